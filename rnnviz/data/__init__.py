@@ -1,0 +1,1 @@
+"""Datasets in their real formats, the Keras-style tokeniser and vocabulary. No Qt here."""

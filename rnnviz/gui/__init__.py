@@ -1,0 +1,1 @@
+"""Qt views: the unrolled graph, BPTT by hand, live plots, the trainer panel."""

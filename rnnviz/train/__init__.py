@@ -1,0 +1,1 @@
+"""The headless trainer: config, loop with callbacks and thread-safe controls, checkpoints. No Qt here."""
