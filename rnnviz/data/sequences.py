@@ -1,0 +1,43 @@
+"""``pad_sequences`` with the semantics of ``keras.utils.pad_sequences`` (vectorised)."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+
+def pad_sequences(seqs: Sequence[Sequence[int]], maxlen: int | None = None, padding: str = "pre",
+                  truncating: str = "pre", value: int = 0, dtype=np.int32) -> np.ndarray:
+    """Pad/truncate variable-length id lists into one (N, maxlen) array, as Keras does.
+
+    truncating='pre' keeps the *last* maxlen ids, 'post' the first ones; padding='pre' puts the
+    `value` fill before the ids, 'post' after. maxlen None -> the longest sequence. Empty
+    sequences become rows of `value`.
+    """
+    if padding not in ("pre", "post") or truncating not in ("pre", "post"):
+        raise ValueError(f"padding and truncating must be 'pre' or 'post', got {padding!r}, {truncating!r}")
+    lengths = np.fromiter((len(s) for s in seqs), dtype=np.int64, count=len(seqs))
+    if maxlen is None:
+        maxlen = int(lengths.max()) if lengths.size else 0
+    if maxlen < 0:
+        raise ValueError(f"maxlen must be >= 0, got {maxlen}")
+    out = np.full((len(seqs), maxlen), value, dtype=dtype)
+    if lengths.sum() == 0 or maxlen == 0:
+        return out
+    flat = np.fromiter((t for s in seqs for t in s), dtype=np.int64, count=int(lengths.sum()))
+    _scatter(out, flat, lengths, padding, truncating)
+    return out
+
+
+def _scatter(out: np.ndarray, flat: np.ndarray, lengths: np.ndarray, padding: str, truncating: str) -> None:
+    """Copy the kept part of each sequence (concatenated in `flat`) into its row of `out` (N, maxlen)."""
+    maxlen = out.shape[1]
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    kept = np.minimum(lengths, maxlen)
+    # First source index of each row: 'pre' truncation drops the head, 'post' drops the tail.
+    src0 = starts + (lengths - kept if truncating == "pre" else 0)
+    col0 = maxlen - kept if padding == "pre" else np.zeros_like(kept)
+    rows = np.repeat(np.arange(len(lengths)), kept)
+    # Position of each kept element within its row's kept segment: 0..kept-1.
+    within = np.arange(int(kept.sum())) - np.repeat(np.cumsum(kept) - kept, kept)
+    out[rows, np.repeat(col0, kept) + within] = flat[np.repeat(src0, kept) + within]
