@@ -1,1 +1,17 @@
-"""The numba RNN core: forward pass, BPTT, optimizers and the step trace. No Qt here."""
+"""The numba RNN core: forward pass, BPTT, optimizers and the step trace. No Qt here.
+
+    a_t = U x_t + W s_{t-1} + b,   s_t = f(a_t),   o_t = V s_t + c,   s_0 = 0,   x_t = E[token_t]
+"""
+from .config import ACTIVATIONS, HEADS
+from .grads import loss_and_grads, predict_logits
+from .optim import clip_by_global_norm, global_norm, make_optimizer
+from .params import init_params, spectral_radius
+from .trace import make_trace
+from .trace_types import Trace, TraceStep
+from .workspace import BatchWorkspace
+
+__all__ = [
+    "ACTIVATIONS", "HEADS", "BatchWorkspace", "Trace", "TraceStep", "clip_by_global_norm",
+    "global_norm", "init_params", "loss_and_grads", "make_optimizer", "make_trace",
+    "predict_logits", "spectral_radius",
+]

@@ -1,0 +1,315 @@
+"""Private numba kernels of the vanilla RNN: forward, the two heads, BPTT, parameter gradients.
+
+    a_t = U x_t + W s_{t-1} + b,   s_t = f(a_t),   o_t = V s_t + c,   s_0 = 0,   x_t = E[token_t]
+
+These kernels trust their arguments: the wrappers in ``rnnviz.core`` check shapes, dtypes, token
+ranges and names first. Every output is a preallocated array; nothing is allocated inside the time
+loop. Buffers are time-major: row ``t * B + i`` of a 2-D buffer, or ``[t, i]`` of a 3-D one, is time
+step t (0-based, textbook t + 1) of sequence i. ``S`` has T + 1 rows so that ``S[t]`` is s_{t-1} of
+step t and ``S[t + 1]`` its output; ``S[0]`` is s_0 = 0.
+
+Truncation: ``t0`` is the first (0-based) step inside the BPTT window; steps before it get no
+gradient at all (see ``rnnviz.core.grads`` for the exact semantics). ``t0 = 0`` is full BPTT.
+
+The same kernels run in float32 (training) and float64 (traces, tests). The ``store`` flag makes them
+also write per-step intermediates for the step trace; with ``store`` false those outputs may be
+zero-sized arrays and are not touched.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from numba import njit
+
+from .config import ACT_RELU, ACT_TANH, JIT_OPTIONS
+
+
+@njit(**JIT_OPTIONS)
+def gather_inputs(E, tokens, X):
+    """X[t * B + i] = E[tokens[i, t]]. tokens (B, T); X (T * B, Ed)."""
+    B, T = tokens.shape
+    Ed = E.shape[1]
+    for t in range(T):
+        for i in range(B):
+            row = tokens[i, t]
+            r = t * B + i
+            for e in range(Ed):
+                X[r, e] = E[row, e]
+
+
+@njit(**JIT_OPTIONS)
+def forward_kernel(E, U, WT, b, tokens, act, X, A, S, store, Ux, Ws):
+    """Forward pass of a batch.
+
+    E (V, Ed), U (H, Ed), WT (H, H) = W^T contiguous, b (H,), tokens (B, T) int64, act int code.
+    Out: X (T * B, Ed) the inputs x_t; A (T, B, H) the pre-activations a_t; S (T + 1, B, H) the
+    states (S[0] = 0). When ``store``: Ux, Ws (T, B, H) the two shares U x_t and W s_{t-1} of a_t.
+    """
+    B, T = tokens.shape
+    H = WT.shape[0]
+    gather_inputs(E, tokens, X)
+    # All U x_t at once: one (T*B, Ed) @ (Ed, H) GEMM instead of T small ones.
+    np.dot(X, U.T, A.reshape((T * B, H)))
+    S[0, :, :] = 0.0
+    acc = np.empty(H, dtype=A.dtype)
+    for t in range(T):
+        for i in range(B):
+            # acc = W s_{t-1}, accumulated row by row of W^T so the inner loop vectorises over j
+            for j in range(H):
+                acc[j] = 0.0
+            for k in range(H):
+                sk = S[t, i, k]
+                for j in range(H):
+                    acc[j] += sk * WT[k, j]
+            if store:
+                for j in range(H):
+                    Ux[t, i, j] = A[t, i, j]
+                    Ws[t, i, j] = acc[j]
+            for j in range(H):
+                A[t, i, j] = A[t, i, j] + acc[j] + b[j]
+            if act == ACT_TANH:
+                for j in range(H):
+                    S[t + 1, i, j] = np.tanh(A[t, i, j])
+            elif act == ACT_RELU:
+                for j in range(H):
+                    S[t + 1, i, j] = max(A[t, i, j], 0.0)
+            else:
+                for j in range(H):
+                    S[t + 1, i, j] = A[t, i, j]
+
+
+@njit(**JIT_OPTIONS)
+def binary_head_kernel(s_last, V, c, labels, logits, dS_out):
+    """Many-to-one head: logit z_i = V s_T + c, mean binary cross-entropy with logits.
+
+    s_last (B, H), V (1, H), c (1,), labels (B,) 0/1 as floats.
+    Out: logits (B,); dS_out (1, B, H) = V^T dL/dz_i. Returns (loss, dL/dV (as V), dL/dc, dL/dz).
+    The gradients are written by the caller-visible return arrays below.
+    """
+    B, H = s_last.shape
+    inv_B = 1.0 / B
+    loss = 0.0
+    for i in range(B):
+        z = c[0]
+        for j in range(H):
+            z += V[0, j] * s_last[i, j]
+        logits[i] = z
+        y = labels[i]
+        # log(1 + exp(-|z|)) keeps the loss finite for any z
+        loss += max(z, 0.0) - z * y + math.log1p(math.exp(-abs(z)))
+    return loss * inv_B
+
+
+@njit(**JIT_OPTIONS)
+def binary_head_backward(s_last, V, labels, logits, dz, dV, dc, dS_out):
+    """Gradient of the mean BCE: dz_i = (sigmoid(z_i) - y_i) / B.
+
+    Out: dz (B,), dV (1, H), dc (1,), dS_out (1, B, H) = dz_i V.
+    """
+    B, H = s_last.shape
+    inv_B = 1.0 / B
+    dc[0] = 0.0
+    for j in range(H):
+        dV[0, j] = 0.0
+    for i in range(B):
+        z = logits[i]
+        if z >= 0.0:
+            p = 1.0 / (1.0 + math.exp(-z))
+        else:
+            ez = math.exp(z)
+            p = ez / (1.0 + ez)
+        g = (p - labels[i]) * inv_B
+        dz[i] = g
+        dc[0] += g
+        for j in range(H):
+            dV[0, j] += g * s_last[i, j]
+            dS_out[0, i, j] = g * V[0, j]
+
+
+@njit(**JIT_OPTIONS)
+def outputs_kernel(S1, V, c, O):
+    """o_t = V s_t + c at every step. S1 (T, B, H) = s_1..s_T; O (T, B, K)."""
+    T, B, H = S1.shape
+    K = V.shape[0]
+    O2 = O.reshape((T * B, K))
+    np.dot(S1.reshape((T * B, H)), V.T, O2)
+    for r in range(T * B):
+        for k in range(K):
+            O2[r, k] += c[k]
+
+
+@njit(**JIT_OPTIONS)
+def softmax_head_kernel(S1, V, c, targets, t0, O, P, dO, step_loss, dV, dc, dS_out):
+    """Many-to-many head: softmax cross-entropy at every step, L = sum_t L_t, mean over the batch.
+
+    S1 (T, B, H) = s_1..s_T; targets (B, T) int64 in [0, K). Out: O, P (softmax), dO (T, B, K);
+    step_loss (T,) (mean over the batch of L_t); dV (K, H), dc (K,), dS_out (T, B, H) = V^T dL/do_t.
+    Steps before t0 (outside the truncation window) get dO = 0. Returns the loss.
+    """
+    T, B, H = S1.shape
+    K = V.shape[0]
+    inv_B = 1.0 / B
+    outputs_kernel(S1, V, c, O)
+    loss = 0.0
+    for t in range(T):
+        lt = 0.0
+        for i in range(B):
+            m = O[t, i, 0]
+            for k in range(1, K):
+                m = max(m, O[t, i, k])
+            z = 0.0
+            for k in range(K):
+                e = math.exp(O[t, i, k] - m)
+                P[t, i, k] = e
+                z += e
+            for k in range(K):
+                P[t, i, k] /= z
+            y = targets[i, t]
+            lt += m + math.log(z) - O[t, i, y]
+            if t >= t0:
+                for k in range(K):
+                    dO[t, i, k] = P[t, i, k] * inv_B
+                dO[t, i, y] -= inv_B
+            else:
+                for k in range(K):
+                    dO[t, i, k] = 0.0
+        step_loss[t] = lt * inv_B
+        loss += lt
+    n0 = t0 * B
+    dO2 = dO.reshape((T * B, K))
+    S2 = S1.reshape((T * B, H))
+    np.dot(dO2[n0:].T, S2[n0:], dV)
+    for k in range(K):
+        dc[k] = 0.0
+    for r in range(n0, T * B):
+        for k in range(K):
+            dc[k] += dO2[r, k]
+    np.dot(dO2, V, dS_out.reshape((T * B, H)))
+    return loss * inv_B
+
+
+@njit(**JIT_OPTIONS)
+def backward_kernel(W, S, dS_out, act, t0, dA, carry, dW_t, dW, grad_norm, dW_norm,
+                    store, dS_store, dS_rec_store, fprime_store, dW_step):
+    """BPTT through the recurrence, from t = T - 1 down to t0 (0-based).
+
+    W (H, H); S (T + 1, B, H) states; dS_out the output's share of dL/ds_t: (T, B, H) for the
+    softmax head, or (1, B, H) for the binary head (only the last step sees the output).
+    Out: dA (T, B, H) = dL/da_t (rows before t0 zeroed); dW (H, H);
+    grad_norm (T,) = mean over the batch of ||dL/ds_t||; dW_norm (T,) = ||sum_i dL/da_t s_{t-1}^T||_F.
+    Scratch: carry (B, H) holds W^T dL/da_{t+1}, the future's share; dW_t (H, H) one step's dW.
+    When ``store``: dS_store, dS_rec_store, fprime_store (T, B, H) and dW_step (T, H, H).
+    """
+    T = S.shape[0] - 1
+    B = S.shape[1]
+    H = S.shape[2]
+    per_step_out = dS_out.shape[0] == T and T > 1
+    carry[:, :] = 0.0
+    dW[:, :] = 0.0
+    grad_norm[:] = 0.0
+    dW_norm[:] = 0.0
+    for t in range(T - 1, t0 - 1, -1):
+        if per_step_out:
+            out_t = dS_out[t]
+        else:
+            out_t = dS_out[0]
+        has_out = per_step_out or t == T - 1
+        norm_sum = 0.0
+        for i in range(B):
+            sq = 0.0
+            for j in range(H):
+                ds = carry[i, j]
+                if has_out:
+                    ds += out_t[i, j]
+                sq += ds * ds
+                s = S[t + 1, i, j]
+                if act == ACT_TANH:
+                    fp = 1.0 - s * s
+                elif act == ACT_RELU:
+                    fp = 1.0 if s > 0.0 else 0.0
+                else:
+                    fp = 1.0
+                dA[t, i, j] = fp * ds
+                if store:
+                    dS_store[t, i, j] = ds
+                    dS_rec_store[t, i, j] = carry[i, j]
+                    fprime_store[t, i, j] = fp
+            norm_sum += math.sqrt(sq)
+        grad_norm[t] = norm_sum / B
+        # this step's dW = sum_i dL/da_t s_{t-1}^T, kept apart for its norm (a live diagnostic)
+        dW_t[:, :] = 0.0
+        for i in range(B):
+            for j in range(H):
+                d = dA[t, i, j]
+                for k in range(H):
+                    dW_t[j, k] += d * S[t, i, k]
+        fro = 0.0
+        for j in range(H):
+            for k in range(H):
+                v = dW_t[j, k]
+                fro += v * v
+                dW[j, k] += v
+        dW_norm[t] = math.sqrt(fro)
+        if store:
+            dW_step[t, :, :] = dW_t
+        if t > t0:
+            # the future's share for step t - 1: W^T dL/da_t, as rows: carry_i = dA_i W
+            for i in range(B):
+                for k in range(H):
+                    carry[i, k] = 0.0
+                for j in range(H):
+                    d = dA[t, i, j]
+                    for k in range(H):
+                        carry[i, k] += d * W[j, k]
+    for t in range(t0):
+        dA[t, :, :] = 0.0
+
+
+@njit(**JIT_OPTIONS)
+def input_grads_kernel(U, X, dA, tokens, t0, dE, dU, db, dX, store, dU_step, dx_step):
+    """Gradients of E, U, b from dA over the window t >= t0, as big GEMMs over all its rows.
+
+    U (H, Ed); X (T * B, Ed) the inputs; dA (T, B, H); tokens (B, T).
+    Out: dE (V, Ed) dense, like Keras; dU (H, Ed); db (H,). Scratch: dX (T * B, Ed) = dA U, the
+    gradient of each x_t (may be the same array as X: X is read before dX is written).
+    When ``store``: dU_step (T, H, Ed) and dx_step (T, Ed), summed over the batch.
+    """
+    T, B, H = dA.shape
+    Ed = U.shape[1]
+    n0 = t0 * B
+    n = T * B
+    dA2 = dA.reshape((n, H))
+    if store:
+        dU_step[:, :, :] = 0.0
+        for t in range(t0, T):
+            for i in range(B):
+                r = t * B + i
+                for j in range(H):
+                    for e in range(Ed):
+                        dU_step[t, j, e] += dA2[r, j] * X[r, e]
+    if n0 < n:
+        np.dot(dA2[n0:].T, X[n0:], dU)
+        np.dot(dA2[n0:], U, dX[n0:])
+    else:
+        dU[:, :] = 0.0
+    for j in range(H):
+        db[j] = 0.0
+    for r in range(n0, n):
+        for j in range(H):
+            db[j] += dA2[r, j]
+    dE[:, :] = 0.0
+    # the embedding gradient: scatter-add each dx_t into its token's row (a compiled loop, not
+    # np.add.at); repeated tokens simply accumulate
+    for t in range(t0, T):
+        for i in range(B):
+            r = t * B + i
+            row = tokens[i, t]
+            for e in range(Ed):
+                dE[row, e] += dX[r, e]
+    if store:
+        dx_step[:, :] = 0.0
+        for t in range(t0, T):
+            for i in range(B):
+                for e in range(Ed):
+                    dx_step[t, e] += dX[t * B + i, e]

@@ -1,0 +1,131 @@
+"""Input checks of the public wrappers: clear ValueErrors before anything reaches a kernel."""
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+
+from .config import ACTIVATION_CODES, HEAD_CODES
+
+PARAM_KEYS = ("E", "U", "W", "b", "V", "c")
+
+
+def activation_code(activation: str) -> int:
+    """The kernels' int code of an activation name ("tanh", "relu", "linear")."""
+    try:
+        return ACTIVATION_CODES[activation]
+    except (KeyError, TypeError):
+        raise ValueError(f"unknown activation {activation!r}; expected one of "
+                         f"{sorted(ACTIVATION_CODES)}") from None
+
+
+def head_code(head: str) -> int:
+    """The int code of a head name ("binary", "softmax")."""
+    try:
+        return HEAD_CODES[head]
+    except (KeyError, TypeError):
+        raise ValueError(f"unknown head {head!r}; expected one of {sorted(HEAD_CODES)}") from None
+
+
+def check_params(params) -> tuple[int, int, int, int, np.dtype]:
+    """Check the parameter dict; return (V, Ed, H, K, dtype).
+
+    E (V, Ed), U (H, Ed), W (H, H), b (H,), V (K, H), c (K,); one float dtype (float32 or
+    float64) for all; C-contiguous, because optimizers and kernels update them in place.
+    """
+    if not isinstance(params, dict):
+        raise ValueError(f"params must be a dict with keys {PARAM_KEYS}, got {type(params).__name__}")
+    missing = [k for k in PARAM_KEYS if k not in params]
+    if missing:
+        raise ValueError(f"params is missing {missing}; expected keys {PARAM_KEYS}")
+    for k in PARAM_KEYS:
+        a = params[k]
+        if not isinstance(a, np.ndarray):
+            raise ValueError(f"params[{k!r}] must be a numpy array, got {type(a).__name__}")
+        if not a.flags.c_contiguous:
+            raise ValueError(f"params[{k!r}] must be C-contiguous (updated in place)")
+    dtype = params["E"].dtype
+    if dtype not in (np.float32, np.float64):
+        raise ValueError(f"params must be float32 or float64, got {dtype}")
+    for k in PARAM_KEYS:
+        if params[k].dtype != dtype:
+            raise ValueError(f"params[{k!r}] is {params[k].dtype} but E is {dtype}; "
+                             "all parameters must share one dtype")
+    E, U, W, b, V, c = (params[k] for k in PARAM_KEYS)
+    if E.ndim != 2:
+        raise ValueError(f"E must be (vocab_size, embed_dim), got shape {E.shape}")
+    nv, ne = E.shape
+    if W.ndim != 2 or W.shape[0] != W.shape[1]:
+        raise ValueError(f"W must be square (hidden_dim, hidden_dim), got shape {W.shape}")
+    h = W.shape[0]
+    expected = {"U": (h, ne), "b": (h,)}
+    if V.ndim != 2 or V.shape[1] != h:
+        raise ValueError(f"V must be (output_dim, {h}), got shape {V.shape}")
+    k_out = V.shape[0]
+    expected["c"] = (k_out,)
+    for k, shape in expected.items():
+        if params[k].shape != shape:
+            raise ValueError(f"params[{k!r}] has shape {params[k].shape}, expected {shape} "
+                             f"(E {E.shape}, W {W.shape}, V {V.shape})")
+    if min(nv, ne, h, k_out) < 1:
+        raise ValueError(f"parameter sizes must be >= 1: V={nv} E={ne} H={h} K={k_out}")
+    return nv, ne, h, k_out, dtype
+
+
+def check_head_output(head: str, k_out: int) -> int:
+    """The head code, after checking the output size fits the head."""
+    code = head_code(head)
+    if head == "binary" and k_out != 1:
+        raise ValueError(f"the binary head needs output_dim 1, but V has {k_out} rows")
+    if head == "softmax" and k_out < 2:
+        raise ValueError("the softmax head needs output_dim >= 2 classes")
+    return code
+
+
+def check_tokens(tokens, vocab_size: int, ndim: int = 2) -> np.ndarray:
+    """Integer token ids of shape (B, T) (ndim 2) or (T,) (ndim 1), all in [0, vocab_size)."""
+    if not isinstance(tokens, np.ndarray):
+        tokens = np.asarray(tokens)
+    if tokens.dtype.kind not in "iu":
+        raise ValueError(f"tokens must be an integer array, got dtype {tokens.dtype}")
+    if tokens.ndim != ndim:
+        want = "(B, T)" if ndim == 2 else "(T,)"
+        raise ValueError(f"tokens must have shape {want}, got {tokens.shape}")
+    if tokens.size == 0:
+        raise ValueError(f"tokens is empty (shape {tokens.shape}); need at least one step")
+    lo, hi = int(tokens.min()), int(tokens.max())
+    if lo < 0 or hi >= vocab_size:
+        raise ValueError(f"token ids must be in [0, {vocab_size}) (the embedding's vocab_size), "
+                         f"got min {lo}, max {hi}")
+    return tokens
+
+
+def check_labels(labels, head: str, batch: int, seq_len: int, k_out: int) -> np.ndarray:
+    """binary: (B,) of 0/1; softmax: (B, T) integer targets in [0, K)."""
+    labels = np.asarray(labels)
+    if head == "binary":
+        if labels.shape != (batch,):
+            raise ValueError(f"binary labels must have shape ({batch},), got {labels.shape}")
+        if labels.dtype.kind not in "iubf":
+            raise ValueError(f"labels must be numeric 0/1, got dtype {labels.dtype}")
+        if not np.all((labels == 0) | (labels == 1)):
+            raise ValueError("binary labels must be 0 or 1")
+    else:
+        if labels.shape != (batch, seq_len):
+            raise ValueError(f"softmax targets must have shape ({batch}, {seq_len}), "
+                             f"got {labels.shape}")
+        if labels.dtype.kind not in "iu":
+            raise ValueError(f"softmax targets must be integers, got dtype {labels.dtype}")
+        lo, hi = int(labels.min()), int(labels.max())
+        if lo < 0 or hi >= k_out:
+            raise ValueError(f"softmax targets must be in [0, {k_out}), got min {lo}, max {hi}")
+    return labels
+
+
+def window_start(truncate, seq_len: int) -> int:
+    """0-based first step of the BPTT window: T - k for truncation k, 0 for full BPTT."""
+    if truncate is None:
+        return 0
+    if isinstance(truncate, bool) or not isinstance(truncate, numbers.Integral) or truncate < 1:
+        raise ValueError(f"truncate must be None or an integer >= 1, got {truncate!r}")
+    return max(0, seq_len - int(truncate))
