@@ -1,0 +1,136 @@
+"""Keras' imdb.npz (word ranks per review) plus imdb_word_index.json, read without unpickling.
+
+Supported layouts of the npz (each key for split in 'train', 'test'; ids are Keras' raw word
+ranks, 1 = most frequent word, exactly what the file Keras downloads holds):
+
+* ``x_<split>``: object array of lists of ints -- the real Keras file. numpy stores such arrays
+  as a pickle stream; we never unpickle it but decode it with :mod:`rnnviz.data.pickle_ints`,
+  which reads only lists of integers and refuses anything else.
+* ``x_<split>``: 2-D integer array (N, L), 0 = padding (e.g. after pad_sequences), or
+* ``x_<split>_ids`` (sum of lengths,) + ``x_<split>_lengths`` (N,) integer arrays: ragged, pickle-free.
+* ``y_<split>``: (N,) labels 0/1.
+
+Keras' load_data conventions are applied: id = rank + 3 (index_from), a start id 1 in front,
+ids >= num_words become 2 (out of vocabulary), shuffled with RandomState(113) as Keras does.
+"""
+from __future__ import annotations
+
+import json
+import os
+import zipfile
+from pathlib import Path
+
+import numpy as np
+
+from .dataset import Dataset
+from .errors import DatasetError
+from .pickle_ints import read_object_npy
+from .sequences import pad_ragged
+from .vocab import OOV_ID, START_ID, Vocab
+
+INDEX_FROM = 3
+WORD_INDEX_NAME = "imdb_word_index.json"
+KERAS_SEED = 113
+
+
+def is_npz(path: Path) -> bool:
+    """True for a zip file (an .npz), judged by its first bytes, not its name."""
+    if not path.is_file():
+        return False
+    with open(path, "rb") as f:
+        return f.read(4) == b"PK\x03\x04"
+
+
+def find_word_index(npz_path: Path, explicit: str | os.PathLike | None = None) -> Path | None:
+    """imdb_word_index.json: `explicit`, beside the npz, or in ~/.keras/datasets/."""
+    if explicit is not None:
+        path = Path(explicit)
+        if not path.is_file():
+            raise DatasetError(f"word index {path} does not exist (expected Keras' {WORD_INDEX_NAME})")
+        return path
+    for path in (npz_path.parent / WORD_INDEX_NAME, Path.home() / ".keras" / "datasets" / WORD_INDEX_NAME):
+        if path.is_file():
+            return path
+    return None
+
+
+def load_word_index(path: Path) -> dict[str, int]:
+    """word -> rank from Keras' imdb_word_index.json; DatasetError when it is not such a file."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise DatasetError(f"cannot read the word index {path}: {exc}") from None
+    if not isinstance(data, dict) or not all(isinstance(v, int) for v in data.values()):
+        raise DatasetError(f"{path} is not a Keras word index (a JSON object word -> rank)")
+    return data
+
+
+def load_keras_npz(path: Path, num_words: int = 10000, maxlen: int = 500,
+                   word_index_path: str | os.PathLike | None = None) -> Dataset:
+    """Dataset from a Keras-style imdb.npz (see module docstring for the supported layouts)."""
+    index_file = find_word_index(path, word_index_path)
+    if index_file is None:
+        raise DatasetError(
+            f"{path} holds word numbers only; to show words rnnviz needs Keras' {WORD_INDEX_NAME} next to it "
+            f"(Keras downloads it to ~/.keras/datasets/; URL "
+            "https://storage.googleapis.com/tensorflow/tf-keras-datasets/imdb_word_index.json).")
+    vocab = Vocab.from_keras_word_index(load_word_index(index_file), num_words, INDEX_FROM)
+    try:
+        with np.load(path, allow_pickle=False) as z:
+            splits = {s: _read_split(z, path, s) for s in ("train", "test")}
+    except (OSError, ValueError, zipfile.BadZipFile, EOFError) as exc:
+        raise DatasetError(f"{path} is damaged or not a Keras imdb.npz ({exc}). Download it again or "
+                           "use the Stanford aclImdb_v1.tar.gz instead.") from None
+    rng = np.random.RandomState(KERAS_SEED)  # Keras' own order: one generator, train then test
+    arrays = {}
+    for split, (ranks, lengths, y) in splits.items():
+        x = _keras_encode(ranks, lengths, num_words, maxlen)
+        order = np.arange(len(y))
+        rng.shuffle(order)
+        arrays[split] = (x[order], y[order])
+    return Dataset(name="imdb", vocab=vocab, x_train=arrays["train"][0], y_train=arrays["train"][1],
+                   x_test=arrays["test"][0], y_test=arrays["test"][1])
+
+
+def _read_split(z, path: Path, split: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(ranks flat, lengths (N,), labels (N,) float32) of one split."""
+    x_key, y_key = f"x_{split}", f"y_{split}"
+    if f"{x_key}_ids" in z.files and f"{x_key}_lengths" in z.files:
+        ranks, lengths = z[f"{x_key}_ids"].astype(np.int64), z[f"{x_key}_lengths"].astype(np.int64)
+        if lengths.ndim != 1 or (lengths < 0).any() or lengths.sum() != ranks.size:
+            raise DatasetError(f"{path}: {x_key}_lengths does not add up to the size of {x_key}_ids")
+    elif x_key in z.files:
+        ranks, lengths = _read_x(z, path, x_key)
+    else:
+        raise DatasetError(f"{path} has no '{x_key}' array: not a Keras imdb.npz (it has {z.files})")
+    if y_key not in z.files:
+        raise DatasetError(f"{path} has no '{y_key}' array: not a Keras imdb.npz")
+    y = z[y_key]
+    if y.shape != lengths.shape or not np.isin(y, (0, 1)).all():
+        raise DatasetError(f"{path}: '{y_key}' must hold one 0/1 label per review")
+    if ranks.size and ranks.min() < 1:
+        raise DatasetError(f"{path}: '{x_key}' holds word numbers below 1; Keras ranks start at 1")
+    return ranks, lengths, y.astype(np.float32)
+
+
+def _read_x(z, path: Path, key: str) -> tuple[np.ndarray, np.ndarray]:
+    try:
+        x = z[key]
+    except ValueError:  # object array: numpy refuses it without pickle, so decode it ourselves
+        return read_object_npy(_member_bytes(path, key), f"{path}:{key}")
+    if x.ndim != 2 or x.dtype.kind not in "iu":
+        raise DatasetError(f"{path}: '{key}' must be a 2-D integer array or Keras' lists; got {x.dtype} {x.shape}")
+    keep = x != 0  # 0 is padding in a padded matrix
+    return x[keep].astype(np.int64), keep.sum(axis=1)
+
+
+def _member_bytes(path: Path, key: str) -> bytes:
+    with zipfile.ZipFile(path) as zf:
+        return zf.read(key + ".npy")
+
+
+def _keras_encode(ranks: np.ndarray, lengths: np.ndarray, num_words: int, maxlen: int) -> np.ndarray:
+    ids = ranks + INDEX_FROM
+    ids[ids >= num_words] = OOV_ID
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1])) if len(lengths) else lengths
+    return pad_ragged(np.insert(ids, starts, START_ID), lengths + 1, maxlen)
