@@ -1,0 +1,133 @@
+"""Save and load a ``TrainedModel`` as one ``.npz`` file: the weights as arrays plus a JSON header.
+
+One file rather than an .npz + .json pair: a single ``os.replace`` makes the whole save atomic (a pair
+can be left half-updated by a crash between the two renames), and a user moves or mails one file.
+The JSON (format, version, config, vocabulary, history) is stored as a uint8 array named ``meta.json``,
+so the file loads with ``allow_pickle=False``; ``unzip -p model.npz meta.json.npy`` shows it.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from rnnviz.data import DatasetError, Vocab
+
+from .config import ConfigError, TrainConfig
+from .model import PARAM_NAMES, TrainedModel
+from .shapes import expected_param_shapes
+
+FORMAT = "rnnviz-model"
+FORMAT_VERSION = 1
+META_KEY = "meta.json"
+
+
+class CheckpointError(Exception):
+    """A model file is missing, damaged, of another version, or holds weights that do not fit its config."""
+
+
+def save_model(path: str | os.PathLike, model: TrainedModel) -> Path:
+    """Write `model` to `path` atomically (temporary file in the same folder, fsync, rename). Returns the path.
+
+    Raises OSError (disk full, no permission) with nothing left behind at `path` or beside it.
+    """
+    path = Path(path)
+    meta = {"format": FORMAT, "version": FORMAT_VERSION, "config": model.config.to_dict(),
+            "vocab": model.vocab.to_json(), "history": model.history}
+    meta_bytes = json.dumps(meta, ensure_ascii=False, allow_nan=True).encode("utf-8")
+    arrays = {name: np.ascontiguousarray(model.params[name]) for name in PARAM_NAMES}
+    arrays[META_KEY] = np.frombuffer(meta_bytes, dtype=np.uint8)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            np.savez(f, **arrays)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def load_model(path: str | os.PathLike) -> TrainedModel:
+    """Read a file written by ``save_model``. Never unpickles. Raises ``CheckpointError`` saying what is wrong."""
+    path = Path(path)
+    if not path.is_file():
+        raise CheckpointError(f"no model file at {path}")
+    try:
+        # Open the file ourselves: np.load leaks its handle when the zip directory is unreadable.
+        with open(path, "rb") as f:
+            arrays = _read_arrays(np.load(f, allow_pickle=False), path.name)
+    except CheckpointError:
+        raise
+    except (OSError, ValueError, EOFError, zipfile.BadZipFile, KeyError) as exc:
+        # np.load raises these for a file that is truncated, not a zip, or has damaged members.
+        raise CheckpointError(f"{path.name} is damaged or not an rnnviz model file ({exc})") from None
+    meta = _parse_meta(arrays.pop(META_KEY), path.name)
+    config, vocab = _parse_config_vocab(meta, path.name)
+    _check_params(arrays, config, vocab, path.name)
+    history = meta.get("history", {})
+    if not isinstance(history, dict):
+        raise CheckpointError(f"{path.name}: the training history is not a JSON object")
+    return TrainedModel(arrays, config, vocab, history)
+
+
+def _read_arrays(npz, name: str) -> dict[str, np.ndarray]:
+    """The weight and header arrays of an opened .npz (closed afterwards)."""
+    if not isinstance(npz, np.lib.npyio.NpzFile):  # np.load gave a bare .npy array
+        raise CheckpointError(f"{name} is a single array, not an rnnviz model file (.npz)")
+    with npz:
+        missing = [n for n in (*PARAM_NAMES, META_KEY) if n not in npz.files]
+        if missing:
+            raise CheckpointError(f"{name} is not an rnnviz model: it has no {', '.join(missing)}")
+        return {key: npz[key] for key in (*PARAM_NAMES, META_KEY)}
+
+
+def _parse_meta(raw: np.ndarray, name: str) -> dict[str, Any]:
+    if raw.dtype != np.uint8 or raw.ndim != 1:
+        raise CheckpointError(f"{name}: the header is not JSON text")
+    try:
+        meta = json.loads(raw.tobytes().decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise CheckpointError(f"{name}: the header is not valid JSON ({exc})") from None
+    if not isinstance(meta, dict) or meta.get("format") != FORMAT:
+        raise CheckpointError(f"{name} is not an rnnviz model file (header format {meta.get('format') if isinstance(meta, dict) else None!r})")
+    version = meta.get("version")
+    if version != FORMAT_VERSION:
+        raise CheckpointError(f"{name} has model format version {version!r}; this rnnviz reads version "
+                              f"{FORMAT_VERSION}. Retrain the model or open it with the rnnviz that saved it.")
+    return meta
+
+
+def _parse_config_vocab(meta: dict[str, Any], name: str) -> tuple[TrainConfig, Vocab]:
+    try:
+        config = TrainConfig.from_dict(meta.get("config"))
+    except (ConfigError, TypeError) as exc:
+        raise CheckpointError(f"{name}: the saved config is invalid: {exc}") from None
+    try:
+        vocab = Vocab.from_json(meta.get("vocab"))
+    except DatasetError as exc:
+        raise CheckpointError(f"{name}: the saved vocabulary is invalid: {exc}") from None
+    return config, vocab
+
+
+def _check_params(params: dict[str, np.ndarray], config: TrainConfig, vocab: Vocab, name: str) -> None:
+    """Weights must have the shapes the config and vocabulary imply, one float dtype, and finite values."""
+    expected = expected_param_shapes(len(vocab), config.embed_dim, config.hidden_dim)
+    dtypes = {a.dtype for a in params.values()}
+    if len(dtypes) != 1 or next(iter(dtypes)) not in (np.float32, np.float64):
+        raise CheckpointError(f"{name}: weights must all be float32 or all float64, got {sorted(map(str, dtypes))}")
+    for key, shape in expected.items():
+        if params[key].shape != shape:
+            raise CheckpointError(f"{name}: weight {key} has shape {params[key].shape}, but the saved config "
+                                  f"(vocabulary {len(vocab)}, embed_dim {config.embed_dim}, hidden_dim "
+                                  f"{config.hidden_dim}) needs {shape}")
+        if not np.isfinite(params[key]).all():
+            raise CheckpointError(f"{name}: weight {key} contains NaN or infinite values")

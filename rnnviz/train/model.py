@@ -1,0 +1,69 @@
+"""A trained model as the rest of the app sees it: weights, the config that made them, vocabulary, history."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from rnnviz.data import Vocab, pad_sequences
+
+from .config import TrainConfig
+
+PARAM_NAMES = ("E", "U", "W", "b", "V", "c")
+
+
+@dataclass(frozen=True)
+class TrainedModel:
+    """Weights plus everything needed to use and explain them.
+
+    params: the core's parameter dict, E (vocab, E), U, W, b, V, c (see ``rnnviz.core.init_params`` for
+    the exact shapes); owned by this object (copies), treat as read-only.
+    config: the TrainConfig of the run; vocab: decodes the token ids; history: per-epoch lists
+    (``epoch``, ``train_loss``, ``train_accuracy``, ``val_loss``, ``val_accuracy``, ``elapsed_s``) and the
+    run's scalars (``best_epoch``, ``best_val_accuracy``, ``test_accuracy``, ``status``), JSON-ready.
+    """
+
+    params: dict[str, np.ndarray]
+    config: TrainConfig
+    vocab: Vocab
+    history: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def activation(self) -> str:
+        """The hidden nonlinearity f: "tanh", "relu" or "linear"."""
+        return self.config.activation
+
+    @property
+    def maxlen(self) -> int:
+        """Sequence length T the model was trained on (reviews are padded/truncated to it)."""
+        return self.config.maxlen
+
+    @property
+    def head(self) -> str:
+        """Output head: the trainer trains many-to-one binary classifiers (sigmoid of o_T)."""
+        return "binary"
+
+    @property
+    def hidden_dim(self) -> int:
+        """H, the size of the hidden state."""
+        return int(self.params["W"].shape[0])
+
+    @property
+    def vocab_size(self) -> int:
+        """Rows of the embedding table E."""
+        return int(self.params["E"].shape[0])
+
+    def encode(self, text: str) -> np.ndarray:
+        """(maxlen,) int32 ids of `text` as the model saw its training data: tokenised, start token, 'pre' padded/truncated."""
+        ids = [i if i < self.vocab_size else 2 for i in self.vocab.encode_text(text)]
+        return pad_sequences([ids], maxlen=self.maxlen)[0]
+
+    def copy(self) -> "TrainedModel":
+        """A deep copy of the weights (config and vocab are immutable in practice and shared)."""
+        return TrainedModel({k: np.array(v, copy=True) for k, v in self.params.items()}, self.config,
+                            self.vocab, _copy_history(self.history))
+
+
+def _copy_history(history: dict[str, Any]) -> dict[str, Any]:
+    return {k: list(v) if isinstance(v, list) else v for k, v in history.items()}

@@ -1,0 +1,262 @@
+"""The training loop: epochs of shuffled batches, reports through callbacks, best-on-validation weights kept.
+
+Runs on whatever thread calls ``Trainer.run()`` (the window uses a QThread, the CLI its main thread);
+the numba kernels release the GIL, so another thread keeps running while a batch computes. Other
+threads talk to a running trainer only through ``TrainControl`` (pause/resume/stop) and
+``Trainer.snapshot()``, which copies the weights under a lock.
+"""
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections.abc import Callable
+
+import numpy as np
+
+from rnnviz import core
+from rnnviz.data import Dataset
+
+from .config import ConfigError, TrainConfig
+from .control import TrainControl
+from .metrics import binary_accuracy, evaluate
+from .model import PARAM_NAMES, TrainedModel
+from .reports import BatchReport, EpochReport, RunResult, frozen_copy
+from .split import batch_slices, run_generators, validation_split
+
+PREDICT_BATCH = 250  # sequences per kernel call when evaluating: small buffers, same speed
+
+
+class Trainer:
+    """Train a binary-head RNN on ``dataset`` with ``config``.
+
+    on_batch(BatchReport), on_epoch(EpochReport), on_end(RunResult) are called on the training thread;
+    an exception raised by a callback ends ``run()`` with that exception. test_on_stop: also score the
+    test set when the run was stopped (the CLI does; the window skips it so that a stop is quick).
+    """
+
+    def __init__(self, config: TrainConfig, dataset: Dataset, control: TrainControl | None = None,
+                 on_batch: Callable[[BatchReport], None] | None = None,
+                 on_epoch: Callable[[EpochReport], None] | None = None,
+                 on_end: Callable[[RunResult], None] | None = None, *, test_on_stop: bool = False):
+        config.validate()
+        _check_dataset_fits(config, dataset)
+        self.config, self.dataset = config, dataset
+        self.control = control if control is not None else TrainControl()
+        self.on_batch, self.on_epoch, self.on_end = on_batch, on_epoch, on_end
+        self.test_on_stop = test_on_stop
+        self.vocab_size = len(dataset.vocab)
+        self.params = core.init_params(self.vocab_size, config.embed_dim, config.hidden_dim, 1,
+                                       seed=config.seed, dtype=np.float32)
+        self._lock = threading.Lock()  # guards in-place weight updates against snapshot() copies
+        self._best: dict[str, np.ndarray] | None = None
+        self.history: dict = {"epoch": [], "train_loss": [], "train_accuracy": [], "val_loss": [],
+                              "val_accuracy": [], "elapsed_s": []}
+        self._ran = False
+
+    # ------------------------------------------------------------------ other threads
+    def snapshot(self, current: bool = False) -> TrainedModel:
+        """A copy of the best-so-far weights (the current ones before the first epoch ends, or if `current`).
+
+        Safe to call from any thread at any time; while the trainer is paused the current weights
+        are exactly the ones the next batch would start from.
+        """
+        with self._lock:
+            source = self.params if current or self._best is None else self._best
+            params = {k: source[k].copy() for k in PARAM_NAMES}
+            history = {k: list(v) for k, v in self.history.items()}
+        return TrainedModel(params, self.config, self.dataset.vocab, history)
+
+    # ------------------------------------------------------------------ the run
+    def run(self) -> RunResult:
+        """Train to the end, a stop or a divergence; score the test set with the best weights. Blocking."""
+        if self._ran:
+            raise RuntimeError("a Trainer runs once; make a new one for another run")
+        self._ran = True
+        started = time.perf_counter()
+        cfg, ds = self.config, self.dataset
+        split_rng, order_rng = run_generators(cfg.seed)
+        train_idx, val_idx = validation_split(len(ds.y_train), cfg.validation_split, split_rng)
+        x_val, y_val = ds.x_train[val_idx], ds.y_train[val_idx]
+        loop = self._loop = _EpochLoop(self, ds.x_train[train_idx], ds.y_train[train_idx], order_rng, started)
+        predict_val = make_predictor(self.params, cfg)  # reads the live weights at every call
+        status, message, best_val, best_val_loss, best_epoch = "finished", "", None, math.inf, 0
+        for epoch in range(1, cfg.epochs + 1):
+            outcome = loop.train_epoch(epoch)
+            if outcome != "ok":
+                status, message = outcome, loop.message
+                break
+            scores = evaluate(predict_val, x_val, y_val, self.control.checkpoint)
+            if scores is None:
+                status, message = "stopped", f"stopped during validation of epoch {epoch}"
+                break
+            # Best = highest validation accuracy; among equal accuracies the lower validation loss
+            # (small tasks reach 100% early, and the later, more confident weights are better).
+            is_best = best_val is None or (scores[1], -scores[0]) > (best_val, -best_val_loss)
+            if is_best:
+                best_val, best_val_loss, best_epoch = scores[1], scores[0], epoch
+            self._end_epoch(epoch, loop, scores, is_best, started)
+        if status == "finished":
+            message = f"trained {cfg.epochs} epochs; best validation accuracy {best_val:.4f} at epoch {best_epoch}"
+        return self._finish(status, message, best_val, best_epoch, started)
+
+    def _end_epoch(self, epoch: int, loop: "_EpochLoop", scores: tuple[float, float], is_best: bool,
+                   started: float) -> None:
+        elapsed = time.perf_counter() - started
+        with self._lock:
+            if is_best:
+                self._best = {k: self.params[k].copy() for k in PARAM_NAMES}
+            for key, value in (("epoch", epoch), ("train_loss", loop.epoch_loss), ("train_accuracy", loop.epoch_acc),
+                               ("val_loss", scores[0]), ("val_accuracy", scores[1]), ("elapsed_s", elapsed)):
+                self.history[key].append(value)
+        if self.on_epoch is not None:
+            self.on_epoch(EpochReport(epoch, loop.epoch_loss, loop.epoch_acc, scores[0], scores[1], is_best, elapsed))
+
+    def _finish(self, status: str, message: str, best_val: float | None, best_epoch: int,
+                started: float) -> RunResult:
+        model = self.snapshot()
+        test_loss = test_acc = None
+        if best_epoch > 0 and (status != "stopped" or self.test_on_stop):
+            # The test set is touched once, here, with the weights validation chose.
+            scores = evaluate(make_predictor(model.params, self.config), self.dataset.x_test, self.dataset.y_test)
+            test_loss, test_acc = scores
+        if best_epoch == 0 and status != "finished":
+            message += "; no epoch finished, so the model holds the last good weights (not validated)"
+        seconds = time.perf_counter() - started
+        loop = self._loop
+        model.history.update({"status": status, "best_epoch": best_epoch, "best_val_accuracy": best_val,
+                              "test_accuracy": test_acc, "test_loss": test_loss, "seconds": seconds,
+                              "steps": loop.step, "train_seconds": loop.train_seconds,
+                              "seq_per_s": loop.seen / loop.train_seconds if loop.train_seconds > 0 else 0.0})
+        result = RunResult(status, message, test_acc, test_loss, best_val, best_epoch,
+                           len(self.history["epoch"]), seconds, model)
+        if self.on_end is not None:
+            self.on_end(result)
+        return result
+
+
+def make_predictor(params: dict[str, np.ndarray], config: TrainConfig) -> Callable[[np.ndarray], np.ndarray]:
+    """tokens (n, T) -> logits (n,) float64 with `params`, reusing one workspace of PREDICT_BATCH rows.
+
+    The workspace holds a reference to `params`, so in-place updates by the optimizer are seen.
+    """
+    ws = core.BatchWorkspace(params, PREDICT_BATCH, config.maxlen, config.activation, "binary")
+
+    def predict(tokens: np.ndarray) -> np.ndarray:
+        out = np.empty(len(tokens), dtype=np.float64)
+        for start in range(0, len(tokens), PREDICT_BATCH):
+            out[start:start + PREDICT_BATCH] = ws.forward(tokens[start:start + PREDICT_BATCH])
+        return out
+
+    return predict
+
+
+class _EpochLoop:
+    """The inner loop over batches; keeps the per-run state (workspace, optimizer, timers, counters)."""
+
+    def __init__(self, trainer: Trainer, x: np.ndarray, y: np.ndarray, order_rng: np.random.Generator,
+                 started: float):
+        cfg = trainer.config
+        self.t, self.cfg, self.x, self.y, self.rng, self.started = trainer, cfg, x, y, order_rng, started
+        self.ws = core.BatchWorkspace(trainer.params, cfg.batch_size, cfg.maxlen, cfg.activation, "binary",
+                                      cfg.truncate)
+        self.opt = make_optimizer(cfg, trainer.params)
+        # The weights before the current step, to put back if the step makes any of them non-finite.
+        self.backup = {k: v.copy() for k, v in trainer.params.items()}
+        self.slices = batch_slices(len(y), cfg.batch_size)
+        self.total_steps = cfg.epochs * len(self.slices)
+        self.step = 0
+        self.train_seconds = 0.0   # time inside batches only: the throughput figure
+        self.paused_seconds = 0.0  # kept out of the ETA, which extrapolates the unpaused time per step
+        self.seen = 0
+        self.message = ""
+        self.epoch_loss = self.epoch_acc = math.nan
+
+    def train_epoch(self, epoch: int) -> str:
+        """One pass over shuffled batches. Returns "ok", "stopped" or "diverged" (then ``message`` says why)."""
+        order = self.rng.permutation(len(self.y))
+        loss_sum = correct = count = 0.0
+        for batch, sl in enumerate(self.slices, start=1):
+            if not self._wait_for_go():
+                self.message = f"stopped by request at epoch {epoch}, batch {batch - 1} of {len(self.slices)}"
+                return "stopped"
+            t_batch = time.perf_counter()
+            idx = order[sl]
+            loss, grad_norm, clipped, acc = self._step(self.x[idx], self.y[idx])
+            if loss is None:
+                self.message = (f"training diverged at epoch {epoch}, batch {batch}: {self.message}. The weights "
+                                f"before that step are kept; try a smaller learning rate or gradient clipping")
+                return "diverged"
+            n = len(idx)
+            self.train_seconds += time.perf_counter() - t_batch
+            self.step += 1
+            self.seen += n
+            loss_sum += loss * n
+            correct += acc * n
+            count += n
+            self._report(epoch, batch, loss, acc, grad_norm, clipped)
+        self.epoch_loss, self.epoch_acc = loss_sum / count, correct / count
+        return "ok"
+
+    def _wait_for_go(self) -> bool:
+        """Honour pause/stop before a batch; pause time is kept out of the ETA and throughput clocks."""
+        t0 = time.perf_counter()
+        go = self.t.control.checkpoint()
+        self.paused_seconds += time.perf_counter() - t0
+        return go
+
+    def _step(self, xb: np.ndarray, yb: np.ndarray) -> tuple[float | None, float, bool, float]:
+        """Forward, BPTT, clip, update. Returns (loss, grad norm before clipping, clipped, accuracy).
+
+        loss is None when the loss, the gradients or the updated weights are not finite; the weights
+        are then left as they were before this step.
+        """
+        params = self.t.params
+        loss = self.ws.forward_backward(xb, yb)
+        acc = binary_accuracy(self.ws.logits, yb)
+        grad_norm = float(core.clip_by_global_norm(self.ws.grads, self.cfg.clip_norm))
+        if not (math.isfinite(loss) and math.isfinite(grad_norm)):
+            self.message = f"the loss ({loss}) or the gradient norm ({grad_norm}) is not finite"
+            return None, grad_norm, False, acc
+        clipped = self.cfg.clip_norm is not None and grad_norm > self.cfg.clip_norm
+        with self.t._lock:
+            for k, v in params.items():
+                np.copyto(self.backup[k], v)
+            self.opt.step(self.ws.grads)
+            bad = [k for k, v in params.items() if not np.isfinite(v).all()]
+            if bad:
+                for k in params:
+                    np.copyto(params[k], self.backup[k])
+                self.message = f"the update made weight {bad[0]} non-finite (gradient norm {grad_norm:.3g})"
+                return None, grad_norm, clipped, acc
+        return loss, grad_norm, clipped, acc
+
+    def _report(self, epoch: int, batch: int, loss: float, acc: float, grad_norm: float, clipped: bool) -> None:
+        if self.t.on_batch is None:
+            return
+        elapsed = time.perf_counter() - self.started
+        active = elapsed - self.paused_seconds
+        eta = active / self.step * (self.total_steps - self.step)
+        report = BatchReport(epoch, batch, len(self.slices), self.step, float(loss), float(acc), grad_norm, clipped,
+                             frozen_copy(self.ws.grad_norm_per_step), float(core.spectral_radius(self.t.params["W"])),
+                             elapsed, eta, self.seen / max(self.train_seconds, 1e-9))
+        self.t.on_batch(report)
+
+
+def make_optimizer(config: TrainConfig, params: dict[str, np.ndarray]):
+    """The core optimizer of `config`; "momentum" is Keras' SGD with momentum 0.9."""
+    if config.optimizer == "momentum":
+        return core.make_optimizer("sgd", params, lr=config.lr, momentum=0.9)
+    return core.make_optimizer(config.optimizer, params, lr=config.lr)
+
+
+def _check_dataset_fits(config: TrainConfig, dataset: Dataset) -> None:
+    """The dataset must be encoded with the config's maxlen and use only ids of its own vocabulary."""
+    if dataset.maxlen != config.maxlen:
+        raise ConfigError(f"the dataset's sequences have {dataset.maxlen} steps but maxlen is {config.maxlen}; "
+                          f"load the dataset with the config's maxlen")
+    top = max(int(dataset.x_train.max(initial=0)), int(dataset.x_test.max(initial=0)))
+    if top >= len(dataset.vocab):
+        raise ConfigError(f"the dataset uses token id {top} but its vocabulary has only {len(dataset.vocab)} ids")
+    if len(dataset.y_train) < 2 or len(dataset.y_test) < 1:
+        raise ConfigError("the dataset needs at least 2 training and 1 test sequence")
