@@ -93,7 +93,8 @@ def save(path: Path, ds: Dataset) -> None:
 def load(path: Path) -> Dataset | None:
     """The cached Dataset at `path`, or None when it is missing or unreadable (then it is rebuilt)."""
     try:
-        with np.load(path, allow_pickle=False) as z:
+        # Open the file ourselves: np.load leaks its handle when the zip is damaged.
+        with open(path, "rb") as f, np.load(f, allow_pickle=False) as z:
             texts = None
             if "test_text_bytes" in z:
                 texts = _unpack_texts(z["test_text_bytes"], z["test_text_ends"])

@@ -76,7 +76,7 @@ def load_keras_npz(path: Path, num_words: int = 10000, maxlen: int = 500,
             "https://storage.googleapis.com/tensorflow/tf-keras-datasets/imdb_word_index.json).")
     vocab = Vocab.from_keras_word_index(load_word_index(index_file), num_words, INDEX_FROM)
     try:
-        with np.load(path, allow_pickle=False) as z:
+        with open(path, "rb") as f, np.load(f, allow_pickle=False) as z:  # own handle: closed on errors too
             splits = {s: _read_split(z, path, s) for s in ("train", "test")}
     except (OSError, ValueError, zipfile.BadZipFile, EOFError) as exc:
         raise DatasetError(f"{path} is damaged or not a Keras imdb.npz ({exc}). Download it again or "
