@@ -14,8 +14,7 @@ def pad_sequences(seqs: Sequence[Sequence[int]], maxlen: int | None = None, padd
     `value` fill before the ids, 'post' after. maxlen None -> the longest sequence. Empty
     sequences become rows of `value`.
     """
-    if padding not in ("pre", "post") or truncating not in ("pre", "post"):
-        raise ValueError(f"padding and truncating must be 'pre' or 'post', got {padding!r}, {truncating!r}")
+    _check_modes(padding, truncating)
     lengths = np.fromiter((len(s) for s in seqs), dtype=np.int64, count=len(seqs))
     if maxlen is None:
         maxlen = int(lengths.max()) if lengths.size else 0
@@ -31,6 +30,7 @@ def pad_ragged(flat: np.ndarray, lengths: np.ndarray, maxlen: int, padding: str 
 
     Returns (N, maxlen). This is the fast path for 50,000 reviews: no per-review Python loop.
     """
+    _check_modes(padding, truncating)
     out = np.full((len(lengths), maxlen), value, dtype=dtype)
     if maxlen == 0 or flat.size == 0:
         return out
@@ -44,3 +44,8 @@ def pad_ragged(flat: np.ndarray, lengths: np.ndarray, maxlen: int, padding: str 
     within = np.arange(int(kept.sum())) - np.repeat(np.cumsum(kept) - kept, kept)
     out[rows, np.repeat(col0, kept) + within] = flat[np.repeat(src0, kept) + within]
     return out
+
+
+def _check_modes(padding: str, truncating: str) -> None:
+    if padding not in ("pre", "post") or truncating not in ("pre", "post"):
+        raise ValueError(f"padding and truncating must be 'pre' or 'post', got {padding!r}, {truncating!r}")

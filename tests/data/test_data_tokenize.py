@@ -18,6 +18,8 @@ def keras_text_to_word_sequence(text, filters=KERAS_FILTERS, lower=True, split="
     "tabs\tand\nnewlines  and   spaces",
     "Ünïcödé ÇAFÉ naïve — em-dash “quotes” 日本語",
     "carriage\rreturn and non\xa0breaking space stay inside words, as in Keras",
+    "form\x0cfeed, vertical\x0btab, \x1cfile sep, \x85 next line, ideographic\u3000space, em\u2003space",
+    "  leading and trailing  ",
     "",
     "   ",
 ])
@@ -51,3 +53,12 @@ def test_very_long_review():
 def test_apostrophes_kept_like_keras():
     # Keras' filters do not contain the apostrophe, so contractions stay one word.
     assert text_to_words("don't I'm") == ["don't", "i'm"]
+
+
+def test_long_text_of_many_whitespace_kinds_matches_keras():
+    rng = __import__("random").Random(0)
+    alphabet = list("abcXYZé ") + list(KERAS_FILTERS) + ["\r", "\xa0", "\u2003", "<br />", "<br>"]
+    for _ in range(200):
+        text = "".join(rng.choice(alphabet) for _ in range(60))
+        expected = keras_text_to_word_sequence(text.replace("<br />", " ").replace("<br>", " "))
+        assert text_to_words(text) == expected
