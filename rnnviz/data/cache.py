@@ -22,6 +22,7 @@ import numpy as np
 import platformdirs
 
 from .dataset import Dataset
+from .reviews import label_dirs
 from .vocab import Vocab
 
 #: Bump when tokenisation, vocabulary or encoding rules change: old cache files are then ignored.
@@ -44,12 +45,13 @@ def fingerprint(path: Path) -> str:
         return "sha256-" + hashlib.file_digest(f, "sha256").hexdigest()
 
 
-def _review_files(root: Path) -> list[tuple[str, int, int]]:
+def _review_files(path: Path) -> list[tuple[str, int, int]]:
+    """(split/label/name, size, mtime_ns) of every file in the labelled review folders (not unsup)."""
     out = []
-    for dirpath, _dirs, files in os.walk(root):
-        for name in files:
-            st = os.stat(os.path.join(dirpath, name))
-            out.append((os.path.relpath(os.path.join(dirpath, name), root), st.st_size, st.st_mtime_ns))
+    for folder in label_dirs(path):
+        for entry in os.scandir(folder):
+            st = entry.stat()
+            out.append((f"{folder.parent.name}/{folder.name}/{entry.name}", st.st_size, st.st_mtime_ns))
     return out
 
 

@@ -5,7 +5,6 @@ import contextlib
 import gc
 import os
 import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,8 +13,8 @@ import numpy as np
 from . import cache
 from .dataset import Dataset
 from .encode import count_words, encode_padded, tokenize_all
-from .errors import DatasetError, ImdbNotFound
-from .keras_npz import is_npz, load_keras_npz
+from .errors import ImdbNotFound
+from .keras_npz import find_word_index, is_npz, load_keras_npz
 from .locate import find_imdb, where_to_put_it
 from .reviews import collect_reviews
 from .vocab import Vocab
@@ -72,10 +71,9 @@ def _resolve(path: str | os.PathLike | None) -> Path:
 
 
 def _word_index_fingerprint(source: Path, word_index_path) -> str | None:
+    """For an npz the word index decides the decoded words, so it is part of the cache key."""
     if not is_npz(source):
         return None
-    from .keras_npz import find_word_index  # the word index decides the decoded words
-
     found = find_word_index(source, word_index_path)
     return cache.fingerprint(found) if found else None
 

@@ -103,8 +103,7 @@ def _read_archive(path: Path, progress: Progress | None, cancel: threading.Event
 
 
 def _read_folder(path: Path, progress: Progress | None, cancel: threading.Event | None) -> Iterator[Review]:
-    root = path / "aclImdb" if (path / "aclImdb").is_dir() else path
-    files = [(d, e.name) for d in _label_dirs(root) for e in os.scandir(d) if e.name.endswith(".txt")]
+    files = [(d, e.name) for d in label_dirs(path) for e in os.scandir(d) if e.name.endswith(".txt")]
     for i, (folder, name) in enumerate(files):
         if i % 512 == 0:
             _check_cancel(cancel)
@@ -123,7 +122,9 @@ def _read_folder(path: Path, progress: Progress | None, cancel: threading.Event 
         progress("read", len(files), len(files))
 
 
-def _label_dirs(root: Path) -> list[Path]:
+def label_dirs(path: Path) -> list[Path]:
+    """The existing <split>/<neg|pos> folders of an unpacked copy (`path` is aclImdb/ or holds it)."""
+    root = path / "aclImdb" if (path / "aclImdb").is_dir() else path
     dirs = [root / s / lab for s in SPLITS for lab in ("neg", "pos")]
     return [d for d in dirs if d.is_dir()]
 

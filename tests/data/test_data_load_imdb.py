@@ -173,3 +173,13 @@ def test_real_archive_encoded(real_archive, tmp_path):
     assert (ds.x_train[:, -1] != 0).all()  # 'pre' padding: every review ends at the last column
     again = load_imdb(real_archive, cache_dir=tmp_path)
     np.testing.assert_array_equal(again.x_test, ds.x_test)
+
+
+def test_folder_cache_follows_review_changes(tmp_path):
+    from imdb_fixtures import write_folder
+
+    folder = write_folder(tmp_path / "copy")
+    load(folder, tmp_path)
+    (folder / "test" / "neg" / "9_1.txt").write_text("changed in place, much longer than before")
+    ds = load(folder, tmp_path)
+    assert "changed in place, much longer than before" in ds.test_texts
