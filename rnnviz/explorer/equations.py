@@ -1,0 +1,230 @@
+"""BPTT by hand: one elementary step of a trace as rich text with its actual numbers.
+
+Everything shown is read from the core's ``Trace``; nothing is recomputed here except norms of
+what the trace holds (for display). Qt renders the HTML (a QTextBrowser), but this module is plain
+Python so the numbers can be tested without a display. Vector entries sit in table cells so the
+columns line up: a_t[i] = (U x_t)[i] + (W s_{t-1})[i] + b[i] can be checked column by column.
+"""
+from __future__ import annotations
+
+import html
+import math
+
+import numpy as np
+
+#: Entries shown per vector unless the user asks for all of them.
+FIRST_ENTRIES = 4
+
+_DERIVATIVE = {"tanh": "1 &minus; s<sub>t</sub><sup>2</sup>", "relu": "1[a<sub>t</sub> &gt; 0]", "linear": "1"}
+_F_NAME = {"tanh": "tanh", "relu": "relu", "linear": "identity"}
+_STYLE = ("<style>td{padding:1px 4px;} td.n{font-family:monospace;text-align:right;white-space:pre;}"
+          " td.m{font-family:monospace;white-space:pre;} h3{margin:2px 0 4px 0;}"
+          " p.eq{font-size:large;margin:8px 0 2px 0;} p.note{color:#555;margin:2px 0;}</style>")
+
+
+def format_number(x: float) -> str:
+    """A number as the panel prints it: 4 decimals in the usual range, scientific outside it."""
+    x = float(x)
+    if math.isnan(x):
+        return "nan"
+    if math.isinf(x):
+        return "inf" if x > 0 else "-inf"
+    if x == 0.0 or 1e-3 <= abs(x) < 1e5:
+        return f"{x:.4f}"
+    return f"{x:.3e}"
+
+
+def norm(v: np.ndarray) -> float:
+    """Euclidean (Frobenius for matrices) norm; inf when the entries overflowed."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        return float(np.sqrt(np.sum(np.square(np.asarray(v, dtype=np.float64)))))
+
+
+# --- building blocks -------------------------------------------------------------------------
+def _sym(text: str) -> str:
+    return f"<i>{text}</i>"
+
+
+def _vector_row(label: str, v: np.ndarray, width: int, show_all: bool, note: str = "") -> str:
+    """One table row: label = [ v_1 ... v_k ... ]  ||.|| = n, cells padded to `width` entries."""
+    v = np.ravel(v)
+    k = v.size if show_all else min(v.size, FIRST_ENTRIES)
+    cells = "".join(f'<td class="n">{format_number(x)}</td>' for x in v[:k])
+    more = "&hellip;" if k < v.size else ""
+    pad = "<td></td>" * (width - k)
+    return (f"<tr><td align='right' nowrap>{label}</td><td>=</td><td class='m'>[</td>{cells}{pad}"
+            f"<td class='m'>{more}]</td><td class='m'>&#8214;&middot;&#8214; = {format_number(norm(v))}</td>"
+            f"<td nowrap>&nbsp;{note}</td></tr>")
+
+
+def _vector_table(rows: list[tuple[str, np.ndarray, str]], show_all: bool) -> str:
+    width = max(np.ravel(v).size if show_all else min(np.ravel(v).size, FIRST_ENTRIES) for _, v, _ in rows)
+    return "<table cellspacing='0'>" + "".join(_vector_row(l, v, width, show_all, n) for l, v, n in rows) + "</table>"
+
+
+def _matrix_cell(m: np.ndarray, show_all: bool) -> str:
+    """A matrix as its norm, plus every entry in an aligned table when asked for."""
+    sub = "<sub>F</sub>" if np.ndim(m) == 2 else ""
+    text = f"&#8214;&middot;&#8214;{sub} = {format_number(norm(m))}"
+    if not show_all:
+        first = ", ".join(format_number(x) for x in np.ravel(m)[:2])
+        return f"<span style='font-family:monospace'>{text}<br>[{first}, &hellip;]</span>"
+    rows = "".join("<tr>" + "".join(f'<td class="n">{format_number(x)}</td>' for x in row) + "</tr>"
+                   for row in np.atleast_2d(m))
+    return f"<span style='font-family:monospace'>{text}</span><table cellspacing='0'>{rows}</table>"
+
+
+def _eq(text: str) -> str:
+    return f"<p class='eq'>{text}</p>"
+
+
+def _note(text: str) -> str:
+    return f"<p class='note'>{text}</p>"
+
+
+def _word(labels, words, t: int) -> str:
+    label = labels[t - 1] if labels else ""
+    word = words[t - 1] if words else ""
+    if label == "<oov>" and word:
+        return f"&lsquo;{html.escape(word)}&rsquo; is not in the vocabulary, so it reads as &lt;oov&gt;"
+    return f"&lsquo;{html.escape(label)}&rsquo;"
+
+
+# --- the three kinds of step -----------------------------------------------------------------
+def step_html(trace, index: int, labels=(), words=(), show_all: bool = False, clip=None) -> str:
+    """HTML for elementary step `index` of trace.steps (forward t, loss, or backward t).
+
+    labels/words: the x_t labels and original words (``TokenizedInput.labels``/``.words``);
+    clip: a ``ClipReport`` shown after the last backward step, or None.
+    """
+    if not 0 <= index < len(trace.steps):
+        return _STYLE + "<p>No step selected.</p>"
+    step = trace.steps[index]
+    head = (f"<p class='note'>Step {index + 1} of {len(trace.steps)} &middot; T = {trace.T} &middot; "
+            f"H = {trace.hidden_size} hidden units &middot; f = {_F_NAME[trace.activation]}</p>")
+    if step.kind == "forward":
+        body = _forward_html(trace, step.t, labels, words, show_all)
+    elif step.kind == "loss":
+        body = _loss_html(trace, show_all)
+    else:
+        body = _backward_html(trace, step.t, show_all, is_last=index == len(trace.steps) - 1, clip=clip)
+    return _STYLE + head + body
+
+
+def _forward_html(trace, t: int, labels, words, show_all: bool) -> str:
+    i = t - 1
+    token = int(trace.tokens[i])
+    f = _F_NAME[trace.activation]
+    out = [f"<h3>Forward, step t = {t}</h3>",
+           _note(f"Input x<sub>{t}</sub> = E[{token}], the embedding row of {_word(labels, words, t)}."),
+           _eq(f"a<sub>{t}</sub> = U x<sub>{t}</sub> + W s<sub>{t - 1}</sub> + b"),
+           _vector_table([(f"U x<sub>{t}</sub>", trace.Ux[i], ""),
+                          (f"+ W s<sub>{t - 1}</sub>", trace.Ws[i], "s<sub>0</sub> = 0" if t == 1 else ""),
+                          ("+ b", trace.params["b"], ""),
+                          (f"a<sub>{t}</sub>", trace.a[i], "")], show_all),
+           _eq(f"s<sub>{t}</sub> = {f}(a<sub>{t}</sub>)"),
+           _vector_table([(f"s<sub>{t}</sub>", trace.s[i], "")], show_all),
+           _eq(f"o<sub>{t}</sub> = V s<sub>{t}</sub> + c"),
+           _vector_table([(f"o<sub>{t}</sub>", trace.o[i], "")], show_all)]
+    if trace.head == "binary" and t < trace.T:
+        out.append(_note("Many-to-one: only the last output o<sub>T</sub> reaches the loss; "
+                         "this o<sub>t</sub> is computed but unused."))
+    return "".join(out)
+
+
+def _loss_html(trace, show_all: bool) -> str:
+    T = trace.T
+    if trace.head == "binary":
+        y = int(trace.targets[0])
+        y_hat = float(trace.y_hat[T - 1, 0])
+        return "".join([
+            f"<h3>Loss (many-to-one, at t = T = {T})</h3>",
+            _eq(f"&#375; = &sigma;(o<sub>{T}</sub>) = &sigma;({format_number(trace.o[T - 1, 0])}) = "
+                f"<b>{format_number(y_hat)}</b> &nbsp; (the model's probability that the label is 1)"),
+            _eq(f"L = &minus;[y log &#375; + (1 &minus; y) log(1 &minus; &#375;)] with y = {y}: "
+                f"L = <b>{format_number(trace.loss)}</b>"),
+            _eq(f"dL/do<sub>{T}</sub> = &#375; &minus; y = <b>{format_number(trace.dL_do[T - 1, 0])}</b>"),
+            _note("This is where the backward pass starts: the gradient enters through V into s<sub>T</sub>."),
+        ])
+    rows = [(f"L<sub>{t}</sub>", np.array([trace.step_loss[t - 1]]), "") for t in range(1, T + 1)]
+    return "".join([f"<h3>Loss (many-to-many): L = &Sigma;<sub>t</sub> L<sub>t</sub></h3>",
+                    _vector_table(rows[:T if show_all else FIRST_ENTRIES], show_all),
+                    _eq(f"L = <b>{format_number(trace.loss)}</b>")])
+
+
+def _backward_html(trace, t: int, show_all: bool, is_last: bool, clip) -> str:
+    i = t - 1
+    T = trace.T
+    deriv = _DERIVATIVE[trace.activation]
+    terms = []
+    if t < T:
+        terms.append(f"W<sup>T</sup> dL/da<sub>{t + 1}</sub>")
+    if trace.head != "binary" or t == T:
+        terms.append(f"V<sup>T</sup> dL/do<sub>{t}</sub>")
+    out = [f"<h3>Backward, step t = {t}</h3>",
+           _eq(f"dL/ds<sub>{t}</sub> = " + " + ".join(terms or ["0"])),
+           _vector_table([(f"W<sup>T</sup> dL/da<sub>{t + 1}</sub>", trace.dL_ds_rec[i],
+                           "0: nothing comes after T" if t == T else "from the future"),
+                          (f"+ V<sup>T</sup> dL/do<sub>{t}</sub>", trace.dL_ds_out[i],
+                           "from this step's output" if trace.head != "binary" or t == T
+                           else "0: o<sub>t</sub> is unused for t &lt; T"),
+                          (f"dL/ds<sub>{t}</sub>", trace.dL_ds[i], "")], show_all),
+           _eq(f"dL/da<sub>{t}</sub> = f&prime;(a<sub>{t}</sub>) &#8857; dL/ds<sub>{t}</sub>, "
+               f"&nbsp; f&prime;(a<sub>t</sub>) = {deriv}"),
+           _vector_table([(f"f&prime;(a<sub>{t}</sub>)", trace.fprime[i], ""),
+                          (f"&#8857; dL/ds<sub>{t}</sub>", trace.dL_ds[i], ""),
+                          (f"dL/da<sub>{t}</sub>", trace.dL_da[i], "")], show_all),
+           _contributions_html(trace, t, show_all)]
+    if is_last:
+        out.append(_note(f"Backward pass done: the running sums are the gradients of L, "
+                         f"summed over every step because U, W, b are shared by all {T} steps."))
+        if clip is not None:
+            out.append(clip_html(clip))
+    return "".join(out)
+
+
+def _contributions_html(trace, t: int, show_all: bool) -> str:
+    i = t - 1
+    T = trace.T
+    rows = [("dL/dU", f"dL/da<sub>{t}</sub> x<sub>{t}</sub><sup>T</sup>", trace.dU_step[i], trace.dU_sum[i]),
+            ("dL/dW", f"dL/da<sub>{t}</sub> s<sub>{t - 1}</sub><sup>T</sup>", trace.dW_step[i], trace.dW_sum[i]),
+            ("dL/db", f"dL/da<sub>{t}</sub>", trace.db_step[i], trace.db_sum[i])]
+    if np.any(trace.dV_step[i]) or np.any(trace.dc_step[i]):
+        rows += [("dL/dV", f"dL/do<sub>{t}</sub> s<sub>{t}</sub><sup>T</sup>", trace.dV_step[i], trace.dV_sum[i]),
+                 ("dL/dc", f"dL/do<sub>{t}</sub>", trace.dc_step[i], trace.dc_sum[i])]
+    body = "".join(f"<tr><td nowrap>{name}</td><td nowrap>+= {formula}</td><td nowrap>{_matrix_cell(step, show_all)}</td>"
+                   f"<td nowrap>{_matrix_cell(total, show_all)}</td></tr>" for name, formula, step, total in rows)
+    sum_head = f"running sum &Sigma;<sub>t'={t}..{T}</sub>"
+    return (_eq(f"Step {t}'s contributions to the shared parameters' gradients")
+            + "<table cellspacing='0' cellpadding='4' border='0'><tr><th align='left'>gradient</th>"
+              "<th align='left'>step t adds</th><th align='left'>its value</th>"
+            + f"<th align='left'>{sum_head}</th></tr>{body}</table>")
+
+
+def clip_html(clip) -> str:
+    """The clipping step: the global norm before, the threshold and the factor applied."""
+    if not clip.finite:
+        what = (f"&#8214;g&#8214; = {format_number(clip.norm_before)}: the gradient overflowed, and no "
+                f"rescaling can recover its direction; the trainer stops such a run and keeps the last good weights")
+    elif clip.active:
+        what = (f"&#8214;g&#8214; = {format_number(clip.norm_before)} &gt; {format_number(clip.threshold)}, "
+                f"so every gradient is multiplied by {format_number(clip.threshold)} / "
+                f"{format_number(clip.norm_before)} = <b>{format_number(clip.scale)}</b>")
+    else:
+        what = (f"&#8214;g&#8214; = {format_number(clip.norm_before)} &le; {format_number(clip.threshold)}: "
+                f"nothing to clip (factor 1)")
+    return _eq("Gradient clipping by global norm") + _note(what)
+
+
+def summary_html(trace, tokens) -> str:
+    """One line: prediction, label and loss of the whole sequence (binary head) or the loss."""
+    if trace.head == "binary":
+        y_hat = float(trace.y_hat[-1, 0])
+        verdict = "positive" if y_hat >= 0.5 else "negative"
+        text = (f"&#375; = <b>{format_number(y_hat)}</b> ({verdict}) &middot; label y = {int(trace.targets[0])} "
+                f"&middot; L = <b>{format_number(trace.loss)}</b>")
+    else:
+        text = f"L = <b>{format_number(trace.loss)}</b>"
+    if tokens is not None and tokens.unknown:
+        text += " &middot; unknown (&lt;oov&gt;): " + html.escape(", ".join(tokens.unknown))
+    return text
