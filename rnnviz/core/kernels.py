@@ -22,6 +22,7 @@ import math
 import numpy as np
 from numba import njit
 
+from .activations import tanh_fast
 from .config import ACT_RELU, ACT_TANH, JIT_OPTIONS
 
 
@@ -39,44 +40,43 @@ def gather_inputs(E, tokens, X):
 
 
 @njit(**JIT_OPTIONS)
-def forward_kernel(E, U, WT, b, tokens, act, X, A, S, store, Ux, Ws):
+def forward_kernel(E, U, W, b, tokens, act, X, A, S, Ws_t, store, Ux, Ws):
     """Forward pass of a batch.
 
-    E (V, Ed), U (H, Ed), WT (H, H) = W^T contiguous, b (H,), tokens (B, T) int64, act int code.
+    E (V, Ed), U (H, Ed), W (H, H), b (H,), tokens (B, T) int64, act int code.
     Out: X (T * B, Ed) the inputs x_t; A (T, B, H) the pre-activations a_t; S (T + 1, B, H) the
-    states (S[0] = 0). When ``store``: Ux, Ws (T, B, H) the two shares U x_t and W s_{t-1} of a_t.
+    states (S[0] = 0). Scratch: Ws_t (B, H). When ``store``: Ux, Ws (T, B, H) the two shares
+    U x_t and W s_{t-1} of a_t.
     """
     B, T = tokens.shape
-    H = WT.shape[0]
+    H = W.shape[0]
     gather_inputs(E, tokens, X)
     # All U x_t at once: one (T*B, Ed) @ (Ed, H) GEMM instead of T small ones.
     np.dot(X, U.T, A.reshape((T * B, H)))
     S[0, :, :] = 0.0
-    acc = np.empty(H, dtype=A.dtype)
     for t in range(T):
+        # W s_{t-1} for the whole batch: rows of S[t] times W^T (a small BLAS GEMM)
+        np.dot(S[t], W.T, Ws_t)
+        if store:
+            Ux[t, :, :] = A[t]
+            Ws[t, :, :] = Ws_t
+        At = A[t]
+        St = S[t + 1]
         for i in range(B):
-            # acc = W s_{t-1}, accumulated row by row of W^T so the inner loop vectorises over j
             for j in range(H):
-                acc[j] = 0.0
-            for k in range(H):
-                sk = S[t, i, k]
+                At[i, j] = At[i, j] + Ws_t[i, j] + b[j]
+        if act == ACT_TANH:
+            for i in range(B):
                 for j in range(H):
-                    acc[j] += sk * WT[k, j]
-            if store:
+                    St[i, j] = tanh_fast(At[i, j])
+        elif act == ACT_RELU:
+            zero = At.dtype.type(0)
+            for i in range(B):
                 for j in range(H):
-                    Ux[t, i, j] = A[t, i, j]
-                    Ws[t, i, j] = acc[j]
-            for j in range(H):
-                A[t, i, j] = A[t, i, j] + acc[j] + b[j]
-            if act == ACT_TANH:
-                for j in range(H):
-                    S[t + 1, i, j] = np.tanh(A[t, i, j])
-            elif act == ACT_RELU:
-                for j in range(H):
-                    S[t + 1, i, j] = max(A[t, i, j], 0.0)
-            else:
-                for j in range(H):
-                    S[t + 1, i, j] = A[t, i, j]
+                    a = At[i, j]
+                    St[i, j] = a if a > zero else zero
+        else:
+            St[:, :] = At
 
 
 @njit(**JIT_OPTIONS)
@@ -204,47 +204,60 @@ def backward_kernel(W, S, dS_out, act, t0, dA, carry, dW_t, dW, grad_norm, dW_no
     T = S.shape[0] - 1
     B = S.shape[1]
     H = S.shape[2]
+    one = S.dtype.type(1)
+    zero = S.dtype.type(0)
     per_step_out = dS_out.shape[0] == T and T > 1
     carry[:, :] = 0.0
     dW[:, :] = 0.0
     grad_norm[:] = 0.0
     dW_norm[:] = 0.0
     for t in range(T - 1, t0 - 1, -1):
-        if per_step_out:
-            out_t = dS_out[t]
+        out_t = dS_out[t] if per_step_out else dS_out[0]
+        if per_step_out or t == T - 1:
+            for i in range(B):
+                for j in range(H):
+                    carry[i, j] += out_t[i, j]
+        # carry now holds dL/ds_t (the future's share, plus the output's)
+        if store:
+            dS_store[t, :, :] = carry
+            for i in range(B):
+                for j in range(H):
+                    dS_rec_store[t, i, j] = carry[i, j] - out_t[i, j] if (
+                        per_step_out or t == T - 1) else carry[i, j]
+        St = S[t + 1]
+        dAt = dA[t]
+        if act == ACT_TANH:
+            for i in range(B):
+                for j in range(H):
+                    s = St[i, j]
+                    dAt[i, j] = (one - s * s) * carry[i, j]
+        elif act == ACT_RELU:
+            for i in range(B):
+                for j in range(H):
+                    dAt[i, j] = carry[i, j] if St[i, j] > zero else zero
         else:
-            out_t = dS_out[0]
-        has_out = per_step_out or t == T - 1
+            dAt[:, :] = carry
+        if store:
+            for i in range(B):
+                for j in range(H):
+                    s = St[i, j]
+                    if act == ACT_TANH:
+                        fprime_store[t, i, j] = one - s * s
+                    elif act == ACT_RELU:
+                        fprime_store[t, i, j] = one if s > zero else zero
+                    else:
+                        fprime_store[t, i, j] = one
+        # diagnostic: mean over the batch of ||dL/ds_t||
         norm_sum = 0.0
         for i in range(B):
-            sq = 0.0
+            sq = zero
             for j in range(H):
-                ds = carry[i, j]
-                if has_out:
-                    ds += out_t[i, j]
-                sq += ds * ds
-                s = S[t + 1, i, j]
-                if act == ACT_TANH:
-                    fp = 1.0 - s * s
-                elif act == ACT_RELU:
-                    fp = 1.0 if s > 0.0 else 0.0
-                else:
-                    fp = 1.0
-                dA[t, i, j] = fp * ds
-                if store:
-                    dS_store[t, i, j] = ds
-                    dS_rec_store[t, i, j] = carry[i, j]
-                    fprime_store[t, i, j] = fp
+                sq += carry[i, j] * carry[i, j]
             norm_sum += math.sqrt(sq)
         grad_norm[t] = norm_sum / B
         # this step's dW = sum_i dL/da_t s_{t-1}^T, kept apart for its norm (a live diagnostic)
-        dW_t[:, :] = 0.0
-        for i in range(B):
-            for j in range(H):
-                d = dA[t, i, j]
-                for k in range(H):
-                    dW_t[j, k] += d * S[t, i, k]
-        fro = 0.0
+        np.dot(dAt.T, S[t], dW_t)
+        fro = zero
         for j in range(H):
             for k in range(H):
                 v = dW_t[j, k]
@@ -255,13 +268,7 @@ def backward_kernel(W, S, dS_out, act, t0, dA, carry, dW_t, dW, grad_norm, dW_no
             dW_step[t, :, :] = dW_t
         if t > t0:
             # the future's share for step t - 1: W^T dL/da_t, as rows: carry_i = dA_i W
-            for i in range(B):
-                for k in range(H):
-                    carry[i, k] = 0.0
-                for j in range(H):
-                    d = dA[t, i, j]
-                    for k in range(H):
-                        carry[i, k] += d * W[j, k]
+            np.dot(dAt, W, carry)
     for t in range(t0):
         dA[t, :, :] = 0.0
 

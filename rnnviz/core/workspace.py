@@ -50,7 +50,6 @@ class BatchWorkspace:
         self._S = z((T + 1) * B * h)
         self._carry = z(B * h)
         self._dW_t = z((h, h))
-        self._WT = z((h, h))
         self._logits = z(B)
         self._dz = z(B)
         self._dS_out = z((T if self._head != HEAD_BINARY else 1) * B * h)
@@ -99,8 +98,8 @@ class BatchWorkspace:
         p = self.params
         nb = tok.shape[0]
         X, A, S = self._views(nb)
-        np.copyto(self._WT, p["W"].T)
-        K.forward_kernel(p["E"], p["U"], self._WT, p["b"], tok, self._act, X, A, S, store,
+        Ws_t = self._carry[:nb * self._sizes[2]].reshape(nb, self._sizes[2])
+        K.forward_kernel(p["E"], p["U"], p["W"], p["b"], tok, self._act, X, A, S, Ws_t, store,
                          self._none3 if Ux is None else Ux, self._none3 if Ws is None else Ws)
         return X, A, S
 
