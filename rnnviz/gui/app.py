@@ -1,14 +1,59 @@
-"""Placeholder window until the window lands: starts and exits cleanly."""
+"""``python main.py``: the QApplication and the main window.
+
+Options (also for screenshots and the smoke test): ``--size WxH`` sets the window size,
+``--quit-after MS`` (or $RNNVIZ_QUIT_AFTER_MS) closes the window after MS milliseconds, and
+$RNNVIZ_STARTUP_REPORT=1 prints when the window was first shown and when the first trace was drawn
+(epoch seconds, for the startup benchmark). $RNNVIZ_SETTINGS_DIR redirects the settings file.
+"""
 from __future__ import annotations
 
+import argparse
+import os
 import sys
+import time
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from .settings import APPLICATION, ORGANIZATION, redirect_from_env
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="rnnviz", description="See how a recurrent neural network computes and learns.")
+    parser.add_argument("--size", help="window size WIDTHxHEIGHT, e.g. 1280x800")
+    parser.add_argument("--quit-after", type=int, metavar="MS", default=_env_int("RNNVIZ_QUIT_AFTER_MS"),
+                        help="close the window after MS milliseconds (for tests and scripted screenshots)")
+    args, _qt_args = parser.parse_known_args(argv)
+    if args.size:
+        try:
+            w, h = (int(v) for v in args.size.lower().split("x"))
+        except ValueError:
+            parser.error(f"--size must look like 1280x800, got {args.size!r}")
+        args.size = (w, h)
+    return args
+
+
+def _env_int(name: str) -> int | None:
+    value = os.environ.get(name)
+    return int(value) if value and value.isdigit() else None
 
 
 def run(argv: list[str]) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel
-
+    """Open the window and run the event loop; returns the exit status."""
+    args = parse_args(list(argv))
+    redirect_from_env()
     app = QApplication.instance() or QApplication(sys.argv[:1] + list(argv))
-    label = QLabel("rnnviz")
-    label.resize(400, 200)
-    label.show()
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    from .main_window import MainWindow
+
+    window = MainWindow()
+    if args.size:
+        window.resize(*args.size)
+    window.show()
+    if os.environ.get("RNNVIZ_STARTUP_REPORT"):
+        QTimer.singleShot(0, lambda: print(f"RNNVIZ_WINDOW_SHOWN {time.time():.4f}", flush=True))
+        window.traceShown.connect(lambda: print(f"RNNVIZ_TRACE_SHOWN {time.time():.4f}", flush=True))
+    if args.quit_after is not None:
+        QTimer.singleShot(args.quit_after, window.close)
     return app.exec()

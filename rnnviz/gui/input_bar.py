@@ -1,0 +1,82 @@
+"""The user's own input: a sentence, the label used for the loss, examples, and the result."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu, QPushButton,
+                               QToolButton, QWidget)
+
+from .help_button import HelpButton
+
+
+class InputBar(QWidget):
+    """Signals: textApplied(str) on Enter or Apply, labelChanged(int 0/1), helpRequested(str)."""
+
+    textApplied = Signal(str)
+    labelChanged = Signal(int)
+    helpRequested = Signal(str)
+
+    def __init__(self, examples: list[tuple[int, str]], parent=None):
+        super().__init__(parent)
+        self.text_edit = QLineEdit()
+        self.text_edit.setPlaceholderText("Type or paste a sentence, then press Enter")
+        self.text_edit.setToolTip("Any sentence: it is split into words with the model's tokeniser; "
+                                  "words the vocabulary does not know become <oov>. Enter applies it.")
+        self.text_edit.setClearButtonEnabled(True)
+        self.examples_button = QToolButton()
+        self.examples_button.setText("Examples")
+        self.examples_button.setToolTip("Pick an example sentence (with its label)")
+        self.examples_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.examples_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        menu = QMenu(self.examples_button)
+        for label, text in examples:
+            action = QAction(f"{text}   ({'positive' if label else 'negative'})", menu)
+            action.triggered.connect(lambda _=False, l=label, t=text: self.choose(t, l))
+            menu.addAction(action)
+        self.examples_button.setMenu(menu)
+        self.label_combo = QComboBox()
+        self.label_combo.addItems(["negative (y = 0)", "positive (y = 1)"])
+        self.label_combo.setToolTip("The true label y used for the loss L and so for every gradient")
+        self.apply_button = QPushButton("Apply")
+        self.apply_button.setToolTip("Trace the sentence: rebuild the graph, the plots and the numbers (Enter)")
+        self.result_label = QLabel("")
+        self.result_label.setTextFormat(Qt.TextFormat.RichText)
+        self.result_label.setToolTip("The model's prediction y-hat = sigmoid(o_T), the label, and the loss L")
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.help_button = HelpButton("input", "How a sentence becomes the inputs x_t")
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 0)
+        layout.addWidget(QLabel("Input"))
+        layout.addWidget(self.text_edit, 3)
+        layout.addWidget(self.examples_button)
+        layout.addWidget(QLabel("Label"))
+        layout.addWidget(self.label_combo)
+        layout.addWidget(self.apply_button)
+        layout.addWidget(self.result_label, 2)
+        layout.addWidget(self.help_button)
+
+        self.text_edit.returnPressed.connect(self.apply)
+        self.apply_button.clicked.connect(self.apply)
+        self.label_combo.currentIndexChanged.connect(self.labelChanged)
+        self.help_button.helpRequested.connect(self.helpRequested)
+
+    def apply(self) -> None:
+        self.textApplied.emit(self.text_edit.text())
+
+    def choose(self, text: str, label: int) -> None:
+        """Put `text` and `label` in the fields and apply them (examples, reviews from the trainer)."""
+        self.set_values(text, label)
+        self.labelChanged.emit(label)
+        self.apply()
+
+    def set_values(self, text: str, label: int) -> None:
+        """Show values without emitting anything (restoring settings)."""
+        self.text_edit.setText(text)
+        self.label_combo.blockSignals(True)
+        self.label_combo.setCurrentIndex(1 if label else 0)
+        self.label_combo.blockSignals(False)
+
+    @property
+    def label(self) -> int:
+        return self.label_combo.currentIndex()

@@ -1,0 +1,122 @@
+"""Plots beside the graph: ||dL/ds_t|| (log), the hidden states as a heatmap, each step's share of dL/dW.
+
+Items are created once; a new trace only sets their data, and the current step only moves the
+cursors, so redrawing costs nothing noticeable even while the animation runs.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from .help_button import HelpButton
+
+CURSOR_PEN = pg.mkPen("#d62728", width=2)
+HEATMAP_COLORMAP = "CET-D1"  # diverging blue - white - red: sign and size of s_t[i]
+
+
+def positive_or_nan(values: np.ndarray) -> np.ndarray:
+    """Values for a log axis: zeros, negatives and overflowed entries become NaN (gaps), not errors."""
+    v = np.asarray(values, dtype=np.float64).copy()
+    v[~np.isfinite(v) | (v <= 0)] = np.nan
+    return v
+
+
+class PlotsPanel(QWidget):
+    """set_trace(trace) sets the data; set_cursor(t) moves the three cursors to time step t."""
+
+    helpRequested = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        pg.setConfigOptions(antialias=True)
+        self.layout_widget = pg.GraphicsLayoutWidget()
+        self.layout_widget.setBackground("w")
+        self.layout_widget.setToolTip("Plots of the current trace; the red line is the current step")
+
+        self.grad_plot = self.layout_widget.addPlot(row=0, col=0)
+        self._style(self.grad_plot, "‖dL/ds<sub>t</sub>‖ (log)", "t")
+        self.grad_plot.setLogMode(x=False, y=True)
+        self.grad_curve = self.grad_plot.plot([], [], pen=pg.mkPen("#1f77b4", width=2), symbol="o",
+                                              symbolSize=5, symbolBrush="#1f77b4", connect="finite")
+
+        self.heat_plot = self.layout_widget.addPlot(row=0, col=1)
+        self._style(self.heat_plot, "hidden state s<sub>t</sub> (unit × t)", "t")
+        self.heat_plot.invertY(True)
+        self.heatmap = pg.ImageItem(axisOrder="col-major")
+        self.heatmap.setColorMap(pg.colormap.get(HEATMAP_COLORMAP))
+        self.heat_plot.addItem(self.heatmap)
+
+        self.contrib_plot = self.layout_widget.addPlot(row=0, col=2)
+        self._style(self.contrib_plot, "step t's share of dL/dW (log)", "t")
+        self.contrib_plot.setLogMode(x=False, y=True)
+        self.contrib_curve = self.contrib_plot.plot([], [], pen=None, symbol="s", symbolSize=6,
+                                                    symbolBrush="#2ca02c", connect="finite")
+        self.contrib_stems = self.contrib_plot.plot([], [], pen=pg.mkPen("#2ca02c", width=1), connect="pairs")
+
+        self.cursors = []
+        for plot in (self.grad_plot, self.heat_plot, self.contrib_plot):
+            line = pg.InfiniteLine(pos=1, angle=90, movable=False, pen=CURSOR_PEN)
+            plot.addItem(line, ignoreBounds=True)
+            self.cursors.append(line)
+        self.grad_plot.setXRange(0.5, 6.5)
+        self.grad_plot.setYRange(-4, 0)
+        self.contrib_plot.setYRange(-4, 0)
+        self.heat_plot.setYRange(0.5, 6.5)
+        self.heat_plot.setXLink(self.grad_plot)
+        self.contrib_plot.setXLink(self.grad_plot)
+
+        help_button = HelpButton("gradients", "What these plots show about vanishing and exploding gradients")
+        help_button.helpRequested.connect(self.helpRequested)
+        header = QHBoxLayout()
+        header.addWidget(QLabel("<b>Gradients through time</b>"))
+        header.addStretch(1)
+        header.addWidget(help_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(header)
+        layout.addWidget(self.layout_widget, 1)
+        self._T = 0
+
+    @staticmethod
+    def _style(plot, title: str, xlabel: str) -> None:
+        plot.setTitle(title, size="9pt")
+        plot.setLabel("bottom", xlabel)
+        plot.showGrid(x=True, y=True, alpha=0.2)
+        plot.setMenuEnabled(False)
+        plot.setMouseEnabled(x=True, y=False)
+        plot.hideButtons()
+
+    def set_trace(self, trace) -> None:
+        T, H = trace.T, trace.hidden_size
+        self._T = T
+        t = np.arange(1, T + 1, dtype=np.float64)
+        self.grad_curve.setData(t, positive_or_nan(trace.grad_norm_per_step), connect="finite")
+        contrib = positive_or_nan(trace.dW_contrib_norm)
+        self.contrib_curve.setData(t, contrib, connect="finite")
+        self.contrib_stems.setData(np.repeat(t, 2), self._stem_ys(contrib), connect="pairs")
+        states = np.nan_to_num(np.asarray(trace.s, dtype=np.float64), nan=0.0, posinf=0.0, neginf=0.0)
+        vmax = float(np.max(np.abs(states))) if states.size else 1.0
+        vmax = vmax if vmax > 0 else 1.0
+        self.heatmap.setImage(states, levels=(-vmax, vmax), autoLevels=False)
+        self.heatmap.setRect(QRectF(0.5, 0.5, T, H))
+        self.heat_plot.setYRange(0.5, H + 0.5, padding=0)
+        self.heat_plot.setTitle(f"hidden state s<sub>t</sub> (unit × t), colour ±{vmax:.2g}", size="9pt")
+        self.grad_plot.setXRange(0.5, T + 0.5, padding=0.01)
+        for plot in (self.grad_plot, self.contrib_plot):
+            plot.enableAutoRange(axis="y")
+
+    @staticmethod
+    def _stem_ys(values: np.ndarray) -> np.ndarray:
+        """Stem from the lowest shown value up to each value (pairs for connect='pairs')."""
+        finite = values[np.isfinite(values)]
+        floor = float(finite.min()) if finite.size else 1.0
+        ys = np.empty(2 * values.size)
+        ys[0::2] = floor
+        ys[1::2] = np.where(np.isfinite(values), values, floor)
+        return ys
+
+    def set_cursor(self, t: int) -> None:
+        for line in self.cursors:
+            line.setValue(t)

@@ -1,0 +1,314 @@
+"""The main window (pytest-qt, offscreen), driven as a user drives it: keys, buttons, the text box,
+the vanishing/exploding controls, files, closing. Settings and the user data folder are temporary."""
+from __future__ import annotations
+
+import html
+import os
+import re
+import threading
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QSettings, Qt, QThreadPool
+from PySide6.QtWidgets import QMessageBox
+
+from rnnviz.explorer import format_number
+from rnnviz.gui.main_window import MainWindow
+from rnnviz.gui.settings import open_settings
+
+STARTUP_TIMEOUT_MS = 180_000  # a cold numba cache compiles for a while; a warm one takes ~1 s
+
+
+@pytest.fixture(scope="module", autouse=True)
+def private_user_folders(tmp_path_factory):
+    """No test reads or writes the user's data folder (saved models, the built-in model cache)."""
+    folder = tmp_path_factory.mktemp("xdg-data")
+    old = os.environ.get("XDG_DATA_HOME")
+    os.environ["XDG_DATA_HOME"] = str(folder)
+    yield folder
+    if old is None:
+        os.environ.pop("XDG_DATA_HOME", None)
+    else:
+        os.environ["XDG_DATA_HOME"] = old
+
+
+@pytest.fixture
+def settings(tmp_path):
+    """A temporary INI store; the user's own settings are never touched."""
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    return open_settings()
+
+
+def open_window(qtbot, settings) -> MainWindow:
+    window = MainWindow(settings=settings)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.traceShown, timeout=STARTUP_TIMEOUT_MS):
+        window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow() or True)
+    return window
+
+
+@pytest.fixture
+def window(qtbot, settings):
+    w = open_window(qtbot, settings)
+    yield w
+    w.close()
+
+
+def panel_text(window) -> str:
+    return " ".join(window.detail.text().split())
+
+
+def index_of(trace, kind, t):
+    return next(i for i, st in enumerate(trace.steps) if st.kind == kind and st.t == t)
+
+
+def press(qtbot, window, key) -> None:
+    """A key press as the window's shortcuts receive it (focus on the graph, as at startup)."""
+    window.graph.setFocus()
+    qtbot.keyClick(window.graph, key)
+
+
+# --- opening -------------------------------------------------------------------------------------
+def test_opens_on_the_default_sentence_with_numbers(window):
+    tokens = window.explorer.tokens
+    assert tokens.labels == ("<start>", "this", "movie", "was", "not", "good")
+    trace = window.explorer.trace()
+    assert trace.T == 6 and 4 <= trace.hidden_size <= 8
+    if hasattr(window.graph, "node_count"):
+        assert window.graph.node_count("x") == 6 and window.graph.node_count("s") == 6
+    text = panel_text(window)
+    assert "Forward, step t = 1" in text
+    for value in trace.a[0][:4]:
+        assert format_number(value) in text
+    assert window.playback_bar.scrubber.maximum() == len(trace.steps) - 1
+    result = html.unescape(re.sub("<[^>]+>", "", window.input_bar.result_label.text()))
+    assert format_number(trace.loss) in result and format_number(trace.y_hat[-1, 0]) in result
+    assert "ρ(W) = " in window.gradient_controls.radius_label.text()
+
+
+# --- stepping ------------------------------------------------------------------------------------
+def test_keys_step_forward_and_back_through_the_traces_numbers(window, qtbot):
+    trace = window.explorer.trace()
+    press(qtbot, window, Qt.Key.Key_Right)
+    press(qtbot, window, Qt.Key.Key_Right)
+    assert window.playback.index == 2
+    text = panel_text(window)
+    assert "Forward, step t = 3" in text
+    assert all(format_number(v) in text for v in trace.a[2][:4])
+    press(qtbot, window, Qt.Key.Key_End)
+    press(qtbot, window, Qt.Key.Key_Left)
+    assert window.playback.index == index_of(trace, "backward", 2)
+    text = panel_text(window)
+    assert "Backward, step t = 2" in text
+    assert all(format_number(v) in text for v in trace.dL_ds[1][:4])
+    assert all(format_number(v) in text for v in trace.dL_da[1][:4])
+    press(qtbot, window, Qt.Key.Key_Home)
+    assert window.playback.index == 0
+    assert window.playback_bar.scrubber.value() == 0
+
+
+def test_buttons_step_and_show_all_entries(window, qtbot):
+    trace = window.explorer.trace()
+    bar = window.playback_bar
+    for _ in range(3):
+        qtbot.mouseClick(bar.next_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(bar.previous_button, Qt.MouseButton.LeftButton)
+    assert window.playback.index == 2 and bar.scrubber.value() == 2
+    last_entry = format_number(trace.s[2][-1])
+    window.detail.show_all_check.setChecked(True)
+    assert all(format_number(v) in panel_text(window) for v in trace.s[2])
+    assert last_entry in panel_text(window)
+
+
+def test_scrubber_and_clicked_node_jump_to_their_step(window, qtbot):
+    trace = window.explorer.trace()
+    window.playback_bar.scrubber.setValue(index_of(trace, "backward", 4))
+    assert "Backward, step t = 4" in panel_text(window)
+    window.graph.nodeClicked.emit("s", 3)  # while in the backward pass: s_3's backward step
+    assert window.playback.index == index_of(trace, "backward", 3)
+    window.playback.first()
+    window.graph.nodeClicked.emit("x", 5)
+    assert window.playback.index == index_of(trace, "forward", 5)
+    window.graph.nodeClicked.emit("L", trace.T)
+    assert trace.steps[window.playback.index].kind == "loss"
+
+
+def test_animation_plays_to_the_end_and_the_scrubber_follows(window, qtbot):
+    trace = window.explorer.trace()
+    window.playback_bar.speed.setValue(40.0)
+    press(qtbot, window, Qt.Key.Key_Space)
+    assert window.playback.playing
+    qtbot.waitUntil(lambda: 2 <= window.playback_bar.scrubber.value() < len(trace.steps) - 1, timeout=5000)
+    qtbot.waitUntil(lambda: not window.playback.playing, timeout=5000)
+    assert window.playback.at_end
+    assert window.playback_bar.scrubber.value() == len(trace.steps) - 1
+    assert f"Backward, step t = {trace.steps[-1].t}" in panel_text(window)
+    assert window.plots.cursors[0].value() == trace.steps[-1].t
+
+
+def test_space_pauses_and_restart_begins_again(window, qtbot):
+    window.playback_bar.speed.setValue(1.0)
+    press(qtbot, window, Qt.Key.Key_Space)
+    qtbot.wait(100)
+    press(qtbot, window, Qt.Key.Key_Space)
+    assert not window.playback.playing
+    position = window.playback.position
+    qtbot.wait(100)
+    assert window.playback.position == position
+    qtbot.mouseClick(window.playback_bar.restart_button, Qt.MouseButton.LeftButton)
+    assert window.playback.playing and window.playback.position < 0.5
+    window.playback.pause()
+
+
+# --- input ---------------------------------------------------------------------------------------
+def test_typing_a_sentence_rebuilds_the_graph_and_marks_unknown_words(window, qtbot):
+    edit = window.input_bar.text_edit
+    edit.clear()
+    qtbot.keyClicks(edit, "this movie was not zorblax good at all")
+    with qtbot.waitSignal(window.traceShown, timeout=5000):
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+    tokens = window.explorer.tokens
+    trace = window.explorer.trace()
+    assert trace.T == 9 == tokens.T
+    assert "<oov>" in tokens.labels and "zorblax" in tokens.unknown
+    if hasattr(window.graph, "node_count"):
+        assert window.graph.node_count("x") == 9
+    assert "zorblax" in window.input_bar.result_label.text()
+    assert window.playback_bar.scrubber.maximum() == len(trace.steps) - 1
+    assert window.settings.value("input/text") == "this movie was not zorblax good at all"
+
+
+def test_label_choice_changes_the_loss(window, qtbot):
+    before = window.explorer.trace()
+    window.input_bar.label_combo.setCurrentIndex(1)
+    after = window.explorer.trace()
+    assert int(after.targets[0]) == 1
+    assert after.loss != pytest.approx(before.loss)
+    assert format_number(after.loss) in window.input_bar.result_label.text()
+
+
+# --- vanishing and exploding ---------------------------------------------------------------------
+def first_over_last(window) -> float:
+    ys = window.plots.grad_curve.yData
+    return float(ys[0] / ys[-1])
+
+
+def test_larger_w_scale_lifts_the_early_gradients_in_the_plot(window, qtbot):
+    controls = window.gradient_controls
+    controls.activation_combo.setCurrentText("linear")
+    controls.length_spin.setValue(30)
+    assert window.explorer.trace().T == 30
+    ratios, radii = [], []
+    for slider_value in (40, 200):  # W scale 0.4 and 2.0, dragged on the slider
+        controls.scale_slider.setValue(slider_value)
+        qtbot.waitUntil(lambda: window.explorer.controls.w_scale == slider_value / 100
+                        and not window._refresh_timer.isActive(), timeout=3000)
+        ys = window.plots.grad_curve.yData
+        np.testing.assert_allclose(ys, window.explorer.trace().grad_norm_per_step)
+        ratios.append(first_over_last(window))
+        radii.append(controls.radius_label.text())
+    assert ratios[0] < 1.0 < ratios[1]
+    assert ratios[1] / ratios[0] > 1e3
+    assert radii[0] != radii[1]
+
+
+def test_demos_and_reset(window, qtbot):
+    controls = window.gradient_controls
+    qtbot.mouseClick(controls.vanish_button, Qt.MouseButton.LeftButton)
+    assert window.explorer.spectral_radius() == pytest.approx(0.8)
+    assert window.explorer.trace().T == 40 and window.explorer.activation == "linear"
+    assert first_over_last(window) < 1e-2
+    assert controls.activation_combo.currentText() == "linear" and controls.length_spin.value() == 40
+    qtbot.mouseClick(controls.explode_button, Qt.MouseButton.LeftButton)
+    assert window.explorer.spectral_radius() == pytest.approx(1.2)
+    assert first_over_last(window) > 10
+    qtbot.mouseClick(controls.reset_button, Qt.MouseButton.LeftButton)
+    assert window.explorer.controls.w_scale == 1.0 and window.explorer.trace().T == 6
+
+
+def test_clipping_reports_the_norm_and_scale(window, qtbot):
+    controls = window.gradient_controls
+    controls.clip_spin.setValue(0.001)
+    controls.clip_check.setChecked(True)
+    report = window.explorer.clip_report()
+    assert report is not None and report.active
+    assert format_number(report.norm_before) in controls.clip_label.text()
+    window.playback.last()
+    window._show_step(force=True)
+    assert "clipping" in panel_text(window).lower()
+    assert format_number(report.scale) in panel_text(window)
+
+
+# --- help, files, settings -----------------------------------------------------------------------
+def test_help_opens_next_to_what_it_explains(window, qtbot):
+    qtbot.mouseClick(window.detail.bptt_help, Qt.MouseButton.LeftButton)
+    dialog = window._help_dialog
+    assert dialog.isVisible() and dialog.current_topic == "bptt"
+    assert "Backpropagation through time" in dialog.browser.toPlainText()
+    qtbot.mouseClick(window.gradient_controls.help_button, Qt.MouseButton.LeftButton)
+    assert dialog.current_topic == "gradients"
+    press(qtbot, window, Qt.Key.Key_F1)
+    assert dialog.current_topic == "forward"  # F1 on a forward step
+
+
+def test_a_damaged_model_file_gives_a_message_not_a_crash(window, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append((title, text)))
+    bad = tmp_path / "broken.npz"
+    bad.write_bytes(b"this is not a zip file")
+    trace_before = window.explorer.trace()
+    assert window.load_model_path(str(bad)) is False
+    assert shown and "broken.npz" in shown[0][1]
+    assert window.explorer.trace() is trace_before
+
+
+def test_saved_model_opens_again(window, tmp_path, monkeypatch):
+    from rnnviz.gui import model_files
+
+    path = tmp_path / "copy.npz"
+    monkeypatch.setattr(model_files, "ask_save_path", lambda parent, start: str(path))
+    window.actions_by_name["save"].trigger()
+    assert path.is_file()
+    expected = window.explorer.trace()
+    assert window.load_model_path(str(path)) is True
+    reloaded = window.explorer.trace()
+    np.testing.assert_allclose(reloaded.s, expected.s)
+    assert window.settings.value("model/last_path") == str(path)
+
+
+def test_input_and_layout_are_remembered(qtbot, settings):
+    first = open_window(qtbot, settings)
+    first.input_bar.choose("not good at all", 1)
+    first.detail.show_all_check.setChecked(True)
+    first.close()
+    second = open_window(qtbot, settings)
+    try:
+        assert second.explorer.controls.text == "not good at all"
+        assert second.explorer.controls.label == 1
+        assert second.detail.show_all_check.isChecked()
+    finally:
+        second.close()
+
+
+# --- closing -------------------------------------------------------------------------------------
+def test_closing_leaves_no_running_thread(qtbot, settings):
+    threads_before = set(threading.enumerate())
+    window = open_window(qtbot, settings)
+    window.playback_bar.speed.setValue(5.0)
+    window.toggle_play()
+    window.close()
+    assert window.startup_job.isFinished()
+    assert not window._frame_timer.isActive()
+    assert QThreadPool.globalInstance().activeThreadCount() == 0
+    assert set(threading.enumerate()) <= threads_before
+
+
+def test_closing_while_the_kernels_load_waits_for_the_job(qtbot, settings):
+    window = MainWindow(settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.close()  # at once: the background job may still be running
+    assert window.startup_job.isFinished()
+    assert QThreadPool.globalInstance().activeThreadCount() == 0
