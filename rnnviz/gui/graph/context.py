@@ -1,0 +1,55 @@
+"""State shared by every item of one graph: the view's zoom, the hovered parameter, fonts."""
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtGui import QColor, QFont
+
+from . import palette
+
+
+def qcolour(argb: int, alpha: int | None = None) -> QColor:
+    """QColor from a 0xAARRGGBB integer, optionally with a new alpha (0-255)."""
+    c = QColor.fromRgba(int(argb))
+    if alpha is not None:
+        c.setAlpha(int(alpha))
+    return c
+
+
+class RenderContext:
+    """What items need to know at paint time but do not own.
+
+    scale: the view's current zoom (1 = one scene unit per pixel); items choose their level of detail
+    and convert screen-pixel line widths with it. highlighted: the parameter ("U", "W", "V" or "")
+    whose edges are drawn highlighted. on_hover: called by items when a parameter is hovered.
+    """
+
+    def __init__(self, on_hover: Callable[[str], None] | None = None):
+        self.scale = 1.0
+        self.highlighted = ""
+        self.on_hover = on_hover or (lambda name: None)
+        self._fonts: dict[tuple[float, bool], QFont] = {}
+
+    def font(self, pixel_size: float, bold: bool = False) -> QFont:
+        """A cached font of the given size in scene units (scaled with the zoom like the shapes)."""
+        key = (round(pixel_size, 2), bold)
+        f = self._fonts.get(key)
+        if f is None:
+            f = QFont()
+            f.setPixelSize(max(1, round(pixel_size)))
+            f.setBold(bold)
+            self._fonts[key] = f
+        return f
+
+    def px(self, pixels: float) -> float:
+        """A length of `pixels` on screen, in scene units, at the current zoom."""
+        return pixels / max(self.scale, 1e-4)
+
+    def line_px(self, base: float) -> float:
+        """Line width in scene units: grows gently with zoom but never thinner than a hairline."""
+        zoomed = base * min(max(self.scale, 0.55), 1.6)
+        return max(zoomed, 0.9) / max(self.scale, 1e-4)
+
+
+TEXT = qcolour(palette.TEXT)
+TEXT_SOFT = qcolour(palette.TEXT_SOFT)

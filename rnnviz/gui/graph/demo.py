@@ -1,0 +1,108 @@
+"""Look at the graph widget on its own with a real trace: python -m rnnviz.gui.graph.demo [options].
+
+Builds a small seeded model (rnnviz.core.init_params), runs rnnviz.core.make_trace on a sentence
+and shows the graph stepping through the forward pass and BPTT. Options:
+  --T N            sequence length (the sentence is repeated / cut to N words; default: the sentence)
+  --hidden H       hidden units (default 6)
+  --w-scale X      multiply W by X (spectral radius < 1 vanishes, > 1 explodes; default 1.0)
+  --activation A   tanh | relu | linear
+  --truncate K     truncated BPTT over the last K steps
+  --step I         show step I instead of animating (-1 = nothing computed)
+  --folded         start folded
+  --zoom Z         zoom factor applied after the initial view
+  --centre T       centre on step T
+  --hover P        highlight parameter P (U, W or V)
+"""
+from __future__ import annotations
+
+import argparse
+import ctypes
+import sys
+
+import numpy as np
+
+SENTENCE = "this movie was not good at all , the acting felt flat and the story dragged"
+
+
+def _model_and_trace(args):
+    from rnnviz.core import init_params, make_trace
+
+    words = SENTENCE.split()
+    if args.T:
+        words = (words * (args.T // len(words) + 1))[: args.T]
+    vocab = {w: k for k, w in enumerate(dict.fromkeys(words))}
+    params = init_params(len(vocab), 8, args.hidden, seed=args.seed, dtype=np.float64)
+    params["E"] *= 20.0  # the default init embeds words near 0; spread them so s_t is visible
+    params["W"] *= args.w_scale
+    tokens = np.array([vocab[w] for w in words], dtype=np.int64)
+    trace = make_trace(params, tokens, 0, activation=args.activation, truncate=args.truncate)
+    return trace, words
+
+
+def _pyside_refcount_fix() -> None:
+    """PySide6 6.12 on Python 3.11 drops a reference to None/True on every void call or emit
+    (/work/notes/PYSIDE6_REFCOUNT_BUG.md); give them the near-immortal count 3.12 gives them.
+    Remove once rnnviz/gui/__init__.py applies the fix for every GUI module."""
+    if sys.version_info < (3, 12) and sys.getrefcount(None) < (1 << 39):
+        for obj in (None, True, False):
+            ctypes.c_ssize_t.from_address(id(obj)).value += 1 << 40
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--T", type=int, default=0)
+    parser.add_argument("--hidden", type=int, default=6)
+    parser.add_argument("--w-scale", type=float, default=1.0)
+    parser.add_argument("--activation", default="tanh")
+    parser.add_argument("--truncate", type=int, default=None)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--step", type=int, default=None)
+    parser.add_argument("--folded", action="store_true")
+    parser.add_argument("--zoom", type=float, default=1.0)
+    parser.add_argument("--centre", type=int, default=None)
+    parser.add_argument("--hover", default="")
+    parser.add_argument("--size", default="1300x620")
+    args = parser.parse_args(argv)
+    _pyside_refcount_fix()
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from rnnviz.gui.graph import UnrolledGraphView
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    trace, words = _model_and_trace(args)
+    view = UnrolledGraphView()
+    w, h = (int(v) for v in args.size.split("x"))
+    view.resize(w, h)
+    view.setWindowTitle(f"rnnviz graph demo: T = {trace.T}, loss = {trace.loss:.4f}")
+    view.set_trace(trace, words)
+    view.show()
+    app.processEvents()
+    if args.zoom != 1.0:
+        view._zoom_by(args.zoom, None)
+    if args.centre is not None:
+        view.center_on_step(args.centre)
+    view.highlight_parameter(args.hover)
+    if args.folded:
+        view.set_folded(True, animate=False)
+    n = len(trace.steps)
+    if args.step is not None:
+        view.set_step(args.step)
+    else:
+        state = {"i": -1, "sub": 0}
+
+        def tick():
+            state["sub"] = (state["sub"] + 1) % 8
+            if state["sub"] == 0:
+                state["i"] = state["i"] + 1 if state["i"] < n - 1 else -1
+            view.set_progress(state["i"], state["sub"] / 8)
+
+        timer = QTimer(view)
+        timer.timeout.connect(tick)
+        timer.start(40)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,283 @@
+"""The nodes of the unrolled graph: x_t (input), s_t (hidden-state strip), o_t (output), L (loss).
+
+Each node keeps a small integer `state` (see schedule.py) and repaints only when it changes. A
+`tween` (target state, fraction) blends towards the next step's look for smooth animation.
+Tooltips are built on hover, from the trace rows the node was given, and say only what is
+computed at the shown step.
+"""
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QImage, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem
+
+from . import palette
+from .context import TEXT, TEXT_SOFT, RenderContext, qcolour
+from .display_data import sub, vector_summary
+from .geometry import INPUT_H, INPUT_W, LABEL_PX, LOSS_H, LOSS_W, OUTPUT_R, STRIP_W
+from .schedule import BLANK, FILLED_GRAD, IDLE
+
+_NODE_FILL = qcolour(palette.NODE_FILL)
+_BORDER = qcolour(palette.NODE_BORDER)
+_BLANK = qcolour(palette.BLANK_CELL)
+_FORWARD = qcolour(palette.EDGE_FORWARD)
+
+
+def strip_image(colours: np.ndarray) -> QImage:
+    """A 1 x H image whose pixels are the ARGB colours of one state vector (drawn scaled up, crisp)."""
+    data = np.ascontiguousarray(colours, dtype=np.uint32).reshape(-1, 1)
+    img = QImage(data.tobytes(), 1, data.shape[0], 4, QImage.Format.Format_ARGB32)
+    return img.copy()  # detach from the temporary bytes
+
+
+class GraphNode(QGraphicsItem):
+    """Base: a node with a kind ("x", "s", "o", "L"), its step t, a state and an optional tween."""
+
+    kind = ""
+
+    def __init__(self, ctx: RenderContext, t: int, parent: QGraphicsItem | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.t = t
+        self.state = 0
+        self.tween: tuple[int, float] | None = None
+        self.setZValue(2)
+        self.setAcceptHoverEvents(True)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def set_state(self, state: int) -> None:
+        if state != self.state or self.tween is not None:
+            self.state = int(state)
+            self.tween = None
+            self.update()
+
+    def set_tween(self, target: int, frac: float) -> None:
+        self.tween = (int(target), float(min(max(frac, 0.0), 1.0)))
+        self.update()
+
+    def tooltip_text(self) -> str:
+        return ""
+
+    def hoverEnterEvent(self, event):  # noqa: N802 (Qt name)
+        self.setToolTip(self.tooltip_text())
+        super().hoverEnterEvent(event)
+
+    def paint(self, painter: QPainter, option, widget=None):
+        self.paint_state(painter, self.state, 1.0)
+        if self.tween is not None and self.tween[1] > 0:
+            painter.setOpacity(self.tween[1])
+            self.paint_state(painter, self.tween[0], self.tween[1])
+
+    def paint_state(self, painter: QPainter, state: int, frac: float) -> None:
+        raise NotImplementedError
+
+    def draw_label(self, painter: QPainter, rect: QRectF, text: str, align, size: float = LABEL_PX,
+                   colour=TEXT, bold: bool = False) -> None:
+        if self.ctx.scale * size < 6.5:  # too small to read: leave it out
+            return
+        painter.setFont(self.ctx.font(size, bold))
+        painter.setPen(colour)
+        painter.drawText(rect, int(align), text)
+
+
+class StateNode(GraphNode):
+    """s_t as a vertical strip of H cells (the column vector), coloured by value once computed.
+
+    values: (H,) s_t; colours: (H,) its ARGB colours; grad: (H,) dL/ds_t; level: the normalised log
+    level of ||dL/ds_t|| (ring width and colour in the backward pass).
+    """
+
+    kind = "s"
+
+    def __init__(self, ctx, t, values, colours, grad, level, strip_h, vmax, parent=None):
+        super().__init__(ctx, t, parent)
+        self.values = np.asarray(values, dtype=np.float64)
+        self.grad = np.asarray(grad, dtype=np.float64)
+        self.level = float(level)
+        self.vmax = vmax
+        self.image = strip_image(colours)
+        self.rect = QRectF(-STRIP_W / 2, -strip_h / 2, STRIP_W, strip_h)
+        self.cell_h = strip_h / max(len(self.values), 1)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self.rect.adjusted(-10, -10, 34, 10)
+
+    def displayed_colours(self) -> list[int]:
+        """The ARGB colour each cell shows now: the value colours once computed, blank before."""
+        if self.state == BLANK:
+            return [palette.BLANK_CELL] * len(self.values)
+        img = self.image
+        return [img.pixel(0, k) for k in range(img.height())]
+
+    def paint_state(self, painter, state, frac):
+        r = self.rect
+        if state == BLANK:
+            painter.fillRect(r, _BLANK)
+        else:
+            painter.drawImage(r, self.image)
+            if self.ctx.scale * self.cell_h >= 5 and len(self.values) > 1:
+                painter.setPen(QPen(qcolour(0xFFFFFFFF, 150), self.ctx.px(1)))
+                for k in range(1, len(self.values)):
+                    y = r.top() + k * self.cell_h
+                    painter.drawLine(QPointF(r.left(), y), QPointF(r.right(), y))
+            if self.ctx.scale * min(self.cell_h * 0.6, 6.0) >= 8.5:
+                self._draw_values(painter)
+        if state == FILLED_GRAD:
+            colour = qcolour(int(palette.gradient_colours(self.level)), 255)
+            width = self.ctx.line_px(1.5 + 4.5 * self.level)
+            painter.setPen(QPen(colour, width))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(r.adjusted(-width / 2 - 1, -width / 2 - 1, width / 2 + 1, width / 2 + 1))
+        else:
+            painter.setPen(QPen(_BORDER, self.ctx.line_px(1.0)))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(r)
+        if frac >= 1.0:
+            label = QRectF(r.right() + 3, r.top() - 2, 30, 16)
+            self.draw_label(painter, label, f"s{sub(self.t)}", Qt.AlignmentFlag.AlignLeft, bold=True)
+
+    def _draw_values(self, painter):
+        size = min(self.cell_h * 0.6, 6.0)
+        painter.setFont(self.ctx.font(size))
+        r = self.rect
+        for k, v in enumerate(self.values):
+            cell = QRectF(r.left(), r.top() + k * self.cell_h, r.width(), self.cell_h)
+            painter.setPen(qcolour(0xFFFFFFFF) if abs(v) > 0.6 * self.vmax else TEXT)
+            painter.drawText(cell, int(Qt.AlignmentFlag.AlignCenter), f"{v:.2f}")
+
+    def tooltip_text(self):
+        if self.t == 0:
+            return "s₀ = 0 (the initial state)"
+        if self.state == BLANK:
+            return f"s{sub(self.t)}: not computed yet"
+        lines = [f"s{sub(self.t)} = {vector_summary(self.values)}"]
+        if self.state == FILLED_GRAD:
+            lines.append(f"∂L/∂s{sub(self.t)} = {vector_summary(self.grad)}")
+        return "\n".join(lines)
+
+
+class InputNode(GraphNode):
+    """x_t: a small box labelled x_t, with the word under it; outlined while it is being read."""
+
+    kind = "x"
+
+    def __init__(self, ctx, t, word, token, x_row, parent=None):
+        super().__init__(ctx, t, parent)
+        self.word = word
+        self.token = int(token)
+        self.x_row = np.asarray(x_row, dtype=np.float64)
+        self.rect = QRectF(-INPUT_W / 2, -INPUT_H / 2, INPUT_W, INPUT_H)
+        self.short_word = word if len(word) <= 12 else word[:11] + "…"
+
+    def boundingRect(self):  # noqa: N802
+        return QRectF(-48, -INPUT_H / 2 - 6, 96, INPUT_H + 34)
+
+    def paint_state(self, painter, state, frac):
+        active = state > 0
+        pen = QPen(_FORWARD if active else _BORDER, self.ctx.line_px(2.2 if active else 1.0))
+        painter.setPen(pen)
+        painter.setBrush(QBrush(qcolour(0xFFEAF7F4) if active else _NODE_FILL))
+        painter.drawRoundedRect(self.rect, 5, 5)
+        if frac < 1.0:
+            return
+        self.draw_label(painter, self.rect, f"x{sub(self.t)}", Qt.AlignmentFlag.AlignCenter, bold=True)
+        word_rect = QRectF(-48, INPUT_H / 2 + 3, 96, 18)
+        self.draw_label(painter, word_rect, self.short_word, Qt.AlignmentFlag.AlignHCenter, size=12)
+
+    def tooltip_text(self):
+        return (f"x{sub(self.t)} = embedding of “{self.word}” (token {self.token})\n"
+                f"x{sub(self.t)} = {vector_summary(self.x_row)}")
+
+
+class OutputNode(GraphNode):
+    """o_t: a circle; for the many-to-one head it also shows the prediction ŷ = σ(o_T).
+
+    o_row: (K,) o_t; y_row: (K,) ŷ_t; grad_row: (K,) dL/do_t; level: log level of ||dL/do_t||.
+    """
+
+    kind = "o"
+
+    def __init__(self, ctx, t, o_row, y_row, grad_row, level, head, parent=None):
+        super().__init__(ctx, t, parent)
+        self.o_row = np.asarray(o_row, dtype=np.float64)
+        self.y_row = np.asarray(y_row, dtype=np.float64)
+        self.grad_row = np.asarray(grad_row, dtype=np.float64)
+        self.level = float(level)
+        self.head = head
+        self.rect = QRectF(-OUTPUT_R, -OUTPUT_R, 2 * OUTPUT_R, 2 * OUTPUT_R)
+
+    def boundingRect(self):  # noqa: N802
+        return QRectF(-OUTPUT_R - 10, -OUTPUT_R - 10, 2 * OUTPUT_R + 120, 2 * OUTPUT_R + 20)
+
+    def _prediction(self) -> str:
+        if self.head == "binary":
+            return f"ŷ = σ(o) = {self.y_row[0]:.3f}"
+        k = int(np.argmax(self.y_row))
+        return f"ŷ: class {k} ({self.y_row[k]:.2f})"
+
+    def paint_state(self, painter, state, frac):
+        filled = state != BLANK
+        if state == FILLED_GRAD:
+            colour = qcolour(int(palette.gradient_colours(self.level)))
+            pen = QPen(colour, self.ctx.line_px(1.5 + 4.5 * self.level))
+        else:
+            pen = QPen(_BORDER, self.ctx.line_px(1.0))
+        painter.setPen(pen)
+        painter.setBrush(QBrush(qcolour(0xFFE3F1FB) if filled else _NODE_FILL))
+        painter.drawEllipse(self.rect)
+        if frac < 1.0:
+            return
+        self.draw_label(painter, self.rect, f"o{sub(self.t)}", Qt.AlignmentFlag.AlignCenter, bold=True)
+        if filled and (self.head == "binary" or self.ctx.scale >= 1.2):
+            text_rect = QRectF(OUTPUT_R + 5, -9, 115, 18)
+            self.draw_label(painter, text_rect, self._prediction(), Qt.AlignmentFlag.AlignLeft,
+                            colour=TEXT_SOFT)
+
+    def tooltip_text(self):
+        if self.state == BLANK:
+            return f"o{sub(self.t)}: not computed yet"
+        lines = [f"o{sub(self.t)} = {vector_summary(self.o_row)}", self._prediction()]
+        if self.state == FILLED_GRAD:
+            lines.append(f"∂L/∂o{sub(self.t)} = {vector_summary(self.grad_row)}")
+        return "\n".join(lines)
+
+
+class LossNode(GraphNode):
+    """L (many-to-one) or L_t (many-to-many): dashed until the loss step, then its value."""
+
+    kind = "L"
+
+    def __init__(self, ctx, t, value, label_text, per_step, parent=None):
+        super().__init__(ctx, t, parent)
+        self.value = float(value)
+        self.label_text = label_text
+        self.per_step = per_step
+        self.rect = QRectF(-LOSS_W / 2, -LOSS_H / 2, LOSS_W, LOSS_H)
+
+    def boundingRect(self):  # noqa: N802
+        return QRectF(-LOSS_W / 2 - 8, -LOSS_H / 2 - 8, LOSS_W + 150, LOSS_H + 16)
+
+    def _name(self) -> str:
+        return f"L{sub(self.t)}" if self.per_step else "L"
+
+    def paint_state(self, painter, state, frac):
+        computed = state != IDLE
+        pen = QPen(_FORWARD if state == 1 else _BORDER, self.ctx.line_px(2.2 if state == 1 else 1.0))
+        if not computed:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(QBrush(qcolour(0xFFFDEBD3) if computed else _NODE_FILL))
+        painter.drawRoundedRect(self.rect, 6, 6)
+        if frac < 1.0:
+            return
+        self.draw_label(painter, self.rect, self._name(), Qt.AlignmentFlag.AlignCenter, bold=True)
+        if computed and (not self.per_step or self.ctx.scale >= 1.2):
+            text = f"= {self.value:.4f}" + (f"   {self.label_text}" if self.label_text else "")
+            self.draw_label(painter, QRectF(LOSS_W / 2 + 5, -9, 150, 18), text,
+                            Qt.AlignmentFlag.AlignLeft, colour=TEXT_SOFT)
+
+    def tooltip_text(self):
+        if self.state == IDLE:
+            return f"{self._name()}: not computed yet"
+        return f"{self._name()} = {self.value:.6g}" + (f"\n{self.label_text}" if self.label_text else "")

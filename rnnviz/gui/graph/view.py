@@ -1,0 +1,466 @@
+"""UnrolledGraphView: the unrolled RNN graph of one trace, stepped through its forward and BPTT steps.
+
+The view only draws numbers it is given (a Trace and the words of its tokens). `set_trace` builds the
+items once; `set_step` / `set_progress` then change only the items whose state differs from what is
+shown (see schedule.py), so stepping stays cheap at T = 500.
+"""
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QVariantAnimation, Signal
+from PySide6.QtGui import QBrush, QPainter
+from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView
+
+from rnnviz.core.trace_types import Trace
+
+from . import palette
+from .builder import GraphItems, build_graph, w_edge_ends
+from .context import RenderContext, qcolour
+from .display_data import GraphNumbers
+from .geometry import COLUMN_DX, MARGIN, column_x
+from .legend import GraphLegend
+from .nodes import GraphNode
+from .schedule import ACTIVE, FILLED, FILLED_GRAD, GRAD_CURRENT, StepSchedule, StepStates
+
+MAX_SCALE = 8.0
+FOLD_MS = 650
+
+
+def _changed(new: np.ndarray, old: np.ndarray | None) -> np.ndarray:
+    """Rows whose state differs (all rows when nothing was shown before)."""
+    return np.arange(new.shape[0]) if old is None else np.flatnonzero(new != old)
+
+
+def _lerp_rect(a: QRectF, b: QRectF, p: float) -> QRectF:
+    return QRectF(a.x() + (b.x() - a.x()) * p, a.y() + (b.y() - a.y()) * p,
+                  a.width() + (b.width() - a.width()) * p, a.height() + (b.height() - a.height()) * p)
+
+
+class UnrolledGraphView(QGraphicsView):
+    """The unrolled (or folded) computation graph of a trace.
+
+    Signals: parameterHovered(str) with "U", "W", "V" or "" when the hovered parameter changes;
+    nodeClicked(str, int) with ("x" | "s" | "o" | "L", t) when a node is clicked (not dragged).
+    """
+
+    parameterHovered = Signal(str)
+    nodeClicked = Signal(str, int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
+        self.setBackgroundBrush(QBrush(qcolour(palette.BACKGROUND)))
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setMouseTracking(True)
+        self._ctx = RenderContext(on_hover=self.highlight_parameter)
+        self._legend = GraphLegend(self, self.highlight_parameter)
+        self._legend.move(10, 10)
+        self._trace: Trace | None = None
+        self._words: list[str] = []
+        self._items: GraphItems | None = None
+        self._schedule: StepSchedule | None = None
+        self._numbers: GraphNumbers | None = None
+        self._shown: StepStates | None = None
+        self._index = -1
+        self._tweened: list = []
+        self._folded = False
+        self._fold = 0.0            # 0 = unrolled, 1 = folded
+        self._fold_focus = 1
+        self._fold_rects = (QRectF(), QRectF())
+        self._unfolded_view: QRectF | None = None
+        self._auto_view = True      # until the user zooms or pans, resizing re-frames the graph
+        self._press_pos: QPointF | None = None
+        self._anim = QVariantAnimation(self)
+        self._anim.setEasingCurve(QEasingCurve.Type.InOutCubic)
+        self._anim.valueChanged.connect(lambda v: self._apply_fold(float(v)))
+        self._anim.finished.connect(self._fold_finished)
+
+    # ------------------------------------------------------------------ public API
+    def set_trace(self, trace: Trace, words: list[str]) -> None:
+        """(Re)build the graph for `trace`; words[i] labels x_{i+1}. Keeps the zoom if T is unchanged.
+
+        The shown step index is kept (clamped to the new trace's steps), so a recomputed trace
+        redraws at the same point of the animation.
+        """
+        words = [str(w) for w in words]
+        if len(words) != trace.T:
+            raise ValueError(f"set_trace: got {len(words)} words for a trace of T = {trace.T} steps")
+        if trace.T < 1:
+            raise ValueError("set_trace: the trace has no steps (T = 0)")
+        keep_view = self._trace is not None and self._trace.T == trace.T
+        old_transform, old_centre = self.transform(), self.mapToScene(self.viewport().rect().center())
+        self._anim.stop()
+        self.highlight_parameter("")
+        self._items = None
+        self._tweened = []
+        self.scene().clear()
+        self._trace, self._words = trace, words
+        self._numbers = GraphNumbers.from_trace(trace)
+        self._schedule = StepSchedule(trace)
+        self._items = build_graph(self.scene(), self._ctx, trace, words, self._numbers)
+        self._legend.set_scales(self._numbers.vmax, self._numbers.scale.lo, self._numbers.scale.hi)
+        self._shown = None
+        self._index = min(self._index, self._schedule.n_steps - 1)
+        self.set_step(self._index)
+        self._fold = 0.0
+        self.scene().setSceneRect(self._items.unrolled_rect)
+        if self._folded:
+            self._fold_focus = max(self._current_t(), 1)
+            self._apply_fold(1.0)
+            self._fold_finished()
+        elif keep_view:
+            self.setTransform(old_transform)
+            self._zoom_changed()
+            self.centerOn(old_centre)
+        else:
+            self._auto_view = True
+            self._initial_view()
+
+    def set_step(self, index: int) -> None:
+        """Show the state after elementary step trace.steps[index] (-1 = nothing computed yet)."""
+        if self._schedule is None:
+            return
+        index = int(min(max(index, -1), self._schedule.n_steps - 1))
+        self._clear_tweens()
+        states = self._schedule.states(index)
+        self._apply_states(states, self._shown)
+        self._shown = states
+        self._index = index
+        self._place_band(states)
+        self._update_folded(states)
+
+    def set_progress(self, index: int, frac: float) -> None:
+        """Show step `index` blended a fraction `frac` (0..1) of the way towards step index + 1."""
+        self.set_step(index)
+        nxt = self._index + 1
+        if self._schedule is None or nxt >= self._schedule.n_steps or frac <= 0:
+            return
+        kind, t = self._schedule.step_of(nxt)
+        it, i = self._items, t - 1
+        if kind == "forward":
+            pairs = [(it.states[i], FILLED), (it.inputs[i], 1), (it.edges_u[i], ACTIVE),
+                     (it.edges_w[i], ACTIVE), (it.edges_v[i], ACTIVE), (it.outputs[i], FILLED)]
+        elif kind == "loss":
+            pairs = [(n, ACTIVE) for n in it.losses + it.edges_loss]
+        else:
+            pairs = [(it.states[i], FILLED_GRAD), (it.edges_u[i], GRAD_CURRENT),
+                     (it.edges_w[i], GRAD_CURRENT), (it.edges_v[i], GRAD_CURRENT)]
+        for item, target in pairs:
+            if item is not None:
+                item.set_tween(target, frac)
+                self._tweened.append(item)
+
+    def set_folded(self, folded: bool, animate: bool = True) -> None:
+        """Switch between the folded loop diagram and the unrolled graph, smoothly if `animate`."""
+        folded = bool(folded)
+        if folded == self._folded and self._anim.state() != QVariantAnimation.State.Running:
+            return
+        self._folded = folded
+        if self._items is None:
+            return
+        self._anim.stop()
+        start = self.mapToScene(self.viewport().rect()).boundingRect()
+        if folded:
+            if self._fold == 0.0:
+                self._fold_focus = max(self._current_t(), 1)
+                self._unfolded_view = start
+            target = self._folded_rect()
+        else:
+            target = self._unfolded_view or self._focus_rect()
+        self._prepare_fold()
+        self._fold_rects = (start, target)
+        end = 1.0 if folded else 0.0
+        if not animate:
+            self._apply_fold(end)
+            self._fold_finished()
+            return
+        self._anim.setDuration(int(FOLD_MS * max(abs(end - self._fold), 0.2)))
+        self._anim.setStartValue(self._fold)
+        self._anim.setEndValue(end)
+        self._anim.start()
+
+    def is_folded(self) -> bool:
+        """True when the folded diagram is (or is becoming) the one shown."""
+        return self._folded
+
+    @property
+    def fold_progress(self) -> float:
+        """0 = fully unrolled, 1 = fully folded; in between while animating."""
+        return self._fold
+
+    def fit_all(self) -> None:
+        """Zoom to show the whole graph (or the whole folded diagram)."""
+        if self._items is None:
+            return
+        rect = self._folded_rect() if self._folded else self._items.unrolled_rect
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        if self.transform().m11() > 1.6:
+            self._set_scale(1.6)
+            self.centerOn(rect.center())
+        self._zoom_changed()
+
+    def zoom_in(self) -> None:
+        self._zoom_by(1.25, None)
+
+    def zoom_out(self) -> None:
+        self._zoom_by(1 / 1.25, None)
+
+    def center_on_step(self, t: int) -> None:
+        """Scroll so that step t's column is in the middle of the view."""
+        if self._items is not None:
+            self.centerOn(QPointF(column_x(int(t)), self._items.geom.y_state))
+
+    def highlight_parameter(self, name: str) -> None:
+        """Highlight every edge of parameter name ("U", "W", "V"), or none for ""."""
+        name = name if name in ("U", "W", "V") else ""
+        old = self._ctx.highlighted
+        if name == old:
+            return
+        self._ctx.highlighted = name
+        if self._items is not None:
+            for p in {old, name} - {""}:
+                for e in self._items.edges_of(p):
+                    e.update()
+            self._items.folded.update()
+        self._legend.set_highlighted(name)
+        self.parameterHovered.emit(name)
+
+    # ---------------------------------------------------------------- introspection (tests, window)
+    @property
+    def current_index(self) -> int:
+        return self._index
+
+    @property
+    def highlighted_parameter(self) -> str:
+        return self._ctx.highlighted
+
+    def highlighted_edges(self) -> list:
+        """The edges currently drawn highlighted."""
+        if self._items is None or not self._ctx.highlighted:
+            return []
+        return [e for e in self._items.edges_of(self._ctx.highlighted) if e.highlighted]
+
+    def node(self, kind: str, t: int):
+        """The node item of kind "x" | "s" | "o" | "L" at step t (s at t = 0 is s_0), or None."""
+        if self._items is None:
+            return None
+        if kind == "s" and t == 0:
+            return self._items.s0
+        table = {"x": self._items.inputs, "s": self._items.states, "o": self._items.outputs,
+                 "L": self._items.losses}
+        return table[kind][t - 1] if 1 <= t <= len(self._items.inputs) else None
+
+    def edge(self, param: str, t: int):
+        """The edge item "U" | "W" | "V" | "L" (o_t -> L) ending at step t, or None."""
+        if self._items is None or not 1 <= t <= len(self._items.inputs):
+            return None
+        table = {"U": self._items.edges_u, "W": self._items.edges_w, "V": self._items.edges_v,
+                 "L": self._items.edges_loss}
+        return table[param][t - 1]
+
+    def node_count(self, kind: str) -> int:
+        if self._items is None:
+            return 0
+        if kind == "s":
+            return len(self._items.states)
+        return sum(1 for t in range(1, len(self._items.inputs) + 1) if self.node(kind, t) is not None)
+
+    @property
+    def legend(self) -> GraphLegend:
+        return self._legend
+
+    @property
+    def folded_diagram(self):
+        return None if self._items is None else self._items.folded
+
+    # ------------------------------------------------------------------ state application
+    def _apply_states(self, new: StepStates, old: StepStates | None) -> None:
+        it = self._items
+        for k in _changed(new.states, None if old is None else old.states):
+            it.states[k].set_state(new.states[k])
+        for k in _changed(new.edges, None if old is None else old.edges):
+            code = new.edges[k]
+            it.edges_u[k].set_state(code)
+            it.edges_w[k].set_state(code)
+            if it.edges_v[k] is not None:
+                it.edges_v[k].set_state(code)
+        for k in _changed(new.outputs, None if old is None else old.outputs):
+            if it.outputs[k] is not None:
+                it.outputs[k].set_state(new.outputs[k])
+        for k in _changed(new.loss_edges, None if old is None else old.loss_edges):
+            if it.edges_loss[k] is not None:
+                it.edges_loss[k].set_state(new.loss_edges[k])
+                it.losses[k].set_state(new.loss)
+        if old is None or old.loss != new.loss:
+            for node in it.losses:
+                if node is not None:
+                    node.set_state(new.loss)
+        for k in _changed(new.inputs, None if old is None else old.inputs):
+            it.inputs[k].set_state(new.inputs[k])
+        if it.cut_marker is not None:
+            it.cut_marker.setVisible(new.index >= self._schedule.loss_index)
+
+    def _clear_tweens(self) -> None:
+        for item in self._tweened:
+            item.set_state(item.state)
+        self._tweened = []
+
+    def _current_t(self) -> int:
+        return self._shown.current_t if self._shown is not None else 0
+
+    def _place_band(self, states: StepStates) -> None:
+        band = self._items.band
+        band.setVisible(states.current_t > 0)
+        if states.current_t > 0:
+            band.setPos(column_x(states.current_t), 0.0)
+
+    def _update_folded(self, states: StepStates) -> None:
+        t = states.current_t
+        T = self._trace.T
+        if t == 0:
+            self._items.folded.set_current(0, T, "", None, False, False, False)
+            return
+        node = self._items.states[t - 1]
+        image = node.image if node.state != 0 else None
+        self._items.folded.set_current(t, T, self._words[t - 1], image, states.outputs[t - 1] > 0,
+                                       states.loss > 0, states.kind == "forward")
+
+    # ------------------------------------------------------------------ folding
+    def _folded_rect(self) -> QRectF:
+        folded = self._items.folded
+        folded.setPos(column_x(self._fold_focus), 0.0)
+        return folded.mapRectToScene(folded.boundingRect()).adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+
+    def _focus_rect(self) -> QRectF:
+        r = self._items.unrolled_rect
+        x = column_x(self._fold_focus)
+        return QRectF(x - 4 * COLUMN_DX, r.top(), 8 * COLUMN_DX, r.height())
+
+    def _prepare_fold(self) -> None:
+        it = self._items
+        it.layer.setVisible(True)
+        it.folded.setVisible(True)
+        it.folded.setPos(column_x(self._fold_focus), 0.0)
+        self.scene().setSceneRect(it.unrolled_rect.united(self._folded_rect()))
+
+    def _apply_fold(self, p: float) -> None:
+        """Collapse every column towards the focus column by fraction p, crossfading to the loop."""
+        it = self._items
+        if it is None:
+            return
+        self._fold = p
+        fx = column_x(self._fold_focus)
+        for t, col in enumerate(it.columns):
+            x = column_x(t)
+            col.setPos(x + (fx - x) * p, 0.0)
+        span = COLUMN_DX * (1.0 - p)
+        ends = w_edge_ends(span)
+        for e in it.edges_w:
+            e.set_ends(*ends)
+            e.setVisible(span > 30.0)
+        it.layer.setOpacity(max(0.0, 1.0 - 1.4 * p))
+        it.folded.setOpacity(min(1.0, max(0.0, 1.6 * p - 0.4)))
+        start, target = self._fold_rects
+        if not start.isEmpty() and not target.isEmpty():
+            self.fitInView(_lerp_rect(start, target, p), Qt.AspectRatioMode.KeepAspectRatio)
+            self._zoom_changed()
+
+    def _fold_finished(self) -> None:
+        it = self._items
+        if it is None:
+            return
+        folded = self._fold >= 1.0
+        it.layer.setVisible(not folded)
+        it.folded.setVisible(folded)
+        self.scene().setSceneRect(self._folded_rect() if folded else it.unrolled_rect)
+
+    # ------------------------------------------------------------------ zoom & pan
+    def _initial_view(self) -> None:
+        """Whole graph if it fits at a readable size, else full height from the start of the sequence."""
+        if self._items is None:
+            return
+        rect = self._items.unrolled_rect
+        vp = self.viewport().rect()
+        scale = min(1.3, vp.height() / rect.height())
+        if rect.width() * scale <= vp.width():
+            self.fit_all()
+        else:
+            self._set_scale(max(scale, 0.55))
+            left = rect.left() + vp.width() / (2 * self.transform().m11())
+            self.centerOn(QPointF(left, rect.center().y()))
+        self._auto_view = True
+
+    def _set_scale(self, s: float) -> None:
+        self.setTransform(self.transform().fromScale(s, s))
+        self._zoom_changed()
+
+    def _min_scale(self) -> float:
+        if self._items is None:
+            return 0.05
+        r = self._items.unrolled_rect
+        vp = self.viewport().rect()
+        return 0.5 * min(vp.width() / r.width(), vp.height() / r.height())
+
+    def _zoom_by(self, factor: float, anchor) -> None:
+        """Zoom by factor keeping the scene point under `anchor` (viewport pos; None = centre) fixed."""
+        s = self.transform().m11()
+        new = min(max(s * factor, self._min_scale()), MAX_SCALE)
+        if abs(new - s) < 1e-9:
+            return
+        vp_centre = self.viewport().rect().center()
+        pos = vp_centre if anchor is None else anchor.toPoint()
+        before = self.mapToScene(pos)
+        centre = self.mapToScene(vp_centre)
+        self._set_scale(new)
+        self.centerOn(before + (centre - before) * (s / new))
+        self._auto_view = False
+
+    def _zoom_changed(self) -> None:
+        s = self.transform().m11()
+        if abs(s - self._ctx.scale) < 1e-9 or self._items is None:
+            self._ctx.scale = s
+            return
+        self._ctx.scale = s
+        for edges in (self._items.edges_u, self._items.edges_w, self._items.edges_v, self._items.edges_loss):
+            for e in edges:
+                if e is not None:
+                    e.zoom_changed()
+
+    def wheelEvent(self, event):  # noqa: N802
+        steps = event.angleDelta().y() / 120.0
+        if steps:
+            self._zoom_by(1.2 ** steps, event.position())
+        event.accept()
+
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        if self._auto_view and not self._folded and self._anim.state() != QVariantAnimation.State.Running:
+            self._initial_view()
+
+    def scrollContentsBy(self, dx, dy):  # noqa: N802
+        super().scrollContentsBy(dx, dy)
+        if self._press_pos is not None:
+            self._auto_view = False
+
+    def mousePressEvent(self, event):  # noqa: N802
+        self._press_pos = event.position()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event):  # noqa: N802
+        press, self._press_pos = self._press_pos, None
+        super().mouseReleaseEvent(event)
+        if press is None or (event.position() - press).manhattanLength() > 4:
+            return
+        for item in self.items(event.position().toPoint()):
+            if isinstance(item, GraphNode) and item.isVisible():
+                self.nodeClicked.emit(item.kind, int(item.t))
+                return
+
+    def leaveEvent(self, event):  # noqa: N802
+        self.highlight_parameter("")
+        super().leaveEvent(event)
