@@ -40,31 +40,36 @@ def gather_inputs(E, tokens, X):
 
 
 @njit(**JIT_OPTIONS)
-def forward_kernel(E, U, W, b, tokens, act, X, A, S, Ws_t, store, Ux, Ws):
+def forward_kernel(E, U, W, b, tokens, act, vocab_path, EU, X, A, S, Ws_t, store, Ux, Ws):
     """Forward pass of a batch.
 
     E (V, Ed), U (H, Ed), W (H, H), b (H,), tokens (B, T) int64, act int code.
-    Out: X (T * B, Ed) the inputs x_t; A (T, B, H) the pre-activations a_t; S (T + 1, B, H) the
-    states (S[0] = 0). Scratch: Ws_t (B, H). When ``store``: Ux, Ws (T, B, H) the two shares
-    U x_t and W s_{t-1} of a_t.
+    The input share U x_t comes from one of two equivalent GEMMs, whichever is smaller:
+      rows path (``vocab_path`` false): gather X (T * B, Ed) = the x_t, then X U^T;
+      vocab path: EU (V, H) = E U^T once, then U x_t = EU[token_t] (when V < T * B).
+    Out: A (T, B, H) the pre-activations a_t; S (T + 1, B, H) the states (S[0] = 0); X or EU.
+    Scratch: Ws_t (B, H). When ``store``: Ux, Ws (T, B, H) the two shares of a_t.
     """
     B, T = tokens.shape
     H = W.shape[0]
-    gather_inputs(E, tokens, X)
-    # All U x_t at once: one (T*B, Ed) @ (Ed, H) GEMM instead of T small ones.
-    np.dot(X, U.T, A.reshape((T * B, H)))
+    if vocab_path:
+        np.dot(E, U.T, EU)
+    else:
+        gather_inputs(E, tokens, X)
+        np.dot(X, U.T, A.reshape((T * B, H)))
     S[0, :, :] = 0.0
     for t in range(T):
         # W s_{t-1} for the whole batch: rows of S[t] times W^T (a small BLAS GEMM)
         np.dot(S[t], W.T, Ws_t)
-        if store:
-            Ux[t, :, :] = A[t]
-            Ws[t, :, :] = Ws_t
         At = A[t]
-        St = S[t + 1]
         for i in range(B):
+            src = EU[tokens[i, t]] if vocab_path else At[i]
+            if store:
+                Ux[t, i, :] = src
+                Ws[t, i, :] = Ws_t[i]
             for j in range(H):
-                At[i, j] = At[i, j] + Ws_t[i, j] + b[j]
+                At[i, j] = src[j] + Ws_t[i, j] + b[j]
+        St = S[t + 1]
         if act == ACT_TANH:
             for i in range(B):
                 for j in range(H):
@@ -274,13 +279,17 @@ def backward_kernel(W, S, dS_out, act, t0, dA, carry, dW_t, dW, grad_norm, dW_no
 
 
 @njit(**JIT_OPTIONS)
-def input_grads_kernel(U, X, dA, tokens, t0, dE, dU, db, dX, store, dU_step, dx_step):
-    """Gradients of E, U, b from dA over the window t >= t0, as big GEMMs over all its rows.
+def input_grads_kernel(E, U, X, dA, tokens, t0, vocab_path, G, dE, dU, db, dX,
+                       store, dU_step, dx_step):
+    """Gradients of E, U, b from dA over the window t >= t0, as big GEMMs.
 
-    U (H, Ed); X (T * B, Ed) the inputs; dA (T, B, H); tokens (B, T).
-    Out: dE (V, Ed) dense, like Keras; dU (H, Ed); db (H,). Scratch: dX (T * B, Ed) = dA U, the
-    gradient of each x_t (may be the same array as X: X is read before dX is written).
-    When ``store``: dU_step (T, H, Ed) and dx_step (T, Ed), summed over the batch.
+    E (V, Ed), U (H, Ed), dA (T, B, H), tokens (B, T). Out: dE (V, Ed) dense, like Keras;
+    dU (H, Ed); db (H,). Two equivalent paths (see forward_kernel):
+      rows path: dU = dA^T X over all window rows, dX = dA U (scratch (T * B, Ed), may be the
+        same array as X), then each dx_t is scatter-added into its token's row of dE;
+      vocab path: G (V, H) = sum of dA rows per token (a scatter-add), then dE = G U, dU = G^T E.
+    The scatter-adds are compiled loops (not np.add.at); repeated tokens accumulate.
+    When ``store``: dU_step (T, H, Ed) and dx_step (T, Ed) = U^T dL/da_t, summed over the batch.
     """
     T, B, H = dA.shape
     Ed = U.shape[1]
@@ -289,34 +298,39 @@ def input_grads_kernel(U, X, dA, tokens, t0, dE, dU, db, dX, store, dU_step, dx_
     dA2 = dA.reshape((n, H))
     if store:
         dU_step[:, :, :] = 0.0
+        dx_step[:, :] = 0.0
         for t in range(t0, T):
             for i in range(B):
-                r = t * B + i
+                x = E[tokens[i, t]]
                 for j in range(H):
+                    d = dA[t, i, j]
                     for e in range(Ed):
-                        dU_step[t, j, e] += dA2[r, j] * X[r, e]
-    if n0 < n:
-        np.dot(dA2[n0:].T, X[n0:], dU)
-        np.dot(dA2[n0:], U, dX[n0:])
-    else:
-        dU[:, :] = 0.0
+                        dU_step[t, j, e] += d * x[e]
+                        dx_step[t, e] += d * U[j, e]
     for j in range(H):
         db[j] = 0.0
     for r in range(n0, n):
         for j in range(H):
             db[j] += dA2[r, j]
+    if vocab_path:
+        G[:, :] = 0.0
+        for t in range(t0, T):
+            for i in range(B):
+                g = G[tokens[i, t]]
+                for j in range(H):
+                    g[j] += dA[t, i, j]
+        np.dot(G, U, dE)
+        np.dot(G.T, E, dU)
+        return
+    if n0 < n:
+        np.dot(dA2[n0:].T, X[n0:], dU)
+        np.dot(dA2[n0:], U, dX[n0:])
+    else:
+        dU[:, :] = 0.0
     dE[:, :] = 0.0
-    # the embedding gradient: scatter-add each dx_t into its token's row (a compiled loop, not
-    # np.add.at); repeated tokens simply accumulate
     for t in range(t0, T):
         for i in range(B):
             r = t * B + i
             row = tokens[i, t]
             for e in range(Ed):
                 dE[row, e] += dX[r, e]
-    if store:
-        dx_step[:, :] = 0.0
-        for t in range(t0, T):
-            for i in range(B):
-                for e in range(Ed):
-                    dx_step[t, e] += dX[t * B + i, e]

@@ -51,7 +51,8 @@ def make_trace(params, tokens_1d, label, activation: str = "tanh", head: str = "
             raise ValueError(f"softmax targets must have shape ({T},), got {labels.shape}")
         targets = labels.astype(np.int64)
         labels = labels.reshape(1, T)
-    ws = BatchWorkspace(p64, 1, T, activation, head, truncate)
+    # the rows path keeps every x_t in the workspace for the trace
+    ws = BatchWorkspace(p64, 1, T, activation, head, truncate, input_path="rows")
     t0 = ws._t0
     H, Ed, K = p64["W"].shape[0], p64["E"].shape[1], p64["V"].shape[0]
     z = lambda *shape: np.zeros(shape)  # noqa: E731

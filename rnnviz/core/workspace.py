@@ -24,10 +24,15 @@ class BatchWorkspace:
     - ``grad_norm_per_step``: (T,) mean over the batch of ||dL/ds_t|| (0 outside the window);
     - ``dW_contrib_norm``: (T,) ||sum over the batch of dL/da_t s_{t-1}^T||_F per step;
     - ``step_loss``: (T,) softmax head: mean over the batch of L_t (binary: only the last row).
+
+    ``input_path`` picks how U x_t and the E, U gradients are formed (both exact, see
+    ``kernels.forward_kernel``): "rows" (one GEMM over the T * B input rows), "vocab" (one GEMM
+    over the V embedding rows, then lookups and scatter-adds), or "auto": "vocab" when
+    vocab_size < batch_size * seq_len, which is the cheaper one.
     """
 
     def __init__(self, params, batch_size: int, seq_len: int, activation: str = "tanh",
-                 head: str = "binary", truncate: int | None = None):
+                 head: str = "binary", truncate: int | None = None, input_path: str = "auto"):
         nv, ne, h, k_out, dtype = check_params(params)
         if int(batch_size) < 1 or int(seq_len) < 1:
             raise ValueError(f"batch_size and seq_len must be >= 1, got {batch_size}, {seq_len}")
@@ -40,12 +45,20 @@ class BatchWorkspace:
         self._sizes = (nv, ne, h, k_out)
         self.dtype = dtype
         B, T = self.batch_size, self.seq_len
+        if input_path not in ("auto", "rows", "vocab"):
+            raise ValueError(f"input_path must be 'auto', 'rows' or 'vocab', got {input_path!r}")
+        if input_path == "auto":
+            input_path = "vocab" if nv < B * T else "rows"
+        self.input_path = input_path
+        self._vocab = input_path == "vocab"
         z = lambda n: np.zeros(n, dtype)  # noqa: E731
         # flat storage; each call takes views of the exact (B', ...) shape it needs
         self._tokens = np.zeros(B * T, np.int64)
         self._labels = z(B)
         self._targets = np.zeros(B * T, np.int64)
-        self._X = z(T * B * ne)
+        self._X = z(0 if self._vocab else T * B * ne)
+        self._EU = z((nv, h) if self._vocab else (0, h))
+        self._G = z((nv, h) if self._vocab else (0, h))
         self._A = z(T * B * h)
         self._S = z((T + 1) * B * h)
         self._carry = z(B * h)
@@ -68,7 +81,7 @@ class BatchWorkspace:
     def _views(self, nb: int):
         nv, ne, h, k_out = self._sizes
         T = self.seq_len
-        X = self._X[:T * nb * ne].reshape(T * nb, ne)
+        X = self._X[:0 if self._vocab else T * nb * ne].reshape(-1, ne)
         A = self._A[:T * nb * h].reshape(T, nb, h)
         S = self._S[:(T + 1) * nb * h].reshape(T + 1, nb, h)
         return X, A, S
@@ -99,7 +112,8 @@ class BatchWorkspace:
         nb = tok.shape[0]
         X, A, S = self._views(nb)
         Ws_t = self._carry[:nb * self._sizes[2]].reshape(nb, self._sizes[2])
-        K.forward_kernel(p["E"], p["U"], p["W"], p["b"], tok, self._act, X, A, S, Ws_t, store,
+        K.forward_kernel(p["E"], p["U"], p["W"], p["b"], tok, self._act, self._vocab, self._EU,
+                         X, A, S, Ws_t, store,
                          self._none3 if Ux is None else Ux, self._none3 if Ws is None else Ws)
         return X, A, S
 
@@ -175,8 +189,9 @@ class BatchWorkspace:
                           self.grad_norm_per_step, self.dW_contrib_norm, store,
                           st.get("dS", n3), st.get("dS_rec", n3), st.get("fprime", n3),
                           st.get("dW_step", n3))
-        K.input_grads_kernel(p["U"], X, dA, tok, t0, g["E"], g["U"], g["b"], X, store,
-                             st.get("dU_step", n3), st.get("dx_step", n2))
+        K.input_grads_kernel(p["E"], p["U"], X, dA, tok, t0, self._vocab, self._G, g["E"],
+                             g["U"], g["b"], X, store, st.get("dU_step", n3),
+                             st.get("dx_step", n2))
         if store:
             st["dA"] = dA
         return float(loss)

@@ -8,7 +8,7 @@ import pytest
 
 import naive
 from helpers import make_problem
-from rnnviz.core import ACTIVATIONS, HEADS, loss_and_grads
+from rnnviz.core import ACTIVATIONS, HEADS, BatchWorkspace, loss_and_grads
 
 CASES = [(h, a, k) for h in HEADS for a in ACTIVATIONS for k in (None, 3)]
 STEP = 1e-5
@@ -34,6 +34,19 @@ def finite_difference(p, tok, lab, activation, head, truncate):
     return fd
 
 
+def check_against(g, fd):
+    """Every entry of every gradient within 1e-6 relative error of the finite differences."""
+    for k in fd:
+        err = np.abs(g[k] - fd[k])
+        denom = np.abs(g[k]) + np.abs(fd[k])
+        # relative error per entry; entries whose true gradient is exactly zero (embedding rows
+        # of unused tokens) have only the FD round-off (~1e-12), so they get an absolute 1e-10
+        ok = err <= 1e-6 * denom + 1e-10
+        rel = (err / np.maximum(denom, 1e-300)).max()
+        assert ok.all(), f"{k}: max rel err {rel:.2e}\n{g[k]}\n{fd[k]}"
+        assert np.abs(g[k]).max() > 1e-6, f"{k}: gradient all zero, the check would be empty"
+
+
 def relu_margin(p, tok, activation):
     """Smallest |a_t| over the batch: FD is only valid away from relu's kink."""
     m = np.inf
@@ -49,17 +62,11 @@ def test_gradients_match_finite_differences(head, activation, truncate):
     if activation == "relu":
         # the FD step must not cross a kink of max(a, 0); this seed keeps a clear margin
         assert relu_margin(p, tok, activation) > 1e-4
-    _, g = loss_and_grads(p, tok, lab, activation, head, truncate)
     fd = finite_difference(p, tok, lab, activation, head, truncate)
-    for k in p:
-        err = np.abs(g[k] - fd[k])
-        denom = np.abs(g[k]) + np.abs(fd[k])
-        # relative error per entry; entries whose true gradient is exactly zero (embedding rows
-        # of unused tokens) have only the FD round-off (~1e-12), so they get an absolute 1e-10
-        ok = err <= 1e-6 * denom + 1e-10
-        rel = (err / np.maximum(denom, 1e-300)).max()
-        assert ok.all(), f"{k}: max rel err {rel:.2e}\n{g[k]}\n{fd[k]}"
-        assert np.abs(g[k]).max() > 1e-6, f"{k}: gradient all zero, the check would be empty"
+    for path in ("rows", "vocab"):
+        ws = BatchWorkspace(p, *tok.shape, activation, head, truncate, input_path=path)
+        ws.forward_backward(tok, lab)
+        check_against(ws.grads, fd)
     if truncate is not None:
         _, full = loss_and_grads(p, tok, lab, activation, head, None)
-        assert not np.allclose(full["W"], g["W"]), "truncation changed nothing"
+        assert not np.allclose(full["W"], ws.grads["W"]), "truncation changed nothing"

@@ -4,7 +4,7 @@ import pytest
 
 import naive
 from helpers import make_problem
-from rnnviz.core import ACTIVATIONS, HEADS, loss_and_grads
+from rnnviz.core import ACTIVATIONS, HEADS, BatchWorkspace, loss_and_grads
 
 CASES = [(h, a, k) for h in HEADS for a in ACTIVATIONS for k in (None, 2)]
 
@@ -41,3 +41,17 @@ def test_longer_batch_equals_reference():
     assert loss == pytest.approx(ref_loss, rel=1e-10)
     for k in ref:
         np.testing.assert_allclose(g[k], ref[k], rtol=1e-10, atol=1e-12, err_msg=k)
+
+
+@pytest.mark.parametrize("path", ["rows", "vocab"])
+@pytest.mark.parametrize("head,truncate", [("binary", None), ("softmax", 3), ("binary", 7)])
+def test_input_paths_equal_reference(path, head, truncate):
+    """Both ways of forming U x_t and the E, U gradients (T*B rows or V vocabulary rows)."""
+    p, tok, lab = make_problem(head, "tanh", seed=6, B=4, T=12)
+    ws = BatchWorkspace(p, 4, 12, "tanh", head, truncate, input_path=path)
+    assert ws.input_path == path
+    loss = ws.forward_backward(tok, lab)
+    ref_loss, ref = naive.loss_and_grads(p, tok, lab, "tanh", head, truncate)
+    assert loss == pytest.approx(ref_loss, rel=1e-10)
+    for k in ref:
+        np.testing.assert_allclose(ws.grads[k], ref[k], rtol=1e-10, atol=1e-12, err_msg=k)
