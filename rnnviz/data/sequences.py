@@ -39,10 +39,10 @@ def pad_ragged(flat: np.ndarray, lengths: np.ndarray, maxlen: int, padding: str 
     # First source index of each row: 'pre' truncation drops the head, 'post' drops the tail.
     src0 = starts + (lengths - kept if truncating == "pre" else 0)
     col0 = maxlen - kept if padding == "pre" else np.zeros_like(kept)
-    rows = np.repeat(np.arange(len(lengths)), kept)
-    # Position of each kept element within its row's kept segment: 0..kept-1.
-    within = np.arange(int(kept.sum())) - np.repeat(np.cumsum(kept) - kept, kept)
-    out[rows, np.repeat(col0, kept) + within] = flat[np.repeat(src0, kept) + within]
+    # Each kept element moves by a per-row constant: flat index -> position in out.ravel().
+    shift = np.arange(len(lengths)) * maxlen + col0 - src0
+    src = np.arange(int(kept.sum())) - np.repeat(np.cumsum(kept) - kept, kept) + np.repeat(src0, kept)
+    out.reshape(-1)[src + np.repeat(shift, kept)] = flat[src]
     return out
 
 
