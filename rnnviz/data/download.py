@@ -41,8 +41,12 @@ def download_imdb(dest_dir: str | os.PathLike | None = None, url: str = IMDB_URL
     target = dest_dir / ARCHIVE_NAME
     if target.is_file() and md5 is not None and _md5_of(target) == md5:
         return target
-    dest_dir.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=dest_dir, prefix=ARCHIVE_NAME + ".", suffix=".part")
+    try:
+        dest_dir.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=dest_dir, prefix=ARCHIVE_NAME + ".", suffix=".part")
+    except OSError as exc:
+        raise DownloadError(f"cannot write the download into {dest_dir} ({exc}); choose another folder "
+                            "or download the archive yourself and give its path with --imdb PATH.") from None
     try:
         with os.fdopen(fd, "wb") as out:
             digest = _fetch(url, out, progress, cancel, timeout)

@@ -117,3 +117,10 @@ def test_published_constants():
 
     assert IMDB_URL == "https://ai.stanford.edu/~amaas/data/sentiment/aclImdb_v1.tar.gz"
     assert IMDB_MD5 == "7c2ac02c03563afcf9b574c7e56c153a" and IMDB_SIZE == 84_125_825
+
+
+def test_unwritable_destination_is_a_clear_error(server, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    with pytest.raises(DownloadError, match="cannot write the download into"):
+        download_imdb(blocker / "sub", url=server + "/good", md5=PAYLOAD_MD5)
