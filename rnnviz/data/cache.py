@@ -25,6 +25,8 @@ from .dataset import Dataset
 from .reviews import label_dirs
 from .vocab import Vocab
 
+#: Encoded copies kept (about 85 MB each for the full IMDb); the least recently used go first.
+KEEP_FILES = 4
 #: Bump when tokenisation, vocabulary or encoding rules change: old cache files are then ignored.
 CACHE_VERSION = 1
 
@@ -90,6 +92,15 @@ def save(path: Path, ds: Dataset) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+    _prune(path.parent)
+
+
+def _prune(folder: Path, keep: int = KEEP_FILES) -> None:
+    """Delete all but the `keep` most recently used cache files (load() touches the one it reads)."""
+    files = sorted(folder.glob("imdb-*.npz"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for old in files[keep:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
 
 
 def load(path: Path) -> Dataset | None:
@@ -97,6 +108,7 @@ def load(path: Path) -> Dataset | None:
     try:
         # Open the file ourselves: np.load leaks its handle when the zip is damaged.
         with open(path, "rb") as f, np.load(f, allow_pickle=False) as z:
+            os.utime(path)  # mark as recently used for _prune
             texts = None
             if "test_text_bytes" in z:
                 texts = _unpack_texts(z["test_text_bytes"], z["test_text_ends"])

@@ -183,3 +183,16 @@ def test_folder_cache_follows_review_changes(tmp_path):
     (folder / "test" / "neg" / "9_1.txt").write_text("changed in place, much longer than before")
     ds = load(folder, tmp_path)
     assert "changed in place, much longer than before" in ds.test_texts
+
+
+def test_cache_keeps_only_the_most_recently_used_files(imdb_archive, tmp_path):
+    import time
+
+    for maxlen in (20, 21, 22, 23):
+        load(imdb_archive, tmp_path, maxlen=maxlen)
+        time.sleep(0.01)  # distinct mtimes
+    load(imdb_archive, tmp_path, maxlen=20)  # a hit makes it recent again
+    time.sleep(0.01)
+    load(imdb_archive, tmp_path, maxlen=24)  # the fifth file pushes out the least recently used (21)
+    kept = {cache_mod.load(p).maxlen for p in (tmp_path / "cache" / "encoded").glob("*.npz")}
+    assert kept == {20, 22, 23, 24}
