@@ -8,8 +8,9 @@ dW contribution norms) + the global gradient norm + the Adam update of every par
 
 Timing: --warmup untimed steps, then --reps repetitions of --steps timed steps per peer; the
 repetitions of the peers are interleaved (rnnviz, torch, rnnviz, torch, ...) so that load from
-other processes hits both alike. Figures are medians over repetitions; ``ratio_vs_torch`` is the
-median of the per-repetition ratios. Compile time is measured in a fresh subprocess with an empty
+other processes hits both alike. Figures are medians over repetitions of wall time; ``*_cpu``
+figures use the process CPU time instead (steadier on a shared machine; with one thread it equals
+the wall time on an idle one). ``*_ratio_vs_torch`` is the median of the per-repetition ratios. Compile time is measured in a fresh subprocess with an empty
 NUMBA_CACHE_DIR, the cache load in a second fresh subprocess using that cache.
 
 The last line of output is one JSON object.
@@ -84,6 +85,9 @@ def main(argv=None) -> None:
     train_fns, infer_fns = {}, {}
     train_fns["rnnviz"], infer_fns["rnnviz"], _ = make_rnnviz_steps(B, T, E, H, V, args.seed,
                                                                      pool, labels)
+    # the same step without the per-step diagnostics, to state what they cost
+    train_fns["rnnviz_no_diag"] = make_rnnviz_steps(B, T, E, H, V, args.seed, pool, labels,
+                                                    diagnostics=False)[0]
     torch_version = None
     if args.peer != "none":
         try:
@@ -94,14 +98,20 @@ def main(argv=None) -> None:
             if args.peer == "torch":
                 raise SystemExit("--peer torch: torch does not import (pip install torch)")
 
-    train = {k: summarize(v, B, T) for k, v in
-             interleaved(train_fns, args.steps, args.reps, args.warmup).items()}
-    train_raw = {k: [B / (ms / 1e3) for ms in v["rep_ms"]] for k, v in train.items()}
-    infer = {k: summarize(v, B, T) for k, v in
-             interleaved(infer_fns, args.steps, args.reps, args.warmup).items()}
+    train_wall, train_cpu = interleaved(train_fns, args.steps, args.reps, args.warmup)
+    infer_wall, infer_cpu = interleaved(infer_fns, args.steps, args.reps, args.warmup)
+    train = {k: summarize(v, B, T) for k, v in train_wall.items()}
+    train_c = {k: summarize(v, B, T) for k, v in train_cpu.items()}
+    infer = {k: summarize(v, B, T) for k, v in infer_wall.items()}
+    infer_c = {k: summarize(v, B, T) for k, v in infer_cpu.items()}
 
+    def median_ratio(num: list[float], den: list[float]) -> float:
+        """Median over repetitions of den/num: how many times faster ``num``'s peer is."""
+        return statistics.median(d / n for n, d in zip(num, den))
+
+    diag_cost = [a / b - 1.0 for a, b in zip(train_cpu["rnnviz"], train_cpu["rnnviz_no_diag"])]
     fl = train_step_flops(B, T, E, H, V)
-    peak = None if args.no_peak else peak_gemm_gflops()
+    peak, peak_cpu = (None, None) if args.no_peak else peak_gemm_gflops()
     result = {
         "tool": "rnnviz.bench", "T": T, "B": B, "H": H, "E": E, "V": V,
         "steps": args.steps, "reps": args.reps, "warmup": args.warmup, "threads": args.threads,
@@ -111,36 +121,55 @@ def main(argv=None) -> None:
         "train_seq_per_s_best": train["rnnviz"]["seq_per_s_best"],
         "train_ms_per_step": train["rnnviz"]["ms_per_step"],
         "train_rep_ms": train["rnnviz"]["rep_ms"],
+        "train_seq_per_s_cpu": train_c["rnnviz"]["seq_per_s"],
+        "train_seq_per_s_no_diagnostics": train["rnnviz_no_diag"]["seq_per_s"],
+        "diagnostics_overhead": statistics.median(diag_cost),
         "infer_seq_per_s": infer["rnnviz"]["seq_per_s"],
         "infer_ms_per_step": infer["rnnviz"]["ms_per_step"],
+        "infer_seq_per_s_cpu": infer_c["rnnviz"]["seq_per_s"],
         **compile_info,
         "flops_per_seq": fl["per_sequence"],
     }
     if peak is not None:
         limit = peak * 1e9 / fl["per_sequence"]
+        limit_cpu = peak_cpu * 1e9 / fl["per_sequence"]
         result.update({"peak_gemm_gflops": peak, "train_flop_limit_seq_per_s": limit,
-                       "train_fraction_of_flop_limit": result["train_seq_per_s"] / limit})
+                       "train_fraction_of_flop_limit": result["train_seq_per_s"] / limit,
+                       "peak_gemm_gflops_cpu": peak_cpu,
+                       "train_flop_limit_seq_per_s_cpu": limit_cpu,
+                       "train_fraction_of_flop_limit_cpu":
+                           result["train_seq_per_s_cpu"] / limit_cpu})
     if "torch" in train:
-        ratios = [a / b for a, b in zip(train_raw["rnnviz"], train_raw["torch"])]
-        infer_ratios = [b / a for a, b in zip(infer["rnnviz"]["rep_ms"], infer["torch"]["rep_ms"])]
         result.update({
             "torch_train_seq_per_s": train["torch"]["seq_per_s"],
+            "torch_train_seq_per_s_cpu": train_c["torch"]["seq_per_s"],
             "torch_train_rep_ms": train["torch"]["rep_ms"],
             "torch_infer_seq_per_s": infer["torch"]["seq_per_s"],
-            "train_ratio_vs_torch": statistics.median(ratios),
-            "infer_ratio_vs_torch": statistics.median(infer_ratios),
+            "torch_infer_seq_per_s_cpu": infer_c["torch"]["seq_per_s"],
+            "train_ratio_vs_torch": median_ratio(train_wall["rnnviz"], train_wall["torch"]),
+            "train_ratio_vs_torch_cpu": median_ratio(train_cpu["rnnviz"], train_cpu["torch"]),
+            "infer_ratio_vs_torch": median_ratio(infer_wall["rnnviz"], infer_wall["torch"]),
+            "infer_ratio_vs_torch_cpu": median_ratio(infer_cpu["rnnviz"], infer_cpu["torch"]),
         })
     print(f"rnnviz T={T} B={B} H={H} E={E} V={V} threads={args.threads}")
     for name in train:
-        print(f"  {name:7s} train {train[name]['ms_per_step']:7.2f} ms/step "
-              f"{train[name]['seq_per_s']:8.0f} seq/s   infer {infer[name]['ms_per_step']:7.2f} "
-              f"ms/batch {infer[name]['seq_per_s']:8.0f} seq/s")
+        line = (f"  {name:14s} train {train[name]['ms_per_step']:7.2f} ms/step "
+                f"{train[name]['seq_per_s']:8.0f} seq/s")
+        if name in infer:
+            line += (f"   infer {infer[name]['ms_per_step']:7.2f} ms/batch "
+                     f"{infer[name]['seq_per_s']:8.0f} seq/s")
+        print(line + f"   (CPU time: train {train_c[name]['seq_per_s']:.0f} seq/s)")
+    print(f"  per-step diagnostics cost {100 * result['diagnostics_overhead']:.1f}% of a step "
+          "(CPU time)")
     if "train_ratio_vs_torch" in result:
-        print(f"  ratio rnnviz/torch: train {result['train_ratio_vs_torch']:.2f}x, "
+        print(f"  ratio rnnviz/torch: train {result['train_ratio_vs_torch']:.2f}x "
+              f"(CPU time {result['train_ratio_vs_torch_cpu']:.2f}x), "
               f"infer {result['infer_ratio_vs_torch']:.2f}x")
     if peak is not None:
         print(f"  FLOP limit {result['train_flop_limit_seq_per_s']:.0f} seq/s at {peak:.0f} "
-              f"GFLOP/s: {100 * result['train_fraction_of_flop_limit']:.0f}% of it")
+              f"GFLOP/s: {100 * result['train_fraction_of_flop_limit']:.0f}% of it; by CPU time "
+              f"{result['train_flop_limit_seq_per_s_cpu']:.0f} seq/s at {peak_cpu:.0f} GFLOP/s: "
+              f"{100 * result['train_fraction_of_flop_limit_cpu']:.0f}%")
     if compile_info:
         print(f"  compile {compile_info['compile_s']:.1f} s, cache load "
               f"{compile_info['cache_load_s']:.2f} s")

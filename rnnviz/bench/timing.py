@@ -6,12 +6,15 @@ import time
 from typing import Callable
 
 
-def time_steps(fn: Callable[[], object], steps: int) -> float:
-    """Wall seconds per call of fn over ``steps`` calls."""
+def time_steps(fn: Callable[[], object], steps: int) -> tuple[float, float]:
+    """(wall, CPU) seconds per call of fn over ``steps`` calls. The process CPU time is less
+    disturbed than the wall time when other processes share the cores (one thread runs)."""
+    c0 = time.process_time()
     t0 = time.perf_counter()
     for _ in range(steps):
         fn()
-    return (time.perf_counter() - t0) / steps
+    wall = (time.perf_counter() - t0) / steps
+    return wall, (time.process_time() - c0) / steps
 
 
 def summarize(per_step_s: list[float], B: int, T: int) -> dict:
@@ -29,14 +32,18 @@ def summarize(per_step_s: list[float], B: int, T: int) -> dict:
 
 
 def interleaved(fns: dict[str, Callable[[], object]], steps: int, reps: int,
-                warmup: int) -> dict[str, list[float]]:
-    """Per-step seconds of each function, repetitions interleaved (A B A B ...), so that a
-    machine shared with other work slows every peer alike and their ratio stays fair."""
+                warmup: int) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """Per-step (wall, CPU) seconds of each function by repetition, repetitions interleaved
+    (A B A B ...) so that a machine shared with other work slows every peer alike and their
+    ratio stays fair."""
     for fn in fns.values():
         for _ in range(warmup):
             fn()
-    out: dict[str, list[float]] = {name: [] for name in fns}
+    wall: dict[str, list[float]] = {name: [] for name in fns}
+    cpu: dict[str, list[float]] = {name: [] for name in fns}
     for _ in range(reps):
         for name, fn in fns.items():
-            out[name].append(time_steps(fn, steps))
-    return out
+            w, c = time_steps(fn, steps)
+            wall[name].append(w)
+            cpu[name].append(c)
+    return wall, cpu

@@ -195,14 +195,16 @@ def softmax_head_kernel(S1, V, c, targets, t0, O, P, dO, step_loss, dV, dc, dS_o
 
 
 @njit(**JIT_OPTIONS)
-def backward_kernel(W, S, dS_out, act, t0, dA, carry, dW_t, dW, grad_norm, dW_norm,
+def backward_kernel(W, S, dS_out, act, t0, dA, carry, dW_t, dW, diagnostics, grad_norm, dW_norm,
                     store, dS_store, dS_rec_store, fprime_store, dW_step):
     """BPTT through the recurrence, from t = T - 1 down to t0 (0-based).
 
     W (H, H); S (T + 1, B, H) states; dS_out the output's share of dL/ds_t: (T, B, H) for the
     softmax head, or (1, B, H) for the binary head (only the last step sees the output).
-    Out: dA (T, B, H) = dL/da_t (rows before t0 zeroed); dW (H, H);
-    grad_norm (T,) = mean over the batch of ||dL/ds_t||; dW_norm (T,) = ||sum_i dL/da_t s_{t-1}^T||_F.
+    Out: dA (T, B, H) = dL/da_t (rows before t0 zeroed); dW (H, H).
+    When ``diagnostics``: grad_norm (T,) = mean over the batch of ||dL/ds_t|| and
+    dW_norm (T,) = ||sum_i dL/da_t s_{t-1}^T||_F. dW is then formed step by step (each step's
+    share is needed for its norm anyway); without diagnostics, by one GEMM after the loop.
     Scratch: carry (B, H) holds W^T dL/da_{t+1}, the future's share; dW_t (H, H) one step's dW.
     When ``store``: dS_store, dS_rec_store, fprime_store (T, B, H) and dW_step (T, H, H).
     """
@@ -218,31 +220,39 @@ def backward_kernel(W, S, dS_out, act, t0, dA, carry, dW_t, dW, grad_norm, dW_no
     dW_norm[:] = 0.0
     for t in range(T - 1, t0 - 1, -1):
         out_t = dS_out[t] if per_step_out else dS_out[0]
-        if per_step_out or t == T - 1:
+        has_out = per_step_out or t == T - 1
+        if store:
+            dS_rec_store[t, :, :] = carry
+        if has_out:
             for i in range(B):
                 for j in range(H):
                     carry[i, j] += out_t[i, j]
-        # carry now holds dL/ds_t (the future's share, plus the output's)
-        if store:
-            dS_store[t, :, :] = carry
-            for i in range(B):
-                for j in range(H):
-                    dS_rec_store[t, i, j] = carry[i, j] - out_t[i, j] if (
-                        per_step_out or t == T - 1) else carry[i, j]
+        # carry now holds dL/ds_t (the future's share plus the output's)
         St = S[t + 1]
         dAt = dA[t]
-        if act == ACT_TANH:
-            for i in range(B):
+        norm_sum = 0.0
+        for i in range(B):
+            # one pass per row: dL/da = f'(a) dL/ds, and ||dL/ds||^2 for the diagnostic
+            sq = zero
+            if act == ACT_TANH:
                 for j in range(H):
+                    c = carry[i, j]
                     s = St[i, j]
-                    dAt[i, j] = (one - s * s) * carry[i, j]
-        elif act == ACT_RELU:
-            for i in range(B):
+                    sq += c * c
+                    dAt[i, j] = (one - s * s) * c
+            elif act == ACT_RELU:
                 for j in range(H):
-                    dAt[i, j] = carry[i, j] if St[i, j] > zero else zero
-        else:
-            dAt[:, :] = carry
+                    c = carry[i, j]
+                    sq += c * c
+                    dAt[i, j] = c if St[i, j] > zero else zero
+            else:
+                for j in range(H):
+                    c = carry[i, j]
+                    sq += c * c
+                    dAt[i, j] = c
+            norm_sum += math.sqrt(sq)
         if store:
+            dS_store[t, :, :] = carry
             for i in range(B):
                 for j in range(H):
                     s = St[i, j]
@@ -252,30 +262,27 @@ def backward_kernel(W, S, dS_out, act, t0, dA, carry, dW_t, dW, grad_norm, dW_no
                         fprime_store[t, i, j] = one if s > zero else zero
                     else:
                         fprime_store[t, i, j] = one
-        # diagnostic: mean over the batch of ||dL/ds_t||
-        norm_sum = 0.0
-        for i in range(B):
-            sq = zero
+        if diagnostics:
+            grad_norm[t] = norm_sum / B
+            # this step's share of dW = sum_i dL/da_t s_{t-1}^T, and its Frobenius norm
+            np.dot(dAt.T, S[t], dW_t)
+            fro = zero
             for j in range(H):
-                sq += carry[i, j] * carry[i, j]
-            norm_sum += math.sqrt(sq)
-        grad_norm[t] = norm_sum / B
-        # this step's dW = sum_i dL/da_t s_{t-1}^T, kept apart for its norm (a live diagnostic)
-        np.dot(dAt.T, S[t], dW_t)
-        fro = zero
-        for j in range(H):
-            for k in range(H):
-                v = dW_t[j, k]
-                fro += v * v
-                dW[j, k] += v
-        dW_norm[t] = math.sqrt(fro)
-        if store:
-            dW_step[t, :, :] = dW_t
+                for k in range(H):
+                    v = dW_t[j, k]
+                    fro += v * v
+                    dW[j, k] += v
+            dW_norm[t] = math.sqrt(fro)
+            if store:
+                dW_step[t, :, :] = dW_t
         if t > t0:
             # the future's share for step t - 1: W^T dL/da_t, as rows: carry_i = dA_i W
             np.dot(dAt, W, carry)
     for t in range(t0):
         dA[t, :, :] = 0.0
+    if not diagnostics and t0 < T:
+        n0, n = t0 * B, T * B
+        np.dot(dA.reshape((n, H))[n0:].T, S[:T].reshape((n, H))[n0:], dW)
 
 
 @njit(**JIT_OPTIONS)

@@ -29,10 +29,14 @@ class BatchWorkspace:
     ``kernels.forward_kernel``): "rows" (one GEMM over the T * B input rows), "vocab" (one GEMM
     over the V embedding rows, then lookups and scatter-adds), or "auto": "vocab" when
     vocab_size < batch_size * seq_len, which is the cheaper one.
+
+    ``diagnostics=False`` skips the per-step norms (they stay zero) and forms dW by one GEMM;
+    it exists to measure what the diagnostics cost (see ``python -m rnnviz.bench``).
     """
 
     def __init__(self, params, batch_size: int, seq_len: int, activation: str = "tanh",
-                 head: str = "binary", truncate: int | None = None, input_path: str = "auto"):
+                 head: str = "binary", truncate: int | None = None, input_path: str = "auto",
+                 diagnostics: bool = True):
         nv, ne, h, k_out, dtype = check_params(params)
         if int(batch_size) < 1 or int(seq_len) < 1:
             raise ValueError(f"batch_size and seq_len must be >= 1, got {batch_size}, {seq_len}")
@@ -50,6 +54,7 @@ class BatchWorkspace:
         if input_path == "auto":
             input_path = "vocab" if nv < B * T else "rows"
         self.input_path = input_path
+        self.diagnostics = bool(diagnostics)
         self._vocab = input_path == "vocab"
         z = lambda n: np.zeros(n, dtype)  # noqa: E731
         # flat storage; each call takes views of the exact (B', ...) shape it needs
@@ -186,7 +191,7 @@ class BatchWorkspace:
             st["dS_out"] = dS_out
         K.backward_kernel(p["W"], S, dS_out, self._act, t0, dA,
                           self._carry[:nb * h].reshape(nb, h), self._dW_t, g["W"],
-                          self.grad_norm_per_step, self.dW_contrib_norm, store,
+                          self.diagnostics or store, self.grad_norm_per_step, self.dW_contrib_norm, store,
                           st.get("dS", n3), st.get("dS_rec", n3), st.get("fprime", n3),
                           st.get("dW_step", n3))
         K.input_grads_kernel(p["E"], p["U"], X, dA, tok, t0, self._vocab, self._G, g["E"],

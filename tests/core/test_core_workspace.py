@@ -64,3 +64,16 @@ def test_predict_logits_batches_and_forward():
     np.testing.assert_allclose(ws.forward(tok), out, rtol=1e-6, atol=1e-7)
     loss, _ = loss_and_grads(p, tok, np.zeros(23, np.int64))
     assert np.isfinite(loss)
+
+
+@pytest.mark.parametrize("truncate", [None, 3])
+def test_without_diagnostics_same_gradients(truncate):
+    p, tok, lab = make_problem("softmax", "tanh", seed=8, B=3, T=6)
+    on = BatchWorkspace(p, 3, 6, head="softmax", truncate=truncate)
+    off = BatchWorkspace(p, 3, 6, head="softmax", truncate=truncate, diagnostics=False)
+    assert on.forward_backward(tok, lab) == off.forward_backward(tok, lab)
+    for k in p:
+        np.testing.assert_allclose(off.grads[k], on.grads[k], rtol=1e-12, atol=1e-15)
+    assert np.all(off.grad_norm_per_step == 0) and np.all(off.dW_contrib_norm == 0)
+    first = 1 if truncate is None else 6 - truncate  # s_0 = 0 gives step 1 no dW share
+    assert np.all(on.dW_contrib_norm[first:] > 0) and np.all(on.dW_contrib_norm[:1] == 0)
