@@ -1,0 +1,178 @@
+"""Line plots over training steps: loss, accuracy, gradient norm with the clipping threshold, spectral radius of W."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+
+from .history import SeriesHistory
+from .plot_base import LivePlot, fmt, nearest_index
+
+# Per-batch columns fed by TrainingPlots.add_batches (x first), and per-epoch columns (x = step at the epoch's end).
+BATCH_COLUMNS = ("step", "loss", "loss_ema", "accuracy", "accuracy_ema", "grad_norm", "clipped",
+                 "spectral_radius")
+EPOCH_COLUMNS = ("step", "epoch", "train_loss", "val_loss", "train_accuracy", "val_accuracy")
+
+# Colour-blind-safe pair (Okabe-Ito): training blue, validation vermilion.
+TRAIN = "#0072B2"
+VAL = "#D55E00"
+RAW = (0, 114, 178, 70)  # raw per-batch values: faint, so the smoothed line reads as the trend
+GREY = "#606060"
+POSITIVE_FLOOR = 1e-12  # log axes need > 0
+
+
+@dataclass(frozen=True)
+class Curve:
+    source: str          # "batch" or "epoch"
+    column: str
+    name: str            # legend and read-out label
+    pen: object
+    symbol: str | None = None
+    symbol_brush: object = None
+
+
+class CurvePlot(LivePlot):
+    """Several curves read from the batch and epoch histories, sharing the training-step x axis."""
+
+    def __init__(self, plot_id: str, title: str, y_label: str, curves: list[Curve],
+                 batches: SeriesHistory, epochs: SeriesHistory, log_y: bool = False, parent=None):
+        super().__init__(plot_id, title, "training step", y_label, parent)
+        self.histories = {"batch": batches, "epoch": epochs}
+        self.curves = curves
+        self.log_y = log_y
+        self.plot.addLegend(offset=(-5, 5), brush=pg.mkBrush(255, 255, 255, 200), labelTextColor="#303030",
+                            labelTextSize="8pt", verSpacing=-6)
+        self.items: list[pg.PlotDataItem] = []
+        for c in curves:
+            kw = {}
+            if c.symbol:
+                kw = dict(symbol=c.symbol, symbolSize=7, symbolBrush=c.symbol_brush, symbolPen=None)
+            item = self.plot.plot([], [], pen=c.pen, name=c.name, **kw)
+            item.setSkipFiniteCheck(False)
+            self.items.append(item)
+        if log_y:
+            self.plot.setLogMode(y=True)
+
+    def update_view(self) -> None:
+        for c, item in zip(self.curves, self.items):
+            h = self.histories[c.source]
+            x, y = h.column("step"), h.column(c.column)
+            keep = ~np.isnan(y)
+            y = y[keep]
+            if self.log_y:
+                y = np.maximum(y, POSITIVE_FLOOR)
+            item.setData(x[keep], y)
+
+    def hover_text(self, x: float, y: float) -> str | None:
+        lines = []
+        for source in ("batch", "epoch"):
+            h = self.histories[source]
+            i = nearest_index(h.column("step"), x)
+            if i is None:
+                continue
+            mine = [c for c in self.curves if c.source == source]
+            if not mine:
+                continue
+            step = h.column("step")[i]
+            head = f"step {step:.0f}" if source == "batch" else f"epoch {h.column('epoch')[i]:.0f} (step {step:.0f})"
+            if source == "batch" and h.stride > 1:
+                head += f" (mean of {h.stride} batches)"
+            values = ", ".join(f"{c.name} {fmt(h.column(c.column)[i])}" for c in mine)
+            lines.append(f"{head}: {values}")
+        return "\n".join(lines) or None
+
+    def csv_table(self) -> tuple[list[str], list[list]]:
+        """Rows of batch points then epoch points; a 'kind' column says which, absent values are empty."""
+        names = [c.column for c in self.curves]
+        header = ["kind", "step", "epoch", "batches_averaged"] + names
+        rows: list[list] = []
+        for source in ("batch", "epoch"):
+            h = self.histories[source]
+            own = {c.column for c in self.curves if c.source == source}
+            if not own:
+                continue
+            cols = {name: h.column(name) for name in own}
+            steps = h.column("step")
+            epochs = h.column("epoch") if source == "epoch" else None
+            for i in range(len(h)):
+                row = [source, float(steps[i]), "" if epochs is None else int(epochs[i]),
+                       h.stride if source == "batch" else ""]
+                row += [float(cols[n][i]) if n in cols else None for n in names]
+                rows.append(row)
+        return header, rows
+
+
+class GradNormPlot(CurvePlot):
+    """Global gradient norm before clipping (log scale) with the clipping threshold as a dashed line."""
+
+    def __init__(self, batches: SeriesHistory, epochs: SeriesHistory, parent=None):
+        curves = [Curve("batch", "grad_norm", "||g|| before clipping", pg.mkPen(TRAIN, width=1))]
+        super().__init__("grad_norm", "Gradient norm (before clipping)", "||dL/dθ||", curves, batches, epochs,
+                         log_y=True, parent=parent)
+        self.clip_line = pg.InfiniteLine(angle=0, pen=pg.mkPen(VAL, width=2, style=pg.QtCore.Qt.PenStyle.DashLine),
+                                         label="clip", labelOpts={"color": VAL, "position": 0.05})
+        self.plot.addItem(self.clip_line, ignoreBounds=False)
+        self.set_clip_norm(None)
+
+    def set_clip_norm(self, clip_norm: float | None) -> None:
+        """Draw the threshold (the line's position is log10 of it, as the axis is logarithmic); hide it for no clipping."""
+        self.clip_norm = clip_norm
+        if clip_norm is None:
+            self.clip_line.hide()
+        else:
+            self.clip_line.show()  # the label only re-renders while visible
+            self.clip_line.setPos(np.log10(clip_norm))
+            self.clip_line.label.setFormat(f"clip at {clip_norm:g}")
+
+    def hover_text(self, x: float, y: float) -> str | None:
+        h = self.histories["batch"]
+        i = nearest_index(h.column("step"), x)
+        if i is None:
+            return None
+        text = f"step {h.column('step')[i]:.0f}: ||g|| {fmt(h.column('grad_norm')[i])}"
+        frac = h.column("clipped")[i]
+        if self.clip_norm is not None:
+            text += f"\nclipped: {'yes' if frac >= 0.5 else 'no'}" if h.stride == 1 else \
+                f"\nclipped in {100 * frac:.0f}% of {h.stride} batches"
+        return text
+
+    def csv_table(self) -> tuple[list[str], list[list]]:
+        h = self.histories["batch"]
+        header = ["step", "batches_averaged", "grad_norm", "clipped_fraction", "clip_norm"]
+        rows = [[float(s), h.stride, float(g), float(c), self.clip_norm]
+                for s, g, c in zip(h.column("step"), h.column("grad_norm"), h.column("clipped"))]
+        return header, rows
+
+
+def loss_plot(batches: SeriesHistory, epochs: SeriesHistory) -> CurvePlot:
+    return CurvePlot("loss", "Loss", "binary cross-entropy", [
+        Curve("batch", "loss", "batch", pg.mkPen(RAW, width=1)),
+        Curve("batch", "loss_ema", "batch (smoothed)", pg.mkPen(TRAIN, width=2)),
+        Curve("epoch", "train_loss", "train (epoch)", pg.mkPen(TRAIN, width=1, style=pg.QtCore.Qt.PenStyle.DotLine),
+              "o", pg.mkBrush(TRAIN)),
+        Curve("epoch", "val_loss", "validation (epoch)", pg.mkPen(VAL, width=2), "s", pg.mkBrush(VAL)),
+    ], batches, epochs)
+
+
+def accuracy_plot(batches: SeriesHistory, epochs: SeriesHistory) -> CurvePlot:
+    plot = CurvePlot("accuracy", "Accuracy", "fraction correct", [
+        Curve("batch", "accuracy", "batch", pg.mkPen(RAW, width=1)),
+        Curve("batch", "accuracy_ema", "batch (smoothed)", pg.mkPen(TRAIN, width=2)),
+        Curve("epoch", "train_accuracy", "train (epoch)",
+              pg.mkPen(TRAIN, width=1, style=pg.QtCore.Qt.PenStyle.DotLine), "o", pg.mkBrush(TRAIN)),
+        Curve("epoch", "val_accuracy", "validation (epoch)", pg.mkPen(VAL, width=2), "s", pg.mkBrush(VAL)),
+    ], batches, epochs)
+    plot.plot.setYRange(0.0, 1.0, padding=0.02)
+    return plot
+
+
+def spectral_plot(batches: SeriesHistory, epochs: SeriesHistory) -> CurvePlot:
+    plot = CurvePlot("spectral_radius", "Spectral radius of W", "max |λ(W)|", [
+        Curve("batch", "spectral_radius", "ρ(W)", pg.mkPen(TRAIN, width=2)),
+    ], batches, epochs)
+    # rho(W) = 1 is the textbook boundary: below it gradients through W shrink over time, above they can grow.
+    one = pg.InfiniteLine(pos=1.0, angle=0, pen=pg.mkPen(GREY, style=pg.QtCore.Qt.PenStyle.DashLine),
+                          label="ρ = 1", labelOpts={"color": GREY, "position": 0.05})
+    plot.plot.addItem(one)
+    return plot

@@ -1,0 +1,452 @@
+"""The trainer panel: choose data and hyperparameters, start/pause/resume/stop, watch the live plots, pick a review.
+
+Threads: the dataset is loaded by a BackgroundJob, the run by a TrainWorker, each on its own QThread;
+this widget only moves small immutable reports around and redraws. One run at a time: Start is
+disabled from the moment a run is requested until its thread has ended.
+"""
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton,
+                               QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget)
+
+from rnnviz.data import Dataset
+from rnnviz.train import ConfigError, RunResult, TrainConfig, load_dataset
+
+from .dataset_box import DatasetChooser
+from .hyperparams import HyperparamForm
+from .plots import TrainingPlots
+from .reviews import ReviewPicker
+from .worker import BackgroundJob, JobRunner, ThreadHandle, TrainWorker
+
+IDLE, LOADING, TRAINING, PAUSING, PAUSED, STOPPING = "idle", "loading", "training", "pausing", "paused", "stopping"
+ACTIVE = (LOADING, TRAINING, PAUSING, PAUSED, STOPPING)
+PAUSE_POLL_MS = 40
+LOAD_STAGES = {"hash": "checking the file", "read": "reading reviews", "tokenise": "tokenising",
+               "encode": "encoding", "cache": "loading the cached arrays"}
+
+
+class TrainingPanel(QWidget):
+    """Train from the window. See the package docstring for the signals the main window uses.
+
+    dataset_loader(config, imdb_path, progress, cancel) -> Dataset can be replaced (tests inject
+    failing loaders); the default is ``rnnviz.train.load_dataset``.
+    """
+
+    modelChanged = Signal(object)    # TrainedModel: after a pause, a stop or the end of a run
+    reviewChosen = Signal(str, int)  # review text, true label (0/1)
+    progressed = Signal(object)      # the newest BatchReport, at most once per drain of the mailbox
+    epochEnded = Signal(object)      # EpochReport
+    runFinished = Signal(object)     # RunResult
+    errorShown = Signal(str)         # a message shown to the user
+    stateChanged = Signal(str)       # idle, loading, training, pausing, paused, stopping
+
+    def __init__(self, parent=None, dataset_loader=None):
+        super().__init__(parent)
+        self.setObjectName("training_panel")
+        self.dataset_loader = dataset_loader or _default_loader
+        self.state = IDLE
+        self.jobs = JobRunner(self)
+        self.dataset: Dataset | None = None
+        self._dataset_key = None
+        self._config: TrainConfig | None = None
+        self._load_job: BackgroundJob | None = None
+        self._train: ThreadHandle | None = None
+        self.worker: TrainWorker | None = None
+        self.last_model = None
+        self.last_result: RunResult | None = None
+        self.last_error: str | None = None
+        self.error_box: QMessageBox | None = None
+        self.n_batches_received = 0
+
+        self.data_box = DatasetChooser(jobs=self.jobs)
+        self.form = HyperparamForm()
+        self.plots = TrainingPlots()
+        self.reviews = ReviewPicker(jobs=self.jobs)
+        self._build_run_box()
+        self._layout()
+
+        self.form.set_dataset(self.data_box.dataset_name())
+        self.data_box.datasetChanged.connect(self._on_dataset_changed)
+        self.form.validityChanged.connect(self._update_buttons)
+        self.reviews.reviewChosen.connect(self.reviewChosen)
+        self._pause_poll = QTimer(self)
+        self._pause_poll.setInterval(PAUSE_POLL_MS)
+        self._pause_poll.timeout.connect(self._check_paused)
+        self._set_state(IDLE)
+        self.set_status("Choose the data and the settings, then press Start.")
+
+    # ------------------------------------------------------------------ public API
+    def isTraining(self) -> bool:  # noqa: N802 (Qt-style name used by the window)
+        """True from Start until the run's thread has ended (loading, training, paused or stopping)."""
+        return self.state in ACTIVE
+
+    def shutdown(self, timeout_s: float = 1.0) -> bool:
+        """Stop the run and every job, wait for their threads (up to timeout_s). True if none is left running."""
+        self._pause_poll.stop()
+        self.plots.timer.stop()
+        if self.worker is not None:
+            self.worker.control.stop()
+        if self._load_job is not None:
+            self._load_job.cancel()
+        ok = True
+        if self._train is not None:
+            ok &= self._train.wait(timeout_s)
+            if ok:
+                self._train = None
+        ok &= self.jobs.shutdown(timeout_s)
+        return ok
+
+    def set_model(self, model) -> None:
+        """Show `model`'s predictions in the review picker (e.g. a model the window loaded from a file)."""
+        self.last_model = model
+        self.reviews.set_model(model)
+
+    def start(self) -> bool:
+        """Start a run with the form's settings (what the Start button does). False if refused."""
+        if self.isTraining():
+            return False  # one run at a time; the button is disabled anyway
+        try:
+            config = self.form.config().with_changes(dataset=self.data_box.dataset_name())
+        except ConfigError as exc:
+            self.set_status(f"Fix the settings first: {exc}")
+            return False
+        path = self.data_box.imdb_path()
+        if config.dataset == "imdb" and path is None:
+            self.show_error("No copy of IMDb yet. Open a copy you have (Open…), download it (Download), or choose a "
+                            "built-in task.")
+            return False
+        self._config = config
+        key = _dataset_key(config, path)
+        if self.dataset is not None and key == self._dataset_key:
+            self._start_training()
+        else:
+            self._start_loading(config, path, key)
+        return True
+
+    def pause(self) -> None:
+        if self.state == TRAINING and self.worker is not None:
+            self.worker.control.pause()
+            self._set_state(PAUSING)
+            self._pause_poll.start()
+
+    def resume(self) -> None:
+        if self.state in (PAUSING, PAUSED) and self.worker is not None:
+            self._pause_poll.stop()
+            self.worker.control.resume()
+            self._set_state(TRAINING)
+            self.set_status("Training…")
+
+    def stop(self) -> None:
+        if self.state == LOADING and self._load_job is not None:
+            self._load_job.cancel()
+            self._set_state(STOPPING)
+        elif self.state in (TRAINING, PAUSING, PAUSED) and self.worker is not None:
+            self._pause_poll.stop()
+            self.worker.control.stop()
+            self._set_state(STOPPING)
+            self.set_status("Stopping after the current batch…")
+
+    # ------------------------------------------------------------------ layout
+    def _build_run_box(self) -> None:
+        self.start_button = QPushButton("Start")
+        self.pause_button = QPushButton("Pause")
+        self.resume_button = QPushButton("Resume")
+        self.stop_button = QPushButton("Stop")
+        for b, slot, tip in ((self.start_button, self.start, "Load the data if needed and train from fresh weights"),
+                             (self.pause_button, self.pause, "Pause after the current batch; the graph shows the "
+                                                             "weights as they are now"),
+                             (self.resume_button, self.resume, "Continue training"),
+                             (self.stop_button, self.stop, "End the run after the current batch; the best "
+                                                           "validated weights are kept")):
+            b.setObjectName(f"{b.text().lower()}_button")
+            b.setToolTip(tip)
+            b.clicked.connect(slot)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setObjectName("train_progress")
+        self.progress_bar.setRange(0, 1000)
+        self.progress_bar.setValue(0)
+        self.progress_bar.setFormat("")
+        self.progress_bar.setTextVisible(True)
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("progress_label")
+        self.status_label = QLabel()
+        self.status_label.setObjectName("status_label")
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+    def _layout(self) -> None:
+        data_group = QGroupBox("Data")
+        QVBoxLayout(data_group).addWidget(self.data_box)
+        form_group = QGroupBox("Hyperparameters")
+        form_layout = QVBoxLayout(form_group)
+        form_layout.addWidget(self.form)
+        defaults = QPushButton("Recommended settings for this data")
+        defaults.setToolTip("The Keras example's settings for IMDb; a small quick model for a built-in task")
+        defaults.clicked.connect(self._reset_form)
+        form_layout.addWidget(defaults)
+        run_group = QGroupBox("Run")
+        run_layout = QVBoxLayout(run_group)
+        buttons = QHBoxLayout()
+        for b in (self.start_button, self.pause_button, self.resume_button, self.stop_button):
+            buttons.addWidget(b)
+        run_layout.addLayout(buttons)
+        run_layout.addWidget(self.progress_bar)
+        run_layout.addWidget(self.progress_label)
+        run_layout.addWidget(self.status_label)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(run_group)
+        left_layout.addWidget(data_group)
+        left_layout.addWidget(form_group)
+        left_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(left)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # wide enough for the form and the four buttons: the column never scrolls sideways
+        scroll.setMinimumWidth(left.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 4)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.plots, "Live plots")
+        self.tabs.addTab(self.reviews, "Test reviews")
+        splitter = QSplitter()
+        splitter.addWidget(scroll)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([scroll.minimumWidth(), 1000])
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(splitter)
+
+    # ------------------------------------------------------------------ state
+    def _set_state(self, state: str) -> None:
+        self.state = state
+        self._update_buttons()
+        locked = state in ACTIVE
+        self.form.set_editable(not locked)
+        self.data_box.set_locked(locked)
+        self.stateChanged.emit(state)
+
+    def _update_buttons(self, *_) -> None:
+        s = self.state
+        self.start_button.setEnabled(s == IDLE and self.form.is_valid())
+        self.pause_button.setEnabled(s == TRAINING)
+        self.resume_button.setEnabled(s in (PAUSING, PAUSED))
+        self.stop_button.setEnabled(s in (LOADING, TRAINING, PAUSING, PAUSED))
+
+    def set_status(self, text: str) -> None:
+        self.status_label.setText(text)
+
+    def show_error(self, message: str) -> None:
+        """Show a problem in the status line and a (non-blocking) message box; the panel stays usable."""
+        self.last_error = message
+        self.set_status(message)
+        if self.error_box is None:
+            self.error_box = QMessageBox(QMessageBox.Icon.Warning, "Training", "", QMessageBox.StandardButton.Ok, self)
+            self.error_box.setObjectName("training_error_box")
+        self.error_box.setText(message)
+        self.error_box.open()
+        self.errorShown.emit(message)
+
+    def _on_dataset_changed(self, name: str) -> None:
+        self.form.set_dataset(name, reset=True)
+
+    def _reset_form(self) -> None:
+        self.form.set_dataset(self.data_box.dataset_name(), reset=True)
+
+    # ------------------------------------------------------------------ loading
+    def _start_loading(self, config: TrainConfig, path: Path | None, key) -> None:
+        loader = self.dataset_loader
+
+        def work(progress, cancel):
+            return loader(config, path, progress, cancel)
+
+        job = BackgroundJob(work, "Loading the data")
+        job.progressed.connect(self._on_load_progress)
+        job.succeeded.connect(self._on_loaded)
+        job.failed.connect(self._on_load_failed)
+        self._load_job, self._loading_key = job, key
+        self._set_state(LOADING)
+        self.progress_bar.setRange(0, 0)  # busy until the loader says how far it is
+        self.progress_bar.setFormat("")
+        self.progress_label.setText("")
+        self.set_status(f"Loading {config.dataset}…")
+        self.jobs.start(job, "rnnviz-load")
+
+    @Slot(object)
+    def _on_load_progress(self, values: tuple) -> None:
+        stage, done, total = (values + (0, 0, 0))[:3]
+        if total and total > 1:
+            self.progress_bar.setRange(0, 1000)
+            self.progress_bar.setValue(int(1000 * done / total))
+            self.progress_bar.setFormat(f"{LOAD_STAGES.get(stage, stage)}: {done:,} of {total:,}")
+        else:
+            self.progress_bar.setRange(0, 0)
+        self.set_status(f"Loading the data: {LOAD_STAGES.get(stage, stage)}…")
+
+    @Slot(object)
+    def _on_loaded(self, dataset: Dataset) -> None:
+        self._load_job = None
+        if self.state == STOPPING:
+            self._end_run("Stopped before training started.")
+            return
+        self.dataset, self._dataset_key = dataset, self._loading_key
+        self.reviews.set_dataset(dataset)
+        self._start_training()
+
+    @Slot(str, bool)
+    def _on_load_failed(self, message: str, cancelled: bool) -> None:
+        self._load_job = None
+        if cancelled:
+            self._end_run("Loading cancelled.")
+        else:
+            self._end_run("")
+            self.show_error(message)
+
+    # ------------------------------------------------------------------ training
+    def _start_training(self) -> None:
+        config, dataset = self._config, self.dataset
+        worker = TrainWorker(config, dataset)
+        worker.batchesReady.connect(self._drain_batches)
+        worker.epochDone.connect(self._on_epoch)
+        worker.runEnded.connect(self._on_run_ended)
+        worker.runFailed.connect(self._on_run_failed)
+        handle = ThreadHandle(worker, "rnnviz-train")
+        handle.thread.finished.connect(self._on_thread_finished)
+        self.worker, self._train = worker, handle
+        self.plots.reset(config.clip_norm)
+        self.n_batches_received = 0
+        self.progress_bar.setRange(0, 1000)
+        self.progress_bar.setValue(0)
+        self.progress_bar.setFormat("starting…")
+        self.progress_label.setText("")
+        self._set_state(TRAINING)
+        self.set_status(f"Training on {dataset.name}: {len(dataset.y_train):,} training sequences of "
+                        f"{dataset.maxlen} steps ({int(round(config.validation_split * 100))}% held out for "
+                        f"validation)…")
+        handle.start()
+
+    @Slot()
+    def _drain_batches(self) -> None:
+        worker = self.sender()
+        if worker is not self.worker or worker is None:
+            return
+        reports = worker.mailbox.take_all()
+        if not reports:
+            return
+        self.plots.add_batches(reports)
+        self.n_batches_received += len(reports)
+        last = reports[-1]
+        self._show_progress(last)
+        self.progressed.emit(last)
+
+    def _show_progress(self, r) -> None:
+        epochs = self._config.epochs if self._config else 1
+        total = epochs * r.n_batches
+        self.progress_bar.setValue(int(1000 * r.step / max(total, 1)))
+        self.progress_bar.setFormat(f"epoch {r.epoch}/{epochs} · batch {r.batch}/{r.n_batches}")
+        self.progress_label.setText(f"{_clock(r.elapsed_s)} elapsed · ETA {_clock(r.eta_s)} · "
+                                    f"{r.seq_per_s:,.0f} sequences/s · loss {r.loss:.4f}")
+
+    @Slot(object)
+    def _on_epoch(self, report) -> None:
+        if self.sender() is not self.worker:
+            return
+        self.plots.add_epoch(report)
+        best = " (best so far: kept)" if report.is_best else ""
+        self.set_status(f"Epoch {report.epoch}: validation accuracy {report.val_accuracy:.4f}, "
+                        f"loss {report.val_loss:.4f}{best}")
+        self.epochEnded.emit(report)
+
+    def _check_paused(self) -> None:
+        """Poll (no blocking) until the trainer sits in its pause; then show its weights."""
+        if self.worker is None or self.state != PAUSING:
+            self._pause_poll.stop()
+            return
+        if self.worker.control.wait_until_paused(0):
+            self._pause_poll.stop()
+            self._set_state(PAUSED)
+            model = self.worker.snapshot(current=True)
+            self.set_status("Paused. The graph shows the weights as they are now; Resume to go on, Stop to end.")
+            if model is not None:
+                self._publish_model(model)
+
+    @Slot(object)
+    def _on_run_ended(self, result: RunResult) -> None:
+        if self.sender() is not self.worker:
+            return
+        self.last_result = result
+        self._drain_now()
+        self._publish_model(result.model)
+        test = "" if result.test_accuracy is None else f" Test accuracy {result.test_accuracy:.4f}."
+        if result.status == "diverged":
+            self.set_status(result.message)
+            self.show_error(f"{result.message}.\n\nThe graph uses the weights from before the failed step.")
+        else:
+            word = "Finished" if result.status == "finished" else "Stopped"
+            self.set_status(f"{word} after {result.epochs_completed} epoch(s) in {_clock(result.seconds)}: "
+                            f"{result.message}.{test}")
+        self.runFinished.emit(result)
+
+    @Slot(str, object)
+    def _on_run_failed(self, message: str, model) -> None:
+        if self.sender() is not self.worker:
+            return
+        self._drain_now()
+        self.show_error(message)
+
+    def _drain_now(self) -> None:
+        if self.worker is not None:
+            reports = self.worker.mailbox.take_all()
+            if reports:
+                self.plots.add_batches(reports)
+                self.n_batches_received += len(reports)
+                self._show_progress(reports[-1])
+        self.plots.refresh()
+
+    @Slot()
+    def _on_thread_finished(self) -> None:
+        if self._train is not None and not self._train.is_running():
+            self._train.wait(0)
+            self._train = None
+        self.worker = None
+        self._end_run(None)
+
+    def _end_run(self, status: str | None) -> None:
+        self._pause_poll.stop()
+        if self.progress_bar.maximum() == 0:
+            self.progress_bar.setRange(0, 1000)
+        if status:
+            self.set_status(status)
+        self._set_state(IDLE)
+
+    def _publish_model(self, model) -> None:
+        self.last_model = model
+        self.reviews.set_model(model)
+        self.modelChanged.emit(model)
+
+
+def _default_loader(config: TrainConfig, imdb_path, progress, cancel) -> Dataset:
+    return load_dataset(config, imdb_path, progress=progress, cancel=cancel)
+
+
+def _dataset_key(config: TrainConfig, path: Path | None) -> tuple:
+    """What the loaded dataset depends on: reuse it when none of this changed."""
+    if config.dataset == "imdb":
+        return ("imdb", str(path), config.num_words, config.maxlen)
+    return (config.dataset, config.maxlen, config.seed)
+
+
+def _clock(seconds: float) -> str:
+    if seconds is None or not math.isfinite(seconds):
+        return "–"
+    seconds = int(round(seconds))
+    h, rest = divmod(seconds, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"

@@ -1,0 +1,205 @@
+"""One live plot: a title bar with an Export menu, a pyqtgraph plot, a hover read-out that follows the mouse.
+
+Subclasses draw from the shared histories in ``update_view()`` (called by the refresh timer, never per
+batch), describe the value under the mouse in ``hover_text()`` and their data in ``csv_table()``.
+"""
+from __future__ import annotations
+
+import math
+import os
+from pathlib import Path
+
+import numpy as np
+
+import pyqtgraph as pg
+from pyqtgraph.exporters import ImageExporter
+from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRectF, QSize, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMenu, QMessageBox, QToolButton,
+                               QVBoxLayout, QWidget)
+
+from .export import atomic_save_image, atomic_write_bytes, atomic_write_csv
+
+FOREGROUND = "#303030"
+BACKGROUND = "w"
+
+
+class LivePlot(QWidget):
+    """A titled plot that can export itself (PNG, SVG) and its data (CSV), atomically."""
+
+    exported = Signal(str)  # path of a file just written
+
+    def __init__(self, plot_id: str, title: str, x_label: str, y_label: str, parent=None):
+        super().__init__(parent)
+        self.plot_id = plot_id
+        self.title = title
+        self.setObjectName(f"plot_{plot_id}")
+        self.widget = pg.PlotWidget(background=BACKGROUND)
+        self.plot = self.widget.getPlotItem()
+        self._style_axes(x_label, y_label)
+        # pyqtgraph's own "Export..." dialog writes files in place; our menu writes them atomically.
+        self.widget.scene().contextMenu = []
+        self._add_export_actions(self.plot.getViewBox().menu)
+
+        self.hover = pg.TextItem(color=FOREGROUND, fill=pg.mkBrush(255, 255, 255, 220),
+                                 border=pg.mkPen("#909090"), anchor=(0, 1))
+        self.hover.setZValue(100)
+        self.hover.hide()
+        self.plot.addItem(self.hover, ignoreBounds=True)
+        self.widget.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        #self.widget.viewport().installEventFilter(self)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(self._title_bar(title))
+        layout.addWidget(self.widget, 1)
+
+    # ------------------------------------------------------------------ to override
+    def update_view(self) -> None:
+        """Redraw from the histories (cheap: called at the refresh rate, not per batch)."""
+
+    def hover_text(self, x: float, y: float) -> str | None:
+        """What the mouse points at, in data coordinates; None hides the read-out."""
+        return None
+
+    def csv_table(self) -> tuple[list[str], list[list]]:
+        """(header, rows) of the data drawn."""
+        return [], []
+
+    # ------------------------------------------------------------------ export
+    def export_png(self, path: str | os.PathLike) -> Path:
+        exporter = ImageExporter(self.plot)
+        # twice the on-screen size so the picture is sharp in a document
+        exporter.parameters()["width"] = max(800, 2 * int(self.plot.sceneBoundingRect().width()))
+        image = exporter.export(toBytes=True)
+        return self._written(atomic_save_image(path, image, "PNG"))
+
+    def export_svg(self, path: str | os.PathLike) -> Path:
+        return self._written(atomic_write_bytes(path, self._svg_bytes()))
+
+    def _svg_bytes(self) -> bytes:
+        """The plot drawn by Qt's SVG generator into memory.
+
+        pyqtgraph 0.14's SVGExporter fails on the closed paths Qt 6 writes ("... Z", pyqtgraph issue
+        #3495), so we let Qt render the plot's part of the scene directly.
+        """
+        rect = self.plot.sceneBoundingRect()
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        generator = QSvgGenerator()
+        generator.setOutputDevice(buffer)
+        generator.setSize(QSize(int(rect.width()), int(rect.height())))
+        generator.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
+        generator.setTitle(self.title)
+        generator.setDescription("rnnviz live training plot")
+        painter = QPainter(generator)
+        try:
+            self.widget.scene().render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
+        finally:
+            painter.end()
+        return bytes(buffer.data())
+
+    def export_csv(self, path: str | os.PathLike) -> Path:
+        header, rows = self.csv_table()
+        return self._written(atomic_write_csv(path, header, rows))
+
+    def _written(self, path: Path) -> Path:
+        self.exported.emit(str(path))
+        return path
+
+    def _ask_and_export(self, kind: str) -> None:
+        filters = {"png": "PNG image (*.png)", "svg": "SVG drawing (*.svg)", "csv": "CSV table (*.csv)"}
+        suggested = str(Path.home() / f"rnnviz_{self.plot_id}.{kind}")
+        path, _ = QFileDialog.getSaveFileName(self, f"Export {self.title}", suggested, filters[kind])
+        if not path:
+            return
+        if not path.lower().endswith("." + kind):
+            path += "." + kind
+        try:
+            {"png": self.export_png, "svg": self.export_svg, "csv": self.export_csv}[kind](path)
+        except OSError as exc:
+            QMessageBox.warning(self, "Export failed",
+                                f"Could not write {path}:\n{exc}\n\nChoose another folder or free some disk space.")
+
+    def _add_export_actions(self, menu: QMenu) -> None:
+        menu.addSeparator()
+        menu.addAction("Export image (PNG)…", lambda: self._ask_and_export("png"))
+        menu.addAction("Export drawing (SVG)…", lambda: self._ask_and_export("svg"))
+        menu.addAction("Export data (CSV)…", lambda: self._ask_and_export("csv"))
+
+    # ------------------------------------------------------------------ layout helpers
+    def _title_bar(self, title: str) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        bar.setContentsMargins(6, 2, 2, 0)
+        label = QLabel(f"<b>{title}</b>")
+        button = QToolButton()
+        button.setText("Export")
+        button.setToolTip("Save this plot as PNG or SVG, or its data as CSV")
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(button)
+        self._add_export_actions(menu)
+        button.setMenu(menu)
+        button.setAutoRaise(True)
+        bar.addWidget(label, 1)
+        bar.addWidget(button)
+        return bar
+
+    def _style_axes(self, x_label: str, y_label: str) -> None:
+        for name in ("left", "bottom"):
+            axis = self.plot.getAxis(name)
+            axis.setPen(pg.mkPen(FOREGROUND))
+            axis.setTextPen(pg.mkPen(FOREGROUND))
+            axis.enableAutoSIPrefix(False)  # "loss (x0.001)" confuses more than it saves
+        self.plot.setLabel("bottom", x_label)
+        self.plot.setLabel("left", y_label)
+        # no grid: pyqtgraph draws it with alpha blending on every repaint, which tripled the cost of a redraw
+        self.plot.setClipToView(True)
+        self.plot.setMenuEnabled(True)
+
+    # ------------------------------------------------------------------ hover
+    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
+        vb = self.plot.getViewBox()
+        if not vb.sceneBoundingRect().contains(scene_pos):
+            self.hover.hide()
+            return
+        p = vb.mapSceneToView(scene_pos)
+        text = self.hover_text(p.x(), p.y())
+        if not text:
+            self.hover.hide()
+            return
+        self.hover.setText(text)
+        # keep the label inside the view: flip it to the left of the cursor on the right half
+        (x0, x1), (y0, y1) = vb.viewRange()
+        right = p.x() > (x0 + x1) / 2
+        top = p.y() > (y0 + y1) / 2
+        self.hover.setAnchor((1.0 if right else 0.0, 0.0 if top else 1.0))
+        self.hover.setPos(p)
+        self.hover.show()
+
+    def eventFilter(self, obj, event):  # noqa: N802 (Qt naming)
+        if event.type() == event.Type.Leave:
+            self.hover.hide()
+        return False
+
+
+def nearest_index(xs, x: float) -> int | None:
+    """Index of the value in the increasing array ``xs`` closest to ``x`` (None when empty)."""
+    n = len(xs)
+    if n == 0:
+        return None
+    i = int(np.searchsorted(xs, x))
+    if i <= 0:
+        return 0
+    if i >= n:
+        return n - 1
+    return i if abs(xs[i] - x) < abs(xs[i - 1] - x) else i - 1
+
+
+def fmt(v: float) -> str:
+    """Compact number for read-outs: 4 significant digits, '–' for missing."""
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return "–"
+    return f"{v:.4g}"
+

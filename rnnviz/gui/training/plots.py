@@ -1,0 +1,131 @@
+"""The live training plots: bounded histories fed with reports, redrawn by a timer at a fixed rate.
+
+Reports arrive as often as the trainer makes them (hundreds per second on a small task); appending one
+is a few numpy writes. Drawing happens only on the refresh timer, one plot per tick, and only when
+something changed, so the GUI thread's cost does not grow with the batch rate.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QGridLayout, QWidget
+
+from .curves import BATCH_COLUMNS, EPOCH_COLUMNS, GradNormPlot, accuracy_plot, loss_plot, spectral_plot
+from .heatmap import GradHeatmapPlot
+from .history import HeatmapHistory, SeriesHistory
+from .plot_base import LivePlot
+
+# One plot is redrawn per tick, in turn: with 5 plots a 30 ms tick redraws each at ~6.7 Hz, and a tick costs
+# the GUI thread one plot's repaint (~5 ms) instead of all five at once (~25 ms, a visible stall).
+TICK_MS = 30
+EMA_ALPHA = 0.05   # smoothing of the per-batch curves: about the last 20 batches
+
+
+class TrainingPlots(QWidget):
+    """Loss, accuracy, gradient norm, spectral radius and the per-time-step gradient heatmap.
+
+    Feed with ``add_batches(reports)`` / ``add_epoch(report)`` (rnnviz.train BatchReport/EpochReport);
+    ``reset(clip_norm)`` before a new run. Memory is bounded by ``batch_capacity`` curve points and
+    ``heatmap_rows`` x 500 heatmap cells however long the run.
+    """
+
+    refreshed = Signal()  # after each redraw (tests and the UI benchmark count these)
+
+    def __init__(self, parent=None, batch_capacity: int = 2048, heatmap_rows: int = 256,
+                 tick_ms: int = TICK_MS):
+        super().__init__(parent)
+        self.batches = SeriesHistory(BATCH_COLUMNS, batch_capacity)
+        self.epochs = SeriesHistory(EPOCH_COLUMNS, 1024)
+        self.heat = HeatmapHistory(max_rows=heatmap_rows, max_cols=500)
+        self.plots: dict[str, LivePlot] = {}
+        for plot in (loss_plot(self.batches, self.epochs), accuracy_plot(self.batches, self.epochs),
+                     GradNormPlot(self.batches, self.epochs), spectral_plot(self.batches, self.epochs),
+                     GradHeatmapPlot(self.heat)):
+            self.plots[plot.plot_id] = plot
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.plots["loss"], 0, 0)
+        grid.addWidget(self.plots["accuracy"], 0, 1)
+        grid.addWidget(self.plots["grad_norm"], 1, 0)
+        grid.addWidget(self.plots["spectral_radius"], 1, 1)
+        grid.addWidget(self.plots["grad_heatmap"], 2, 0, 1, 2)
+        for row in range(3):
+            grid.setRowStretch(row, 1)
+        self._ema: dict[str, float] = {}
+        self._last_step = 0.0
+        self._dirty: set[str] = set()
+        self._order = list(self.plots)
+        self._next = 0
+        self.n_refreshes = 0
+        self.timer = QTimer(self)
+        self.timer.setInterval(tick_ms)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+
+    # ------------------------------------------------------------------ feeding
+    def reset(self, clip_norm: float | None = None) -> None:
+        """Forget the previous run's curves."""
+        self.batches.clear()
+        self.epochs.clear()
+        self.heat.clear()
+        self._ema.clear()
+        self._last_step = 0.0
+        self.plots["grad_norm"].set_clip_norm(clip_norm)
+        self._mark_dirty()
+        self.refresh()
+
+    def add_batches(self, reports: Iterable) -> None:
+        for r in reports:
+            self.add_batch(r)
+
+    def add_batch(self, r) -> None:
+        step = float(r.step)
+        self.batches.append((step, r.loss, self._smooth("loss", r.loss), r.accuracy,
+                             self._smooth("accuracy", r.accuracy), r.grad_norm, 1.0 if r.clipped else 0.0,
+                             r.spectral_radius))
+        self.heat.append(step, r.grad_norm_per_step)
+        self._last_step = step
+        self._mark_dirty()
+
+    def add_epoch(self, r) -> None:
+        self.epochs.append((self._last_step, r.epoch, r.train_loss, r.val_loss, r.train_accuracy, r.val_accuracy))
+        self._mark_dirty()
+
+    def _smooth(self, key: str, value: float) -> float:
+        """Exponential moving average; starts at the first value (no bias towards 0); skips non-finite values."""
+        if not math.isfinite(value):
+            return self._ema.get(key, math.nan)
+        prev = self._ema.get(key)
+        self._ema[key] = value if prev is None or not math.isfinite(prev) else prev + EMA_ALPHA * (value - prev)
+        return self._ema[key]
+
+    # ------------------------------------------------------------------ drawing
+    def _mark_dirty(self) -> None:
+        self._dirty.update(self._order)
+
+    def _tick(self) -> None:
+        """Redraw the next plot (in turn) that has new data."""
+        for _ in range(len(self._order)):
+            plot_id = self._order[self._next]
+            self._next = (self._next + 1) % len(self._order)
+            if plot_id in self._dirty:
+                self._redraw(plot_id)
+                return
+
+    def _redraw(self, plot_id: str) -> None:
+        self._dirty.discard(plot_id)
+        self.plots[plot_id].update_view()
+        self.n_refreshes += 1
+        self.refreshed.emit()
+
+    def refresh(self) -> None:
+        """Redraw every plot that has new data now (tests, exports; the timer spreads this over ticks)."""
+        for plot_id in self._order:
+            if plot_id in self._dirty:
+                self._redraw(plot_id)
+
+    def memory_bytes(self) -> int:
+        """Bytes held by the histories (bounded by construction)."""
+        return self.batches.nbytes() + self.epochs.nbytes() + self.heat.nbytes()

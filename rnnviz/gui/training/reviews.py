@@ -1,0 +1,319 @@
+"""The review picker: test reviews with their true label and the trained model's prediction and confidence.
+
+Predictions for the whole test set (25,000 x 500 steps for IMDb) are computed on a worker thread with
+``rnnviz.core.predict_logits``; the table fills in when they arrive. Filtering and sorting work on
+index arrays (numpy), so they stay quick with 25,000 rows. Double-click or "Show in graph" emits
+``reviewChosen(text, true_label)``.
+"""
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPushButton, QTableView, QVBoxLayout, QWidget)
+
+from rnnviz.core import predict_logits
+from rnnviz.data import PAD_ID, START_ID, Dataset
+
+from .worker import BackgroundJob, JobRunner
+
+PREDICT_CHUNK = 1000  # sequences per call, so a cancel or a newer model is noticed quickly
+EXCERPT_CHARS = 160
+SHOW_FILTERS = ("All reviews", "Positive", "Negative", "Predicted right", "Predicted wrong")
+WRONG_BRUSH = QBrush(QColor(255, 228, 228))
+
+
+class ReviewTable(QAbstractTableModel):
+    """Rows = a filtered, sorted selection of test reviews (``self.rows`` holds their dataset indices)."""
+
+    COLUMNS = ("#", "True label", "Stars", "Prediction", "Confidence", "Review")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.texts: list[str] = []
+        self.lowered: list[str] = []
+        self.labels = np.zeros(0, dtype=np.int64)
+        self.ratings: np.ndarray | None = None
+        self.prob: np.ndarray | None = None   # P(positive) per review, None until predicted
+        self.rows = np.zeros(0, dtype=np.int64)
+
+    def set_reviews(self, texts: list[str], labels: np.ndarray, ratings: np.ndarray | None) -> None:
+        self.beginResetModel()
+        self.texts = texts
+        self.lowered = [t.lower() for t in texts]
+        self.labels = np.asarray(labels).astype(np.int64)
+        self.ratings = None if ratings is None else np.asarray(ratings)
+        self.prob = None
+        self.rows = np.arange(len(texts))
+        self.endResetModel()
+
+    def set_probabilities(self, prob: np.ndarray | None) -> None:
+        self.prob = prob
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 3), self.index(self.rowCount() - 1, len(self.COLUMNS) - 1))
+
+    def set_rows(self, rows: np.ndarray) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    # ------------------------------------------------------------------ Qt model
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.COLUMNS[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        i = int(self.rows[index.row()])
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(i, col)
+        if role == Qt.ItemDataRole.ToolTipRole and col == 5:
+            return self.texts[i][:800]
+        if role == Qt.ItemDataRole.BackgroundRole and self.prob is not None and not self.is_correct(i):
+            return WRONG_BRUSH
+        return None
+
+    def _display(self, i: int, col: int):
+        if col == 0:
+            return str(i)
+        if col == 1:
+            return _label_name(self.labels[i])
+        if col == 2:
+            return "" if self.ratings is None else str(int(self.ratings[i]))
+        if col in (3, 4) and self.prob is None:
+            return "…"
+        if col == 3:
+            return _label_name(int(self.prob[i] >= 0.5))
+        if col == 4:
+            return f"{100 * max(self.prob[i], 1 - self.prob[i]):.1f}%"
+        text = self.texts[i]
+        return text[:EXCERPT_CHARS] + ("…" if len(text) > EXCERPT_CHARS else "")
+
+    def is_correct(self, i: int) -> bool:
+        return self.prob is not None and int(self.prob[i] >= 0.5) == int(self.labels[i])
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        keys = self.sort_keys(column)
+        if keys is None:
+            return
+        idx = np.argsort(keys[self.rows], kind="stable")
+        if order == Qt.SortOrder.DescendingOrder:
+            idx = idx[::-1]
+        self.set_rows(self.rows[idx])
+
+    def sort_keys(self, column: int) -> np.ndarray | None:
+        n = len(self.texts)
+        if column == 0:
+            return np.arange(n)
+        if column == 1:
+            return self.labels
+        if column == 2:
+            return self.ratings
+        if column in (3, 4):
+            if self.prob is None:
+                return None
+            return self.prob if column == 3 else np.maximum(self.prob, 1 - self.prob)
+        return np.array([len(t) for t in self.texts])  # the review column sorts by length
+
+
+class ReviewPicker(QWidget):
+    """Filterable table of test reviews; ``reviewChosen(text, label)`` loads one into the graph."""
+
+    reviewChosen = Signal(str, int)
+    predictionsReady = Signal()
+
+    def __init__(self, parent=None, jobs: JobRunner | None = None):
+        super().__init__(parent)
+        self.jobs = jobs or JobRunner(self)
+        self.dataset: Dataset | None = None
+        self.model = None
+        self._generation = 0
+        self._job: BackgroundJob | None = None
+
+        self.table = ReviewTable(self)
+        self.view = QTableView()
+        self.view.setObjectName("review_table")
+        self.view.setModel(self.table)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSortingEnabled(True)
+        self.view.verticalHeader().hide()
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.view.doubleClicked.connect(self._on_double_click)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Filter: words in the review…")
+        self.search.setClearButtonEnabled(True)
+        self.show_combo = QComboBox()
+        self.show_combo.addItems(list(SHOW_FILTERS))
+        self.count_label = QLabel()
+        self.load_button = QPushButton("Show in graph")
+        self.load_button.setToolTip("Run the trained model on the selected review in the graph (double-click works too)")
+        self.load_button.clicked.connect(self.load_selected)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(250)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self._debounce.start)
+        self.show_combo.currentIndexChanged.connect(self.apply_filter)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.show_combo)
+        bar.addWidget(self.load_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.count_label)
+        self._update_count()
+
+    # ------------------------------------------------------------------ data
+    def set_dataset(self, dataset: Dataset | None) -> None:
+        """Show this dataset's test reviews (predictions are cleared until a model is set)."""
+        self.dataset = dataset
+        self._generation += 1
+        if dataset is None:
+            self.table.set_reviews([], np.zeros(0), None)
+        else:
+            self.table.set_reviews(review_texts(dataset), dataset.y_test, dataset.test_ratings)
+        self.table.prob = None
+        self.apply_filter()
+        if self.model is not None:
+            self._predict()
+
+    def set_model(self, model) -> None:
+        """Predict every test review with `model` on a worker thread; the table updates when done."""
+        self.model = model
+        self._predict()
+
+    def _predict(self) -> None:
+        self._generation += 1
+        if self._job is not None:
+            self._job.cancel()
+        ds, model = self.dataset, self.model
+        if ds is None or model is None or not _fits(model, ds):
+            self.table.set_probabilities(None)
+            self._update_count()
+            return
+        generation = self._generation
+        x = ds.x_test
+        params, activation = model.params, model.activation
+
+        def work(progress, cancel):
+            logits = np.empty(len(x), dtype=np.float64)
+            for start in range(0, len(x), PREDICT_CHUNK):
+                if cancel.is_set():
+                    return None
+                logits[start:start + PREDICT_CHUNK] = predict_logits(params, x[start:start + PREDICT_CHUNK],
+                                                                     activation, 250)
+                progress(min(start + PREDICT_CHUNK, len(x)), len(x))
+            return generation, 1.0 / (1.0 + np.exp(-logits))
+
+        job = BackgroundJob(work, "Predicting the test reviews")
+        job.succeeded.connect(self._on_predicted)
+        job.progressed.connect(self._on_progress)
+        job.failed.connect(self._on_failed)
+        self._job = job
+        self.count_label.setText("Predicting the test reviews…")
+        self.jobs.start(job, "rnnviz-predict")
+
+    @Slot(object)
+    def _on_progress(self, values: tuple) -> None:
+        done, total = values
+        self.count_label.setText(f"Predicting the test reviews… {done:,} of {total:,}")
+
+    @Slot(object)
+    def _on_predicted(self, result) -> None:
+        if result is None or result[0] != self._generation:
+            return  # a newer model or dataset arrived meanwhile
+        self._job = None
+        self.table.set_probabilities(result[1])
+        self.apply_filter()
+        self.predictionsReady.emit()
+
+    @Slot(str, bool)
+    def _on_failed(self, message: str, cancelled: bool) -> None:
+        if not cancelled:
+            self._job = None
+            self.count_label.setText(message)
+
+    # ------------------------------------------------------------------ filter and pick
+    def apply_filter(self) -> None:
+        t = self.table
+        n = len(t.texts)
+        keep = np.ones(n, dtype=bool)
+        choice = self.show_combo.currentIndex()
+        if choice == 1:
+            keep &= t.labels == 1
+        elif choice == 2:
+            keep &= t.labels == 0
+        elif choice in (3, 4) and t.prob is not None:
+            right = (t.prob >= 0.5).astype(np.int64) == t.labels
+            keep &= right if choice == 3 else ~right
+        needle = self.search.text().strip().lower()
+        if needle:
+            keep &= np.fromiter((needle in s for s in t.lowered), dtype=bool, count=n)
+        t.set_rows(np.flatnonzero(keep))
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = len(self.table.rows), len(self.table.texts)
+        text = f"{shown:,} of {total:,} test reviews"
+        if self.table.prob is not None and total:
+            acc = np.mean((self.table.prob >= 0.5).astype(np.int64) == self.table.labels)
+            text += f" · model accuracy on all {total:,}: {100 * acc:.1f}%"
+        elif total and self.model is None:
+            text += " · train or load a model to see its predictions"
+        self.count_label.setText(text)
+
+    def selected_index(self) -> int | None:
+        """Dataset index of the selected review, or None."""
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return int(self.table.rows[rows[0].row()])
+
+    def choose(self, dataset_index: int) -> None:
+        """Emit reviewChosen for the review at `dataset_index` of the test set."""
+        t = self.table
+        self.reviewChosen.emit(t.texts[dataset_index], int(t.labels[dataset_index]))
+
+    def load_selected(self) -> None:
+        i = self.selected_index()
+        if i is not None:
+            self.choose(i)
+
+    def _on_double_click(self, index) -> None:
+        self.choose(int(self.table.rows[index.row()]))
+
+
+def review_texts(dataset: Dataset) -> list[str]:
+    """The raw test texts, or the decoded token ids when the source has none (Keras npz)."""
+    if dataset.test_texts is not None:
+        return list(dataset.test_texts)
+    vocab = dataset.vocab
+    return [" ".join(vocab.decode([int(i) for i in row if i not in (PAD_ID, START_ID)])) for row in dataset.x_test]
+
+
+def _fits(model, dataset: Dataset) -> bool:
+    """A model can score a dataset if its embedding covers the ids and its maxlen matches."""
+    return model.vocab_size >= len(dataset.vocab) and model.maxlen == dataset.maxlen
+
+
+def _label_name(label) -> str:
+    return "positive" if int(label) == 1 else "negative"
+
+
