@@ -16,9 +16,9 @@ import numpy as np
 FIRST_ENTRIES = 4
 
 _DERIVATIVE = {"tanh": "1 &minus; s<sub>t</sub><sup>2</sup>", "relu": "1[a<sub>t</sub> &gt; 0]", "linear": "1"}
-_F_NAME = {"tanh": "tanh", "relu": "relu", "linear": "identity"}
-_STYLE = ("<style>td{padding:1px 4px;} td.n{font-family:monospace;text-align:right;white-space:pre;}"
-          " td.m{font-family:monospace;white-space:pre;} h3{margin:2px 0 4px 0;}"
+_F_NAME = {"tanh": "tanh", "relu": "relu", "linear": "linear"}
+_STYLE = ("<style>td{padding:1px 3px;} th{white-space:nowrap;padding:1px 3px;} td.n{font-family:monospace;text-align:right;white-space:pre;}"
+          " td.m{font-family:monospace;white-space:pre;} td.l{white-space:nowrap;} h3{margin:2px 0 4px 0;}"
           " p.eq{font-size:large;margin:8px 0 2px 0;} p.note{color:#555;margin:2px 0;}</style>")
 
 
@@ -45,21 +45,32 @@ def _sym(text: str) -> str:
     return f"<i>{text}</i>"
 
 
-def _vector_row(label: str, v: np.ndarray, width: int, show_all: bool, note: str = "") -> str:
+def _vector_row(label: str, v: np.ndarray, width: int, show_all: bool) -> str:
     """One table row: label = [ v_1 ... v_k ... ]  ||.|| = n, cells padded to `width` entries."""
     v = np.ravel(v)
     k = v.size if show_all else min(v.size, FIRST_ENTRIES)
     cells = "".join(f'<td class="n">{format_number(x)}</td>' for x in v[:k])
     more = "&hellip;" if k < v.size else ""
     pad = "<td></td>" * (width - k)
-    return (f"<tr><td align='right' nowrap>{label}</td><td>=</td><td class='m'>[</td>{cells}{pad}"
-            f"<td class='m'>{more}]</td><td class='m'>&#8214;&middot;&#8214; = {format_number(norm(v))}</td>"
-            f"<td nowrap>&nbsp;{note}</td></tr>")
+    return (f"<tr><td align='right' class='l'>{label}</td><td>=</td><td class='m'>[</td>{cells}{pad}"
+            f"<td class='m'>{more}]</td><td class='m'>&#8214;&middot;&#8214; = {format_number(norm(v))}</td></tr>")
+
+
+def _bare(label: str) -> str:
+    """A row label without its leading operator ("+ W s_0" -> "W s_0")."""
+    for op in ("+ ", "&#8857; "):
+        if label.startswith(op):
+            return label[len(op):]
+    return label
 
 
 def _vector_table(rows: list[tuple[str, np.ndarray, str]], show_all: bool) -> str:
+    """Aligned rows label = [entries] ||.||; the rows' notes follow as one line under the table
+    (a notes column would make the table too wide for the panel)."""
     width = max(np.ravel(v).size if show_all else min(np.ravel(v).size, FIRST_ENTRIES) for _, v, _ in rows)
-    return "<table cellspacing='0'>" + "".join(_vector_row(l, v, width, show_all, n) for l, v, n in rows) + "</table>"
+    table = "<table cellspacing='0'>" + "".join(_vector_row(l, v, width, show_all) for l, v, _ in rows) + "</table>"
+    notes = "; ".join(f"{_bare(label)}: {note}" for label, _, note in rows if note)
+    return table + (_note(notes) if notes else "")
 
 
 def _matrix_cell(m: np.ndarray, show_all: bool) -> str:
@@ -122,7 +133,7 @@ def _forward_html(trace, t: int, labels, words, show_all: bool) -> str:
                           (f"+ W s<sub>{t - 1}</sub>", trace.Ws[i], "s<sub>0</sub> = 0" if t == 1 else ""),
                           ("+ b", trace.params["b"], ""),
                           (f"a<sub>{t}</sub>", trace.a[i], "")], show_all),
-           _eq(f"s<sub>{t}</sub> = {f}(a<sub>{t}</sub>)"),
+           _eq(f"s<sub>{t}</sub> = {f}(a<sub>{t}</sub>)" + (f" = a<sub>{t}</sub>" if f == "linear" else "")),
            _vector_table([(f"s<sub>{t}</sub>", trace.s[i], "")], show_all),
            _eq(f"o<sub>{t}</sub> = V s<sub>{t}</sub> + c"),
            _vector_table([(f"o<sub>{t}</sub>", trace.o[i], "")], show_all)]
@@ -164,10 +175,10 @@ def _backward_html(trace, t: int, show_all: bool, is_last: bool, clip) -> str:
     out = [f"<h3>Backward, step t = {t}</h3>",
            _eq(f"dL/ds<sub>{t}</sub> = " + " + ".join(terms or ["0"])),
            _vector_table([(f"W<sup>T</sup> dL/da<sub>{t + 1}</sub>", trace.dL_ds_rec[i],
-                           "0: nothing comes after T" if t == T else "from the future"),
+                           "0, nothing comes after T" if t == T else "the gradient from step t+1"),
                           (f"+ V<sup>T</sup> dL/do<sub>{t}</sub>", trace.dL_ds_out[i],
                            "from this step's output" if trace.head != "binary" or t == T
-                           else "0: o<sub>t</sub> is unused for t &lt; T"),
+                           else "0, o<sub>t</sub> is unused for t &lt; T"),
                           (f"dL/ds<sub>{t}</sub>", trace.dL_ds[i], "")], show_all),
            _eq(f"dL/da<sub>{t}</sub> = f&prime;(a<sub>{t}</sub>) &#8857; dL/ds<sub>{t}</sub>, "
                f"&nbsp; f&prime;(a<sub>t</sub>) = {deriv}"),
@@ -192,8 +203,8 @@ def _contributions_html(trace, t: int, show_all: bool) -> str:
     if np.any(trace.dV_step[i]) or np.any(trace.dc_step[i]):
         rows += [("dL/dV", f"dL/do<sub>{t}</sub> s<sub>{t}</sub><sup>T</sup>", trace.dV_step[i], trace.dV_sum[i]),
                  ("dL/dc", f"dL/do<sub>{t}</sub>", trace.dc_step[i], trace.dc_sum[i])]
-    body = "".join(f"<tr><td nowrap>{name}</td><td nowrap>+= {formula}</td><td nowrap>{_matrix_cell(step, show_all)}</td>"
-                   f"<td nowrap>{_matrix_cell(total, show_all)}</td></tr>" for name, formula, step, total in rows)
+    body = "".join(f"<tr><td class='l'>{name}</td><td class='l'>+= {formula}</td><td class='l'>{_matrix_cell(step, show_all)}</td>"
+                   f"<td class='l'>{_matrix_cell(total, show_all)}</td></tr>" for name, formula, step, total in rows)
     sum_head = f"running sum &Sigma;<sub>t'={t}..{T}</sub>"
     return (_eq(f"Step {t}'s contributions to the shared parameters' gradients")
             + "<table cellspacing='0' cellpadding='4' border='0'><tr><th align='left'>gradient</th>"

@@ -25,8 +25,14 @@ ACTION_SPECS = {
 }
 
 
-def make_actions(window) -> dict[str, QAction]:
-    """One QAction per spec, owned by `window`, shortcuts active anywhere in the window.
+#: Keys that only make sense on the Explore page (Space must still work in the Train page's widgets).
+PAGE_ACTIONS = ("play", "next", "previous", "first", "last", "restart", "fold", "fit", "zoom_in",
+                "zoom_out", "edit_input")
+
+
+def make_actions(window, explore_page) -> dict[str, QAction]:
+    """One QAction per spec, owned by `window`. File and help keys work anywhere in the window;
+    the playback and view keys only while the focus is on the Explore page.
 
     A focused text field still receives its own keys (Space, arrows) because Qt lets the focus
     widget claim a shortcut first; so typing a sentence never steps the animation.
@@ -35,10 +41,14 @@ def make_actions(window) -> dict[str, QAction]:
     for name, (text, keys, tip) in ACTION_SPECS.items():
         action = QAction(text, window)
         action.setShortcuts([QKeySequence(k) for k in keys])
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.setToolTip(tip)
         action.setStatusTip(tip)
-        window.addAction(action)
+        if name in PAGE_ACTIONS:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            explore_page.addAction(action)
+        else:
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            window.addAction(action)
         actions[name] = action
     actions["fold"].setCheckable(True)
     return actions

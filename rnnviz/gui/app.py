@@ -3,7 +3,8 @@
 Options (also for screenshots and the smoke test): ``--size WxH`` sets the window size,
 ``--quit-after MS`` (or $RNNVIZ_QUIT_AFTER_MS) closes the window after MS milliseconds, and
 $RNNVIZ_STARTUP_REPORT=1 prints when the window was first shown and when the first trace was drawn
-(epoch seconds, for the startup benchmark). $RNNVIZ_SETTINGS_DIR redirects the settings file.
+(epoch seconds, for ``python -m rnnviz.gui.startup_bench``), and $RNNVIZ_QUIT_AFTER_TRACE=1 closes
+the window once the first trace is drawn. $RNNVIZ_SETTINGS_DIR redirects the settings file.
 """
 from __future__ import annotations
 
@@ -54,6 +55,8 @@ def run(argv: list[str]) -> int:
     if os.environ.get("RNNVIZ_STARTUP_REPORT"):
         QTimer.singleShot(0, lambda: print(f"RNNVIZ_WINDOW_SHOWN {time.time():.4f}", flush=True))
         window.traceShown.connect(lambda: print(f"RNNVIZ_TRACE_SHOWN {time.time():.4f}", flush=True))
+    if os.environ.get("RNNVIZ_QUIT_AFTER_TRACE"):
+        window.traceShown.connect(window.close)
     if args.quit_after is not None:
         QTimer.singleShot(args.quit_after, window.close)
     return app.exec()

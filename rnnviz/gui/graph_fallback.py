@@ -25,6 +25,12 @@ class PlaceholderGraphView(QGraphicsView):
         self._trace = None
         self.folded = False
 
+    def show_message(self, text: str) -> None:
+        """An empty scene with one line of text (while the kernels load)."""
+        self.scene().clear()
+        self._boxes = []
+        self.scene().addText(text)
+
     def set_trace(self, trace, words) -> None:
         self._trace = trace
         scene = self.scene()

@@ -7,7 +7,7 @@ tells the views which step (and how far into it) to show. No view computes any R
 from __future__ import annotations
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout,
+from PySide6.QtWidgets import (QGroupBox, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout,
                                QWidget)
 
 from rnnviz.explorer import Controls, Explorer, ModelSpec, Playback, summary_html
@@ -18,6 +18,7 @@ from . import model_files
 from .actions import build_menus, make_actions
 from .detail_panel import DetailPanel
 from .gradient_controls import GradientControls
+from .graph_fallback import PlaceholderGraphView
 from .graph_view import make_graph_view
 from .help_dialog import TOPICS, HelpDialog
 from .input_bar import InputBar
@@ -51,7 +52,7 @@ class MainWindow(QMainWindow):
         self._model_path: str | None = None
         self.setWindowTitle("rnnviz")
         self._build_widgets()
-        self.actions_by_name = make_actions(self)
+        self.actions_by_name = make_actions(self, self.explore_page)
         build_menus(self, self.actions_by_name, TOPICS, self.open_help)
         self._connect()
         self._restore_settings()
@@ -77,22 +78,26 @@ class MainWindow(QMainWindow):
     # --- layout ------------------------------------------------------------------------------
     def _build_widgets(self) -> None:
         self.input_bar = InputBar(example_sentences())
-        self.graph, graph_note = make_graph_view()
-        self.graph.setToolTip("The unrolled RNN: one column per time step. Hover U, W or V to see every edge "
-                              "that shares it; click a node to jump to its step; wheel to zoom, drag to pan")
+        # The real graph imports the numba core, so it is created when the background start is
+        # done; until then a light stand-in keeps the window's first paint fast.
+        self.graph = PlaceholderGraphView()
+        self.graph.show_message("The unrolled graph appears when the kernels are ready…")
         self.playback_bar = PlaybackBar()
         self.plots = PlotsPanel()
         self.detail = DetailPanel()
         self.gradient_controls = GradientControls()
-        self.side_tabs = QTabWidget()
-        self.side_tabs.addTab(self.gradient_controls, "Vanishing / exploding")
-        self.side_tabs.setTabToolTip(0, "Change W, the activation, the length and clipping; everything redraws at once")
+        self.controls_box = QGroupBox("Vanishing and exploding gradients")
+        self.controls_box.setToolTip("Change W, the activation, the length and clipping; everything redraws at once")
+        box_layout = QVBoxLayout(self.controls_box)
+        box_layout.setContentsMargins(4, 4, 4, 4)
+        box_layout.addWidget(self.gradient_controls)
 
         graph_box = QWidget()
         graph_layout = QVBoxLayout(graph_box)
         graph_layout.setContentsMargins(0, 0, 0, 0)
         graph_layout.setSpacing(0)
         graph_layout.addWidget(self.graph, 1)
+        self._graph_layout = graph_layout
         graph_layout.addWidget(self.playback_bar)
         # Top: the graph beside the numbers of its current step; bottom: plots beside the controls.
         self.top_splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -102,7 +107,7 @@ class MainWindow(QMainWindow):
         self.top_splitter.setStretchFactor(1, 9)
         self.bottom_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.bottom_splitter.addWidget(self.plots)
-        self.bottom_splitter.addWidget(self.side_tabs)
+        self.bottom_splitter.addWidget(self.controls_box)
         self.bottom_splitter.setStretchFactor(0, 7)
         self.bottom_splitter.setStretchFactor(1, 3)
         self.main_splitter = QSplitter(Qt.Orientation.Vertical)
@@ -114,17 +119,21 @@ class MainWindow(QMainWindow):
         self.main_splitter.setSizes([560, 300])
         self.top_splitter.setSizes([800, 620])
         self.bottom_splitter.setSizes([980, 440])
-        central = QWidget()
-        layout = QVBoxLayout(central)
+        explore = self.explore_page = QWidget()
+        layout = QVBoxLayout(explore)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.input_bar)
         layout.addWidget(self.main_splitter, 1)
-        self.setCentralWidget(central)
+        # Explore and (when the trainer panel is available) Train are pages of the whole window:
+        # training has plots of its own and needs the room.
+        self.pages = QTabWidget()
+        self.pages.setDocumentMode(True)
+        self.pages.addTab(explore, "Explore")
+        self.pages.setTabToolTip(0, "The unrolled RNN on one input, forward and backward, step by step")
+        self.setCentralWidget(self.pages)
         self.model_label = QLabel("")
         self.model_label.setToolTip("The model shown")
         self.statusBar().addPermanentWidget(self.model_label)
-        if graph_note:
-            self.statusBar().showMessage(graph_note, 8000)
         self.resize(*DEFAULT_SIZE)
 
     def _connect(self) -> None:
@@ -139,9 +148,9 @@ class MainWindow(QMainWindow):
         a["last"].triggered.connect(lambda: self._jump(self.playback.last))
         a["restart"].triggered.connect(self.restart)
         a["fold"].toggled.connect(lambda folded: self.graph.set_folded(folded, animate=True))
-        a["fit"].triggered.connect(self.graph.fit_all)
-        a["zoom_in"].triggered.connect(self.graph.zoom_in)
-        a["zoom_out"].triggered.connect(self.graph.zoom_out)
+        a["fit"].triggered.connect(lambda: self.graph.fit_all())
+        a["zoom_in"].triggered.connect(lambda: self.graph.zoom_in())
+        a["zoom_out"].triggered.connect(lambda: self.graph.zoom_out())
         a["edit_input"].triggered.connect(self._focus_input)
         a["help"].triggered.connect(lambda: self.open_help(self._context_topic()))
         a["about"].triggered.connect(self.show_about)
@@ -164,14 +173,33 @@ class MainWindow(QMainWindow):
         gc.presetChosen.connect(self.apply_preset)
         for source in (self.input_bar, self.detail, self.plots, gc):
             source.helpRequested.connect(self.open_help)
-        self.graph.nodeClicked.connect(self._on_node_clicked)
-        self.graph.parameterHovered.connect(self._on_parameter_hovered)
+
+    def _install_graph(self) -> None:
+        """Replace the stand-in by the unrolled graph (or keep a stand-in and say why)."""
+        graph, note = make_graph_view()
+        graph.setToolTip("The unrolled RNN: one column per time step. Hover U, W or V to see every edge "
+                         "that shares it; click a node to jump to its step; wheel to zoom, drag to pan")
+        old = self.graph
+        had_focus = old.hasFocus() or self.focusWidget() is None
+        self._graph_layout.replaceWidget(old, graph)
+        old.hide()
+        old.deleteLater()
+        self.graph = graph
+        graph.show()
+        graph.nodeClicked.connect(self._on_node_clicked)
+        graph.parameterHovered.connect(self._on_parameter_hovered)
+        graph.set_folded(self.actions_by_name["fold"].isChecked(), animate=False)
+        if had_focus:
+            graph.setFocus()
+        if note:
+            self.statusBar().showMessage(note, 8000)
 
     # --- startup -----------------------------------------------------------------------------
     def _on_startup_ready(self, startup) -> None:
         controls = Controls(text=self._applied_text, label=self.input_bar.label)
         self.explorer = Explorer(startup.spec, controls)
         self._model_path = str(startup.path) if startup.path else None
+        self._install_graph()
         self._show_model(startup.spec)
         self._add_training_panel()
         self.refresh()
@@ -198,10 +226,13 @@ class MainWindow(QMainWindow):
             self.model_label.setToolTip(f"Trainer panel unavailable: {type(exc).__name__}: {exc}")
             return
         self.training_panel = panel
-        self.side_tabs.addTab(panel, "Train")
-        self.side_tabs.setTabToolTip(self.side_tabs.count() - 1, "Train a model and watch it learn")
+        self.pages.addTab(panel, "Train")
+        self.pages.setTabToolTip(self.pages.count() - 1, "Train a model and watch it learn; "
+                                 "pause or stop to explore the trained model")
         panel.modelChanged.connect(self.show_trained_model)
-        panel.reviewChosen.connect(lambda text, label: self.input_bar.choose(text, int(label)))
+        panel.reviewChosen.connect(self.show_review)
+        if hasattr(panel, "stateChanged"):
+            panel.stateChanged.connect(lambda state: self.statusBar().showMessage(f"Trainer: {state}", 5000))
 
     # --- model -------------------------------------------------------------------------------
     def _show_model(self, spec: ModelSpec) -> None:
@@ -223,8 +254,14 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def show_trained_model(self, trained) -> None:
-        """Slot for the trainer panel's modelChanged(TrainedModel)."""
+        """Slot for the trainer panel's modelChanged(TrainedModel): explore the trained weights."""
         self.set_model(ModelSpec.from_trained(trained, "model trained in this window"))
+        self.statusBar().showMessage("The Explore page now shows the model trained in this window", 6000)
+
+    def show_review(self, text: str, label: int) -> None:
+        """Slot for the trainer panel's reviewChosen(text, label): trace it on the Explore page."""
+        self.pages.setCurrentIndex(0)
+        self.input_bar.choose(text, int(label))
 
     def open_model(self) -> None:
         start = read_str(self.settings, "model/last_dir")

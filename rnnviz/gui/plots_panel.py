@@ -87,6 +87,8 @@ class PlotsPanel(QWidget):
         plot.setMenuEnabled(False)
         plot.setMouseEnabled(x=True, y=False)
         plot.hideButtons()
+        # Label decades only: on a log axis the minor ticks' labels (2·10^-5, 3·10^-5, ...) pile up.
+        plot.getAxis("left").setStyle(maxTextLevel=0)
 
     def set_trace(self, trace) -> None:
         T, H = trace.T, trace.hidden_size

@@ -5,6 +5,7 @@ nothing of numba until this job says it is done.
 """
 from __future__ import annotations
 
+import importlib
 import traceback
 
 from PySide6.QtCore import QThread, Signal
@@ -13,8 +14,8 @@ from PySide6.QtCore import QThread, Signal
 class StartupJob(QThread):
     """run(): warm up the kernels, then pick the model to show. Emits exactly one of ready/failed.
 
-    ready(StartupModel); failed(str message). Also pre-imports the trainer panel module (which
-    pulls in numba) so that creating it later on the GUI thread costs nothing.
+    ready(StartupModel); failed(str message). Also pre-imports the graph and trainer panel packages
+    (they pull in numba) so that creating them later on the GUI thread costs nothing.
     """
 
     ready = Signal(object)
@@ -32,15 +33,17 @@ class StartupJob(QThread):
             warm_up_kernels()
             self.progress.emit("Kernels ready. Loading the model…")
             model = startup_model(self._last_model_path)
-            _preimport_training_panel()
+            _preimport("rnnviz.gui.graph")
+            _preimport("rnnviz.gui.training")
         except Exception as exc:  # reported in the window; the thread must end normally
             self.failed.emit(f"{type(exc).__name__}: {exc}\n\n{traceback.format_exc(limit=3)}")
             return
         self.ready.emit(model)
 
 
-def _preimport_training_panel() -> None:
+def _preimport(module: str) -> None:
+    """Import a view package here, off the GUI thread, so that creating its widget later is instant."""
     try:
-        import rnnviz.gui.training  # noqa: F401
-    except Exception:  # noqa: BLE001 - the window works without the panel; it reports the reason later
+        importlib.import_module(module)
+    except Exception:  # noqa: BLE001 - the window reports the failure when it creates the widget
         pass

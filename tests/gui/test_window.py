@@ -312,3 +312,49 @@ def test_closing_while_the_kernels_load_waits_for_the_job(qtbot, settings):
     window.close()  # at once: the background job may still be running
     assert window.startup_job.isFinished()
     assert QThreadPool.globalInstance().activeThreadCount() == 0
+
+
+# --- the trainer panel ---------------------------------------------------------------------------
+def training_panel_or_skip(window):
+    if window.training_panel is None:
+        pytest.skip(f"rnnviz.gui.training has no TrainingPanel: {window.model_label.toolTip()}")
+    return window.training_panel
+
+
+def test_trainer_panel_is_a_page_whose_models_and_reviews_reach_the_explorer(window, qtbot):
+    from rnnviz.core import init_params
+    from rnnviz.train import TrainedModel
+
+    panel = training_panel_or_skip(window)
+    assert window.pages.indexOf(panel) == 1
+    current = window.explorer.model.trained
+    params = init_params(current.vocab_size, 5, 7, seed=11)
+    trained = TrainedModel(params, current.config, current.vocab, {})
+    panel.modelChanged.emit(trained)
+    assert window.explorer.model.trained is trained
+    assert window.explorer.trace().hidden_size == 7
+    window.pages.setCurrentIndex(1)
+    panel.reviewChosen.emit("a truly great film", 1)
+    assert window.pages.currentIndex() == 0
+    assert window.explorer.controls.text == "a truly great film" and window.explorer.controls.label == 1
+    assert window.explorer.trace().T == 5
+
+
+def test_playback_keys_do_nothing_on_the_train_page(window, qtbot):
+    panel = training_panel_or_skip(window)
+    window.pages.setCurrentWidget(panel)
+    panel.setFocus()
+    qtbot.keyClick(panel, Qt.Key.Key_Space)
+    qtbot.keyClick(panel, Qt.Key.Key_Right)
+    assert not window.playback.playing and window.playback.index == 0
+
+
+def test_closing_stops_the_trainer_panel(qtbot, settings, monkeypatch):
+    window = open_window(qtbot, settings)
+    panel = training_panel_or_skip(window)
+    calls = []
+    original = panel.shutdown
+    monkeypatch.setattr(panel, "shutdown", lambda timeout_s=1.0: (calls.append(timeout_s), original(timeout_s))[1])
+    window.close()
+    assert calls == [1.0]
+    assert QThreadPool.globalInstance().activeThreadCount() == 0
