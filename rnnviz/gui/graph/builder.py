@@ -1,8 +1,10 @@
 """Builds the unrolled graph's items for one trace and keeps a reference to each, per step t.
 
-Layout: a layer item holds one column item per t (0..T); each column holds its nodes and the edges
-that end in it (U_t, W_t, V_t, o_t -> L). Moving a column moves its nodes and edges together, which
-is what the fold animation does.
+Layout: one top-level column item per t (0..T); each column holds its nodes and the edges that end
+in it (U_t, W_t, V_t, o_t -> L). Moving a column moves its nodes and edges together, which is what the
+fold animation does. Columns are top-level on purpose: the scene's index then finds the few columns in
+view, and only their children are visited when painting (one parent over all of them would make
+every repaint visit every item, a Python call each).
 """
 from __future__ import annotations
 
@@ -25,17 +27,38 @@ from .nodes import InputNode, LossNode, OutputNode, StateNode
 
 
 class Group(QGraphicsItem):
-    """An invisible parent: moving or fading it moves or fades everything under it."""
+    """An invisible parent: moving or fading it moves or fades everything under it.
 
-    def __init__(self, parent: QGraphicsItem | None = None):
+    rect: the area its children occupy, so the scene index can find it.
+    """
+
+    def __init__(self, rect: QRectF | None = None, parent: QGraphicsItem | None = None):
         super().__init__(parent)
+        self._rect = QRectF() if rect is None else QRectF(rect)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
-        return QRectF()
+        return self._rect
 
     def paint(self, painter, option, widget=None):
         pass
+
+
+class Layer:
+    """The unrolled graph's top-level items, shown, hidden and faded together."""
+
+    def __init__(self):
+        self.items: list[QGraphicsItem] = []
+        self.visible = True
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 (reads like the Qt call it stands for)
+        self.visible = bool(visible)
+        for item in self.items:
+            item.setVisible(visible and getattr(item, "wanted_visible", True))
+
+    def setOpacity(self, opacity: float) -> None:  # noqa: N802
+        for item in self.items:
+            item.setOpacity(opacity)
 
 
 @dataclass
@@ -44,7 +67,7 @@ class GraphItems:
     such node: the many-to-one head has o and L only at t = T)."""
 
     geom: ColumnGeometry
-    layer: Group
+    layer: Layer
     columns: list[Group]               # (T + 1) columns, index = t
     s0: StateNode
     inputs: list[InputNode]
@@ -81,13 +104,15 @@ def build_graph(scene: QGraphicsScene, ctx: RenderContext, trace: Trace, words: 
     """Create all items of the unrolled graph (and the hidden folded diagram) in `scene`."""
     T, H = trace.T, trace.hidden_size
     geom = ColumnGeometry.for_hidden(H)
-    layer = Group()
-    scene.addItem(layer)
+    layer = Layer()
     columns = []
+    column_rect = QRectF(-COLUMN_DX - 10, geom.top - 10, 1.5 * COLUMN_DX + 190, geom.bottom - geom.top + 20)
     for t in range(T + 1):
-        col = Group(layer)
+        col = Group(column_rect)
         col.setPos(column_x(t), 0.0)
+        scene.addItem(col)
         columns.append(col)
+    layer.items += columns
     zero = np.zeros(H)
     s0 = StateNode(ctx, 0, zero, palette.value_colours(zero, numbers.vmax), zero, 0.0, geom.strip_h,
                    numbers.vmax, columns[0])
@@ -128,12 +153,18 @@ def build_graph(scene: QGraphicsScene, ctx: RenderContext, trace: Trace, words: 
         losses.append(L)
         edges_v.append(v)
         edges_loss.append(le)
-    band = QGraphicsRectItem(QRectF(-COLUMN_DX * 0.46, geom.top, COLUMN_DX * 0.92, geom.bottom - geom.top), layer)
+    band = QGraphicsRectItem(QRectF(-COLUMN_DX * 0.46, geom.top, COLUMN_DX * 0.92, geom.bottom - geom.top))
+    scene.addItem(band)
     band.setPen(QPen(Qt.PenStyle.NoPen))
     band.setBrush(QBrush(qcolour(palette.CURRENT_BAND)))
     band.setZValue(-5)
+    band.wanted_visible = False
     band.setVisible(False)
-    cut = _cut_marker(trace, geom, layer)
+    layer.items.append(band)
+    cut = _cut_marker(trace, geom)
+    if cut is not None:
+        scene.addItem(cut)
+        layer.items.append(cut)
     folded = FoldedDiagram(ctx, geom)
     scene.addItem(folded)
     folded.setVisible(False)
@@ -143,14 +174,14 @@ def build_graph(scene: QGraphicsScene, ctx: RenderContext, trace: Trace, words: 
                       edges_v, edges_loss, band, cut, folded, rect)
 
 
-def _cut_marker(trace: Trace, geom: ColumnGeometry, layer: Group) -> QGraphicsItem | None:
+def _cut_marker(trace: Trace, geom: ColumnGeometry) -> QGraphicsItem | None:
     """A dashed line where truncated BPTT stops, between s_{t0-1} and s_{t0} (None without a cut)."""
     reached = sorted(st.t for st in trace.steps if st.kind == "backward")
     if not reached or reached[0] <= 1:
         return None
     t0 = reached[0]
     x = (column_x(t0 - 1) + column_x(t0)) / 2
-    group = Group(layer)
+    group = Group(QRectF(x - 2, geom.top, 260, geom.bottom - geom.top))
     line = QGraphicsRectItem(QRectF(x - 0.5, geom.top + 20, 1.0, geom.bottom - geom.top - 40), group)
     pen = QPen(qcolour(palette.EDGE_CUT), 1.5, Qt.PenStyle.DashLine)
     pen.setCosmetic(True)
@@ -158,6 +189,7 @@ def _cut_marker(trace: Trace, geom: ColumnGeometry, layer: Group) -> QGraphicsIt
     text = QGraphicsSimpleTextItem(f"✂ BPTT truncated: k = {trace.truncate}, t ≥ {t0}", group)
     text.setBrush(QBrush(qcolour(palette.TEXT_SOFT)))
     text.setPos(x + 4, geom.top + 18)
+    group.wanted_visible = False
     group.setVisible(False)
     group.setZValue(-4)
     return group

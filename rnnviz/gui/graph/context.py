@@ -41,13 +41,17 @@ class RenderContext:
             self._fonts[key] = f
         return f
 
+    def text_size(self, size: float, max_px: float = 20.0) -> float:
+        """Font size in scene units: `size` at zoom 1, growing with the zoom up to max_px on screen."""
+        return min(size, max_px / max(self.scale, 1e-4))
+
     def px(self, pixels: float) -> float:
         """A length of `pixels` on screen, in scene units, at the current zoom."""
         return pixels / max(self.scale, 1e-4)
 
     def line_px(self, base: float) -> float:
         """Line width in scene units: grows gently with zoom but never thinner than a hairline."""
-        zoomed = base * min(max(self.scale, 0.55), 1.6)
+        zoomed = base * min(max(self.scale, 0.75), 1.6)
         return max(zoomed, 0.9) / max(self.scale, 1e-4)
 
 

@@ -11,7 +11,9 @@ and shows the graph stepping through the forward pass and BPTT. Options:
   --folded         start folded
   --zoom Z         zoom factor applied after the initial view
   --centre T       centre on step T
+  --fit            fit the whole graph in the window
   --hover P        highlight parameter P (U, W or V)
+  --screenshot F   save the window to F (PNG) after --delay ms and quit
 """
 from __future__ import annotations
 
@@ -61,7 +63,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--zoom", type=float, default=1.0)
     parser.add_argument("--centre", type=int, default=None)
     parser.add_argument("--hover", default="")
+    parser.add_argument("--fit", action="store_true")
     parser.add_argument("--size", default="1300x620")
+    parser.add_argument("--screenshot", default="")
+    parser.add_argument("--delay", type=int, default=1500)
     args = parser.parse_args(argv)
     _pyside_refcount_fix()
 
@@ -79,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     view.set_trace(trace, words)
     view.show()
     app.processEvents()
+    if args.fit:
+        view.fit_all()
     if args.zoom != 1.0:
         view._zoom_by(args.zoom, None)
     if args.centre is not None:
@@ -101,6 +108,12 @@ def main(argv: list[str] | None = None) -> int:
         timer = QTimer(view)
         timer.timeout.connect(tick)
         timer.start(40)
+    if args.screenshot:
+        def shoot():
+            view.grab().save(args.screenshot)
+            app.quit()
+
+        QTimer.singleShot(args.delay, shoot)
     return app.exec()
 
 

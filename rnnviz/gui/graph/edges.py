@@ -49,6 +49,7 @@ class ParamEdge(QGraphicsItem):
         self.setZValue(1)
         self.setAcceptHoverEvents(True)
         self._pad = 0.0
+        self._bounds = QRectF()
         self._refresh_pad()
 
     # --- state -----------------------------------------------------------------------------------
@@ -66,6 +67,7 @@ class ParamEdge(QGraphicsItem):
         """Move the end points (the W edges shrink while the graph folds)."""
         self.prepareGeometryChange()
         self.p1, self.p2 = QPointF(p1), QPointF(p2)
+        self._bounds = self._compute_bounds()
 
     def zoom_changed(self) -> None:
         """Line widths are in screen pixels, so the bounding box depends on the zoom."""
@@ -76,6 +78,7 @@ class ParamEdge(QGraphicsItem):
         if pad != self._pad:
             self.prepareGeometryChange()
             self._pad = pad
+            self._bounds = self._compute_bounds()
 
     def width_px(self, state: int | None = None) -> float:
         """Base width in screen pixels of the given (default: current) state."""
@@ -99,6 +102,9 @@ class ParamEdge(QGraphicsItem):
         return (self.p1 + self.p2) / 2 + self.label_side
 
     def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._bounds  # cached: Qt asks for it on every move and repaint
+
+    def _compute_bounds(self) -> QRectF:
         r = QRectF(self.p1, self.p2).normalized()
         r = r.united(QRectF(self._label_pos() - QPointF(9, 9), self._label_pos() + QPointF(9, 9)))
         return r.adjusted(-self._pad, -self._pad, self._pad, self._pad)
@@ -164,7 +170,7 @@ class ParamEdge(QGraphicsItem):
     def _paint_label(self, painter):
         lp = self._label_pos()
         bold = self.highlighted
-        painter.setFont(self.ctx.font(12 if bold else 11, bold=True))
+        painter.setFont(self.ctx.font(self.ctx.text_size(12 if bold else 11), bold=True))
         colour = qcolour(palette.PARAM_COLOURS[self.param], 255 if bold else 200)
         painter.setPen(colour)
         painter.drawText(QRectF(lp - QPointF(9, 9), lp + QPointF(9, 9)), int(Qt.AlignmentFlag.AlignCenter),

@@ -76,7 +76,7 @@ class GraphNode(QGraphicsItem):
                    colour=TEXT, bold: bool = False) -> None:
         if self.ctx.scale * size < 6.5:  # too small to read: leave it out
             return
-        painter.setFont(self.ctx.font(size, bold))
+        painter.setFont(self.ctx.font(self.ctx.text_size(size), bold))
         painter.setPen(colour)
         painter.drawText(rect, int(align), text)
 
@@ -99,9 +99,10 @@ class StateNode(GraphNode):
         self.image = strip_image(colours)
         self.rect = QRectF(-STRIP_W / 2, -strip_h / 2, STRIP_W, strip_h)
         self.cell_h = strip_h / max(len(self.values), 1)
+        self.bounds = self.rect.adjusted(-12, -12, 44, 12)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
-        return self.rect.adjusted(-10, -10, 34, 10)
+        return self.bounds
 
     def displayed_colours(self) -> list[int]:
         """The ARGB colour each cell shows now: the value colours once computed, blank before."""
@@ -125,7 +126,8 @@ class StateNode(GraphNode):
                 self._draw_values(painter)
         if state == FILLED_GRAD:
             colour = qcolour(int(palette.gradient_colours(self.level)), 255)
-            width = self.ctx.line_px(1.5 + 4.5 * self.level)
+            # in scene units: when zoomed out the ring thins with the strip instead of hiding it
+            width = max(1.5 + 4.5 * self.level, self.ctx.px(1.0))
             painter.setPen(QPen(colour, width))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(r.adjusted(-width / 2 - 1, -width / 2 - 1, width / 2 + 1, width / 2 + 1))
@@ -134,7 +136,7 @@ class StateNode(GraphNode):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(r)
         if frac >= 1.0:
-            label = QRectF(r.right() + 3, r.top() - 2, 30, 16)
+            label = QRectF(r.right() + 8, r.top() - 4, 32, 16)
             self.draw_label(painter, label, f"s{sub(self.t)}", Qt.AlignmentFlag.AlignLeft, bold=True)
 
     def _draw_values(self, painter):
@@ -169,9 +171,10 @@ class InputNode(GraphNode):
         self.x_row = np.asarray(x_row, dtype=np.float64)
         self.rect = QRectF(-INPUT_W / 2, -INPUT_H / 2, INPUT_W, INPUT_H)
         self.short_word = word if len(word) <= 12 else word[:11] + "…"
+        self.bounds = QRectF(-48, -INPUT_H / 2 - 6, 96, INPUT_H + 34)
 
     def boundingRect(self):  # noqa: N802
-        return QRectF(-48, -INPUT_H / 2 - 6, 96, INPUT_H + 34)
+        return self.bounds
 
     def paint_state(self, painter, state, frac):
         active = state > 0
@@ -206,9 +209,10 @@ class OutputNode(GraphNode):
         self.level = float(level)
         self.head = head
         self.rect = QRectF(-OUTPUT_R, -OUTPUT_R, 2 * OUTPUT_R, 2 * OUTPUT_R)
+        self.bounds = QRectF(-OUTPUT_R - 10, -OUTPUT_R - 10, 2 * OUTPUT_R + 130, 2 * OUTPUT_R + 20)
 
     def boundingRect(self):  # noqa: N802
-        return QRectF(-OUTPUT_R - 10, -OUTPUT_R - 10, 2 * OUTPUT_R + 120, 2 * OUTPUT_R + 20)
+        return self.bounds
 
     def _prediction(self) -> str:
         if self.head == "binary":
@@ -220,7 +224,7 @@ class OutputNode(GraphNode):
         filled = state != BLANK
         if state == FILLED_GRAD:
             colour = qcolour(int(palette.gradient_colours(self.level)))
-            pen = QPen(colour, self.ctx.line_px(1.5 + 4.5 * self.level))
+            pen = QPen(colour, max(1.5 + 4.5 * self.level, self.ctx.px(1.0)))
         else:
             pen = QPen(_BORDER, self.ctx.line_px(1.0))
         painter.setPen(pen)
@@ -254,9 +258,10 @@ class LossNode(GraphNode):
         self.label_text = label_text
         self.per_step = per_step
         self.rect = QRectF(-LOSS_W / 2, -LOSS_H / 2, LOSS_W, LOSS_H)
+        self.bounds = QRectF(-LOSS_W / 2 - 8, -LOSS_H / 2 - 8, LOSS_W + 160, LOSS_H + 16)
 
     def boundingRect(self):  # noqa: N802
-        return QRectF(-LOSS_W / 2 - 8, -LOSS_H / 2 - 8, LOSS_W + 150, LOSS_H + 16)
+        return self.bounds
 
     def _name(self) -> str:
         return f"L{sub(self.t)}" if self.per_step else "L"

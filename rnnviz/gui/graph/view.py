@@ -31,6 +31,14 @@ def _changed(new: np.ndarray, old: np.ndarray | None) -> np.ndarray:
     return np.arange(new.shape[0]) if old is None else np.flatnonzero(new != old)
 
 
+def _nice_step(minimum: float) -> int:
+    """The smallest of 1, 2, 5, 10, 20, 50, 100, ... that is >= minimum."""
+    k = 1
+    while k < minimum:
+        k = k * 5 // 2 if str(k)[0] == "2" else k * 2
+    return k
+
+
 def _lerp_rect(a: QRectF, b: QRectF, p: float) -> QRectF:
     return QRectF(a.x() + (b.x() - a.x()) * p, a.y() + (b.y() - a.y()) * p,
                   a.width() + (b.width() - a.width()) * p, a.height() + (b.height() - a.height()) * p)
@@ -72,6 +80,7 @@ class UnrolledGraphView(QGraphicsView):
         self._fold = 0.0            # 0 = unrolled, 1 = folded
         self._fold_focus = 1
         self._fold_rects = (QRectF(), QRectF())
+        self._fold_cols: list[int] = []
         self._unfolded_view: QRectF | None = None
         self._auto_view = True      # until the user zooms or pans, resizing re-frames the graph
         self._press_pos: QPointF | None = None
@@ -111,8 +120,12 @@ class UnrolledGraphView(QGraphicsView):
         self.scene().setSceneRect(self._items.unrolled_rect)
         if self._folded:
             self._fold_focus = max(self._current_t(), 1)
+            self._fold_rects = (QRectF(), QRectF())
+            self._prepare_fold()
             self._apply_fold(1.0)
             self._fold_finished()
+            self.fitInView(self._folded_rect(), Qt.AspectRatioMode.KeepAspectRatio)
+            self._zoom_changed()
         elif keep_view:
             self.setTransform(old_transform)
             self._zoom_changed()
@@ -172,8 +185,8 @@ class UnrolledGraphView(QGraphicsView):
             target = self._folded_rect()
         else:
             target = self._unfolded_view or self._focus_rect()
-        self._prepare_fold()
         self._fold_rects = (start, target)
+        self._prepare_fold()
         end = 1.0 if folded else 0.0
         if not animate:
             self._apply_fold(end)
@@ -199,13 +212,15 @@ class UnrolledGraphView(QGraphicsView):
             return
         rect = self._folded_rect() if self._folded else self._items.unrolled_rect
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.transform().m11() > 1.6:
-            self._set_scale(1.6)
+        if self.transform().m11() > 1.3:
+            self._set_scale(1.3)
             self.centerOn(rect.center())
         self._zoom_changed()
+        self._auto_view = False
 
     def zoom_in(self) -> None:
         self._zoom_by(1.25, None)
+        self._auto_view = False
 
     def zoom_out(self) -> None:
         self._zoom_by(1 / 1.25, None)
@@ -214,6 +229,7 @@ class UnrolledGraphView(QGraphicsView):
         """Scroll so that step t's column is in the middle of the view."""
         if self._items is not None:
             self.centerOn(QPointF(column_x(int(t)), self._items.geom.y_state))
+            self._auto_view = False
 
     def highlight_parameter(self, name: str) -> None:
         """Highlight every edge of parameter name ("U", "W", "V"), or none for ""."""
@@ -303,7 +319,8 @@ class UnrolledGraphView(QGraphicsView):
         for k in _changed(new.inputs, None if old is None else old.inputs):
             it.inputs[k].set_state(new.inputs[k])
         if it.cut_marker is not None:
-            it.cut_marker.setVisible(new.index >= self._schedule.loss_index)
+            it.cut_marker.wanted_visible = new.index >= self._schedule.loss_index
+            it.cut_marker.setVisible(it.cut_marker.wanted_visible and it.layer.visible)
 
     def _clear_tweens(self) -> None:
         for item in self._tweened:
@@ -315,7 +332,8 @@ class UnrolledGraphView(QGraphicsView):
 
     def _place_band(self, states: StepStates) -> None:
         band = self._items.band
-        band.setVisible(states.current_t > 0)
+        band.wanted_visible = states.current_t > 0
+        band.setVisible(band.wanted_visible and self._items.layer.visible)
         if states.current_t > 0:
             band.setPos(column_x(states.current_t), 0.0)
 
@@ -342,11 +360,21 @@ class UnrolledGraphView(QGraphicsView):
         return QRectF(x - 4 * COLUMN_DX, r.top(), 8 * COLUMN_DX, r.height())
 
     def _prepare_fold(self) -> None:
+        """Choose the columns to animate: those in view at the start or the end of the move; the
+        others are off screen throughout, so they are hidden instead of moved (cheap at T = 500)."""
         it = self._items
         it.layer.setVisible(True)
         it.folded.setVisible(True)
         it.folded.setPos(column_x(self._fold_focus), 0.0)
         self.scene().setSceneRect(it.unrolled_rect.united(self._folded_rect()))
+        start, target = self._fold_rects
+        seen = start.united(target) if not start.isEmpty() else self._focus_rect()
+        lo = int(np.floor((seen.left() - COLUMN_DX) / COLUMN_DX))
+        hi = int(np.ceil((seen.right() + 2 * COLUMN_DX) / COLUMN_DX))
+        self._fold_cols = [t for t in range(len(it.columns)) if lo <= t <= hi]
+        keep = set(self._fold_cols)
+        for t, col in enumerate(it.columns):
+            col.setVisible(t in keep)
 
     def _apply_fold(self, p: float) -> None:
         """Collapse every column towards the focus column by fraction p, crossfading to the loop."""
@@ -355,14 +383,14 @@ class UnrolledGraphView(QGraphicsView):
             return
         self._fold = p
         fx = column_x(self._fold_focus)
-        for t, col in enumerate(it.columns):
-            x = column_x(t)
-            col.setPos(x + (fx - x) * p, 0.0)
         span = COLUMN_DX * (1.0 - p)
         ends = w_edge_ends(span)
-        for e in it.edges_w:
-            e.set_ends(*ends)
-            e.setVisible(span > 30.0)
+        for t in self._fold_cols:
+            x = column_x(t)
+            it.columns[t].setPos(x + (fx - x) * p, 0.0)
+            if t > 0:
+                it.edges_w[t - 1].set_ends(*ends)
+                it.edges_w[t - 1].setVisible(span > 30.0)
         it.layer.setOpacity(max(0.0, 1.0 - 1.4 * p))
         it.folded.setOpacity(min(1.0, max(0.0, 1.6 * p - 0.4)))
         start, target = self._fold_rects
@@ -375,6 +403,13 @@ class UnrolledGraphView(QGraphicsView):
         if it is None:
             return
         folded = self._fold >= 1.0
+        if not folded:  # every column back in place, including those hidden during the move
+            ends = w_edge_ends(COLUMN_DX)
+            for t, col in enumerate(it.columns):
+                col.setPos(column_x(t), 0.0)
+                if t > 0 and it.edges_w[t - 1].p1 != ends[0]:
+                    it.edges_w[t - 1].set_ends(*ends)
+                    it.edges_w[t - 1].setVisible(True)
         it.layer.setVisible(not folded)
         it.folded.setVisible(folded)
         self.scene().setSceneRect(self._folded_rect() if folded else it.unrolled_rect)
@@ -386,11 +421,11 @@ class UnrolledGraphView(QGraphicsView):
             return
         rect = self._items.unrolled_rect
         vp = self.viewport().rect()
-        scale = min(1.3, vp.height() / rect.height())
-        if rect.width() * scale <= vp.width():
+        fit = min(vp.width() / rect.width(), vp.height() / rect.height())
+        if fit >= 0.6:
             self.fit_all()
         else:
-            self._set_scale(max(scale, 0.55))
+            self._set_scale(max(min(1.3, vp.height() / rect.height()), 0.6))
             left = rect.left() + vp.width() / (2 * self.transform().m11())
             self.centerOn(QPointF(left, rect.center().y()))
         self._auto_view = True
@@ -430,6 +465,24 @@ class UnrolledGraphView(QGraphicsView):
             for e in edges:
                 if e is not None:
                     e.zoom_changed()
+
+    def drawForeground(self, painter, rect):  # noqa: N802
+        """When zoomed out too far for the words, label every k-th step under the graph instead."""
+        if self._items is None or self._fold > 0 or self._ctx.scale * 12 >= 6.5:
+            return
+        spacing = COLUMN_DX * self._ctx.scale           # pixels between two steps
+        k = _nice_step(70.0 / max(spacing, 1e-6))
+        start = max(k, int(rect.left() // COLUMN_DX) // k * k)
+        hi = min(len(self._items.inputs), int(rect.right() // COLUMN_DX) + 1)
+        y = self.mapFromScene(QPointF(0, self._items.geom.bottom)).y() + 4
+        painter.save()
+        painter.resetTransform()
+        painter.setFont(self._ctx.font(11))
+        painter.setPen(qcolour(palette.TEXT_SOFT))
+        for t in range(start, hi + 1, k):
+            x = self.mapFromScene(QPointF(column_x(t), 0)).x()
+            painter.drawText(QRectF(x - 40, y, 80, 16), int(Qt.AlignmentFlag.AlignHCenter), f"t = {t}")
+        painter.restore()
 
     def wheelEvent(self, event):  # noqa: N802
         steps = event.angleDelta().y() / 120.0
