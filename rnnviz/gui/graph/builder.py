@@ -9,13 +9,15 @@ every repaint visit every item, a Python call each).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsScene, QGraphicsSimpleTextItem
 
-from rnnviz.core.trace_types import Trace
+if TYPE_CHECKING:  # the core imports numba; the graph only reads a Trace's arrays
+    from rnnviz.core.trace_types import Trace
 
 from . import palette
 from .context import RenderContext, qcolour

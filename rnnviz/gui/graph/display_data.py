@@ -6,10 +6,12 @@ norms of the trace's gradient rows.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from rnnviz.core.trace_types import Trace
+if TYPE_CHECKING:  # the core imports numba; the graph only reads a Trace's arrays
+    from rnnviz.core.trace_types import Trace
 
 from . import palette
 

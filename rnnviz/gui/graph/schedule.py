@@ -8,10 +8,12 @@ only the elements whose state changed, so a step costs a few numpy calls plus th
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from rnnviz.core.trace_types import Trace
+if TYPE_CHECKING:  # the core imports numba; the graph only reads a Trace's arrays
+    from rnnviz.core.trace_types import Trace
 
 # state codes shared by the edges (U_t, W_t, V_t and o_t -> L)
 IDLE, ACTIVE, DONE, GRAD, GRAD_CURRENT, CUT = range(6)

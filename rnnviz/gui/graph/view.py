@@ -6,12 +6,15 @@ shown (see schedule.py), so stepping stays cheap at T = 500.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QBrush, QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView
 
-from rnnviz.core.trace_types import Trace
+if TYPE_CHECKING:  # the core imports numba; the graph only reads a Trace's arrays
+    from rnnviz.core.trace_types import Trace
 
 from . import palette
 from .builder import GraphItems, build_graph, w_edge_ends
