@@ -58,30 +58,44 @@ def forward_kernel(E, U, W, b, tokens, act, vocab_path, EU, X, A, S, Ws_t, store
         gather_inputs(E, tokens, X)
         np.dot(X, U.T, A.reshape((T * B, H)))
     S[0, :, :] = 0.0
+    n = B * H
+    # the bias tiled over the batch, so that the per-step loops below run flat over B * H
+    # contiguous values (with H = 32 a per-row loop is too short to vectorise well)
+    bB = np.empty((B, H), dtype=A.dtype)
+    for i in range(B):
+        bB[i, :] = b
+    b1 = bB.reshape(n)
+    w1 = Ws_t.reshape(n)
+    zero = A.dtype.type(0)
     for t in range(T):
         # W s_{t-1} for the whole batch: rows of S[t] times W^T (a small BLAS GEMM)
         np.dot(S[t], W.T, Ws_t)
         At = A[t]
-        for i in range(B):
-            src = EU[tokens[i, t]] if vocab_path else At[i]
-            if store:
-                Ux[t, i, :] = src
-                Ws[t, i, :] = Ws_t[i]
-            for j in range(H):
-                At[i, j] = src[j] + Ws_t[i, j] + b[j]
-        St = S[t + 1]
+        if vocab_path:
+            for i in range(B):
+                row = tokens[i, t]
+                for j in range(H):
+                    At[i, j] = EU[row, j]
+        if store:
+            Ux[t, :, :] = At
+            Ws[t, :, :] = Ws_t
+        a1 = At.reshape(n)
+        s1 = S[t + 1].reshape(n)
         if act == ACT_TANH:
-            for i in range(B):
-                for j in range(H):
-                    St[i, j] = tanh_fast(At[i, j])
+            for f in range(n):
+                a = a1[f] + w1[f] + b1[f]
+                a1[f] = a
+                s1[f] = tanh_fast(a)
         elif act == ACT_RELU:
-            zero = At.dtype.type(0)
-            for i in range(B):
-                for j in range(H):
-                    a = At[i, j]
-                    St[i, j] = a if a > zero else zero
+            for f in range(n):
+                a = a1[f] + w1[f] + b1[f]
+                a1[f] = a
+                s1[f] = a if a > zero else zero
         else:
-            St[:, :] = At
+            for f in range(n):
+                a = a1[f] + w1[f] + b1[f]
+                a1[f] = a
+                s1[f] = a
 
 
 @njit(**JIT_OPTIONS)
@@ -145,12 +159,14 @@ def outputs_kernel(S1, V, c, O):
 
 
 @njit(**JIT_OPTIONS)
-def softmax_head_kernel(S1, V, c, targets, t0, O, P, dO, step_loss, dV, dc, dS_out):
+def softmax_head_kernel(S1, V, c, targets, t0, O, P, dO, step_loss, dV, dc, dS_out,
+                        store, dV_step):
     """Many-to-many head: softmax cross-entropy at every step, L = sum_t L_t, mean over the batch.
 
     S1 (T, B, H) = s_1..s_T; targets (B, T) int64 in [0, K). Out: O, P (softmax), dO (T, B, K);
     step_loss (T,) (mean over the batch of L_t); dV (K, H), dc (K,), dS_out (T, B, H) = V^T dL/do_t.
     Steps before t0 (outside the truncation window) get dO = 0. Returns the loss.
+    When ``store``: dV_step (T, K, H) = each step's dL/do_t s_t^T, summed over the batch.
     """
     T, B, H = S1.shape
     K = V.shape[0]
@@ -191,6 +207,14 @@ def softmax_head_kernel(S1, V, c, targets, t0, O, P, dO, step_loss, dV, dc, dS_o
         for k in range(K):
             dc[k] += dO2[r, k]
     np.dot(dO2, V, dS_out.reshape((T * B, H)))
+    if store:
+        dV_step[:, :, :] = 0.0
+        for t in range(t0, T):
+            for i in range(B):
+                for k in range(K):
+                    d = dO[t, i, k]
+                    for j in range(H):
+                        dV_step[t, k, j] += d * S1[t, i, j]
     return loss * inv_B
 
 
@@ -214,6 +238,8 @@ def backward_kernel(W, S, dS_out, act, t0, dA, carry, dW_t, dW, diagnostics, gra
     one = S.dtype.type(1)
     zero = S.dtype.type(0)
     per_step_out = dS_out.shape[0] == T and T > 1
+    n = B * H
+    c1 = carry.reshape(n)
     carry[:, :] = 0.0
     dW[:, :] = 0.0
     grad_norm[:] = 0.0
@@ -224,38 +250,36 @@ def backward_kernel(W, S, dS_out, act, t0, dA, carry, dW_t, dW, diagnostics, gra
         if store:
             dS_rec_store[t, :, :] = carry
         if has_out:
-            for i in range(B):
-                for j in range(H):
-                    carry[i, j] += out_t[i, j]
+            o1 = out_t.reshape(n)
+            for f in range(n):
+                c1[f] += o1[f]
         # carry now holds dL/ds_t (the future's share plus the output's)
-        St = S[t + 1]
+        s1 = S[t + 1].reshape(n)
         dAt = dA[t]
+        d1 = dAt.reshape(n)
+        # dL/da = f'(a) dL/ds, flat over the B * H values (f' from s_t, a_t is not needed)
+        if act == ACT_TANH:
+            for f in range(n):
+                s = s1[f]
+                d1[f] = (one - s * s) * c1[f]
+        elif act == ACT_RELU:
+            for f in range(n):
+                d1[f] = c1[f] if s1[f] > zero else zero
+        else:
+            for f in range(n):
+                d1[f] = c1[f]
         norm_sum = 0.0
-        for i in range(B):
-            # one pass per row: dL/da = f'(a) dL/ds, and ||dL/ds||^2 for the diagnostic
-            sq = zero
-            if act == ACT_TANH:
+        if diagnostics:
+            for i in range(B):
+                sq = zero
                 for j in range(H):
-                    c = carry[i, j]
-                    s = St[i, j]
-                    sq += c * c
-                    dAt[i, j] = (one - s * s) * c
-            elif act == ACT_RELU:
-                for j in range(H):
-                    c = carry[i, j]
-                    sq += c * c
-                    dAt[i, j] = c if St[i, j] > zero else zero
-            else:
-                for j in range(H):
-                    c = carry[i, j]
-                    sq += c * c
-                    dAt[i, j] = c
-            norm_sum += math.sqrt(sq)
+                    sq += carry[i, j] * carry[i, j]
+                norm_sum += math.sqrt(sq)
         if store:
             dS_store[t, :, :] = carry
             for i in range(B):
                 for j in range(H):
-                    s = St[i, j]
+                    s = S[t + 1, i, j]
                     if act == ACT_TANH:
                         fprime_store[t, i, j] = one - s * s
                     elif act == ACT_RELU:

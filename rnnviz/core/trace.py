@@ -58,7 +58,7 @@ def make_trace(params, tokens_1d, label, activation: str = "tanh", head: str = "
     z = lambda *shape: np.zeros(shape)  # noqa: E731
     st = {"Ux": z(T, 1, H), "Ws": z(T, 1, H), "dS": z(T, 1, H), "dS_rec": z(T, 1, H),
           "fprime": z(T, 1, H), "dW_step": z(T, H, H), "dU_step": z(T, H, Ed),
-          "dx_step": z(T, Ed)}
+          "dx_step": z(T, Ed), "dV_step": z(T, K, H)}
     loss = ws.forward_backward(tokens.reshape(1, T), labels, _store=st)
     g = {k: v.copy() for k, v in ws.grads.items()}
     S = st["S"][:, 0, :].copy()  # (T + 1, H)
@@ -66,7 +66,7 @@ def make_trace(params, tokens_1d, label, activation: str = "tanh", head: str = "
     sq = lambda a: a[:, 0, :].copy()  # noqa: E731  (T, 1, n) -> (T, n)
 
     dL_do = z(T, K)
-    dV_step = z(T, K, H)
+    dV_step = st["dV_step"]
     dc_step = z(T, K)
     step_loss = ws.step_loss.copy()
     if ws._head == HEAD_BINARY:
@@ -83,8 +83,7 @@ def make_trace(params, tokens_1d, label, activation: str = "tanh", head: str = "
         dS_out[T - 1] = st["dS_out"][0, 0]
     else:
         o, y_hat, dL_do = sq(st["O"]), sq(st["P"]), sq(st["dO"])
-        dV_step = dL_do[:, :, None] * S[1:, None, :]  # outer(dL/do_t, s_t): a display product
-        dc_step = dL_do.copy()
+        dc_step = dL_do.copy()  # dL/dc_t = dL/do_t
         dS_out = sq(st["dS_out"])
         dS_out[:t0] = 0.0
     dU_step, dW_step = st["dU_step"], st["dW_step"]

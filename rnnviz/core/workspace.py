@@ -179,7 +179,8 @@ class BatchWorkspace:
             dO = self._dO[:T * nb * k_out].reshape(shape)
             dS_out = self._dS_out[:T * nb * h].reshape(T, nb, h)
             loss = K.softmax_head_kernel(S[1:], p["V"], p["c"], tgt, t0, O, P, dO,
-                                         self.step_loss, g["V"], g["c"], dS_out)
+                                         self.step_loss, g["V"], g["c"], dS_out, store,
+                                         st.get("dV_step", n3))
             self.outputs = O.transpose(1, 0, 2)
             if store:
                 st["O"], st["P"], st["dO"] = O, P, dO
