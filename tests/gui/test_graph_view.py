@@ -122,6 +122,40 @@ def test_state_cells_blank_before_and_value_colours_after_forward_step(view):
     assert view.node("L", 8).state == ACTIVE
 
 
+def test_stepping_repaints_what_is_on_screen(view, qtbot):
+    """Read the window's backing store (what the user sees), not a fresh render: a cell must turn
+    from blank to its value colour and back as the steps go forward and back, and a W edge must
+    take the gradient colour in the backward pass."""
+    trace, words = make(8, hidden=6)
+    view.set_trace(trace, words)
+    view.show()
+    qtbot.waitExposed(view)
+    view.fit_all()
+
+    def on_screen(scene_point) -> int:
+        QApplication.processEvents()
+        img = QApplication.primaryScreen().grabWindow(view.winId()).toImage()
+        q = view.viewport().mapTo(view, view.mapFromScene(scene_point))
+        return img.pixel(q.x(), q.y()) & 0xFFFFFFFF
+
+    node = view.node("s", 3)
+    for k in (0, 3):
+        cell = node.mapToScene(QPointF(0, node.rect.top() + (k + 0.5) * node.cell_h))
+        view.set_step(-1)
+        assert on_screen(cell) == palette.BLANK_CELL
+        view.set_step(index_of(trace, "forward", 3))
+        assert on_screen(cell) == int(palette.value_colours(trace.s[2][k:k + 1], 1.0)[0])
+        view.set_step(index_of(trace, "forward", 2))
+        assert on_screen(cell) == palette.BLANK_CELL
+    edge = view.edge("W", 6)
+    mid = edge.mapToScene(QPointF((edge.p1.x() + edge.p2.x()) / 2 - 12, edge.p1.y()))
+    view.set_step(index_of(trace, "forward", 8))
+    before = on_screen(mid)
+    view.set_step(index_of(trace, "backward", 6))
+    after = on_screen(mid)
+    assert after != before and (after >> 16) & 0xFF > after & 0xFF  # warm gradient colour
+
+
 def test_every_step_changes_the_graph_and_backward_reaches_all_steps(view):
     trace, words = make(12)
     view.set_trace(trace, words)
@@ -227,6 +261,11 @@ def test_fold_and_unfold(view, qtbot):
     assert view.folded_diagram.t == 6  # the folded s shows the current step
     view.set_step(10)
     assert view.folded_diagram.t == 11 and view.folded_diagram.image is not None
+    loop = view.folded_diagram
+    apex = loop.mapToScene(loop._paths["W"].pointAtPercent(0.5))
+    move_mouse(view.viewport(), view.mapFromScene(apex))
+    qtbot.waitUntil(lambda: view.highlighted_parameter == "W", timeout=2000)
+    view.highlight_parameter("")
     view.set_folded(False)
     qtbot.waitUntil(lambda: view.fold_progress == 0.0, timeout=3000)
     assert not view.is_folded() and not view.folded_diagram.isVisible()

@@ -4,6 +4,7 @@ Prints (offscreen, real trace from rnnviz.core.make_trace):
   - set_trace build time,
   - ms per set_step for 1000 random step indices (target < 2 ms),
   - ms per set_progress frame when playing forward/backward in order (8 sub-frames per step),
+    alone and with the repaint it triggers (processEvents),
   - ms to repaint the whole viewport at fit-all zoom and at the default zoom,
   - ms per frame of the fold animation.
 """
@@ -62,8 +63,18 @@ def main(argv: list[str] | None = None) -> int:
     random_ms = _ms(lambda: view.set_step(int(next(targets))), 1000)
     frames = iter([(i, k / 8) for i in range(-1, n - 1) for k in range(8)])
     play_ms = _ms(lambda: view.set_progress(*next(frames)), 8 * n)
-    view.set_step(n // 2)
     vp = view.viewport()
+    frames = iter([(i, k / 8) for i in range(n // 2, n - 1) for k in range(8)])
+
+    def frame_with_repaint():  # the view follows the current step, as the window does
+        i, frac = next(frames)
+        view.set_progress(i, frac)
+        if frac == 0:
+            view.center_on_step(trace.steps[i].t)
+        vp.repaint()
+
+    play_paint_ms = _ms(frame_with_repaint, 400)
+    view.set_step(n // 2)
     default_paint = _ms(lambda: vp.grab(), 5)
     view.fit_all()
     app.processEvents()
@@ -78,6 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"set_trace (build):                  {build:8.1f} ms")
     print(f"set_step, 1000 random indices:      {random_ms:8.3f} ms per call   (target < 2 ms)")
     print(f"set_progress, playing in order:     {play_ms:8.3f} ms per frame")
+    print(f"  same + full viewport repaint:     {play_paint_ms:8.3f} ms per frame (default zoom, upper bound)")
     print(f"full viewport repaint, default zoom:{default_paint:8.1f} ms")
     print(f"full viewport repaint, fit all:     {fit_paint:8.1f} ms")
     print(f"fold animation frame from fit-all:  {fold_ms:8.1f} ms (incl. repaint)")

@@ -118,7 +118,6 @@ def build_graph(scene: QGraphicsScene, ctx: RenderContext, trace: Trace, words: 
     zero = np.zeros(H)
     s0 = StateNode(ctx, 0, zero, palette.value_colours(zero, numbers.vmax), zero, 0.0, geom.strip_h,
                    numbers.vmax, columns[0])
-    s0.set_state(1)
     binary = trace.head == "binary"
     inputs, states, outputs, losses = [], [], [], []
     edges_u, edges_w, edges_v, edges_loss = [], [], [], []
@@ -183,14 +182,16 @@ def _cut_marker(trace: Trace, geom: ColumnGeometry) -> QGraphicsItem | None:
         return None
     t0 = reached[0]
     x = (column_x(t0 - 1) + column_x(t0)) / 2
-    group = Group(QRectF(x - 2, geom.top, 260, geom.bottom - geom.top))
-    line = QGraphicsRectItem(QRectF(x - 0.5, geom.top + 20, 1.0, geom.bottom - geom.top - 40), group)
+    group = Group(QRectF(x - 130, geom.top, 260, geom.bottom - geom.top + 30))
+    line = QGraphicsRectItem(QRectF(x - 0.5, geom.top + 20, 1.0, geom.bottom - geom.top - 20), group)
     pen = QPen(qcolour(palette.EDGE_CUT), 1.5, Qt.PenStyle.DashLine)
     pen.setCosmetic(True)
     line.setPen(pen)
-    text = QGraphicsSimpleTextItem(f"✂ BPTT truncated: k = {trace.truncate}, t ≥ {t0}", group)
+    # under the words, where no node or edge label can collide with it
+    text = QGraphicsSimpleTextItem(f"✂ truncated BPTT (k = {trace.truncate}): no gradient before t = {t0}",
+                                   group)
     text.setBrush(QBrush(qcolour(palette.TEXT_SOFT)))
-    text.setPos(x + 4, geom.top + 18)
+    text.setPos(x - text.boundingRect().width() / 2, geom.bottom + 2)
     group.wanted_visible = False
     group.setVisible(False)
     group.setZValue(-4)

@@ -21,12 +21,13 @@ class RenderContext:
 
     scale: the view's current zoom (1 = one scene unit per pixel); items choose their level of detail
     and convert screen-pixel line widths with it. highlighted: the parameter ("U", "W", "V" or "")
-    whose edges are drawn highlighted. on_hover: called by items when a parameter is hovered.
+    whose edges are drawn highlighted. shown: the step states on display. on_hover: called by items when a parameter is hovered.
     """
 
     def __init__(self, on_hover: Callable[[str], None] | None = None):
         self.scale = 1.0
         self.highlighted = ""
+        self.shown = None  # the StepStates the view shows; items read their state from it
         self.on_hover = on_hover or (lambda name: None)
         self._fonts: dict[tuple[float, bool], QFont] = {}
 

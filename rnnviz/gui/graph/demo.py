@@ -12,6 +12,9 @@ and shows the graph stepping through the forward pass and BPTT. Options:
   --zoom Z         zoom factor applied after the initial view
   --centre T       centre on step T
   --fit            fit the whole graph in the window
+  --fold-at P      freeze the fold animation at P in [0, 1] (to look at a frame)
+  --progress F     with --step I: show I blended F of the way to step I + 1
+  --head H         binary (many-to-one) | softmax (many-to-many, next-word targets)
   --hover P        highlight parameter P (U, W or V)
   --screenshot F   save the window to F (PNG) after --delay ms and quit
 """
@@ -26,6 +29,14 @@ import numpy as np
 SENTENCE = "this movie was not good at all , the acting felt flat and the story dragged"
 
 
+def params_for_softmax(params, vocab_size: int, args):
+    """The same E, U, W, b with an output layer over the vocabulary (K = vocab_size)."""
+    from rnnviz.core import init_params
+
+    out = init_params(vocab_size, 8, args.hidden, output_dim=vocab_size, seed=args.seed, dtype=np.float64)
+    return {**params, "V": out["V"], "c": out["c"]}
+
+
 def _model_and_trace(args):
     from rnnviz.core import init_params, make_trace
 
@@ -37,6 +48,11 @@ def _model_and_trace(args):
     params["E"] *= 20.0  # the default init embeds words near 0; spread them so s_t is visible
     params["W"] *= args.w_scale
     tokens = np.array([vocab[w] for w in words], dtype=np.int64)
+    if args.head == "softmax":  # many-to-many: predict the next word's token at every step
+        targets = np.roll(tokens, -1)
+        trace = make_trace(params_for_softmax(params, len(vocab), args), tokens, targets,
+                           activation=args.activation, head="softmax", truncate=args.truncate)
+        return trace, words
     trace = make_trace(params, tokens, 0, activation=args.activation, truncate=args.truncate)
     return trace, words
 
@@ -64,6 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--centre", type=int, default=None)
     parser.add_argument("--hover", default="")
     parser.add_argument("--fit", action="store_true")
+    parser.add_argument("--fold-at", type=float, default=None)
+    parser.add_argument("--progress", type=float, default=None)
+    parser.add_argument("--head", default="binary")
     parser.add_argument("--size", default="1300x620")
     parser.add_argument("--screenshot", default="")
     parser.add_argument("--delay", type=int, default=1500)
@@ -94,7 +113,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.folded:
         view.set_folded(True, animate=False)
     n = len(trace.steps)
-    if args.step is not None:
+    if args.fold_at is not None:
+        view.set_step(args.step if args.step is not None else -1)
+        view._fold_focus = max(view._current_t(), 1)
+        view._fold_rects = (view.mapToScene(view.viewport().rect()).boundingRect(), view._folded_rect())
+        view._prepare_fold()
+        view._apply_fold(args.fold_at)
+    elif args.step is not None and args.progress is not None:
+        view.set_progress(args.step, args.progress)
+    elif args.step is not None:
         view.set_step(args.step)
     else:
         state = {"i": -1, "sub": 0}

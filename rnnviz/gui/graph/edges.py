@@ -1,6 +1,6 @@
 """Edges: U_t (x_t -> s_t), W_t (s_{t-1} -> s_t), V_t (s_t -> o_t) and the unlabelled o_t -> L.
 
-In the forward pass an edge is idle, lit (its contribution is being added) or done. In the backward
+An edge's state is read at paint time from the view's step states. In the forward pass it is idle, lit (its contribution is being added) or done. In the backward
 pass it carries a gradient: width and colour follow that gradient's normalised log magnitude, and a
 chevron points the way the gradient flows. Edges outside the truncation window are drawn cut.
 Hovering an edge (or its letter) highlights every edge of the same parameter.
@@ -44,7 +44,6 @@ class ParamEdge(QGraphicsItem):
         self.level = float(level)
         self.magnitude = float(magnitude)
         self.label_side = label_side
-        self.state = IDLE
         self.tween: tuple[int, float] | None = None
         self.setZValue(1)
         self.setAcceptHoverEvents(True)
@@ -53,9 +52,16 @@ class ParamEdge(QGraphicsItem):
         self._refresh_pad()
 
     # --- state -----------------------------------------------------------------------------------
-    def set_state(self, state: int) -> None:
-        if state != self.state or self.tween is not None:
-            self.state = int(state)
+    @property
+    def state(self) -> int:
+        """This edge's state at the shown step, read from the view's step states (ctx.shown)."""
+        shown = self.ctx.shown
+        if shown is None:
+            return IDLE
+        return int(shown.loss_edges[self.t - 1] if not self.param else shown.edges[self.t - 1])
+
+    def clear_tween(self) -> None:
+        if self.tween is not None:
             self.tween = None
             self.update()
 

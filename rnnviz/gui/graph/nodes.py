@@ -1,7 +1,8 @@
 """The nodes of the unrolled graph: x_t (input), s_t (hidden-state strip), o_t (output), L (loss).
 
-Each node keeps a small integer `state` (see schedule.py) and repaints only when it changes. A
-`tween` (target state, fraction) blends towards the next step's look for smooth animation.
+A node's `state` (see schedule.py) is read at paint time from the step states the view shows
+(ctx.shown), so stepping stores nothing per item: the view just invalidates the columns whose state
+changed. A `tween` (target state, fraction) blends towards the next step's look for smooth animation.
 Tooltips are built on hover, from the trace rows the node was given, and say only what is
 computed at the shown step.
 """
@@ -16,7 +17,7 @@ from . import palette
 from .context import TEXT, TEXT_SOFT, RenderContext, qcolour
 from .display_data import sub, vector_summary
 from .geometry import INPUT_H, INPUT_W, LABEL_PX, LOSS_H, LOSS_W, OUTPUT_R, STRIP_W
-from .schedule import BLANK, FILLED_GRAD, IDLE
+from .schedule import BLANK, FILLED, FILLED_GRAD, IDLE
 
 _NODE_FILL = qcolour(palette.NODE_FILL)
 _BORDER = qcolour(palette.NODE_BORDER)
@@ -40,15 +41,21 @@ class GraphNode(QGraphicsItem):
         super().__init__(parent)
         self.ctx = ctx
         self.t = t
-        self.state = 0
         self.tween: tuple[int, float] | None = None
         self.setZValue(2)
         self.setAcceptHoverEvents(True)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
-    def set_state(self, state: int) -> None:
-        if state != self.state or self.tween is not None:
-            self.state = int(state)
+    @property
+    def state(self) -> int:
+        """This node's state at the shown step (0 before any step is shown)."""
+        shown = self.ctx.shown
+        return 0 if shown is None else int(self.read_state(shown))
+
+    def read_state(self, shown) -> int:
+        raise NotImplementedError
+
+    def clear_tween(self) -> None:
+        if self.tween is not None:
             self.tween = None
             self.update()
 
@@ -103,6 +110,13 @@ class StateNode(GraphNode):
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self.bounds
+
+    @property
+    def state(self) -> int:
+        return FILLED if self.t == 0 else GraphNode.state.fget(self)  # s_0 = 0 is known from the start
+
+    def read_state(self, shown) -> int:
+        return shown.states[self.t - 1]
 
     def displayed_colours(self) -> list[int]:
         """The ARGB colour each cell shows now: the value colours once computed, blank before."""
@@ -176,6 +190,9 @@ class InputNode(GraphNode):
     def boundingRect(self):  # noqa: N802
         return self.bounds
 
+    def read_state(self, shown) -> int:
+        return shown.inputs[self.t - 1]
+
     def paint_state(self, painter, state, frac):
         active = state > 0
         pen = QPen(_FORWARD if active else _BORDER, self.ctx.line_px(2.2 if active else 1.0))
@@ -213,6 +230,9 @@ class OutputNode(GraphNode):
 
     def boundingRect(self):  # noqa: N802
         return self.bounds
+
+    def read_state(self, shown) -> int:
+        return shown.outputs[self.t - 1]
 
     def _prediction(self) -> str:
         if self.head == "binary":
@@ -262,6 +282,9 @@ class LossNode(GraphNode):
 
     def boundingRect(self):  # noqa: N802
         return self.bounds
+
+    def read_state(self, shown) -> int:
+        return shown.loss
 
     def _name(self) -> str:
         return f"L{sub(self.t)}" if self.per_step else "L"

@@ -27,6 +27,7 @@ from .schedule import ACTIVE, FILLED, FILLED_GRAD, GRAD_CURRENT, StepSchedule, S
 
 MAX_SCALE = 8.0
 FOLD_MS = 650
+FOLD_MAX_COLUMNS = 60   # columns animated by a fold; the others are hidden during it
 
 
 def _changed(new: np.ndarray, old: np.ndarray | None) -> np.ndarray:
@@ -299,35 +300,35 @@ class UnrolledGraphView(QGraphicsView):
 
     # ------------------------------------------------------------------ state application
     def _apply_states(self, new: StepStates, old: StepStates | None) -> None:
+        """Show `new`: items read their state from it at paint time, so only the columns whose
+        state differs from `old` are invalidated, one scene rectangle per run of columns."""
         it = self._items
-        for k in _changed(new.states, None if old is None else old.states):
-            it.states[k].set_state(new.states[k])
-        for k in _changed(new.edges, None if old is None else old.edges):
-            code = new.edges[k]
-            it.edges_u[k].set_state(code)
-            it.edges_w[k].set_state(code)
-            if it.edges_v[k] is not None:
-                it.edges_v[k].set_state(code)
-        for k in _changed(new.outputs, None if old is None else old.outputs):
-            if it.outputs[k] is not None:
-                it.outputs[k].set_state(new.outputs[k])
-        for k in _changed(new.loss_edges, None if old is None else old.loss_edges):
-            if it.edges_loss[k] is not None:
-                it.edges_loss[k].set_state(new.loss_edges[k])
-                it.losses[k].set_state(new.loss)
-        if old is None or old.loss != new.loss:
-            for node in it.losses:
-                if node is not None:
-                    node.set_state(new.loss)
-        for k in _changed(new.inputs, None if old is None else old.inputs):
-            it.inputs[k].set_state(new.inputs[k])
+        self._ctx.shown = new
+        if old is None:
+            changed = np.ones(new.states.shape[0], dtype=bool)
+        else:
+            changed = ((new.states != old.states) | (new.edges != old.edges)
+                       | (new.outputs != old.outputs) | (new.loss_edges != old.loss_edges)
+                       | (new.inputs != old.inputs))
+            if new.loss != old.loss:
+                changed |= np.array([n is not None for n in it.losses])
+        rows = np.flatnonzero(changed)
+        if rows.size:
+            breaks = np.flatnonzero(np.diff(rows) > 1)
+            starts = np.concatenate(([rows[0]], rows[breaks + 1]))
+            ends = np.concatenate((rows[breaks], [rows[-1]]))
+            g = it.geom
+            for a, b in zip(starts, ends):  # rows a..b are steps t = a+1 .. b+1
+                left = column_x(int(a) + 1) - COLUMN_DX - 12
+                right = column_x(int(b) + 1) + COLUMN_DX / 2 + 220
+                self.scene().update(QRectF(left, g.top - 12, right - left, g.bottom - g.top + 24))
         if it.cut_marker is not None:
             it.cut_marker.wanted_visible = new.index >= self._schedule.loss_index
             it.cut_marker.setVisible(it.cut_marker.wanted_visible and it.layer.visible)
 
     def _clear_tweens(self) -> None:
         for item in self._tweened:
-            item.set_state(item.state)
+            item.clear_tween()
         self._tweened = []
 
     def _current_t(self) -> int:
@@ -367,6 +368,9 @@ class UnrolledGraphView(QGraphicsView):
         others are off screen throughout, so they are hidden instead of moved (cheap at T = 500)."""
         it = self._items
         it.layer.setVisible(True)
+        for marker in (it.band, it.cut_marker):  # they do not move with the columns
+            if marker is not None:
+                marker.setVisible(False)
         it.folded.setVisible(True)
         it.folded.setPos(column_x(self._fold_focus), 0.0)
         self.scene().setSceneRect(it.unrolled_rect.united(self._folded_rect()))
@@ -374,6 +378,10 @@ class UnrolledGraphView(QGraphicsView):
         seen = start.united(target) if not start.isEmpty() else self._focus_rect()
         lo = int(np.floor((seen.left() - COLUMN_DX) / COLUMN_DX))
         hi = int(np.ceil((seen.right() + 2 * COLUMN_DX) / COLUMN_DX))
+        # zoomed far out, moving hundreds of columns would stutter: beyond a window around the
+        # focus they are hidden at once (at that zoom they are a few pixels wide anyway)
+        lo = max(lo, self._fold_focus - FOLD_MAX_COLUMNS // 2)
+        hi = min(hi, self._fold_focus + FOLD_MAX_COLUMNS // 2)
         self._fold_cols = [t for t in range(len(it.columns)) if lo <= t <= hi]
         keep = set(self._fold_cols)
         for t, col in enumerate(it.columns):
