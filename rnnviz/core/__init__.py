@@ -2,6 +2,7 @@
 
     a_t = U x_t + W s_{t-1} + b,   s_t = f(a_t),   o_t = V s_t + c,   s_0 = 0,   x_t = E[token_t]
 """
+from .blas import limit_blas_threads_unless_configured
 from .config import ACTIVATIONS, HEADS
 from .grads import loss_and_grads, predict_logits
 from .optim import clip_by_global_norm, global_norm, make_optimizer
@@ -9,6 +10,9 @@ from .params import init_params, spectral_radius
 from .trace import make_trace
 from .trace_types import Trace, TraceStep
 from .workspace import BatchWorkspace
+
+# the kernels' small per-step GEMMs are much faster on one BLAS thread (see blas.py)
+limit_blas_threads_unless_configured()
 
 __all__ = [
     "ACTIVATIONS", "HEADS", "BatchWorkspace", "Trace", "TraceStep", "clip_by_global_norm",

@@ -337,6 +337,9 @@ def input_grads_kernel(E, U, X, dA, tokens, t0, vocab_path, G, dE, dU, db, dX,
                     d = dA[t, i, j]
                     for e in range(Ed):
                         dU_step[t, j, e] += d * x[e]
+                for j in range(H):
+                    d = dA[t, i, j]
+                    for e in range(Ed):
                         dx_step[t, e] += d * U[j, e]
     for j in range(H):
         db[j] = 0.0

@@ -19,6 +19,7 @@ def make_problem(head, activation="tanh", seed=0, dtype=np.float64, B=B_SIZE, T=
     p["c"] = rng.uniform(-0.3, 0.3, p["c"].shape)
     p = {k: np.ascontiguousarray(v, dtype=dtype) for k, v in p.items()}
     tokens = rng.integers(0, V_SIZE, (B, T))
-    tokens[0, 1] = tokens[0, 3]  # a repeated token: its embedding gradient accumulates
+    if T > 3:
+        tokens[0, 1] = tokens[0, 3]  # a repeated token: its embedding gradient accumulates
     labels = rng.integers(0, 2, B) if head == "binary" else rng.integers(0, K, (B, T))
     return p, tokens, labels

@@ -55,3 +55,14 @@ def test_input_paths_equal_reference(path, head, truncate):
     assert loss == pytest.approx(ref_loss, rel=1e-10)
     for k in ref:
         np.testing.assert_allclose(ws.grads[k], ref[k], rtol=1e-10, atol=1e-12, err_msg=k)
+
+
+@pytest.mark.parametrize("head", HEADS)
+@pytest.mark.parametrize("T", [1, 2])
+def test_shortest_sequences_equal_reference(head, T):
+    p, tok, lab = make_problem(head, "tanh", seed=9, B=3, T=T)
+    loss, g = loss_and_grads(p, tok, lab, "tanh", head, truncate=1)
+    ref_loss, ref = naive.loss_and_grads(p, tok, lab, "tanh", head, truncate=1)
+    assert loss == pytest.approx(ref_loss, rel=1e-10)
+    for k in ref:
+        np.testing.assert_allclose(g[k], ref[k], rtol=1e-10, atol=1e-12, err_msg=k)
