@@ -71,12 +71,22 @@ class GraphNode(QGraphicsItem):
         super().hoverEnterEvent(event)
 
     def paint(self, painter: QPainter, option, widget=None):
-        self.paint_state(painter, self.state, 1.0)
-        if self.tween is not None and self.tween[1] > 0:
-            painter.setOpacity(self.tween[1])
-            self.paint_state(painter, self.tween[0], self.tween[1])
+        state = self.state
+        if self.tween is None or self.tween[1] <= 0:
+            self.paint_shape(painter, state)
+            self.paint_text(painter, state)
+            return
+        target, frac = self.tween
+        self.paint_shape(painter, state)
+        painter.setOpacity(frac)  # the next step's look fades in over this one
+        self.paint_shape(painter, target)
+        painter.setOpacity(1.0)
+        self.paint_text(painter, target if frac >= 0.5 else state)  # text once, never ghosted
 
-    def paint_state(self, painter: QPainter, state: int, frac: float) -> None:
+    def paint_shape(self, painter: QPainter, state: int) -> None:
+        raise NotImplementedError
+
+    def paint_text(self, painter: QPainter, state: int) -> None:
         raise NotImplementedError
 
     def draw_label(self, painter: QPainter, rect: QRectF, text: str, align, size: float = LABEL_PX,
@@ -125,7 +135,7 @@ class StateNode(GraphNode):
         img = self.image
         return [img.pixel(0, k) for k in range(img.height())]
 
-    def paint_state(self, painter, state, frac):
+    def paint_shape(self, painter, state):
         r = self.rect
         if state == BLANK:
             painter.fillRect(r, _BLANK)
@@ -136,8 +146,6 @@ class StateNode(GraphNode):
                 for k in range(1, len(self.values)):
                     y = r.top() + k * self.cell_h
                     painter.drawLine(QPointF(r.left(), y), QPointF(r.right(), y))
-            if self.ctx.scale * min(self.cell_h * 0.6, 6.0) >= 8.5:
-                self._draw_values(painter)
         if state == FILLED_GRAD:
             colour = qcolour(int(palette.gradient_colours(self.level)), 255)
             # in scene units: when zoomed out the ring thins with the strip instead of hiding it
@@ -149,9 +157,13 @@ class StateNode(GraphNode):
             painter.setPen(QPen(_BORDER, self.ctx.line_px(1.0)))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(r)
-        if frac >= 1.0:
-            label = QRectF(r.right() + 8, r.top() - 4, 32, 16)
-            self.draw_label(painter, label, f"s{sub(self.t)}", Qt.AlignmentFlag.AlignLeft, bold=True)
+
+    def paint_text(self, painter, state):
+        r = self.rect
+        if state != BLANK and self.ctx.scale * min(self.cell_h * 0.6, 6.0) >= 8.5:
+            self._draw_values(painter)
+        label = QRectF(r.right() + 8, r.top() - 4, 32, 16)
+        self.draw_label(painter, label, f"s{sub(self.t)}", Qt.AlignmentFlag.AlignLeft, bold=True)
 
     def _draw_values(self, painter):
         size = min(self.cell_h * 0.6, 6.0)
@@ -193,14 +205,14 @@ class InputNode(GraphNode):
     def read_state(self, shown) -> int:
         return shown.inputs[self.t - 1]
 
-    def paint_state(self, painter, state, frac):
+    def paint_shape(self, painter, state):
         active = state > 0
         pen = QPen(_FORWARD if active else _BORDER, self.ctx.line_px(2.2 if active else 1.0))
         painter.setPen(pen)
         painter.setBrush(QBrush(qcolour(0xFFEAF7F4) if active else _NODE_FILL))
         painter.drawRoundedRect(self.rect, 5, 5)
-        if frac < 1.0:
-            return
+
+    def paint_text(self, painter, state):
         self.draw_label(painter, self.rect, f"x{sub(self.t)}", Qt.AlignmentFlag.AlignCenter, bold=True)
         word_rect = QRectF(-48, INPUT_H / 2 + 3, 96, 18)
         self.draw_label(painter, word_rect, self.short_word, Qt.AlignmentFlag.AlignHCenter, size=12)
@@ -240,7 +252,7 @@ class OutputNode(GraphNode):
         k = int(np.argmax(self.y_row))
         return f"ŷ: class {k} ({self.y_row[k]:.2f})"
 
-    def paint_state(self, painter, state, frac):
+    def paint_shape(self, painter, state):
         filled = state != BLANK
         if state == FILLED_GRAD:
             colour = qcolour(int(palette.gradient_colours(self.level)))
@@ -250,8 +262,9 @@ class OutputNode(GraphNode):
         painter.setPen(pen)
         painter.setBrush(QBrush(qcolour(0xFFE3F1FB) if filled else _NODE_FILL))
         painter.drawEllipse(self.rect)
-        if frac < 1.0:
-            return
+
+    def paint_text(self, painter, state):
+        filled = state != BLANK
         self.draw_label(painter, self.rect, f"o{sub(self.t)}", Qt.AlignmentFlag.AlignCenter, bold=True)
         if filled and (self.head == "binary" or self.ctx.scale >= 1.2):
             text_rect = QRectF(OUTPUT_R + 5, -9, 115, 18)
@@ -289,7 +302,7 @@ class LossNode(GraphNode):
     def _name(self) -> str:
         return f"L{sub(self.t)}" if self.per_step else "L"
 
-    def paint_state(self, painter, state, frac):
+    def paint_shape(self, painter, state):
         computed = state != IDLE
         pen = QPen(_FORWARD if state == 1 else _BORDER, self.ctx.line_px(2.2 if state == 1 else 1.0))
         if not computed:
@@ -297,8 +310,9 @@ class LossNode(GraphNode):
         painter.setPen(pen)
         painter.setBrush(QBrush(qcolour(0xFFFDEBD3) if computed else _NODE_FILL))
         painter.drawRoundedRect(self.rect, 6, 6)
-        if frac < 1.0:
-            return
+
+    def paint_text(self, painter, state):
+        computed = state != IDLE
         self.draw_label(painter, self.rect, self._name(), Qt.AlignmentFlag.AlignCenter, bold=True)
         if computed and (not self.per_step or self.ctx.scale >= 1.2):
             text = f"= {self.value:.4f}" + (f"   {self.label_text}" if self.label_text else "")
