@@ -99,12 +99,11 @@ def forward_kernel(E, U, W, b, tokens, act, vocab_path, EU, X, A, S, Ws_t, store
 
 
 @njit(**JIT_OPTIONS)
-def binary_head_kernel(s_last, V, c, labels, logits, dS_out):
+def binary_head_kernel(s_last, V, c, labels, logits):
     """Many-to-one head: logit z_i = V s_T + c, mean binary cross-entropy with logits.
 
-    s_last (B, H), V (1, H), c (1,), labels (B,) 0/1 as floats.
-    Out: logits (B,); dS_out (1, B, H) = V^T dL/dz_i. Returns (loss, dL/dV (as V), dL/dc, dL/dz).
-    The gradients are written by the caller-visible return arrays below.
+    s_last (B, H) = s_T, V (1, H), c (1,), labels (B,) 0/1 as floats.
+    Out: logits (B,). Returns the loss, the mean over the batch.
     """
     B, H = s_last.shape
     inv_B = 1.0 / B

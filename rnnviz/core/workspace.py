@@ -133,9 +133,8 @@ class BatchWorkspace:
         p = self.params
         if self._head == HEAD_BINARY:
             self.logits = self._logits[:nb]
-            # loss against dummy labels is ignored; the kernel fills the logits
-            K.binary_head_kernel(S[self.seq_len], p["V"], p["c"], self._labels[:nb], self.logits,
-                                 self._dS_out)
+            # the kernel fills the logits; its loss against the stale label buffer is ignored
+            K.binary_head_kernel(S[self.seq_len], p["V"], p["c"], self._labels[:nb], self.logits)
             return self.logits
         T, k_out = self.seq_len, self._sizes[3]
         O = self._O[:T * nb * k_out].reshape(T, nb, k_out)
@@ -148,56 +147,71 @@ class BatchWorkspace:
 
         tokens (B', T) int with B' <= batch_size; labels (B',) 0/1 (binary) or (B', T) int
         targets (softmax). Returns the loss (mean over the batch).
+        ``_store`` (make_trace only): a dict of per-step output arrays for the kernels to fill;
+        the intermediates the trace needs are added to it.
         """
         self._check_params_unchanged()
         tok = self._load_tokens(tokens)
         nb, T = tok.shape
-        nv, ne, h, k_out = self._sizes
-        labels = check_labels(labels, self.head, nb, T, k_out)
-        st = _store or {}
+        labels = check_labels(labels, self.head, nb, T, self._sizes[3])
         store = _store is not None
-        n3, n2 = self._none3, self._none2
+        st = _store if store else {}
         X, A, S = self._forward_states(tok, store, st.get("Ux"), st.get("Ws"))
-        p, g = self.params, self.grads
-        t0 = self._t0
+        if store:
+            st.update(A=A.copy(), S=S, X=X.copy())
         if self._head == HEAD_BINARY:
-            lab = self._labels[:nb]
-            np.copyto(lab, labels, casting="unsafe")
-            self.logits = self._logits[:nb]
-            dS_out = self._dS_out[:nb * h].reshape(1, nb, h)
-            loss = K.binary_head_kernel(S[T], p["V"], p["c"], lab, self.logits, dS_out)
-            K.binary_head_backward(S[T], p["V"], lab, self.logits, self._dz[:nb], g["V"], g["c"],
-                                   dS_out)
-            self.step_loss[:] = 0.0
-            self.step_loss[T - 1] = loss
+            loss, dS_out = self._binary_head(S, labels)
         else:
-            tgt = self._targets[:nb * T].reshape(nb, T)
-            np.copyto(tgt, labels, casting="unsafe")
-            shape = (T, nb, k_out)
-            O = self._O[:T * nb * k_out].reshape(shape)
-            P = self._P[:T * nb * k_out].reshape(shape)
-            dO = self._dO[:T * nb * k_out].reshape(shape)
-            dS_out = self._dS_out[:T * nb * h].reshape(T, nb, h)
-            loss = K.softmax_head_kernel(S[1:], p["V"], p["c"], tgt, t0, O, P, dO,
-                                         self.step_loss, g["V"], g["c"], dS_out, store,
-                                         st.get("dV_step", n3))
-            self.outputs = O.transpose(1, 0, 2)
-            if store:
-                st["O"], st["P"], st["dO"] = O, P, dO
-        dA = A  # a_t is not needed after the forward pass (f' comes from s_t): reuse its buffer
-        if store:
-            st["A"] = A.copy()
-            st["S"] = S
-            st["X"] = X.copy()
-            st["dS_out"] = dS_out
-        K.backward_kernel(p["W"], S, dS_out, self._act, t0, dA,
-                          self._carry[:nb * h].reshape(nb, h), self._dW_t, g["W"],
-                          self.diagnostics or store, self.grad_norm_per_step, self.dW_contrib_norm, store,
-                          st.get("dS", n3), st.get("dS_rec", n3), st.get("fprime", n3),
-                          st.get("dW_step", n3))
-        K.input_grads_kernel(p["E"], p["U"], X, dA, tok, t0, self._vocab, self._G, g["E"],
-                             g["U"], g["b"], X, store, st.get("dU_step", n3),
-                             st.get("dx_step", n2))
-        if store:
-            st["dA"] = dA
+            loss, dS_out = self._softmax_head(S, labels, st, store)
+        self._backward(tok, X, A, S, dS_out, st, store)
         return float(loss)
+
+    def _binary_head(self, S, labels):
+        """Logits, loss and the head's gradients; returns (loss, dL/ds_T as (1, B', H))."""
+        p, g = self.params, self.grads
+        T, nb, h = S.shape[0] - 1, S.shape[1], S.shape[2]
+        lab = self._labels[:nb]
+        np.copyto(lab, labels, casting="unsafe")
+        self.logits = self._logits[:nb]
+        dS_out = self._dS_out[:nb * h].reshape(1, nb, h)
+        loss = K.binary_head_kernel(S[T], p["V"], p["c"], lab, self.logits)
+        K.binary_head_backward(S[T], p["V"], lab, self.logits, self._dz[:nb], g["V"], g["c"],
+                               dS_out)
+        self.step_loss[:] = 0.0
+        self.step_loss[T - 1] = loss
+        return loss, dS_out
+
+    def _softmax_head(self, S, targets, st, store):
+        """Outputs, loss and the head's gradients; returns (loss, dL/ds_t's output share)."""
+        p, g = self.params, self.grads
+        T, nb, h = S.shape[0] - 1, S.shape[1], S.shape[2]
+        k_out = self._sizes[3]
+        tgt = self._targets[:nb * T].reshape(nb, T)
+        np.copyto(tgt, targets, casting="unsafe")
+        n = T * nb * k_out
+        O, P, dO = (buf[:n].reshape(T, nb, k_out) for buf in (self._O, self._P, self._dO))
+        dS_out = self._dS_out[:T * nb * h].reshape(T, nb, h)
+        loss = K.softmax_head_kernel(S[1:], p["V"], p["c"], tgt, self._t0, O, P, dO,
+                                     self.step_loss, g["V"], g["c"], dS_out, store,
+                                     st.get("dV_step", self._none3))
+        self.outputs = O.transpose(1, 0, 2)
+        if store:
+            st.update(O=O, P=P, dO=dO)
+        return loss, dS_out
+
+    def _backward(self, tok, X, A, S, dS_out, st, store):
+        """BPTT through the recurrence, then the E, U, b gradients."""
+        p, g = self.params, self.grads
+        nb, h = tok.shape[0], self._sizes[2]
+        n3 = self._none3
+        dA = A  # a_t is not needed after the forward pass (f' comes from s_t): reuse its buffer
+        K.backward_kernel(p["W"], S, dS_out, self._act, self._t0, dA,
+                          self._carry[:nb * h].reshape(nb, h), self._dW_t, g["W"],
+                          self.diagnostics or store, self.grad_norm_per_step,
+                          self.dW_contrib_norm, store, st.get("dS", n3), st.get("dS_rec", n3),
+                          st.get("fprime", n3), st.get("dW_step", n3))
+        K.input_grads_kernel(p["E"], p["U"], X, dA, tok, self._t0, self._vocab, self._G, g["E"],
+                             g["U"], g["b"], X, store, st.get("dU_step", n3),
+                             st.get("dx_step", self._none2))
+        if store:
+            st.update(dA=dA, dS_out=dS_out)
