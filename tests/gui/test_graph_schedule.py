@@ -71,6 +71,7 @@ def test_subscripts_summaries_and_tick_steps():
     assert sub(105) == "₁₀₅"
     text = vector_summary(np.array([3.0, -4.0, 0.0, 0.0, 0.0]))
     assert text.startswith("[+3.000, -4.000, +0.000, +0.000, …]") and "= 5" in text
+    assert "-2.50e-07" in vector_summary(np.array([1e-7, -2.5e-7]))  # vanished gradients stay readable
     assert [_nice_step(x) for x in (0.5, 1.5, 3, 7, 30, 120)] == [1, 2, 5, 10, 50, 200]
 
 

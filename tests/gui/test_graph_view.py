@@ -85,6 +85,20 @@ def test_softmax_head_has_output_and_loss_at_every_step(view):
     assert view.node("L", 3).state == DONE and view.node("o", 3).state == FILLED_GRAD
 
 
+def test_tooltips_give_values_and_gradient_norms(view):
+    trace, words = make(5)
+    view.set_trace(trace, words)
+    s3 = view.node("s", 3)
+    assert "not computed yet" in s3.tooltip_text()
+    view.set_step(index_of(trace, "forward", 3))
+    assert f"{np.linalg.norm(trace.s[2]):.4g}" in s3.tooltip_text() and "∂L" not in s3.tooltip_text()
+    view.set_step(index_of(trace, "backward", 3))
+    assert f"{np.linalg.norm(trace.dL_ds[2]):.4g}" in s3.tooltip_text()
+    w3 = view.edge("W", 3)
+    assert f"{np.linalg.norm(trace.dL_da[2]):.3e}" in w3.tooltip_text()
+    assert f"{trace.loss:.6g}" in view.node("L", 5).tooltip_text()
+
+
 def test_words_label_the_inputs(view):
     trace, words = make(6)
     view.set_trace(trace, words)
@@ -266,6 +280,9 @@ def test_fold_and_unfold(view, qtbot):
     move_mouse(view.viewport(), view.mapFromScene(apex))
     qtbot.waitUntil(lambda: view.highlighted_parameter == "W", timeout=2000)
     view.highlight_parameter("")
+    view.set_step(len(trace.steps) - 1)  # backward at t = 1: the folded strip wears its gradient ring
+    assert view.folded_diagram.t == 1
+    assert view.folded_diagram.grad_level == pytest.approx(view.node("s", 1).level)
     view.set_folded(False)
     qtbot.waitUntil(lambda: view.fold_progress == 0.0, timeout=3000)
     assert not view.is_folded() and not view.folded_diagram.isVisible()

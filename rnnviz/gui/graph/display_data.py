@@ -68,6 +68,8 @@ class GraphNumbers:
 def vector_summary(v: np.ndarray, first: int = 4) -> str:
     """'[0.123, -0.456, …]  ‖·‖ = 0.789' with the first entries and the norm of a 1-D vector."""
     v = np.asarray(v, dtype=np.float64).ravel()
-    head = ", ".join(f"{x:+.3f}" for x in v[:first])
+    peak = float(np.max(np.abs(v[:first]))) if v.size else 0.0
+    fmt = "{:+.3f}" if peak == 0 or 0.01 <= peak < 1e4 else "{:+.2e}"  # tiny gradients stay readable
+    head = ", ".join(fmt.format(x) for x in v[:first])
     more = ", …" if v.size > first else ""
     return f"[{head}{more}]   ‖·‖ = {np.linalg.norm(v):.4g}"

@@ -34,14 +34,16 @@ class FoldedDiagram(QGraphicsItem):
         self.output_done = False
         self.loss_done = False
         self.active = False
+        self.grad_level: float | None = None  # log level of ||dL/ds_t|| once the backward pass reached t
         self.setAcceptHoverEvents(True)
         self.setZValue(3)
         self._paths = self._build_paths()
 
     def set_current(self, t: int, T: int, word: str, image: QImage | None, output_done: bool,
-                    loss_done: bool, active: bool) -> None:
+                    loss_done: bool, active: bool, grad_level: float | None = None) -> None:
         self.t, self.T, self.word, self.image = t, T, word, image
         self.output_done, self.loss_done, self.active = output_done, loss_done, active
+        self.grad_level = grad_level
         self.update()
 
     # --- geometry --------------------------------------------------------------------------------
@@ -85,9 +87,15 @@ class FoldedDiagram(QGraphicsItem):
             painter.fillRect(strip, _BLANK)
         else:
             painter.drawImage(strip, self.image)
-        painter.setPen(QPen(_BORDER, self.ctx.line_px(1.0)))
+        if self.grad_level is None:
+            painter.setPen(QPen(_BORDER, self.ctx.line_px(1.0)))
+        else:  # in the backward pass the strip carries its gradient ring, as in the unrolled graph
+            width = 1.5 + 4.5 * self.grad_level
+            painter.setPen(QPen(qcolour(int(palette.gradient_colours(self.grad_level))), width))
+            strip = strip.adjusted(-width / 2 - 1, -width / 2 - 1, width / 2 + 1, width / 2 + 1)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(strip)
+        strip = self._strip()
         o_rect = QRectF(-OUTPUT_R, g.y_output - OUTPUT_R, 2 * OUTPUT_R, 2 * OUTPUT_R)
         painter.setBrush(QBrush(qcolour(0xFFE3F1FB if self.output_done else palette.NODE_FILL)))
         painter.drawEllipse(o_rect)

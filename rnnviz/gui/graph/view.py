@@ -349,8 +349,9 @@ class UnrolledGraphView(QGraphicsView):
             return
         node = self._items.states[t - 1]
         image = node.image if node.state != 0 else None
+        grad = float(self._numbers.level_ds[t - 1]) if states.states[t - 1] == FILLED_GRAD else None
         self._items.folded.set_current(t, T, self._words[t - 1], image, states.outputs[t - 1] > 0,
-                                       states.loss > 0, states.kind == "forward")
+                                       states.loss > 0, states.kind == "forward", grad)
 
     # ------------------------------------------------------------------ folding
     def _folded_rect(self) -> QRectF:
