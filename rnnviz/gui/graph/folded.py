@@ -34,14 +34,16 @@ class FoldedDiagram(QGraphicsItem):
         self.output_done = False
         self.loss_done = False
         self.active = False
+        self.kind = ""
         self.grad_level: float | None = None  # log level of ||dL/ds_t|| once the backward pass reached t
         self.setAcceptHoverEvents(True)
         self.setZValue(3)
         self._paths = self._build_paths()
 
     def set_current(self, t: int, T: int, word: str, image: QImage | None, output_done: bool,
-                    loss_done: bool, active: bool, grad_level: float | None = None) -> None:
-        self.t, self.T, self.word, self.image = t, T, word, image
+                    loss_done: bool, active: bool, grad_level: float | None = None,
+                    kind: str = "") -> None:
+        self.t, self.T, self.word, self.image, self.kind = t, T, word, image, kind
         self.output_done, self.loss_done, self.active = output_done, loss_done, active
         self.grad_level = grad_level
         self.update()
@@ -63,7 +65,7 @@ class FoldedDiagram(QGraphicsItem):
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         g = self.g
-        return QRectF(-90, g.top - 10, 260, g.bottom - g.top + 50)
+        return QRectF(-125, g.top - 10, 295, g.bottom - g.top + 50)
 
     def param_at(self, pos: QPointF) -> str:
         """The parameter whose edge passes near pos (item coordinates), or ''."""
@@ -97,6 +99,7 @@ class FoldedDiagram(QGraphicsItem):
         painter.drawRect(strip)
         strip = self._strip()
         o_rect = QRectF(-OUTPUT_R, g.y_output - OUTPUT_R, 2 * OUTPUT_R, 2 * OUTPUT_R)
+        painter.setPen(QPen(_BORDER, self.ctx.line_px(1.0)))
         painter.setBrush(QBrush(qcolour(0xFFE3F1FB if self.output_done else palette.NODE_FILL)))
         painter.drawEllipse(o_rect)
         l_rect = QRectF(-LOSS_W / 2, g.y_loss - LOSS_H / 2, LOSS_W, LOSS_H)
@@ -157,10 +160,11 @@ class FoldedDiagram(QGraphicsItem):
             painter.drawText(QRectF(pos - QPointF(9, 9), pos + QPointF(9, 9)), centre, name)
         painter.setFont(self.ctx.font(11))
         painter.setPen(TEXT_SOFT)
-        caption = f"t = {self.t} of {self.T}: “{self.word}”" if self.t > 0 else f"T = {self.T} steps"
-        painter.drawText(QRectF(-90, g.y_input + INPUT_H / 2 + 6, 180, 18),
+        phase = f" ({self.kind})" if self.kind else ""
+        caption = f"t = {self.t} of {self.T}{phase}: “{self.word}”" if self.t > 0 else f"T = {self.T} steps"
+        painter.drawText(QRectF(-120, g.y_input + INPUT_H / 2 + 6, 240, 18),
                          int(Qt.AlignmentFlag.AlignHCenter), caption)
-        painter.drawText(QRectF(-90, g.y_input + INPUT_H / 2 + 22, 180, 18),
+        painter.drawText(QRectF(-120, g.y_input + INPUT_H / 2 + 22, 240, 18),
                          int(Qt.AlignmentFlag.AlignHCenter), f"the same U, W, V at every step")
 
     # --- hover -----------------------------------------------------------------------------------

@@ -351,7 +351,7 @@ class UnrolledGraphView(QGraphicsView):
         image = node.image if node.state != 0 else None
         grad = float(self._numbers.level_ds[t - 1]) if states.states[t - 1] == FILLED_GRAD else None
         self._items.folded.set_current(t, T, self._words[t - 1], image, states.outputs[t - 1] > 0,
-                                       states.loss > 0, states.kind == "forward", grad)
+                                       states.loss > 0, states.kind == "forward", grad, states.kind)
 
     # ------------------------------------------------------------------ folding
     def _folded_rect(self) -> QRectF:
