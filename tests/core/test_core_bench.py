@@ -1,0 +1,20 @@
+"""python -m rnnviz.bench runs and ends with one JSON object (figures are not asserted: a benchmark,
+not a timed test)."""
+import json
+import os
+import subprocess
+import sys
+
+
+def test_bench_prints_json_last_line():
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    env = dict(os.environ, PYTHONPATH=root + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    cmd = [sys.executable, "-m", "rnnviz.bench", "--T", "6", "--B", "4", "--H", "5", "--E", "3",
+           "--V", "50", "--steps", "2", "--reps", "2", "--warmup", "1", "--peer", "none",
+           "--no-compile", "--no-peak"]
+    out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True, timeout=300)
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    for key in ("train_seq_per_s", "infer_seq_per_s", "train_seq_per_s_cpu",
+                "diagnostics_overhead", "flops_per_seq"):
+        assert key in result and result[key] > -1
+    assert result["train_seq_per_s"] > 0 and result["T"] == 6
