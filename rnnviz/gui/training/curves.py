@@ -54,15 +54,30 @@ class CurvePlot(LivePlot):
         if log_y:
             self.plot.setLogMode(y=True)
 
+    fixed_y: tuple[float, float] | None = None  # e.g. accuracy: always 0..1
+
     def update_view(self) -> None:
+        x_hi, y_lo, y_hi = 0.0, np.inf, -np.inf
         for c, item in zip(self.curves, self.items):
             h = self.histories[c.source]
             x, y = h.column("step"), h.column(c.column)
             keep = ~np.isnan(y)
-            y = y[keep]
+            x, y = x[keep], y[keep]
             if self.log_y:
                 y = np.maximum(y, POSITIVE_FLOOR)
-            item.setData(x[keep], y)
+            item.setData(x, y)
+            if len(x):
+                x_hi = max(x_hi, float(x[-1]))
+                y_lo, y_hi = min(y_lo, float(y.min())), max(y_hi, float(y.max()))
+        if self.log_y and np.isfinite(y_lo):
+            y_lo, y_hi = np.log10(y_lo), np.log10(y_hi)  # a log axis ranges over log10 of the values
+            if self.clip_norm_log is not None:
+                y_lo, y_hi = min(y_lo, self.clip_norm_log), max(y_hi, self.clip_norm_log)
+        if self.fixed_y is not None:
+            y_lo, y_hi = None, None
+        self.follow(x_hi, y_lo, y_hi)
+
+    clip_norm_log: float | None = None  # GradNormPlot keeps its threshold line in view
 
     def hover_text(self, x: float, y: float) -> str | None:
         lines = []
@@ -112,17 +127,19 @@ class GradNormPlot(CurvePlot):
                          log_y=True, parent=parent)
         self.clip_line = pg.InfiniteLine(angle=0, pen=pg.mkPen(VAL, width=2, style=pg.QtCore.Qt.PenStyle.DashLine),
                                          label="clip", labelOpts={"color": VAL, "position": 0.05})
-        self.plot.addItem(self.clip_line, ignoreBounds=False)
+        self.plot.addItem(self.clip_line, ignoreBounds=True)
         self.set_clip_norm(None)
 
     def set_clip_norm(self, clip_norm: float | None) -> None:
         """Draw the threshold (the line's position is log10 of it, as the axis is logarithmic); hide it for no clipping."""
         self.clip_norm = clip_norm
         if clip_norm is None:
+            self.clip_norm_log = None
             self.clip_line.hide()
         else:
             self.clip_line.show()  # the label only re-renders while visible
-            self.clip_line.setPos(np.log10(clip_norm))
+            self.clip_norm_log = float(np.log10(clip_norm))
+            self.clip_line.setPos(self.clip_norm_log)
             self.clip_line.label.setFormat(f"clip at {clip_norm:g}")
 
     def hover_text(self, x: float, y: float) -> str | None:
@@ -163,6 +180,7 @@ def accuracy_plot(batches: SeriesHistory, epochs: SeriesHistory) -> CurvePlot:
               pg.mkPen(TRAIN, width=1, style=pg.QtCore.Qt.PenStyle.DotLine), "o", pg.mkBrush(TRAIN)),
         Curve("epoch", "val_accuracy", "validation (epoch)", pg.mkPen(VAL, width=2), "s", pg.mkBrush(VAL)),
     ], batches, epochs)
+    plot.fixed_y = (0.0, 1.0)
     plot.plot.setYRange(0.0, 1.0, padding=0.02)
     return plot
 

@@ -7,6 +7,7 @@ disabled from the moment a run is requested until its thread has ended.
 from __future__ import annotations
 
 import math
+import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
@@ -19,12 +20,14 @@ from rnnviz.train import ConfigError, RunResult, TrainConfig, load_dataset
 from .dataset_box import DatasetChooser
 from .hyperparams import HyperparamForm
 from .plots import TrainingPlots
-from .reviews import ReviewPicker
+from .reviews import ReviewPicker, prepare_texts
 from .worker import BackgroundJob, JobRunner, ThreadHandle, TrainWorker
 
 IDLE, LOADING, TRAINING, PAUSING, PAUSED, STOPPING = "idle", "loading", "training", "pausing", "paused", "stopping"
 ACTIVE = (LOADING, TRAINING, PAUSING, PAUSED, STOPPING)
 PAUSE_POLL_MS = 40
+LABEL_INTERVAL_S = 0.1
+GRACE_S = 30.0  # the longest wait for a thread that missed the shutdown timeout
 LOAD_STAGES = {"hash": "checking the file", "read": "reading reviews", "tokenise": "tokenising",
                "encode": "encoding", "cache": "loading the cached arrays"}
 
@@ -61,6 +64,8 @@ class TrainingPanel(QWidget):
         self.last_error: str | None = None
         self.error_box: QMessageBox | None = None
         self.n_batches_received = 0
+        self._last_label_update = 0.0
+        self._last_report = None
 
         self.data_box = DatasetChooser(jobs=self.jobs)
         self.form = HyperparamForm()
@@ -95,7 +100,11 @@ class TrainingPanel(QWidget):
         ok = True
         if self._train is not None:
             ok &= self._train.wait(timeout_s)
-            if ok:
+            if not ok:
+                # Only the trainer's final test scoring is not interruptible. Destroying a running
+                # QThread aborts the process, so wait for it rather than crash on exit.
+                self._train.wait(GRACE_S)
+            if not self._train.is_running():
                 self._train = None
         ok &= self.jobs.shutdown(timeout_s)
         return ok
@@ -265,7 +274,8 @@ class TrainingPanel(QWidget):
         loader = self.dataset_loader
 
         def work(progress, cancel):
-            return loader(config, path, progress, cancel)
+            dataset = loader(config, path, progress, cancel)
+            return dataset, prepare_texts(dataset)  # the picker's texts, decoded here rather than on the GUI thread
 
         job = BackgroundJob(work, "Loading the data")
         job.progressed.connect(self._on_load_progress)
@@ -291,13 +301,14 @@ class TrainingPanel(QWidget):
         self.set_status(f"Loading the data: {LOAD_STAGES.get(stage, stage)}…")
 
     @Slot(object)
-    def _on_loaded(self, dataset: Dataset) -> None:
+    def _on_loaded(self, loaded) -> None:
         self._load_job = None
         if self.state == STOPPING:
             self._end_run("Stopped before training started.")
             return
+        dataset, texts = loaded
         self.dataset, self._dataset_key = dataset, self._loading_key
-        self.reviews.set_dataset(dataset)
+        self.reviews.set_dataset(dataset, texts)
         self._start_training()
 
     @Slot(str, bool)
@@ -322,6 +333,8 @@ class TrainingPanel(QWidget):
         self.worker, self._train = worker, handle
         self.plots.reset(config.clip_norm)
         self.n_batches_received = 0
+        self._last_label_update = 0.0
+        self._last_report = None
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setValue(0)
         self.progress_bar.setFormat("starting…")
@@ -342,8 +355,12 @@ class TrainingPanel(QWidget):
             return
         self.plots.add_batches(reports)
         self.n_batches_received += len(reports)
-        last = reports[-1]
-        self._show_progress(last)
+        last = self._last_report = reports[-1]
+        now = time.monotonic()
+        # labels at 10 Hz: re-laying out text 40 times a second would cost the GUI thread for nothing
+        if now - self._last_label_update >= LABEL_INTERVAL_S:
+            self._last_label_update = now
+            self._show_progress(last)
         self.progressed.emit(last)
 
     def _show_progress(self, r) -> None:
@@ -372,6 +389,8 @@ class TrainingPanel(QWidget):
         if self.worker.control.wait_until_paused(0):
             self._pause_poll.stop()
             self._set_state(PAUSED)
+            if self._last_report is not None:
+                self._show_progress(self._last_report)
             model = self.worker.snapshot(current=True)
             self.set_status("Paused. The graph shows the weights as they are now; Resume to go on, Stop to end.")
             if model is not None:
@@ -407,7 +426,9 @@ class TrainingPanel(QWidget):
             if reports:
                 self.plots.add_batches(reports)
                 self.n_batches_received += len(reports)
-                self._show_progress(reports[-1])
+                self._last_report = reports[-1]
+        if self._last_report is not None:
+            self._show_progress(self._last_report)  # the labels are throttled: show the very last batch
         self.plots.refresh()
 
     @Slot()

@@ -48,6 +48,8 @@ class LivePlot(QWidget):
         self.hover.hide()
         self.plot.addItem(self.hover, ignoreBounds=True)
         self.widget.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.plot.getViewBox().disableAutoRange()
+        self.plot.getViewBox().sigRangeChangedManually.connect(self._on_manual_range)
         #self.widget.viewport().installEventFilter(self)
 
         layout = QVBoxLayout(self)
@@ -158,6 +160,41 @@ class LivePlot(QWidget):
         self.plot.setClipToView(True)
         self.plot.setMenuEnabled(True)
 
+    # ------------------------------------------------------------------ view range
+    def follow(self, x_hi: float, y_lo: float | None = None, y_hi: float | None = None, x_lo: float = 0.0,
+               y_pad: float = 0.1) -> None:
+        """Keep the data in view with a range that changes rarely.
+
+        pyqtgraph's auto-range moves the axes at every redraw, and a moved axis re-lays out its tick
+        labels, which is most of a redraw's cost. Here x grows in "nice" steps (1, 2, 5 x 10^k) and
+        y widens only when the data leaves it or shrinks to under half of it. A user who zooms or pans
+        takes over; the plot's "A" button hands the range back.
+        """
+        vb = self.plot.getViewBox()
+        if any(vb.state["autoRange"]):  # the user pressed "A": follow again
+            vb.disableAutoRange()
+            self._user_range = False
+        if getattr(self, "_user_range", False):
+            return
+        (cx0, cx1), (cy0, cy1) = vb.viewRange()
+        x_range = y_range = None
+        if x_hi > cx1 or cx0 != x_lo or x_hi < cx1 / 4:
+            x_range = (x_lo, x_lo + nice_ceil(max(x_hi - x_lo, 1.0) * 1.05))
+        if y_lo is not None and y_hi is not None and np.isfinite(y_lo) and np.isfinite(y_hi):
+            span = max(y_hi - y_lo, 1e-9)
+            if y_lo < cy0 or y_hi > cy1 or span < 0.5 * (cy1 - cy0):
+                pad = y_pad * span if span > 1e-9 else max(abs(y_hi) * 0.1, 0.05)
+                y_range = (y_lo - pad, y_hi + pad)
+        if x_range or y_range:
+            self._setting_range = True
+            try:
+                vb.setRange(xRange=x_range, yRange=y_range, padding=0)
+            finally:
+                self._setting_range = False
+
+    def _on_manual_range(self, *_) -> None:
+        self._user_range = True
+
     # ------------------------------------------------------------------ hover
     def _on_mouse_moved(self, scene_pos: QPointF) -> None:
         vb = self.plot.getViewBox()
@@ -195,6 +232,15 @@ def nearest_index(xs, x: float) -> int | None:
     if i >= n:
         return n - 1
     return i if abs(xs[i] - x) < abs(xs[i - 1] - x) else i - 1
+
+
+def nice_ceil(v: float) -> float:
+    """The smallest of 1, 2, 5 x 10^k that is >= v (v > 0)."""
+    k = math.floor(math.log10(v))
+    for m in (1, 2, 5, 10):
+        if m * 10.0 ** k >= v:
+            return m * 10.0 ** k
+    return 10.0 ** (k + 1)
 
 
 def fmt(v: float) -> str:

@@ -7,6 +7,8 @@ index arrays (numpy), so they stay quick with 25,000 rows. Double-click or "Show
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QBrush, QColor
@@ -38,10 +40,11 @@ class ReviewTable(QAbstractTableModel):
         self.prob: np.ndarray | None = None   # P(positive) per review, None until predicted
         self.rows = np.zeros(0, dtype=np.int64)
 
-    def set_reviews(self, texts: list[str], labels: np.ndarray, ratings: np.ndarray | None) -> None:
+    def set_reviews(self, texts: list[str], labels: np.ndarray, ratings: np.ndarray | None,
+                    lowered: list[str] | None = None) -> None:
         self.beginResetModel()
         self.texts = texts
-        self.lowered = [t.lower() for t in texts]
+        self.lowered = lowered if lowered is not None else [t.lower() for t in texts]
         self.labels = np.asarray(labels).astype(np.int64)
         self.ratings = None if ratings is None else np.asarray(ratings)
         self.prob = None
@@ -181,14 +184,19 @@ class ReviewPicker(QWidget):
         self._update_count()
 
     # ------------------------------------------------------------------ data
-    def set_dataset(self, dataset: Dataset | None) -> None:
-        """Show this dataset's test reviews (predictions are cleared until a model is set)."""
+    def set_dataset(self, dataset: Dataset | None, texts: "ReviewTexts | None" = None) -> None:
+        """Show this dataset's test reviews (predictions are cleared until a model is set).
+
+        texts: ``prepare_texts(dataset)``, computed off the GUI thread for a large dataset (decoding
+        25,000 Keras reviews takes seconds); computed here when not given.
+        """
         self.dataset = dataset
         self._generation += 1
         if dataset is None:
             self.table.set_reviews([], np.zeros(0), None)
         else:
-            self.table.set_reviews(review_texts(dataset), dataset.y_test, dataset.test_ratings)
+            texts = texts or prepare_texts(dataset)
+            self.table.set_reviews(texts.texts, dataset.y_test, dataset.test_ratings, texts.lowered)
         self.table.prob = None
         self.apply_filter()
         if self.model is not None:
@@ -298,6 +306,18 @@ class ReviewPicker(QWidget):
 
     def _on_double_click(self, index) -> None:
         self.choose(int(self.table.rows[index.row()]))
+
+
+@dataclass(frozen=True)
+class ReviewTexts:
+    texts: list[str]     # what the table shows and reviewChosen sends
+    lowered: list[str]   # for the case-insensitive filter
+
+
+def prepare_texts(dataset: Dataset) -> ReviewTexts:
+    """The picker's texts for `dataset` (slow for big datasets: call it on a worker thread)."""
+    texts = review_texts(dataset)
+    return ReviewTexts(texts, [t.lower() for t in texts])
 
 
 def review_texts(dataset: Dataset) -> list[str]:

@@ -24,6 +24,7 @@ from rnnviz.train import CheckpointError, ConfigError, RunResult, TrainConfig, T
 
 MAILBOX_LIMIT = 20_000  # reports kept if the GUI thread stalls; older ones are dropped (plots are bounded anyway)
 PROGRESS_INTERVAL_S = 0.05  # job progress signals at most 20 per second
+GRACE_S = 30.0  # longest wait for a job that missed its shutdown timeout (a stalled download read)
 
 
 class ReportMailbox:
@@ -201,6 +202,9 @@ class JobRunner(QObject):
         ok = True
         for h in self.handles:
             ok &= h.wait(max(0.0, deadline - time.monotonic()))
+        for h in self.handles:
+            if h.is_running():  # destroying a running QThread aborts the process: wait rather than crash
+                h.wait(GRACE_S)
         self._reap()
         return ok
 

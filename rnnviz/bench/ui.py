@@ -1,0 +1,204 @@
+"""python -m rnnviz.bench.ui: does the window stay smooth while it trains, and what does the live view cost?
+
+Runs IMDb-shaped training (V=10000, E=32, H=32, B=128, T=500 by default; random tokens from a fixed
+seed, so no download is needed and the kernels do exactly the work of the real data) twice per
+repetition, side by side:
+
+- headless: ``Trainer.run()`` with no window, as the command-line trainer does;
+- live: the same config started from the ``TrainingPanel`` (shown, offscreen unless a display is
+  given), with the live plots redrawing, while a 10 ms ``QTimer`` on the GUI thread records when it
+  actually fires.
+
+Stall = how late a tick of the 10 ms timer came (gap between ticks minus 10 ms): what a user feels as
+the window freezing. Figures are taken from the first batch report to the end of the run. Throughput
+is the trainer's own figure (sequences per second of time inside batches), median over repetitions;
+``live_over_headless`` is the median of the per-repetition ratios, so load from other processes on this
+shared machine hits both alike.
+
+Required (issue 5): p99 stall < 30 ms, max stall < 100 ms, live costs <= 15% of the throughput.
+The last line of output is one JSON object.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import statistics
+import sys
+import time
+
+import numpy as np
+
+TICK_MS = 10
+
+
+def parse_args(argv=None):
+    p = argparse.ArgumentParser(prog="python -m rnnviz.bench.ui", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--T", type=int, default=500, help="sequence length (maxlen)")
+    p.add_argument("--B", type=int, default=128, help="batch size")
+    p.add_argument("--H", type=int, default=32, help="hidden units")
+    p.add_argument("--E", type=int, default=32, help="embedding size")
+    p.add_argument("--V", type=int, default=10000, help="vocabulary size")
+    p.add_argument("--batches", type=int, default=50, help="training batches per epoch")
+    p.add_argument("--epochs", type=int, default=8, help="epochs per run (validation after each, as in a real run)")
+    p.add_argument("--reps", type=int, default=4, help="repetitions (headless, live) pairs")
+    p.add_argument("--width", type=int, default=1500, help="window width")
+    p.add_argument("--height", type=int, default=950, help="window height")
+    return p.parse_args(argv)
+
+
+def imdb_shaped_dataset(V: int, T: int, B: int, batches: int, seed: int = 0):
+    """Random tokens in IMDb's shape: enough training rows for `batches` batches after the 20% validation split."""
+    from rnnviz.data import Dataset, Vocab
+
+    rng = np.random.default_rng(seed)
+    n_train = math.ceil(batches * B / 0.8)
+    n_test = B
+    vocab = Vocab(["<pad>", "<start>", "<oov>"] + [f"w{i}" for i in range(3, V)])
+
+    def split(n):
+        x = rng.integers(3, V, size=(n, T), dtype=np.int32)
+        x[:, 0] = 1
+        y = (rng.random(n) < 0.5).astype(np.float32)
+        return x, y
+
+    x_train, y_train = split(n_train)
+    x_test, y_test = split(n_test)
+    return Dataset("imdb-shaped random tokens", x_train, y_train, x_test, y_test, vocab)
+
+
+def make_config(args):
+    from rnnviz.train import TrainConfig
+
+    return TrainConfig(dataset="imdb", num_words=args.V, maxlen=args.T, embed_dim=args.E, hidden_dim=args.H,
+                       batch_size=args.B, epochs=args.epochs)
+
+
+def run_headless(config, dataset) -> float:
+    from rnnviz.train import Trainer
+
+    result = Trainer(config, dataset).run()
+    return float(result.model.history["seq_per_s"])
+
+
+def run_live(app, panel, config, dataset) -> dict:
+    """Train from the panel while a 10 ms timer records its ticks; returns throughput and tick gaps."""
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+
+    ticks: list[float] = []
+    first_batch: list[float] = []
+    timer = QTimer()
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.setInterval(TICK_MS)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+
+    def on_progress(_report):
+        if not first_batch:
+            first_batch.append(time.perf_counter())
+
+    panel.progressed.connect(on_progress)
+    panel.dataset_loader = lambda cfg, path, progress, cancel: dataset
+    panel.dataset = None  # load (instantly) through the loader, as a user's first Start does
+    panel.form.set_config(config)
+    panel.data_box.set_imdb_path("imdb-shaped-random-tokens")
+    refreshes0 = panel.plots.n_refreshes
+    timer.start()
+    t0 = time.perf_counter()
+    if not panel.start():
+        raise RuntimeError(f"the panel refused to start: {panel.status_label.text()}")
+    loop = QEventLoop()  # the GUI thread sleeps in Qt's event loop, as in the real window
+
+    def on_state(state):
+        if state == "idle":
+            loop.quit()
+
+    panel.stateChanged.connect(on_state)
+    if panel.isTraining():
+        loop.exec()
+    panel.stateChanged.disconnect(on_state)
+    t_end = time.perf_counter()
+    timer.stop()
+    panel.progressed.disconnect(on_progress)
+    result = panel.last_result
+    if result is None or result.status != "finished":
+        raise RuntimeError(f"the live run did not finish: {panel.status_label.text()}")
+    start = first_batch[0] if first_batch else t0
+    window = np.array([t for t in ticks if t >= start])
+    gaps_ms = np.diff(window) * 1e3
+    seconds = t_end - start
+    return {"seq_per_s": float(result.model.history["seq_per_s"]), "gaps_ms": gaps_ms,
+            "plot_redraws_per_s": (panel.plots.n_refreshes - refreshes0) / max(seconds, 1e-9),
+            "batches": panel.n_batches_received, "seconds": seconds}
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from rnnviz.gui.training import TrainingPanel
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    dataset = imdb_shaped_dataset(args.V, args.T, args.B, args.batches)
+    config = make_config(args)
+    print(f"# IMDb-shaped: V={args.V} E={args.E} H={args.H} B={args.B} T={args.T}, {args.epochs} epochs of {args.batches} batches per run, "
+          f"{args.reps} repetitions, Qt platform {app.platformName()}", flush=True)
+
+    # compile (or load from numba's cache) the kernels, and let the panel paint once, outside the timings
+    run_headless(make_config(args).with_changes(epochs=1), imdb_shaped_dataset(args.V, args.T, args.B, 2))
+    panel = TrainingPanel()
+    panel.resize(args.width, args.height)
+    panel.show()
+    for _ in range(20):
+        app.processEvents()
+        time.sleep(0.01)
+
+    headless, live = [], []
+    for rep in range(args.reps):
+        h = run_headless(config, dataset)
+        lv = run_live(app, panel, config, dataset)
+        headless.append(h)
+        live.append(lv)
+        g = lv["gaps_ms"]
+        print(f"# rep {rep + 1}: headless {h:.0f} seq/s, live {lv['seq_per_s']:.0f} seq/s "
+              f"(ratio {lv['seq_per_s'] / h:.3f}); timer gaps p50 {np.median(g):.1f} ms, "
+              f"p99 {np.percentile(g, 99):.1f} ms, max {g.max():.1f} ms over {len(g)} ticks; "
+              f"plot redraws {lv['plot_redraws_per_s']:.1f}/s", flush=True)
+
+    panel.shutdown(2.0)
+    panel.close()
+    panel.deleteLater()
+    app.processEvents()
+
+    gaps = np.concatenate([lv["gaps_ms"] for lv in live])
+    stalls = np.maximum(gaps - TICK_MS, 0.0)
+    ratios = [lv["seq_per_s"] / h for lv, h in zip(live, headless)]
+    ratio = statistics.median(ratios)
+    out = {
+        "p99_stall_ms": round(float(np.percentile(stalls, 99)), 2),
+        "max_stall_ms": round(float(stalls.max()), 2),
+        "p50_gap_ms": round(float(np.median(gaps)), 2),
+        "p99_gap_ms": round(float(np.percentile(gaps, 99)), 2),
+        "max_gap_ms": round(float(gaps.max()), 2),
+        "ticks": int(len(gaps)),
+        "train_seq_per_s_live": round(statistics.median(lv["seq_per_s"] for lv in live), 1),
+        "train_seq_per_s_headless": round(statistics.median(headless), 1),
+        "live_over_headless": round(ratio, 4),
+        "live_cost_pct": round(100 * (1 - ratio), 2),
+        "plot_redraws_per_s": round(statistics.median(lv["plot_redraws_per_s"] for lv in live), 1),
+        "per_plot_hz": round(statistics.median(lv["plot_redraws_per_s"] for lv in live) / 5, 2),
+        "ratios": [round(r, 4) for r in ratios],
+        "config": {"V": args.V, "E": args.E, "H": args.H, "B": args.B, "T": args.T, "batches": args.batches, "epochs": args.epochs,
+                   "reps": args.reps, "platform": app.platformName()},
+    }
+    out["pass"] = {"p99_stall_lt_30ms": out["p99_stall_ms"] < 30, "max_stall_lt_100ms": out["max_stall_ms"] < 100,
+                   "live_cost_le_15pct": out["live_cost_pct"] <= 15}
+    print(json.dumps(out), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
