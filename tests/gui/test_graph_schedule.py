@@ -39,6 +39,17 @@ def test_value_colours_diverge_around_zero():
     assert palette.value_range(np.array([[0.1, -3.0]]), "tanh") == 1.0
 
 
+def test_overflowed_values_still_get_colours():
+    c = palette.value_colours(np.array([np.nan, np.inf, -np.inf, 5.0]), 1.0)
+    assert c[0] == palette.NOT_A_NUMBER
+    assert c[1] == c[3] == palette.value_colours(np.array([1.0]), 1.0)[0]
+    assert c[2] == palette.value_colours(np.array([-1.0]), 1.0)[0]
+    assert palette.value_range(np.array([[np.inf, -2.0, np.nan]]), "linear") == 2.0
+    scale = palette.LogScale(np.array([np.inf, 1e-3, 1.0]))
+    assert scale.hi == 0.0 and scale(np.array([np.inf]))[0] == 1.0
+    assert palette.gradient_colours(np.array([np.nan]))[0] == palette.gradient_colours(np.array([0.0]))[0]
+
+
 def test_gradient_numbers_are_norms_of_the_trace_rows():
     tr = real_trace(7)
     nums = GraphNumbers.from_trace(tr)

@@ -24,8 +24,9 @@ def sub(t: int | str) -> str:
 
 
 def _row_norms(a: np.ndarray) -> np.ndarray:
-    """Euclidean norm of each row of a (T, n) array -> (T,)."""
-    return np.sqrt(np.sum(np.asarray(a, dtype=np.float64) ** 2, axis=1))
+    """Euclidean norm of each row of a (T, n) array -> (T,); an exploded row's norm is inf, not a warning."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        return np.sqrt(np.sum(np.asarray(a, dtype=np.float64) ** 2, axis=1))
 
 
 @dataclass
@@ -72,4 +73,6 @@ def vector_summary(v: np.ndarray, first: int = 4) -> str:
     fmt = "{:+.3f}" if peak == 0 or 0.01 <= peak < 1e4 else "{:+.2e}"  # tiny gradients stay readable
     head = ", ".join(fmt.format(x) for x in v[:first])
     more = ", …" if v.size > first else ""
-    return f"[{head}{more}]   ‖·‖ = {np.linalg.norm(v):.4g}"
+    with np.errstate(over="ignore", invalid="ignore"):
+        norm = float(np.sqrt(np.sum(v * v)))
+    return f"[{head}{more}]   ‖·‖ = {norm:.4g}"

@@ -12,6 +12,7 @@ BACKGROUND = 0xFFFBFBFD
 NODE_FILL = 0xFFFFFFFF
 NODE_BORDER = 0xFF8C96AA
 BLANK_CELL = 0xFFE6E9EF          # a hidden unit not computed yet
+NOT_A_NUMBER = 0xFF5C6370        # a value that overflowed to nan (inf is drawn at the scale's end)
 TEXT = 0xFF2E3440
 TEXT_SOFT = 0xFF6B7385
 EDGE_IDLE = 0xFFC7CCD8
@@ -50,20 +51,27 @@ def _interpolate(stops: np.ndarray, u: np.ndarray) -> np.ndarray:
 
 
 def value_colours(values: np.ndarray, vmax: float) -> np.ndarray:
-    """Diverging colours for values in [-vmax, vmax]; same shape as values, dtype uint32."""
-    return _interpolate(_VALUE_STOPS, 0.5 + 0.5 * np.asarray(values) / vmax)
+    """Diverging colours for values in [-vmax, vmax] (clipped); nan gets NOT_A_NUMBER.
+
+    Same shape as values, dtype uint32.
+    """
+    v = np.asarray(values, dtype=np.float64)
+    nan = np.isnan(v)
+    u = 0.5 + 0.5 * np.clip(np.where(nan, 0.0, v), -vmax, vmax) / vmax
+    return np.where(nan, np.uint32(NOT_A_NUMBER), _interpolate(_VALUE_STOPS, u)).astype(np.uint32)
 
 
 def gradient_colours(level: np.ndarray) -> np.ndarray:
     """Sequential colours for a normalised log-magnitude level in [0, 1]; dtype uint32."""
-    return _interpolate(_GRAD_STOPS, level)
+    return _interpolate(_GRAD_STOPS, np.nan_to_num(np.asarray(level, dtype=np.float64), nan=0.0))
 
 
 def value_range(values: np.ndarray, activation: str) -> float:
     """Half-width of the value colour scale: 1 for tanh (its range), else the largest |value|."""
     if activation == "tanh":
         return 1.0
-    peak = float(np.max(np.abs(values))) if values.size else 0.0
+    finite = np.abs(values[np.isfinite(values)])
+    peak = float(np.max(finite)) if finite.size else 0.0
     return peak if np.isfinite(peak) and peak > 0 else 1.0
 
 
