@@ -1,13 +1,16 @@
 """The dataset a config names, loaded or generated with the config's vocabulary size and sequence length."""
 from __future__ import annotations
 
+import dataclasses
 import os
 import threading
 from collections.abc import Callable
 
-from rnnviz.data import Dataset
+import numpy as np
 
-from .config import TrainConfig
+from rnnviz.data import Dataset, load_imdb, make_memory_task, make_negation_task
+
+from .config import ConfigError, TrainConfig
 
 IMDB_HELP = ("To train on IMDb, download aclImdb_v1.tar.gz (84 MB) from "
              "https://ai.stanford.edu/~amaas/data/sentiment/ and pass it with --imdb PATH (an unpacked aclImdb/ "
@@ -25,16 +28,32 @@ def load_dataset(config: TrainConfig, imdb_path: str | os.PathLike | None = None
     The synthetic tasks are generated from the config's seed, so a run is reproducible end to end.
     """
     if config.dataset == "imdb":
-        from rnnviz.data.imdb import load_imdb
-
         return load_imdb(imdb_path, num_words=config.num_words, maxlen=config.maxlen, cache_dir=cache_dir,
                          progress=progress, cancel=cancel)
     return synthetic_dataset(config)
 
 
 def synthetic_dataset(config: TrainConfig) -> Dataset:
-    """The built-in task of `config.dataset` ("memory" or "negation") with sequence length config.maxlen."""
-    from rnnviz.data import synthetic
+    """The built-in task of `config.dataset` ("memory" or "negation"), generated from config.seed.
 
-    maker = {"memory": synthetic.make_memory_task, "negation": synthetic.make_negation_task}[config.dataset]
-    return maker(seq_len=config.maxlen, seed=config.seed)
+    memory: config.maxlen is its sequence length (its difficulty). negation: sentences of up to 16
+    tokens, re-padded to config.maxlen the Keras way ('pre'), so a longer maxlen only adds padding.
+    """
+    if config.dataset == "memory":
+        if config.maxlen < 2:
+            raise ConfigError("the memory task needs maxlen >= 2 (start token + signal)")
+        return make_memory_task(seq_len=config.maxlen, seed=config.seed)
+    ds = make_negation_task(seed=config.seed)
+    if ds.maxlen == config.maxlen:
+        return ds
+    return dataclasses.replace(ds, x_train=repad(ds.x_train, config.maxlen), x_test=repad(ds.x_test, config.maxlen))
+
+
+def repad(x: np.ndarray, maxlen: int) -> np.ndarray:
+    """(N, T) 'pre'-padded ids -> (N, maxlen): zeros added in front, or the first columns dropped (keeping the end)."""
+    n, t = x.shape
+    if maxlen <= t:
+        return np.ascontiguousarray(x[:, t - maxlen:])
+    out = np.zeros((n, maxlen), dtype=x.dtype)
+    out[:, maxlen - t:] = x
+    return out

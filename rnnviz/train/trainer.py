@@ -121,7 +121,9 @@ class Trainer:
             scores = evaluate(make_predictor(model.params, self.config), self.dataset.x_test, self.dataset.y_test)
             test_loss, test_acc = scores
         if best_epoch == 0 and status != "finished":
-            message += "; no epoch finished, so the model holds the last good weights (not validated)"
+            message += ". No epoch finished, so the model holds the last good weights (not validated)"
+        elif status != "finished":
+            message += f". The model keeps the weights of epoch {best_epoch}, the best on validation"
         seconds = time.perf_counter() - started
         loop = self._loop
         model.history.update({"status": status, "best_epoch": best_epoch, "best_val_accuracy": best_val,
@@ -184,8 +186,8 @@ class _EpochLoop:
             idx = order[sl]
             loss, grad_norm, clipped, acc = self._step(self.x[idx], self.y[idx])
             if loss is None:
-                self.message = (f"training diverged at epoch {epoch}, batch {batch}: {self.message}. The weights "
-                                f"before that step are kept; try a smaller learning rate or gradient clipping")
+                self.message = (f"training diverged at epoch {epoch}, batch {batch}: {self.message}; try a smaller "
+                                f"learning rate or gradient clipping")
                 return "diverged"
             n = len(idx)
             self.train_seconds += time.perf_counter() - t_batch

@@ -10,11 +10,12 @@ from rnnviz.train.config import ACTIVATIONS, DATASETS, field_names
 from rnnviz.train.shapes import expected_param_shapes
 
 
-def test_defaults_are_the_keras_example():
+def test_defaults_are_the_keras_example_with_adam_and_clipping():
     c = TrainConfig()
     assert (c.dataset, c.num_words, c.maxlen, c.embed_dim, c.hidden_dim) == ("imdb", 10000, 500, 32, 32)
-    assert (c.activation, c.optimizer, c.lr, c.batch_size, c.epochs) == ("tanh", "rmsprop", 1e-3, 128, 10)
+    assert (c.activation, c.lr, c.batch_size, c.epochs) == ("tanh", 1e-3, 128, 10)
     assert c.validation_split == 0.2 and c.truncate is None and c.seed == 0
+    assert (c.optimizer, c.clip_norm) == ("adam", 1.0)  # the two justified changes (see TrainConfig)
 
 
 @pytest.mark.parametrize("field, value, message", [

@@ -1,0 +1,82 @@
+"""``python main.py train``: options, exit codes, the JSON last line, the saved model."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rnnviz.train import load_model
+from rnnviz.train.cli import main
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def last_json(text: str) -> dict:
+    lines = [line for line in text.splitlines() if line.strip()]
+    return json.loads(lines[-1])
+
+
+def test_trains_a_synthetic_task_saves_and_prints_json_last(tmp_path, capsys):
+    out = tmp_path / "models" / "neg.npz"
+    code = main(["--dataset", "negation", "--epochs", "3", "--hidden-dim", "6", "--optimizer", "adam",
+                 "--lr", "0.01", "--clip-norm", "none", "--seed", "3", "--out", str(out)])
+    captured = capsys.readouterr()
+    assert code == 0
+    result = last_json(captured.out)
+    for key in ("test_accuracy", "best_val_accuracy", "epochs", "seconds", "load_seconds", "train_seconds",
+                "seq_per_s", "status", "model_path"):
+        assert key in result, key
+    assert result["status"] == "finished" and result["epochs"] == 3 and 0 <= result["test_accuracy"] <= 1
+    assert result["config"]["hidden_dim"] == 6 and result["config"]["clip_norm"] is None
+    assert result["config"]["seed"] == 3 and result["model_path"] == str(out)
+    model = load_model(out)
+    assert model.config.hidden_dim == 6 and model.history["test_accuracy"] == result["test_accuracy"]
+    assert "epoch 3/3" in captured.err and "test accuracy" in captured.err  # progress on stderr only
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--hidden-dim", "0"], "hidden_dim must be an integer from 1 to 1024, got 0"),
+    (["--activation", "sigmoid"], "invalid choice: 'sigmoid' (choose from 'tanh', 'relu', 'linear')"),
+    (["--optimizer", "adagrad"], "choose from 'sgd', 'momentum', 'rmsprop', 'adam'"),
+    (["--dataset", "mnist"], "choose from 'imdb', 'memory', 'negation'"),
+    (["--clip-norm", "big"], "expected a number or 'none', got 'big'"),
+    (["--lr", "-1"], "lr must be a number greater than 0 and at most 100, got -1.0"),
+    (["--truncate", "0"], "truncate must be an integer from 1 to 500 or empty (None), got 0"),
+])
+def test_bad_options_are_usage_errors_with_the_allowed_values(argv, message, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 2
+    assert message in capsys.readouterr().err
+
+
+def test_without_imdb_it_explains_how_to_get_it(tmp_path, monkeypatch, capsys):
+    monkeypatch.delenv("RNNVIZ_IMDB", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))  # no ~/.keras/datasets copy
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # and an empty user cache
+    assert main(["--no-save"]) == 2
+    err = capsys.readouterr().err
+    assert "aclImdb_v1.tar.gz" in err and "--imdb PATH" in err and "--dataset memory" in err
+
+
+def test_imdb_path_that_does_not_exist(tmp_path, capsys):
+    assert main(["--imdb", str(tmp_path / "missing.tar.gz"), "--no-save"]) == 2
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_diverged_run_exits_1_with_json(capsys):
+    code = main(["--dataset", "memory", "--maxlen", "20", "--activation", "relu", "--optimizer", "sgd",
+                 "--lr", "100", "--clip-norm", "none", "--epochs", "3", "--no-save"])
+    result = last_json(capsys.readouterr().out)
+    assert code == 1 and result["status"] == "diverged" and result["model_path"] is None
+
+
+def test_subprocess_through_main_py(tmp_path):
+    """The real entry point, as a user runs it; stdout holds nothing but the JSON line."""
+    proc = subprocess.run([sys.executable, str(REPO / "main.py"), "train", "--dataset", "memory", "--maxlen", "10",
+                           "--epochs", "2", "--out", str(tmp_path / "m.npz")],
+                          capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert len(proc.stdout.strip().splitlines()) == 1
+    assert last_json(proc.stdout)["epochs"] == 2 and (tmp_path / "m.npz").is_file()
