@@ -14,6 +14,7 @@ and shows the graph stepping through the forward pass and BPTT. Options:
   --fit            fit the whole graph in the window
   --fold-at P      freeze the fold animation at P in [0, 1] (to look at a frame)
   --progress F     with --step I: show I blended F of the way to step I + 1
+  --label Y        the 0/1 label of the many-to-one loss (default 0)
   --head H         binary (many-to-one) | softmax (many-to-many, next-word targets)
   --hover P        highlight parameter P (U, W or V)
   --screenshot F   save the window to F (PNG) after --delay ms and quit
@@ -53,7 +54,7 @@ def _model_and_trace(args):
         trace = make_trace(params_for_softmax(params, len(vocab), args), tokens, targets,
                            activation=args.activation, head="softmax", truncate=args.truncate)
         return trace, words
-    trace = make_trace(params, tokens, 0, activation=args.activation, truncate=args.truncate)
+    trace = make_trace(params, tokens, args.label, activation=args.activation, truncate=args.truncate)
     return trace, words
 
 
@@ -83,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fold-at", type=float, default=None)
     parser.add_argument("--progress", type=float, default=None)
     parser.add_argument("--head", default="binary")
+    parser.add_argument("--label", type=int, default=0)
     parser.add_argument("--size", default="1300x620")
     parser.add_argument("--screenshot", default="")
     parser.add_argument("--delay", type=int, default=1500)

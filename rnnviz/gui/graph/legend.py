@@ -21,10 +21,19 @@ def _format_decade(d: float) -> str:
     return f"1e{int(round(d))}"
 
 
+def _short(v: float) -> str:
+    """A scale end in at most 6 characters: 1, 0.25, 1.4e3, 2.0e-3."""
+    if 10 <= abs(v) < 1000:
+        return f"{v:.0f}"
+    if v == 0 or 0.01 <= abs(v) < 10:
+        return f"{v:.2g}"
+    return f"{v:.1e}".replace("e+0", "e").replace("e+", "e").replace("e-0", "e-")
+
+
 class GraphLegend(QWidget):
     """Value scale (-vmax..vmax), gradient scale (10^lo..10^hi, log) and U/W/V chips."""
 
-    WIDTH, HEIGHT = 248, 92
+    WIDTH, HEIGHT = 262, 92
 
     def __init__(self, parent: QWidget, on_hover: Callable[[str], None]):
         super().__init__(parent)
@@ -60,7 +69,7 @@ class GraphLegend(QWidget):
         font.setPixelSize(11)
         p.setFont(font)
         self._bar(p, 8, "sₜ value", palette.value_colours(np.linspace(-1, 1, 9), 1.0),
-                  f"{-self.vmax:.2g}", f"+{self.vmax:.2g}")
+                  _short(-self.vmax), "+" + _short(self.vmax))
         self._bar(p, 32, "‖gradient‖", palette.gradient_colours(np.linspace(0, 1, 9)),
                   _format_decade(self.lo), _format_decade(self.hi))
         self._chips(p)
@@ -69,7 +78,7 @@ class GraphLegend(QWidget):
     def _bar(self, p: QPainter, y: float, title: str, colours, left: str, right: str) -> None:
         p.setPen(TEXT)
         p.drawText(QRectF(8, y, 74, 16), int(Qt.AlignmentFlag.AlignVCenter), title)
-        bar = QRectF(118, y + 3, 84, 10)
+        bar = QRectF(126, y + 3, 84, 10)
         grad = QLinearGradient(bar.topLeft(), bar.topRight())
         for k, c in enumerate(colours):
             grad.setColorAt(k / (len(colours) - 1), qcolour(int(c)))
@@ -77,8 +86,8 @@ class GraphLegend(QWidget):
         p.setBrush(QBrush(grad))
         p.drawRoundedRect(bar, 3, 3)
         p.setPen(TEXT_SOFT)
-        p.drawText(QRectF(74, y, 42, 16), int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), left)
-        p.drawText(QRectF(206, y, 42, 16), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), right)
+        p.drawText(QRectF(72, y, 50, 16), int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), left)
+        p.drawText(QRectF(214, y, 46, 16), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), right)
 
     def _chips(self, p: QPainter) -> None:
         for name, what in _CHIPS:
