@@ -25,6 +25,9 @@ class BatchWorkspace:
     - ``dW_contrib_norm``: (T,) ||sum over the batch of dL/da_t s_{t-1}^T||_F per step;
     - ``step_loss``: (T,) softmax head: mean over the batch of L_t (binary: only the last row).
 
+    ``truncate=k`` back-propagates through the last k steps only (see ``rnnviz.core.grads``).
+    One workspace serves one thread at a time; the kernels release the GIL.
+
     ``input_path`` picks how U x_t and the E, U gradients are formed (both exact, see
     ``kernels.forward_kernel``): "rows" (one GEMM over the T * B input rows), "vocab" (one GEMM
     over the V embedding rows, then lookups and scatter-adds), or "auto": "vocab" when
