@@ -6,8 +6,8 @@ import pytest
 
 from rnnviz.core import init_params, make_trace
 from rnnviz.gui.graph import palette
-from rnnviz.gui.graph.legend import _short
 from rnnviz.gui.graph.display_data import GraphNumbers, sub, vector_summary
+from rnnviz.gui.graph.legend import _short
 from rnnviz.gui.graph.schedule import (ACTIVE, BLANK, CUT, DONE, FILLED, FILLED_GRAD, GRAD,
                                        GRAD_CURRENT, IDLE, StepSchedule)
 from rnnviz.gui.graph.view import _nice_step

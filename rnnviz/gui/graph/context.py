@@ -42,9 +42,11 @@ class RenderContext:
             self._fonts[key] = f
         return f
 
-    def text_size(self, size: float, max_px: float = 20.0) -> float:
-        """Font size in scene units: `size` at zoom 1, growing with the zoom up to max_px on screen."""
-        return min(size, max_px / max(self.scale, 1e-4))
+    def text_size(self, size: float, max_px: float = 20.0, min_px: float = 10.0) -> float:
+        """Font size in scene units: `size` at zoom 1, kept between min_px and max_px on screen
+        (a graph fitted into a small pane keeps readable labels; a close zoom does not shout)."""
+        s = max(self.scale, 1e-4)
+        return max(min(size, max_px / s), min(min_px / s, 1.6 * size))
 
     def px(self, pixels: float) -> float:
         """A length of `pixels` on screen, in scene units, at the current zoom."""
