@@ -36,13 +36,16 @@ class CurvePlot(LivePlot):
     """Several curves read from the batch and epoch histories, sharing the training-step x axis."""
 
     def __init__(self, plot_id: str, title: str, y_label: str, curves: list[Curve],
-                 batches: SeriesHistory, epochs: SeriesHistory, log_y: bool = False, parent=None):
+                 batches: SeriesHistory, epochs: SeriesHistory, log_y: bool = False, parent=None,
+                 legend_offset: tuple[int, int] = (-5, 5)):
         super().__init__(plot_id, title, "training step", y_label, parent)
         self.histories = {"batch": batches, "epoch": epochs}
         self.curves = curves
         self.log_y = log_y
-        self.plot.addLegend(offset=(-5, 5), brush=pg.mkBrush(255, 255, 255, 200), labelTextColor="#303030",
-                            labelTextSize="8pt", verSpacing=-6)
+        if len(curves) > 1:  # a single curve is named by the title
+            # offset: negative = from the right/bottom edge
+            self.plot.addLegend(offset=legend_offset, brush=pg.mkBrush(255, 255, 255, 200), labelTextColor="#303030",
+                                labelTextSize="8pt", verSpacing=-6)
         self.items: list[pg.PlotDataItem] = []
         for c in curves:
             kw = {}
@@ -179,7 +182,7 @@ def accuracy_plot(batches: SeriesHistory, epochs: SeriesHistory) -> CurvePlot:
         Curve("epoch", "train_accuracy", "train (epoch)",
               pg.mkPen(TRAIN, width=1, style=pg.QtCore.Qt.PenStyle.DotLine), "o", pg.mkBrush(TRAIN)),
         Curve("epoch", "val_accuracy", "validation (epoch)", pg.mkPen(VAL, width=2), "s", pg.mkBrush(VAL)),
-    ], batches, epochs)
+    ], batches, epochs, legend_offset=(-5, -5))  # bottom right: accuracy rises towards the top right
     plot.fixed_y = (0.0, 1.0)
     plot.plot.setYRange(0.0, 1.0, padding=0.02)
     return plot

@@ -37,7 +37,7 @@ class GradHeatmapPlot(LivePlot):
         x0, x1 = self.heat.step_span()
         height = self.heat.cols * self.heat.t_bin
         self.image.setRect(QRectF(x0 - 0.5, 0.5, x1 - x0, height))
-        self.follow(x1, 0.5, 0.5 + height, x_lo=x0 - 0.5, y_pad=0.0)
+        self.follow(x1, 0.5, 0.5 + height, y_pad=0.0)  # x from 0, as the curves above
 
     def hover_text(self, x: float, y: float) -> str | None:
         h = self.heat

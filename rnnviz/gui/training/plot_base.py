@@ -166,7 +166,7 @@ class LivePlot(QWidget):
         """Keep the data in view with a range that changes rarely.
 
         pyqtgraph's auto-range moves the axes at every redraw, and a moved axis re-lays out its tick
-        labels, which is most of a redraw's cost. Here x grows in "nice" steps (1, 2, 5 x 10^k) and
+        labels, which is most of a redraw's cost. Here x grows in round steps (1, 1.5, 2, 3, 4, 5, 6, 8 x 10^k) and
         y widens only when the data leaves it or shrinks to under half of it. A user who zooms or pans
         takes over; the plot's "A" button hands the range back.
         """
@@ -178,8 +178,8 @@ class LivePlot(QWidget):
             return
         (cx0, cx1), (cy0, cy1) = vb.viewRange()
         x_range = y_range = None
-        if x_hi > cx1 or cx0 != x_lo or x_hi < cx1 / 4:
-            x_range = (x_lo, x_lo + nice_ceil(max(x_hi - x_lo, 1.0) * 1.05))
+        if x_hi > x_lo + 0.97 * (cx1 - x_lo) or cx0 != x_lo or x_hi < cx1 / 4:
+            x_range = (x_lo, x_lo + nice_ceil(max(x_hi - x_lo, 1.0) * 1.1))
         if y_lo is not None and y_hi is not None and np.isfinite(y_lo) and np.isfinite(y_hi):
             span = max(y_hi - y_lo, 1e-9)
             if y_lo < cy0 or y_hi > cy1 or span < 0.5 * (cy1 - cy0):
@@ -235,9 +235,9 @@ def nearest_index(xs, x: float) -> int | None:
 
 
 def nice_ceil(v: float) -> float:
-    """The smallest of 1, 2, 5 x 10^k that is >= v (v > 0)."""
+    """The smallest of 1, 1.5, 2, 3, 4, 5, 6, 8 x 10^k that is >= v (v > 0): round axis ends, never much empty room."""
     k = math.floor(math.log10(v))
-    for m in (1, 2, 5, 10):
+    for m in (1, 1.5, 2, 3, 4, 5, 6, 8, 10):
         if m * 10.0 ** k >= v:
             return m * 10.0 ** k
     return 10.0 ** (k + 1)
