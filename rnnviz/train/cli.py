@@ -50,24 +50,25 @@ def build_parser() -> argparse.ArgumentParser:
         prog="main.py train",
         description="Train the vanilla RNN headless. Progress goes to stderr; the last stdout line is one "
                     "JSON object with the results.",
-        formatter_class=argparse.ArgumentDefaultsHelpFormatter)
+    )
     p.add_argument("--imdb", metavar="PATH", help="IMDb data: aclImdb_v1.tar.gz, an unpacked aclImdb/ folder or "
                                                   "Keras' imdb.npz (default: the environment variable or the cache)")
     p.add_argument("--dataset", choices=DATASETS, default=d.dataset, help=FIELD_HELP["dataset"])
+    def help_for(name: str) -> str:
+        return f"{FIELD_HELP[name]} (IMDb default: {getattr(d, name)}; the built-in tasks have their own)"
+
     ints = {"num_words": "N", "maxlen": "T", "embed_dim": "E", "hidden_dim": "H", "batch_size": "B",
             "epochs": "N", "seed": "N"}
     for name, metavar in ints.items():
-        p.add_argument("--" + name.replace("_", "-"), type=int, metavar=metavar, default=None,
-                       help=f"{FIELD_HELP[name]} (default: {getattr(d, name)}; synthetic tasks have their own)")
-    p.add_argument("--activation", choices=ACTIVATIONS, default=None, help=FIELD_HELP["activation"])
-    p.add_argument("--optimizer", choices=OPTIMIZERS, default=None, help=FIELD_HELP["optimizer"])
-    p.add_argument("--lr", type=float, default=None, help=f"{FIELD_HELP['lr']} (default: {d.lr})")
-    p.add_argument("--validation-split", type=float, default=None,
-                   help=f"{FIELD_HELP['validation_split']} (default: {d.validation_split})")
+        p.add_argument("--" + name.replace("_", "-"), type=int, metavar=metavar, default=None, help=help_for(name))
+    p.add_argument("--activation", choices=ACTIVATIONS, default=None, help=help_for("activation"))
+    p.add_argument("--optimizer", choices=OPTIMIZERS, default=None, help=help_for("optimizer"))
+    p.add_argument("--lr", type=float, default=None, help=help_for("lr"))
+    p.add_argument("--validation-split", type=float, metavar="F", default=None, help=help_for("validation_split"))
     p.add_argument("--clip-norm", type=_optional_number(float), default=argparse.SUPPRESS, metavar="X|none",
-                   help=f"{FIELD_HELP['clip_norm']} (default: {d.clip_norm})")
+                   help=help_for("clip_norm"))
     p.add_argument("--truncate", type=_optional_number(int), default=argparse.SUPPRESS, metavar="K|none",
-                   help=f"{FIELD_HELP['truncate']} (default: full BPTT)")
+                   help=help_for("truncate"))
     out = p.add_mutually_exclusive_group()
     out.add_argument("--out", metavar="PATH", help="where to save the model (.npz); default: a new file in the "
                                                    "user data folder")

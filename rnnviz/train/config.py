@@ -32,8 +32,8 @@ LR_MAX = 100.0  # high enough to watch a run explode on purpose, which is part o
 VALIDATION_SPLIT_MAX = 0.9
 
 FIELD_HELP: dict[str, str] = {
-    "dataset": "Training data: 'imdb' (50,000 movie reviews, positive or negative), 'memory' (the label is "
-               "the first token, the rest is noise: shows vanishing gradients) or 'negation' (short "
+    "dataset": "Training data: 'imdb' (50,000 movie reviews, positive or negative), 'memory' (the first word "
+               "decides the label, the rest is noise: shows vanishing gradients) or 'negation' (short "
                "sentences where 'not' flips the meaning, so word order matters).",
     "num_words": "IMDb vocabulary size: the most frequent training words get an index, every other word "
                  "becomes the out-of-vocabulary token. Indices 0-3 are reserved (padding, start, OOV, unused). "

@@ -1,9 +1,12 @@
 """``python main.py train``: options, exit codes, the JSON last line, the saved model."""
+import io
 import json
+import signal
 import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from rnnviz.train import load_model
@@ -80,3 +83,44 @@ def test_subprocess_through_main_py(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert len(proc.stdout.strip().splitlines()) == 1
     assert last_json(proc.stdout)["epochs"] == 2 and (tmp_path / "m.npz").is_file()
+
+
+def test_ctrl_c_stops_cleanly_and_keeps_the_best_weights(tmp_path):
+    proc = subprocess.Popen([sys.executable, str(REPO / "main.py"), "train", "--dataset", "memory", "--maxlen", "30",
+                             "--epochs", "1000", "--out", str(tmp_path / "m.npz")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    try:
+        for line in proc.stderr:  # wait until an epoch has finished, so there are best weights to keep
+            if line.startswith("epoch 2/1000:"):
+                break
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+    assert proc.returncode == 130, err
+    result = last_json(out)
+    assert result["status"] == "stopped" and result["epochs"] >= 2 and result["best_epoch"] >= 1
+    assert result["test_accuracy"] is not None  # the CLI still scores the kept weights
+    assert "stopping after this batch" in err
+    assert load_model(tmp_path / "m.npz").history["best_epoch"] == result["best_epoch"]
+
+
+def test_progress_lines_on_a_terminal_and_in_a_log():
+    from rnnviz.train.progress import ProgressPrinter, format_duration
+    from rnnviz.train.reports import BatchReport, EpochReport
+
+    batch = BatchReport(1, 3, 10, 3, 0.5, 0.75, 2.0, True, np.zeros(4), 1.0, 65.0, 3725.0, 1000.0)
+    epoch = EpochReport(1, 0.5, 0.75, 0.6, 0.7, True, 66.0)
+    tty = io.StringIO()
+    p = ProgressPrinter(tty, epochs=2, tty=True)
+    p.on_batch(batch)
+    p.on_epoch(epoch)
+    assert tty.getvalue().startswith("\repoch 1/2 batch 3/10  loss 0.5000  acc 0.750  |grad| 2 (clipped)")
+    assert "elapsed 1:05  ETA 1:02:05" in tty.getvalue()
+    assert "\nepoch 1/2: train loss 0.5000 acc 0.7500 | val loss 0.6000 acc 0.7000  * best | 1:06\n" in tty.getvalue()
+    log = io.StringIO()
+    p = ProgressPrinter(log, epochs=2, tty=False, log_interval=3600)
+    p.on_batch(batch)
+    p.on_batch(batch)  # within the interval: not repeated
+    assert "\r" not in log.getvalue() and log.getvalue().count("batch 3/10") == 1
+    assert format_duration(59.6) == "1:00"
