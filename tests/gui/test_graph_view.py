@@ -1,8 +1,6 @@
 """The unrolled graph widget on real traces from rnnviz.core.make_trace (pytest-qt, offscreen)."""
 from __future__ import annotations
 
-import ctypes
-import sys
 
 import numpy as np
 import pytest
@@ -18,16 +16,8 @@ from rnnviz.gui.graph.schedule import (ACTIVE, BLANK, CUT, DONE, FILLED, FILLED_
                                        GRAD_CURRENT, IDLE)
 
 
-def _pyside_refcount_fix() -> None:
-    """PySide6 6.12 on Python 3.11 drops a reference to None/True on every void call or emit
-    (/work/notes/PYSIDE6_REFCOUNT_BUG.md); give them the near-immortal count 3.12 gives them.
-    Remove once rnnviz/gui/__init__.py applies the fix for every GUI module."""
-    if sys.version_info < (3, 12) and sys.getrefcount(None) < (1 << 39):
-        for obj in (None, True, False):
-            ctypes.c_ssize_t.from_address(id(obj)).value += 1 << 40
 
 
-_pyside_refcount_fix()
 
 WORDS = "the film was a quiet and moving story about two old friends".split()
 

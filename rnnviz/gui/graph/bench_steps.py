@@ -40,9 +40,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--hidden", type=int, default=8)
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from rnnviz.gui.graph.demo import _pyside_refcount_fix
-
-    _pyside_refcount_fix()
     from PySide6.QtWidgets import QApplication
 
     from rnnviz.gui.graph import UnrolledGraphView

@@ -22,7 +22,6 @@ and shows the graph stepping through the forward pass and BPTT. Options:
 from __future__ import annotations
 
 import argparse
-import ctypes
 import sys
 
 import numpy as np
@@ -58,13 +57,6 @@ def _model_and_trace(args):
     return trace, words
 
 
-def _pyside_refcount_fix() -> None:
-    """PySide6 6.12 on Python 3.11 drops a reference to None/True on every void call or emit
-    (/work/notes/PYSIDE6_REFCOUNT_BUG.md); give them the near-immortal count 3.12 gives them.
-    Remove once rnnviz/gui/__init__.py applies the fix for every GUI module."""
-    if sys.version_info < (3, 12) and sys.getrefcount(None) < (1 << 39):
-        for obj in (None, True, False):
-            ctypes.c_ssize_t.from_address(id(obj)).value += 1 << 40
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -89,7 +81,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--screenshot", default="")
     parser.add_argument("--delay", type=int, default=1500)
     args = parser.parse_args(argv)
-    _pyside_refcount_fix()
 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication

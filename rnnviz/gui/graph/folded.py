@@ -165,7 +165,7 @@ class FoldedDiagram(QGraphicsItem):
         painter.drawText(QRectF(-120, g.y_input + INPUT_H / 2 + 6, 240, 18),
                          int(Qt.AlignmentFlag.AlignHCenter), caption)
         painter.drawText(QRectF(-120, g.y_input + INPUT_H / 2 + 22, 240, 18),
-                         int(Qt.AlignmentFlag.AlignHCenter), f"the same U, W, V at every step")
+                         int(Qt.AlignmentFlag.AlignHCenter), "the same U, W, V at every step")
 
     # --- hover -----------------------------------------------------------------------------------
     def hoverMoveEvent(self, event):  # noqa: N802
