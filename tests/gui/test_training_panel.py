@@ -1,4 +1,6 @@
 """The trainer panel on a small built-in task: the run's life cycle, the worker thread, faults, the review picker."""
+import time
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QThread
@@ -96,8 +98,15 @@ def test_shutdown_while_training_stops_the_thread_within_a_second(qtbot):
     qtbot.waitUntil(lambda: panel.n_batches_received >= 3, timeout=20_000)
     thread: QThread = panel._train.thread
     assert thread.isRunning()
+    started = time.monotonic()
     assert panel.shutdown(timeout_s=1.0)
+    assert time.monotonic() - started < 1.0
     assert not thread.isRunning() and running_threads(panel) == []
+    # the run's last signals are still queued: delivering them must not start anything new
+    # (a prediction job started here would outlive the window: "QThread destroyed while running")
+    jobs_started = panel.jobs.n_started
+    qtbot.wait(300)
+    assert panel.jobs.n_started == jobs_started and running_threads(panel) == [] and not panel.start()
 
 
 def test_shutdown_while_paused_also_ends_the_thread(qtbot):

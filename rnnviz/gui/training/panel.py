@@ -66,6 +66,7 @@ class TrainingPanel(QWidget):
         self.n_batches_received = 0
         self._last_label_update = 0.0
         self._last_report = None
+        self._closing = False
 
         self.data_box = DatasetChooser(jobs=self.jobs)
         self.form = HyperparamForm()
@@ -91,8 +92,10 @@ class TrainingPanel(QWidget):
 
     def shutdown(self, timeout_s: float = 1.0) -> bool:
         """Stop the run and every job, wait for their threads (up to timeout_s). True if none is left running."""
+        self._closing = True  # results that arrive from now on start nothing new (no thread outlives us)
         self._pause_poll.stop()
         self.plots.timer.stop()
+        self.jobs.closed = True
         if self.worker is not None:
             self.worker.control.stop()
         if self._load_job is not None:
@@ -116,7 +119,7 @@ class TrainingPanel(QWidget):
 
     def start(self) -> bool:
         """Start a run with the form's settings (what the Start button does). False if refused."""
-        if self.isTraining():
+        if self.isTraining() or self._closing:
             return False  # one run at a time; the button is disabled anyway
         try:
             config = self.form.config().with_changes(dataset=self.data_box.dataset_name())
@@ -322,6 +325,8 @@ class TrainingPanel(QWidget):
 
     # ------------------------------------------------------------------ training
     def _start_training(self) -> None:
+        if self._closing:
+            return
         config, dataset = self._config, self.dataset
         worker = TrainWorker(config, dataset)
         worker.batchesReady.connect(self._drain_batches)
@@ -448,6 +453,8 @@ class TrainingPanel(QWidget):
         self._set_state(IDLE)
 
     def _publish_model(self, model) -> None:
+        if self._closing:
+            return
         self.last_model = model
         self.reviews.set_model(model)
         self.modelChanged.emit(model)

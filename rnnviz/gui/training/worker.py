@@ -179,8 +179,14 @@ class JobRunner(QObject):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.handles: list[ThreadHandle] = []
+        self.closed = False  # after shutdown(): no new thread may start (the window is going away)
+        self.n_started = 0
 
-    def start(self, job: BackgroundJob, name: str) -> ThreadHandle:
+    def start(self, job: BackgroundJob, name: str) -> ThreadHandle | None:
+        """Run `job` on a new thread; None (job not run) once shutdown() was called."""
+        if self.closed:
+            return None
+        self.n_started += 1
         handle = ThreadHandle(job, name)
         handle.thread.finished.connect(self._reap)
         self.handles.append(handle)
@@ -196,6 +202,7 @@ class JobRunner(QObject):
 
     def shutdown(self, timeout_s: float) -> bool:
         """Cancel every job and wait for its thread (up to timeout_s in total); True if none is left running."""
+        self.closed = True
         deadline = time.monotonic() + timeout_s
         for h in self.handles:
             h.worker.cancel()
