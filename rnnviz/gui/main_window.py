@@ -6,6 +6,8 @@ tells the views which step (and how far into it) to show. No view computes any R
 """
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QGroupBox, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout,
                                QWidget)
@@ -31,6 +33,9 @@ FRAME_MS = 16            # ~60 frames per second while playing
 SLIDER_DEBOUNCE_MS = 40  # coalesce a W-scale drag into one recompute per frame or two
 DEFAULT_SIZE = (1440, 900)
 DEMO_LENGTH = 40
+#: While playing, the text panel and the plot cursors follow at most this often (seconds): laying
+#: out the panel's HTML and repainting the plots cost milliseconds each, the graph's tween must not wait.
+PLAYING_PANEL_INTERVAL_S = 0.12
 
 
 class MainWindow(QMainWindow):
@@ -49,6 +54,7 @@ class MainWindow(QMainWindow):
         self.training_panel = None
         self._help_dialog: HelpDialog | None = None
         self._shown_index = None
+        self._panel_shown_at = 0.0
         self._model_path: str | None = None
         self.setWindowTitle("rnnviz")
         self._build_widgets()
@@ -401,8 +407,11 @@ class MainWindow(QMainWindow):
             return
         index, frac = self.playback.index, self.playback.frac
         trace = self.explorer.trace()
-        if force or index != self._shown_index:
+        now = time.monotonic()
+        due = not self.playback.playing or now - self._panel_shown_at >= PLAYING_PANEL_INTERVAL_S
+        if force or (index != self._shown_index and due):
             self._shown_index = index
+            self._panel_shown_at = now
             step = trace.steps[index]
             self.detail.show_step(trace, index, self.explorer.tokens, self.explorer.clip_report())
             self.plots.set_cursor(step.t)
@@ -448,7 +457,7 @@ class MainWindow(QMainWindow):
             self._frame_timer.start()
         else:
             self._frame_timer.stop()
-        self._show_step()
+        self._show_step(force=not playing)
 
     def _on_frame(self) -> None:
         # Advance by the real time elapsed, so a late frame does not slow the animation down.

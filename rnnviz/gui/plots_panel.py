@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from .help_button import HelpButton
 
@@ -89,6 +89,9 @@ class PlotsPanel(QWidget):
         plot.hideButtons()
         # Label decades only: on a log axis the minor ticks' labels (2·10^-5, 3·10^-5, ...) pile up.
         plot.getAxis("left").setStyle(maxTextLevel=0)
+        # The cursors move at every step; cached axes are blitted instead of re-laid out each time.
+        for side in ("left", "bottom"):
+            plot.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def set_trace(self, trace) -> None:
         T, H = trace.T, trace.hidden_size
