@@ -97,8 +97,9 @@ def _parse_meta(raw: np.ndarray, name: str) -> dict[str, Any]:
         meta = json.loads(raw.tobytes().decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
         raise CheckpointError(f"{name}: the header is not valid JSON ({exc})") from None
-    if not isinstance(meta, dict) or meta.get("format") != FORMAT:
-        raise CheckpointError(f"{name} is not an rnnviz model file (header format {meta.get('format') if isinstance(meta, dict) else None!r})")
+    found = meta.get("format") if isinstance(meta, dict) else None
+    if found != FORMAT:
+        raise CheckpointError(f"{name} is not an rnnviz model file (header format {found!r})")
     version = meta.get("version")
     if version != FORMAT_VERSION:
         raise CheckpointError(f"{name} has model format version {version!r}; this rnnviz reads version "

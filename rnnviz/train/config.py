@@ -142,7 +142,7 @@ class TrainConfig:
 
     @classmethod
     def defaults_for(cls, dataset: str) -> "TrainConfig":
-        """Sensible starting settings per dataset: the Keras example for IMDb, small quick runs for the synthetic tasks."""
+        """Starting settings per dataset: the IMDb recipe above, small quick runs for the synthetic tasks."""
         _check_choice("dataset", dataset, DATASETS)
         return cls(**DATASET_DEFAULTS[dataset])
 

@@ -55,9 +55,11 @@ class TrainedModel:
         return int(self.params["E"].shape[0])
 
     def encode(self, text: str) -> np.ndarray:
-        """(maxlen,) int32 ids of `text` as the model saw its training data: tokenised, start token, 'pre' padded/truncated."""
-        ids = [i if i < self.vocab_size else 2 for i in self.vocab.encode_text(text)]
-        return pad_sequences([ids], maxlen=self.maxlen)[0]
+        """(maxlen,) int32 ids of `text` as the model saw its training data.
+
+        Tokenised like the training reviews, start token in front, 'pre' padded/truncated to maxlen.
+        """
+        return pad_sequences([self.vocab.encode_text(text)], maxlen=self.maxlen)[0]
 
     def copy(self) -> "TrainedModel":
         """A deep copy of the weights (config and vocab are immutable in practice and shared)."""

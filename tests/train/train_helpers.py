@@ -1,4 +1,4 @@
-"""A tiny labelled sequence task built here, so the trainer's tests need neither IMDb nor the data layer's generators."""
+"""A tiny labelled sequence task built here: the trainer's tests need neither IMDb nor the data layer's tasks."""
 import numpy as np
 
 from rnnviz.data import Dataset, Vocab
