@@ -49,6 +49,7 @@ class LivePlot(QWidget):
         self.plot.addItem(self.hover, ignoreBounds=True)
         self.widget.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.plot.getViewBox().disableAutoRange()
+        self.plot.getViewBox().setRange(xRange=(0, 10), yRange=(0, 1), padding=0)  # until data arrives
         self.plot.getViewBox().sigRangeChangedManually.connect(self._on_manual_range)
         #self.widget.viewport().installEventFilter(self)
 
@@ -179,7 +180,7 @@ class LivePlot(QWidget):
         (cx0, cx1), (cy0, cy1) = vb.viewRange()
         x_range = y_range = None
         if x_hi > x_lo + 0.97 * (cx1 - x_lo) or cx0 != x_lo or x_hi < cx1 / 4:
-            x_range = (x_lo, x_lo + nice_ceil(max(x_hi - x_lo, 1.0) * 1.1))
+            x_range = (x_lo, x_lo + nice_ceil(max(x_hi - x_lo, 9.0) * 1.1))  # at least 10 steps: no 0.5-step ticks
         if y_lo is not None and y_hi is not None and np.isfinite(y_lo) and np.isfinite(y_hi):
             span = max(y_hi - y_lo, 1e-9)
             if y_lo < cy0 or y_hi > cy1 or span < 0.5 * (cy1 - cy0):
