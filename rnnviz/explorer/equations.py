@@ -85,6 +85,13 @@ def _matrix_cell(m: np.ndarray, show_all: bool) -> str:
     return f"<span style='font-family:monospace'>{text}</span><table cellspacing='0'>{rows}</table>"
 
 
+def _entries_table(m: np.ndarray) -> str:
+    """Every entry of a vector or matrix, one row per row, right-aligned."""
+    rows = "".join("<tr>" + "".join(f'<td class="n">{format_number(x)}</td>' for x in row) + "</tr>"
+                   for row in np.atleast_2d(m))
+    return f"<table cellspacing='0'>{rows}</table>"
+
+
 def _eq(text: str) -> str:
     return f"<p class='eq'>{text}</p>"
 
@@ -130,7 +137,7 @@ def _forward_html(trace, t: int, labels, words, show_all: bool) -> str:
            _note(f"Input x<sub>{t}</sub> = E[{token}], the embedding row of {_word(labels, words, t)}."),
            _eq(f"a<sub>{t}</sub> = U x<sub>{t}</sub> + W s<sub>{t - 1}</sub> + b"),
            _vector_table([(f"U x<sub>{t}</sub>", trace.Ux[i], ""),
-                          (f"+ W s<sub>{t - 1}</sub>", trace.Ws[i], "s<sub>0</sub> = 0" if t == 1 else ""),
+                          (f"+ W s<sub>{t - 1}</sub>", trace.Ws[i], "zero, because s<sub>0</sub> = 0" if t == 1 else ""),
                           ("+ b", trace.params["b"], ""),
                           (f"a<sub>{t}</sub>", trace.a[i], "")], show_all),
            _eq(f"s<sub>{t}</sub> = {f}(a<sub>{t}</sub>)" + (f" = a<sub>{t}</sub>" if f == "linear" else "")),
@@ -203,13 +210,20 @@ def _contributions_html(trace, t: int, show_all: bool) -> str:
     if np.any(trace.dV_step[i]) or np.any(trace.dc_step[i]):
         rows += [("dL/dV", f"dL/do<sub>{t}</sub> s<sub>{t}</sub><sup>T</sup>", trace.dV_step[i], trace.dV_sum[i]),
                  ("dL/dc", f"dL/do<sub>{t}</sub>", trace.dc_step[i], trace.dc_sum[i])]
-    body = "".join(f"<tr><td class='l'>{name}</td><td class='l'>+= {formula}</td><td class='l'>{_matrix_cell(step, show_all)}</td>"
-                   f"<td class='l'>{_matrix_cell(total, show_all)}</td></tr>" for name, formula, step, total in rows)
     sum_head = f"running sum &Sigma;<sub>t'={t}..{T}</sub>"
-    return (_eq(f"Step {t}'s contributions to the shared parameters' gradients")
-            + "<table cellspacing='0' cellpadding='4' border='0'><tr><th align='left'>gradient</th>"
-              "<th align='left'>step t adds</th><th align='left'>its value</th>"
-            + f"<th align='left'>{sum_head}</th></tr>{body}</table>")
+    title = _eq(f"Step {t}'s contributions to the shared parameters' gradients")
+    if show_all:
+        # Every entry: one matrix under the other, since two side by side do not fit the panel.
+        blocks = "".join(
+            f"<p class='note'><b>{name}</b> += {formula} &nbsp; (norm {format_number(norm(step))})</p>"
+            f"{_entries_table(step)}<p class='note'>{sum_head} &nbsp; (norm {format_number(norm(total))})</p>"
+            f"{_entries_table(total)}" for name, formula, step, total in rows)
+        return title + blocks
+    body = "".join(f"<tr><td class='l'>{name}</td><td class='l'>+= {formula}</td><td class='l'>{_matrix_cell(step, False)}</td>"
+                   f"<td class='l'>{_matrix_cell(total, False)}</td></tr>" for name, formula, step, total in rows)
+    return (title + "<table cellspacing='0' cellpadding='4' border='0'><tr><th align='left'>gradient</th>"
+            "<th align='left'>step t adds</th><th align='left'>its value</th>"
+            f"<th align='left'>{sum_head}</th></tr>{body}</table>")
 
 
 def clip_html(clip) -> str:

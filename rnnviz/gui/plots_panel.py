@@ -109,8 +109,24 @@ class PlotsPanel(QWidget):
         self.heat_plot.setYRange(0.5, H + 0.5, padding=0)
         self.heat_plot.setTitle(f"hidden state s<sub>t</sub> (unit × t), colour ±{vmax:.2g}", size="9pt")
         self.grad_plot.setXRange(0.5, T + 0.5, padding=0.01)
-        for plot in (self.grad_plot, self.contrib_plot):
-            plot.enableAutoRange(axis="y")
+        self._decade_range(self.grad_plot, trace.grad_norm_per_step)
+        self._decade_range(self.contrib_plot, contrib)
+
+    @staticmethod
+    def _decade_range(plot, values: np.ndarray) -> None:
+        """y range from a power of ten below the data to one above it: whole decades, so that the
+        log axis labels read 10^-6, 10^-4, ... and a vanishing slope is easy to read off."""
+        logs = np.log10(positive_or_nan(values))
+        logs = logs[np.isfinite(logs)]
+        if not logs.size:
+            plot.setYRange(-1, 1, padding=0)
+            return
+        low, high = np.floor(logs.min()), np.ceil(logs.max())
+        # pyqtgraph labels the minor ticks (2·10^-5, 3·10^-5, ...) of a log axis spanning fewer than
+        # three decades, and they pile up; three or more decades keep the labels to powers of ten.
+        missing = max(0.0, 3.0 - (high - low))
+        low, high = low - np.ceil(missing / 2), high + np.floor(missing / 2)
+        plot.setYRange(float(low), float(high), padding=0.02)
 
     @staticmethod
     def _stem_ys(values: np.ndarray) -> np.ndarray:
