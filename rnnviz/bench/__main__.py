@@ -10,7 +10,8 @@ Timing: --warmup untimed steps, then --reps repetitions of --steps timed steps p
 repetitions of the peers are interleaved (rnnviz, torch, rnnviz, torch, ...) so that load from
 other processes hits both alike. Figures are medians over repetitions of wall time; ``*_cpu``
 figures use the process CPU time instead (steadier on a shared machine; with one thread it equals
-the wall time on an idle one). ``*_ratio_vs_torch`` is the median of the per-repetition ratios. Compile time is measured in a fresh subprocess with an empty
+the wall time on an idle one). ``*_ratio_vs_torch`` is the median of the per-repetition ratios.
+Compile time is measured in a fresh subprocess with an empty
 NUMBA_CACHE_DIR, the cache load in a second fresh subprocess using that cache.
 
 The last line of output is one JSON object.

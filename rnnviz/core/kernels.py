@@ -11,8 +11,8 @@ step t and ``S[t + 1]`` its output; ``S[0]`` is s_0 = 0.
 Truncation: ``t0`` is the first (0-based) step inside the BPTT window; steps before it get no
 gradient at all (see ``rnnviz.core.grads`` for the exact semantics). ``t0 = 0`` is full BPTT.
 
-The same kernels run in float32 (training) and float64 (traces, tests). The ``store`` flag makes them
-also write per-step intermediates for the step trace; with ``store`` false those outputs may be
+The same kernels run in float32 (training) and float64 (traces, tests). The ``store`` flag makes
+them also write per-step intermediates for the step trace; with ``store`` false those outputs may be
 zero-sized arrays and are not touched.
 """
 from __future__ import annotations

@@ -195,5 +195,6 @@ def make_optimizer(name: str, params: dict, lr: float | None = None, **kw) -> Op
     try:
         cls = OPTIMIZERS[name]
     except (KeyError, TypeError):
-        raise ValueError(f"unknown optimizer {name!r}; expected one of {sorted(OPTIMIZERS)}") from None
+        raise ValueError(f"unknown optimizer {name!r}; expected one of "
+                         f"{sorted(OPTIMIZERS)}") from None
     return cls(params, lr, **kw)

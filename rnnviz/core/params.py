@@ -1,4 +1,4 @@
-"""Parameter initialisation as Keras does it for Embedding -> SimpleRNN -> Dense, and W's spectrum."""
+"""Parameter initialisation as Keras does it for Embedding -> SimpleRNN -> Dense; W's spectrum."""
 from __future__ import annotations
 
 import numpy as np

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from . import kernels
 from .config import HEAD_BINARY
 from .trace_types import Trace, TraceStep
 from .validate import PARAM_KEYS, check_params, check_tokens, head_code
@@ -79,7 +80,6 @@ def make_trace(params, tokens_1d, label, activation: str = "tanh", head: str = "
     step_loss = ws.step_loss.copy()
     if ws._head == HEAD_BINARY:
         # o_t at every step for display, from the same output kernel the softmax head uses
-        from . import kernels
         O = z(T, 1, K)
         kernels.outputs_kernel(st["S"][1:], p64["V"], p64["c"], O)
         o = sq(O)

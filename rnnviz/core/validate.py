@@ -34,7 +34,8 @@ def check_params(params) -> tuple[int, int, int, int, np.dtype]:
     float64) for all; C-contiguous, because optimizers and kernels update them in place.
     """
     if not isinstance(params, dict):
-        raise ValueError(f"params must be a dict with keys {PARAM_KEYS}, got {type(params).__name__}")
+        raise ValueError(f"params must be a dict with keys {PARAM_KEYS}, "
+                         f"got {type(params).__name__}")
     missing = [k for k in PARAM_KEYS if k not in params]
     if missing:
         raise ValueError(f"params is missing {missing}; expected keys {PARAM_KEYS}")

@@ -1,4 +1,4 @@
-"""BLAS threads: rnnviz.core sets OpenBLAS to one thread unless OPENBLAS_NUM_THREADS says otherwise."""
+"""rnnviz.core sets OpenBLAS to one thread unless OPENBLAS_NUM_THREADS says otherwise."""
 import json
 import os
 import subprocess
@@ -27,8 +27,8 @@ def run(env_threads):
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")
     blas_py = os.path.join(root, "rnnviz", "core", "blas.py")
-    out = subprocess.run([sys.executable, "-c", SCRIPT, blas_py], env=env, capture_output=True, text=True,
-                         check=True, timeout=120)
+    out = subprocess.run([sys.executable, "-c", SCRIPT, blas_py], env=env, capture_output=True,
+                         text=True, check=True, timeout=120)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 

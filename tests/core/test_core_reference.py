@@ -1,4 +1,4 @@
-"""The numba kernels equal the plain NumPy reference (naive.py): 1e-10 in float64, 1e-5 in float32."""
+"""The numba kernels equal the plain NumPy reference (naive.py): 1e-10 float64, 1e-5 float32."""
 import numpy as np
 import pytest
 

@@ -37,7 +37,7 @@ def test_running_sums_equal_loss_and_grads(head, activation, truncate):
 def test_trace_identities(head, activation, truncate):
     p, tok, lab = one_sequence(head, activation)
     tr = make_trace(p, tok[0], lab[0], activation, head, truncate)
-    T, H = tr.T, tr.hidden_size
+    T = tr.T
     t0 = 0 if truncate is None else T - truncate
     for arr in (tr.x, tr.Ux, tr.Ws, tr.a, tr.s, tr.s_prev, tr.o, tr.dL_ds, tr.dL_da):
         assert arr.dtype == np.float64 and arr.shape[0] == T
