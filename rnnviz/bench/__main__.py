@@ -47,6 +47,9 @@ def parse_args(argv=None):
     p.add_argument("--no-compile", action="store_true",
                    help="skip the compile / cache-load subprocess measurements")
     p.add_argument("--no-peak", action="store_true", help="skip the GEMM peak measurement")
+    p.add_argument("--input-path", choices=("auto", "rows", "vocab"), default="auto",
+                   help="how rnnviz forms U x_t and the E, U gradients: one GEMM over the T*B "
+                        "input rows, or over the V vocabulary rows (auto: the smaller)")
     return p.parse_args(argv)
 
 
@@ -84,11 +87,12 @@ def main(argv=None) -> None:
     pool = [rng.integers(1, V, (B, T)) for _ in range(args.pool)]
     labels = [rng.integers(0, 2, B) for _ in range(args.pool)]
     train_fns, infer_fns = {}, {}
-    train_fns["rnnviz"], infer_fns["rnnviz"], _ = make_rnnviz_steps(B, T, E, H, V, args.seed,
-                                                                     pool, labels)
+    train_fns["rnnviz"], infer_fns["rnnviz"], ws = make_rnnviz_steps(
+        B, T, E, H, V, args.seed, pool, labels, input_path=args.input_path)
     # the same step without the per-step diagnostics, to state what they cost
     train_fns["rnnviz_no_diag"] = make_rnnviz_steps(B, T, E, H, V, args.seed, pool, labels,
-                                                    diagnostics=False)[0]
+                                                    diagnostics=False,
+                                                    input_path=args.input_path)[0]
     torch_version = None
     if args.peer != "none":
         try:
@@ -117,7 +121,7 @@ def main(argv=None) -> None:
         "tool": "rnnviz.bench", "T": T, "B": B, "H": H, "E": E, "V": V,
         "steps": args.steps, "reps": args.reps, "warmup": args.warmup, "threads": args.threads,
         "python": platform.python_version(), "numpy_version": np.__version__,
-        "torch_version": torch_version,
+        "torch_version": torch_version, "input_path": ws.input_path,
         "train_seq_per_s": train["rnnviz"]["seq_per_s"],
         "train_seq_per_s_best": train["rnnviz"]["seq_per_s_best"],
         "train_ms_per_step": train["rnnviz"]["ms_per_step"],
@@ -152,7 +156,8 @@ def main(argv=None) -> None:
             "infer_ratio_vs_torch": median_ratio(infer_wall["rnnviz"], infer_wall["torch"]),
             "infer_ratio_vs_torch_cpu": median_ratio(infer_cpu["rnnviz"], infer_cpu["torch"]),
         })
-    print(f"rnnviz T={T} B={B} H={H} E={E} V={V} threads={args.threads}")
+    print(f"rnnviz T={T} B={B} H={H} E={E} V={V} threads={args.threads} "
+          f"input path {ws.input_path}")
     for name in train:
         line = (f"  {name:14s} train {train[name]['ms_per_step']:7.2f} ms/step "
                 f"{train[name]['seq_per_s']:8.0f} seq/s")
