@@ -7,6 +7,7 @@ tells the views which step (and how far into it) to show. No view computes any R
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QGroupBox, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout,
@@ -204,7 +205,10 @@ class MainWindow(QMainWindow):
     def _on_startup_ready(self, startup) -> None:
         controls = Controls(text=self._applied_text, label=self.input_bar.label)
         self.explorer = Explorer(startup.spec, controls)
-        self._model_path = str(startup.path) if startup.path else None
+        # Remember a model only when the user chose it (opened or saved it): a model picked
+        # because it is the newest in the data folder must not hide a newer one next time.
+        chosen = read_str(self.settings, "model/last_path")
+        self._model_path = str(startup.path) if startup.path and str(startup.path) == chosen else None
         self._install_graph()
         self._show_model(startup.spec)
         self._add_training_panel()
@@ -286,6 +290,7 @@ class MainWindow(QMainWindow):
             return False
         self.set_model(spec, path)
         self.settings.setValue("model/last_path", path)
+        self.settings.setValue("model/last_dir", str(Path(path).parent))
         self.statusBar().showMessage(f"Opened {path}", 5000)
         return True
 
@@ -302,6 +307,7 @@ class MainWindow(QMainWindow):
             return
         self._model_path = path
         self.settings.setValue("model/last_path", path)
+        self.settings.setValue("model/last_dir", str(Path(path).parent))
         self.statusBar().showMessage(f"Saved {path}", 5000)
 
     # --- controls -> explorer ----------------------------------------------------------------

@@ -2,6 +2,7 @@
 the vanishing/exploding controls, files, closing. Settings and the user data folder are temporary."""
 from __future__ import annotations
 
+import dataclasses
 import html
 import os
 import re
@@ -358,3 +359,31 @@ def test_closing_stops_the_trainer_panel(qtbot, settings, monkeypatch):
     window.close()
     assert calls == [1.0]
     assert QThreadPool.globalInstance().activeThreadCount() == 0
+
+
+def test_a_model_saved_in_the_data_folder_is_shown_at_the_next_start(qtbot, settings, private_user_folders):
+    from rnnviz.core import init_params
+    from rnnviz.train import save_model
+    from rnnviz.train.paths import models_folder
+
+    first = open_window(qtbot, settings)
+    builtin = first.explorer.model.trained
+    first.close()
+    params = init_params(builtin.vocab_size, 4, 5, seed=2)
+    config = dataclasses.replace(builtin.config, embed_dim=4, hidden_dim=5)
+    path = models_folder() / "trained-h5.npz"
+    assert str(path).startswith(str(private_user_folders))
+    save_model(path, type(builtin)(params, config, builtin.vocab, {}))
+    broken = models_folder() / "newer-but-broken.npz"
+    broken.write_bytes(b"PK\x03\x04 cut short")
+    os.utime(broken, (path.stat().st_mtime + 10,) * 2)  # the newest file is tried first
+    try:
+        second = open_window(qtbot, settings)
+        assert second.explorer.model.name == "trained-h5.npz"
+        assert second.explorer.trace().hidden_size == 5
+        assert "newer-but-broken.npz" in second.statusBar().currentMessage()
+        second.close()
+        assert not second.settings.value("model/last_path")  # picked, not chosen: not pinned
+    finally:
+        path.unlink()
+        broken.unlink()
