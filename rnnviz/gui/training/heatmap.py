@@ -73,7 +73,8 @@ class GradHeatmapPlot(LivePlot):
 
 def _levels(img: np.ndarray) -> tuple[float, float]:
     """Colour range: robust percentiles, so one exploding batch does not wash out the rest; at least 1 decade wide."""
-    finite = img[np.isfinite(img)]
+    finite = img.ravel()[::7]  # a sample is enough for percentiles, at a seventh of the cost
+    finite = finite[np.isfinite(finite)]
     if finite.size == 0:
         return (-6.0, 0.0)
     lo, hi = np.percentile(finite, [1, 99])
