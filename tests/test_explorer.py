@@ -230,3 +230,10 @@ def test_example_sentences_come_from_resources():
     examples = example_sentences()
     assert examples[0] == (0, "this movie was not good")
     assert all(label in (0, 1) and text for label, text in examples)
+
+
+def test_norm_of_a_vanished_gradient_does_not_underflow():
+    assert norm(np.array([3e-200, 4e-200])) == pytest.approx(5e-200)
+    assert norm(np.array([0.0, 0.0])) == 0.0
+    assert norm(np.array([np.inf, 1.0])) == np.inf
+    assert norm(np.array([[3.0, 0.0], [0.0, 4.0]])) == pytest.approx(5.0)

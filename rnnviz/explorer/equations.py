@@ -35,9 +35,16 @@ def format_number(x: float) -> str:
 
 
 def norm(v: np.ndarray) -> float:
-    """Euclidean (Frobenius for matrices) norm; inf when the entries overflowed."""
-    with np.errstate(over="ignore", invalid="ignore"):
-        return float(np.sqrt(np.sum(np.square(np.asarray(v, dtype=np.float64)))))
+    """Euclidean (Frobenius for matrices) norm; inf when the entries overflowed.
+
+    Scaled by the largest entry first, so that a vanished gradient of size 1e-200 shows its norm
+    instead of underflowing to 0 when squared.
+    """
+    v = np.abs(np.asarray(v, dtype=np.float64))
+    largest = float(v.max()) if v.size else 0.0
+    if largest == 0.0 or not np.isfinite(largest):
+        return largest
+    return largest * float(np.sqrt(np.sum(np.square(v / largest))))
 
 
 # --- building blocks -------------------------------------------------------------------------
