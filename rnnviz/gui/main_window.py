@@ -178,6 +178,7 @@ class MainWindow(QMainWindow):
         gc.seqLenChanged.connect(lambda n: self._change(lambda e: e.set_seq_len(n or None)))
         gc.clippingChanged.connect(self._on_clipping)
         gc.presetChosen.connect(self.apply_preset)
+        self.plots.timeClicked.connect(lambda t: self._on_node_clicked("s", t))
         for source in (self.input_bar, self.detail, self.plots, gc):
             source.helpRequested.connect(self.open_help)
 

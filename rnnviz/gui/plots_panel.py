@@ -24,16 +24,21 @@ def positive_or_nan(values: np.ndarray) -> np.ndarray:
 
 
 class PlotsPanel(QWidget):
-    """set_trace(trace) sets the data; set_cursor(t) moves the three cursors to time step t."""
+    """set_trace(trace) sets the data; set_cursor(t) moves the three cursors to time step t.
+
+    Signals: helpRequested(str topic); timeClicked(int t) when the user clicks a plot at step t.
+    """
 
     helpRequested = Signal(str)
+    timeClicked = Signal(int)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         pg.setConfigOptions(antialias=True)
         self.layout_widget = pg.GraphicsLayoutWidget()
         self.layout_widget.setBackground("w")
-        self.layout_widget.setToolTip("Plots of the current trace; the red line is the current step")
+        self.layout_widget.setToolTip("Plots of the current trace; the red line is the current step. "
+                                      "Click a plot to jump to that time step")
 
         self.grad_plot = self.layout_widget.addPlot(row=0, col=0)
         self._style(self.grad_plot, "‖dL/ds<sub>t</sub>‖ (log)", "t")
@@ -64,6 +69,7 @@ class PlotsPanel(QWidget):
         self.grad_plot.setYRange(-4, 0)
         self.contrib_plot.setYRange(-4, 0)
         self.heat_plot.setYRange(0.5, 6.5)
+        self.layout_widget.scene().sigMouseClicked.connect(self._on_click)
         self.heat_plot.setXLink(self.grad_plot)
         self.contrib_plot.setXLink(self.grad_plot)
 
@@ -137,6 +143,19 @@ class PlotsPanel(QWidget):
         ys[0::2] = floor
         ys[1::2] = np.where(np.isfinite(values), values, floor)
         return ys
+
+    def time_at(self, scene_pos) -> int | None:
+        """The time step t under a scene position inside one of the plots, or None."""
+        for plot in (self.grad_plot, self.heat_plot, self.contrib_plot):
+            if plot.vb.sceneBoundingRect().contains(scene_pos):
+                t = int(round(plot.vb.mapSceneToView(scene_pos).x()))
+                return t if 1 <= t <= self._T else None
+        return None
+
+    def _on_click(self, event) -> None:
+        t = self.time_at(event.scenePos())
+        if t is not None:
+            self.timeClicked.emit(t)
 
     def set_cursor(self, t: int) -> None:
         for line in self.cursors:

@@ -387,3 +387,16 @@ def test_a_model_saved_in_the_data_folder_is_shown_at_the_next_start(qtbot, sett
     finally:
         path.unlink()
         broken.unlink()
+
+
+def test_clicking_a_plot_jumps_to_that_time_step(window, qtbot):
+    from PySide6.QtCore import QPointF
+
+    trace = window.explorer.trace()
+    plot = window.plots.grad_plot
+    y_low, y_high = plot.vb.viewRange()[1]
+    scene_pos = plot.vb.mapViewToScene(QPointF(4.2, (y_low + y_high) / 2))
+    assert window.plots.time_at(scene_pos) == 4
+    window.plots.timeClicked.emit(window.plots.time_at(scene_pos))
+    assert window.playback.index == index_of(trace, "forward", 4)
+    assert window.plots.cursors[0].value() == 4
