@@ -172,7 +172,7 @@ def _loss_html(trace, show_all: bool) -> str:
             _note("This is where the backward pass starts: the gradient enters through V into s<sub>T</sub>."),
         ])
     rows = [(f"L<sub>{t}</sub>", np.array([trace.step_loss[t - 1]]), "") for t in range(1, T + 1)]
-    return "".join([f"<h3>Loss (many-to-many): L = &Sigma;<sub>t</sub> L<sub>t</sub></h3>",
+    return "".join(["<h3>Loss (many-to-many): L = &Sigma;<sub>t</sub> L<sub>t</sub></h3>",
                     _vector_table(rows[:T if show_all else FIRST_ENTRIES], show_all),
                     _eq(f"L = <b>{format_number(trace.loss)}</b>")])
 
