@@ -179,6 +179,7 @@ class MainWindow(QMainWindow):
         gc.clippingChanged.connect(self._on_clipping)
         gc.presetChosen.connect(self.apply_preset)
         self.plots.timeClicked.connect(lambda t: self._on_node_clicked("s", t))
+        self.plots.valueHovered.connect(lambda text: self.statusBar().showMessage(text, 4000))
         for source in (self.input_bar, self.detail, self.plots, gc):
             source.helpRequested.connect(self.open_help)
 

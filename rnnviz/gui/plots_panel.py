@@ -26,11 +26,13 @@ def positive_or_nan(values: np.ndarray) -> np.ndarray:
 class PlotsPanel(QWidget):
     """set_trace(trace) sets the data; set_cursor(t) moves the three cursors to time step t.
 
-    Signals: helpRequested(str topic); timeClicked(int t) when the user clicks a plot at step t.
+    Signals: helpRequested(str topic); timeClicked(int t) when the user clicks a plot at step t;
+    valueHovered(str) the values at the step under the mouse (for the status bar).
     """
 
     helpRequested = Signal(str)
     timeClicked = Signal(int)
+    valueHovered = Signal(str)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -70,6 +72,7 @@ class PlotsPanel(QWidget):
         self.contrib_plot.setYRange(-4, 0)
         self.heat_plot.setYRange(0.5, 6.5)
         self.layout_widget.scene().sigMouseClicked.connect(self._on_click)
+        self.layout_widget.scene().sigMouseMoved.connect(self._on_move)
         self.heat_plot.setXLink(self.grad_plot)
         self.contrib_plot.setXLink(self.grad_plot)
 
@@ -84,6 +87,8 @@ class PlotsPanel(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.layout_widget, 1)
         self._T = 0
+        self._trace = None
+        self._hovered_t = None
 
     @staticmethod
     def _style(plot, title: str, xlabel: str) -> None:
@@ -102,6 +107,7 @@ class PlotsPanel(QWidget):
     def set_trace(self, trace) -> None:
         T, H = trace.T, trace.hidden_size
         self._T = T
+        self._trace = trace
         t = np.arange(1, T + 1, dtype=np.float64)
         self.grad_curve.setData(t, positive_or_nan(trace.grad_norm_per_step), connect="finite")
         contrib = positive_or_nan(trace.dW_contrib_norm)
@@ -156,6 +162,23 @@ class PlotsPanel(QWidget):
         t = self.time_at(event.scenePos())
         if t is not None:
             self.timeClicked.emit(t)
+
+    def _on_move(self, scene_pos) -> None:
+        t = self.time_at(scene_pos)
+        if t is None or t == self._hovered_t or self._trace is None:
+            return
+        self._hovered_t = t
+        self.valueHovered.emit(self.values_text(t))
+
+    def values_text(self, t: int) -> str:
+        """The plotted numbers at step t, as one line."""
+        from rnnviz.explorer import format_number
+
+        tr = self._trace
+        states = ", ".join(format_number(v) for v in tr.s[t - 1][:4])
+        more = ", …" if tr.hidden_size > 4 else ""
+        return (f"t = {t}: ‖dL/ds_t‖ = {format_number(tr.grad_norm_per_step[t - 1])}, "
+                f"step's share of dL/dW = {format_number(tr.dW_contrib_norm[t - 1])}, s_t = [{states}{more}]")
 
     def set_cursor(self, t: int) -> None:
         for line in self.cursors:

@@ -400,3 +400,6 @@ def test_clicking_a_plot_jumps_to_that_time_step(window, qtbot):
     window.plots.timeClicked.emit(window.plots.time_at(scene_pos))
     assert window.playback.index == index_of(trace, "forward", 4)
     assert window.plots.cursors[0].value() == 4
+    window.plots._on_move(plot.vb.mapViewToScene(QPointF(2.0, (y_low + y_high) / 2)))
+    assert window.statusBar().currentMessage().startswith("t = 2: ‖dL/ds_t‖ = ")
+    assert format_number(trace.grad_norm_per_step[1]) in window.statusBar().currentMessage()
