@@ -10,6 +10,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Signal
 from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from rnnviz.explorer import format_number
+
 from .help_button import HelpButton
 
 CURSOR_PEN = pg.mkPen("#d62728", width=2)
@@ -172,8 +174,6 @@ class PlotsPanel(QWidget):
 
     def values_text(self, t: int) -> str:
         """The plotted numbers at step t, as one line."""
-        from rnnviz.explorer import format_number
-
         tr = self._trace
         states = ", ".join(format_number(v) for v in tr.s[t - 1][:4])
         more = ", …" if tr.hidden_size > 4 else ""
