@@ -266,6 +266,22 @@ def softmax_head_kernel(S1, V, c, targets, t0, O, P, dO, step_loss, dV, dc, dS_o
 
 
 @njit(**JIT_OPTIONS)
+def scaled_norm(x):
+    """Euclidean norm of the 1-D array x, scaled by its largest entry first so that a vanished
+    gradient (entries near 1e-200 in float64, 1e-30 in float32) does not square to zero."""
+    m = 0.0
+    for v in x:
+        m = max(m, abs(v))
+    if m == 0.0 or math.isinf(m):
+        return m
+    sq = 0.0
+    for v in x:
+        r = v / m
+        sq += r * r
+    return m * math.sqrt(sq)
+
+
+@njit(**JIT_OPTIONS)
 def backward_kernel(W, S, dS_out, act, t0, dA, carry, dW_t, dW, diagnostics, grad_norm, dW_norm,
                     store, dS_store, dS_rec_store, fprime_store, dW_step):
     """BPTT through the recurrence, from t = T - 1 down to t0 (0-based).
@@ -318,10 +334,7 @@ def backward_kernel(W, S, dS_out, act, t0, dA, carry, dW_t, dW, diagnostics, gra
         norm_sum = 0.0
         if diagnostics:
             for i in range(B):
-                sq = zero
-                for j in range(H):
-                    sq += carry[i, j] * carry[i, j]
-                norm_sum += math.sqrt(sq)
+                norm_sum += scaled_norm(carry[i])
         if store:
             dS_store[t, :, :] = carry
             for i in range(B):
@@ -337,13 +350,10 @@ def backward_kernel(W, S, dS_out, act, t0, dA, carry, dW_t, dW, diagnostics, gra
             grad_norm[t] = norm_sum / B
             # this step's share of dW = sum_i dL/da_t s_{t-1}^T, and its Frobenius norm
             np.dot(dAt.T, S[t], dW_t)
-            fro = zero
             for j in range(H):
                 for k in range(H):
-                    v = dW_t[j, k]
-                    fro += v * v
-                    dW[j, k] += v
-            dW_norm[t] = math.sqrt(fro)
+                    dW[j, k] += dW_t[j, k]
+            dW_norm[t] = scaled_norm(dW_t.reshape(H * H))
             if store:
                 dW_step[t, :, :] = dW_t
         if t > t0:

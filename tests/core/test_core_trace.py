@@ -101,3 +101,23 @@ def test_trace_from_float32_params_is_float64():
     assert tr.s.dtype == np.float64 and tr.params["W"].dtype == np.float64
     assert tr.grads["E"].dtype == np.float64
     assert p["W"].dtype == np.float32  # the caller's params are untouched
+
+
+def test_diagnostic_norms_survive_a_vanished_gradient():
+    """||dL/ds_t|| of 1e-250 must not square to zero: the plots draw it on a log scale."""
+    from rnnviz.core import init_params
+
+    p = init_params(50, 4, 6, seed=0, dtype=np.float64)
+    p["W"] *= 0.05  # spectral radius far below 1: the gradient shrinks ~20x per step
+    tr = make_trace(p, np.arange(1, 201) % 50, 1, activation="tanh")
+
+    def scaled_norm(m):
+        top = np.abs(m).max()
+        return 0.0 if top == 0 else top * np.linalg.norm(m / top)
+
+    expected = np.array([scaled_norm(row) for row in tr.dL_ds])
+    assert 0 < expected[0] < 1e-200  # the case this test is about
+    np.testing.assert_allclose(tr.grad_norm_per_step, expected, rtol=1e-12)
+    dW_expected = np.array([scaled_norm(m) for m in tr.dW_step])
+    assert dW_expected[1] < 1e-200
+    np.testing.assert_allclose(tr.dW_contrib_norm, dW_expected, rtol=1e-12)
