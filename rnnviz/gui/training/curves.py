@@ -36,16 +36,14 @@ class CurvePlot(LivePlot):
     """Several curves read from the batch and epoch histories, sharing the training-step x axis."""
 
     def __init__(self, plot_id: str, title: str, y_label: str, curves: list[Curve],
-                 batches: SeriesHistory, epochs: SeriesHistory, log_y: bool = False, parent=None,
-                 legend_offset: tuple[int, int] = (-5, 5)):
+                 batches: SeriesHistory, epochs: SeriesHistory, log_y: bool = False, parent=None):
         super().__init__(plot_id, title, "training step", y_label, parent)
         self.histories = {"batch": batches, "epoch": epochs}
         self.curves = curves
         self.log_y = log_y
         if len(curves) > 1:  # a single curve is named by the title
-            # offset: negative = from the right/bottom edge
-            self.plot.addLegend(offset=legend_offset, brush=pg.mkBrush(255, 255, 255, 200), labelTextColor="#303030",
-                                labelTextSize="8pt", verSpacing=-6)
+            # the legend goes in the title bar: inside the plot it would hide the newest data
+            self.title_label.setText(f"<b>{title}</b>&nbsp;&nbsp;" + legend_html(curves))
         self.items: list[pg.PlotDataItem] = []
         for c in curves:
             kw = {}
@@ -96,8 +94,8 @@ class CurvePlot(LivePlot):
             head = f"step {step:.0f}" if source == "batch" else f"epoch {h.column('epoch')[i]:.0f} (step {step:.0f})"
             if source == "batch" and h.stride > 1:
                 head += f" (mean of {h.stride} batches)"
-            values = ", ".join(f"{c.name} {fmt(h.column(c.column)[i])}" for c in mine)
-            lines.append(f"{head}: {values}")
+            lines.append(head)  # then one value per line: a narrow label stays inside the plot
+            lines += [f"  {c.name}: {fmt(h.column(c.column)[i])}" for c in mine]
         return "\n".join(lines) or None
 
     def csv_table(self) -> tuple[list[str], list[list]]:
@@ -129,7 +127,7 @@ class GradNormPlot(CurvePlot):
         super().__init__("grad_norm", "Gradient norm (before clipping)", "||dL/dθ||", curves, batches, epochs,
                          log_y=True, parent=parent)
         self.clip_line = pg.InfiniteLine(angle=0, pen=pg.mkPen(VAL, width=2, style=pg.QtCore.Qt.PenStyle.DashLine),
-                                         label="clip", labelOpts={"color": VAL, "position": 0.05})
+                                         label="clip", labelOpts={"color": VAL, "position": 0.93})
         self.plot.addItem(self.clip_line, ignoreBounds=True)
         self.set_clip_norm(None)
 
@@ -165,6 +163,18 @@ class GradNormPlot(CurvePlot):
         return header, rows
 
 
+def legend_html(curves: list[Curve]) -> str:
+    """Coloured samples and names, e.g. '━ batch (smoothed)  ■ validation (epoch)'."""
+    parts = []
+    for c in curves:
+        pen = pg.mkPen(c.pen)
+        colour = pen.color()
+        colour.setAlpha(255)
+        mark = {"o": "●", "s": "■"}.get(c.symbol, "━")
+        parts.append(f'<span style="color:{colour.name()}">{mark}</span>&nbsp;{c.name}')
+    return '<span style="font-size:small">' + "&nbsp;&nbsp;".join(parts) + "</span>"
+
+
 def loss_plot(batches: SeriesHistory, epochs: SeriesHistory) -> CurvePlot:
     return CurvePlot("loss", "Loss", "binary cross-entropy", [
         Curve("batch", "loss", "batch", pg.mkPen(RAW, width=1)),
@@ -182,7 +192,7 @@ def accuracy_plot(batches: SeriesHistory, epochs: SeriesHistory) -> CurvePlot:
         Curve("epoch", "train_accuracy", "train (epoch)",
               pg.mkPen(TRAIN, width=1, style=pg.QtCore.Qt.PenStyle.DotLine), "o", pg.mkBrush(TRAIN)),
         Curve("epoch", "val_accuracy", "validation (epoch)", pg.mkPen(VAL, width=2), "s", pg.mkBrush(VAL)),
-    ], batches, epochs, legend_offset=(-5, -5))  # bottom right: accuracy rises towards the top right
+    ], batches, epochs)
     plot.fixed_y = (0.0, 1.0)
     plot.plot.setYRange(0.0, 1.0, padding=0.02)
     return plot
@@ -194,6 +204,6 @@ def spectral_plot(batches: SeriesHistory, epochs: SeriesHistory) -> CurvePlot:
     ], batches, epochs)
     # rho(W) = 1 is the textbook boundary: below it gradients through W shrink over time, above they can grow.
     one = pg.InfiniteLine(pos=1.0, angle=0, pen=pg.mkPen(GREY, style=pg.QtCore.Qt.PenStyle.DashLine),
-                          label="ρ = 1", labelOpts={"color": GREY, "position": 0.05})
+                          label="ρ = 1", labelOpts={"color": GREY, "position": 0.95})
     plot.plot.addItem(one)
     return plot

@@ -434,7 +434,7 @@ class TrainingPanel(QWidget):
                 self._last_report = reports[-1]
         if self._last_report is not None:
             self._show_progress(self._last_report)  # the labels are throttled: show the very last batch
-        self.plots.refresh()
+        self.plots.fit_to_data()
 
     @Slot()
     def _on_thread_finished(self) -> None:

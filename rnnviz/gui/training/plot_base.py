@@ -136,7 +136,7 @@ class LivePlot(QWidget):
     def _title_bar(self, title: str) -> QHBoxLayout:
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 2, 2, 0)
-        label = QLabel(f"<b>{title}</b>")
+        label = self.title_label = QLabel(f"<b>{title}</b>")
         button = QToolButton()
         button.setText("Export")
         button.setToolTip("Save this plot as PNG or SVG, or its data as CSV")
@@ -192,6 +192,11 @@ class LivePlot(QWidget):
                 vb.setRange(xRange=x_range, yRange=y_range, padding=0)
             finally:
                 self._setting_range = False
+
+    def fit_x(self, x_hi: float, x_lo: float = 0.0) -> None:
+        """At the end of a run: the x range ends at the data (unless the user has taken over)."""
+        if not getattr(self, "_user_range", False) and x_hi > x_lo:
+            self.plot.getViewBox().setXRange(x_lo, x_lo + (x_hi - x_lo) * 1.02, padding=0)
 
     def _on_manual_range(self, *_) -> None:
         self._user_range = True

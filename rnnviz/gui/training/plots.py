@@ -128,6 +128,13 @@ class TrainingPlots(QWidget):
             if plot_id in self._dirty:
                 self._redraw(plot_id)
 
+    def fit_to_data(self) -> None:
+        """After a run: the x axes end at the last step instead of the next round number."""
+        self.refresh()
+        if self._last_step > 0:
+            for plot in self.plots.values():
+                plot.fit_x(self._last_step)
+
     def memory_bytes(self) -> int:
         """Bytes held by the histories (bounded by construction)."""
         return self.batches.nbytes() + self.epochs.nbytes() + self.heat.nbytes()
