@@ -15,10 +15,11 @@ from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPro
                                QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from rnnviz.data import Dataset
-from rnnviz.train import ConfigError, RunResult, TrainConfig, load_dataset
+from rnnviz.train import ConfigError, RunResult, TrainConfig
 
 from .dataset_box import DatasetChooser
 from .hyperparams import HyperparamForm
+from .loading import load_for_panel
 from .plots import TrainingPlots
 from .reviews import ReviewPicker, prepare_texts
 from .worker import BackgroundJob, JobRunner, ThreadHandle, TrainWorker
@@ -36,7 +37,7 @@ class TrainingPanel(QWidget):
     """Train from the window. See the package docstring for the signals the main window uses.
 
     dataset_loader(config, imdb_path, progress, cancel) -> Dataset can be replaced (tests inject
-    failing loaders); the default is ``rnnviz.train.load_dataset``.
+    failing loaders); the default, ``loading.load_for_panel``, tokenises IMDb in a child process.
     """
 
     modelChanged = Signal(object)    # TrainedModel: after a pause, a stop or the end of a run
@@ -461,7 +462,7 @@ class TrainingPanel(QWidget):
 
 
 def _default_loader(config: TrainConfig, imdb_path, progress, cancel) -> Dataset:
-    return load_dataset(config, imdb_path, progress=progress, cancel=cancel)
+    return load_for_panel(config, imdb_path, progress=progress, cancel=cancel)
 
 
 def _dataset_key(config: TrainConfig, path: Path | None) -> tuple:

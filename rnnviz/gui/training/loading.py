@@ -1,0 +1,98 @@
+"""Load the panel's dataset without freezing the window: IMDb is tokenised in a child process.
+
+The built-in tasks are generated in milliseconds and load directly. For IMDb, a child process
+(``load_child``) reads and tokenises the reviews into rnnviz's encoded-array cache, reporting its
+progress line by line; then this process loads the arrays from the cache (a cache hit when the
+same archive and settings were used before skips the child altogether). Cancelling kills the child;
+the cache is written atomically by ``rnnviz.data``, so a killed child leaves no half-written file.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Callable
+
+from rnnviz.data import Dataset, DatasetError, LoadCancelled, load_imdb
+from rnnviz.train import TrainConfig, load_dataset
+
+Progress = Callable[[str, int, int], None]
+
+
+def load_for_panel(config: TrainConfig, imdb_path, progress: Progress | None = None,
+                   cancel: threading.Event | None = None) -> Dataset:
+    """The dataset of `config` (IMDb from `imdb_path`), tokenised off this process when it is not cached."""
+    if config.dataset != "imdb" or imdb_path is None:
+        return load_dataset(config, imdb_path, progress=progress, cancel=cancel)
+    if not _is_cached(config, imdb_path):
+        _tokenise_in_child(config, imdb_path, progress, cancel)
+    return load_imdb(imdb_path, num_words=config.num_words, maxlen=config.maxlen, progress=progress, cancel=cancel)
+
+
+def _is_cached(config: TrainConfig, imdb_path) -> bool:
+    """A cache hit is quick and light: try it here before starting a process."""
+    try:
+        from rnnviz.data import cache
+        from rnnviz.data.imdb import _resolve, _word_index_fingerprint
+
+        source = _resolve(imdb_path)
+        key = cache.cache_key(cache.fingerprint(source), num_words=config.num_words, maxlen=config.maxlen,
+                              word_index=_word_index_fingerprint(source, None))
+        return cache.cache_path(cache.default_cache_dir(), key).is_file()
+    except Exception:  # any doubt: let the child do the full load (it reports real errors)
+        return False
+
+
+def _tokenise_in_child(config: TrainConfig, imdb_path, progress: Progress | None,
+                       cancel: threading.Event | None) -> None:
+    cmd = [sys.executable, "-m", "rnnviz.gui.training.load_child", os.fspath(imdb_path), str(config.num_words),
+           str(config.maxlen)]
+    child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                             env=_child_env())
+    watcher = _kill_on_cancel(child, cancel)
+    error = None
+    try:
+        for line in child.stdout:
+            kind, _, rest = line.strip().partition(" ")
+            if kind == "progress" and progress is not None:
+                stage, done, total = rest.split()
+                progress(stage, int(done), int(total))
+            elif kind == "error":
+                error = rest
+        status = child.wait()
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+        child.stdout.close()
+        watcher.set()
+    if cancel is not None and cancel.is_set():
+        raise LoadCancelled("loading IMDb was cancelled")
+    if status != 0:
+        raise DatasetError(error or f"the loader process ended with status {status}")
+
+
+def _kill_on_cancel(child: subprocess.Popen, cancel: threading.Event | None) -> threading.Event:
+    """A small thread that kills the child as soon as `cancel` is set (the reader may be waiting for a line)."""
+    done = threading.Event()
+    if cancel is None:
+        return done
+
+    def watch():
+        while not done.is_set():
+            if cancel.wait(0.05):
+                if child.poll() is None:
+                    child.kill()
+                return
+
+    threading.Thread(target=watch, name="rnnviz-load-cancel", daemon=True).start()
+    return done
+
+
+def _child_env() -> dict[str, str]:
+    """The child must import this very rnnviz (also when it runs from a source checkout, not installed)."""
+    env = dict(os.environ)
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+    env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    return env
