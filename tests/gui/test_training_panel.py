@@ -3,7 +3,7 @@ import time
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QThread
+from PySide6.QtCore import QThread, Qt
 
 from rnnviz.data import DatasetError, make_memory_task
 from rnnviz.gui.training import TrainingPanel
@@ -205,8 +205,19 @@ def test_review_picker_shows_predictions_and_loads_a_review(qtbot):
     n = len(panel.dataset.y_test)
     assert table.rowCount() == n and table.prob is not None and table.prob.shape == (n,)
     assert table.data(table.index(0, 3)) in ("positive", "negative")
+    panel.reviews.view.sortByColumn(4, Qt.SortOrder.DescendingOrder)  # most confident first
+    confidence = np.maximum(table.prob, 1 - table.prob)[table.rows]
+    assert np.all(np.diff(confidence) <= 0)
     panel.reviews.show_combo.setCurrentIndex(1)  # positive only
     assert 0 < table.rowCount() < n and all(table.labels[table.rows] == 1)
+    confidence = np.maximum(table.prob, 1 - table.prob)[table.rows]
+    assert np.all(np.diff(confidence) <= 0)  # filtering keeps the sort order
+    word = table.texts[int(table.rows[0])].split()[0]
+    panel.reviews.show_combo.setCurrentIndex(0)  # all reviews again
+    assert table.rowCount() == n
+    panel.reviews.search.setText(word.upper())  # case-insensitive, applied after a short pause in typing
+    qtbot.waitUntil(lambda: 0 < table.rowCount() < n, timeout=2_000)
+    assert all(word in table.texts[i] for i in table.rows)
     panel.tabs.setCurrentWidget(panel.reviews)
     panel.reviews.view.selectRow(0)
     first = int(table.rows[0])

@@ -275,6 +275,8 @@ class ReviewPicker(QWidget):
         if needle:
             keep &= np.fromiter((needle in s for s in t.lowered), dtype=bool, count=n)
         t.set_rows(np.flatnonzero(keep))
+        header = self.view.horizontalHeader()
+        t.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())  # keep the user's sort order
         self._update_count()
 
     def _update_count(self) -> None:
