@@ -223,7 +223,7 @@ def test_review_picker_shows_predictions_and_loads_a_review(qtbot):
     first = int(table.rows[0])
     with qtbot.waitSignal(panel.reviewChosen, timeout=1_000) as chosen:
         panel.reviews.load_button.click()
-    assert chosen.args == [panel.dataset.test_texts[first], 1]
+    assert chosen.args == [panel.dataset.test_texts[first], int(panel.dataset.y_test[first])]
 
 
 def test_the_trained_model_is_reused_with_the_loaded_dataset_for_a_second_run(qtbot):
