@@ -45,6 +45,7 @@ class CurvePlot(LivePlot):
             # the legend goes in the title bar: inside the plot it would hide the newest data
             self.title_label.setText(f"<b>{title}</b>&nbsp;&nbsp;" + legend_html(curves))
         self.items: list[pg.PlotDataItem] = []
+        self._drawn_versions: dict[int, int] = {}
         for c in curves:
             kw = {}
             if c.symbol:
@@ -59,14 +60,16 @@ class CurvePlot(LivePlot):
 
     def update_view(self) -> None:
         x_hi, y_lo, y_hi = 0.0, np.inf, -np.inf
-        for c, item in zip(self.curves, self.items):
+        for i, (c, item) in enumerate(zip(self.curves, self.items)):
             h = self.histories[c.source]
             x, y = h.column("step"), h.column(c.column)
             keep = ~np.isnan(y)
             x, y = x[keep], y[keep]
             if self.log_y:
                 y = np.maximum(y, POSITIVE_FLOOR)
-            item.setData(x, y)
+            if self._drawn_versions.get(i) != h.version:  # epoch markers change once an epoch, not per redraw
+                item.setData(x, y)
+                self._drawn_versions[i] = h.version
             if len(x):
                 x_hi = max(x_hi, float(x[-1]))
                 y_lo, y_hi = min(y_lo, float(y.min())), max(y_hi, float(y.max()))

@@ -36,6 +36,7 @@ class SeriesHistory:
         self.data = np.full((capacity, len(columns)), np.nan)
         self.n = 0
         self.stride = 1  # raw points averaged into each stored point
+        self.version = 0  # bumped by every change of the stored points: a plot redraws only what changed
         self._pending_rows: list[np.ndarray] = []
 
     def __len__(self) -> int:
@@ -45,6 +46,7 @@ class SeriesHistory:
         self.data.fill(np.nan)
         self.n = 0
         self.stride = 1
+        self.version += 1
         self._pending_rows.clear()
 
     def append(self, row) -> None:
@@ -54,6 +56,11 @@ class SeriesHistory:
             raise ValueError(f"expected {len(self.columns)} values {self.columns}, got shape {row.shape}")
         if not self._pending_rows and self.n == self.capacity:
             self._halve()  # before the new point, so that it starts a bucket of the new stride
+        if self.stride == 1:  # the common case early in a run: no averaging to do
+            self.data[self.n] = row
+            self.n += 1
+            self.version += 1
+            return
         self._pending_rows.append(row)
         if len(self._pending_rows) < self.stride:
             return
@@ -61,6 +68,7 @@ class SeriesHistory:
         self._pending_rows.clear()
         self.data[self.n] = _nanmean_rows(block)
         self.n += 1
+        self.version += 1
 
     def _halve(self) -> None:
         """Average neighbouring pairs: capacity rows become capacity/2, the stride doubles."""
@@ -119,11 +127,15 @@ class HeatmapHistory:
             self._start(g.size, step)
         if not self._pending and self.rows == self.max_rows:
             self._halve()
-        self._pending.append(self._bin_columns(_log10_norms(g)))
-        if len(self._pending) < self.stride:
-            return
-        row = np.mean(np.stack(self._pending), axis=0)
-        self._pending.clear()
+        logs = self._bin_columns(_log10_norms(g))
+        if self.stride == 1:
+            row = logs
+        else:
+            self._pending.append(logs)
+            if len(self._pending) < self.stride:
+                return
+            row = np.mean(np.stack(self._pending), axis=0)
+            self._pending.clear()
         self._img[self.rows] = row
         self.rows += 1
 
