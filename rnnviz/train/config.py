@@ -19,7 +19,9 @@ OPTIMIZERS = ("sgd", "momentum", "rmsprop", "adam")
 # (low, high) inclusive bounds of the integer fields. The upper bounds keep one batch's activations
 # (batch_size x maxlen x hidden_dim floats) and the embedding table within a laptop's memory.
 INT_RANGES: dict[str, tuple[int, int]] = {
-    "num_words": (4, 200_000),  # ids 0-3 are reserved (padding, start, out-of-vocabulary, unused)
+    # ids 0-2 are reserved (padding, start, out-of-vocabulary); 4 also leaves Keras' imdb.npz (whose id 3
+    # is unused) at least its reserved ids, and is what rnnviz.data.load_imdb accepts.
+    "num_words": (4, 200_000),
     "maxlen": (1, 5_000),
     "embed_dim": (1, 1024),
     "hidden_dim": (1, 1024),
@@ -36,8 +38,9 @@ FIELD_HELP: dict[str, str] = {
                "decides the label, the rest is noise: shows vanishing gradients) or 'negation' (short "
                "sentences where 'not' flips the meaning, so word order matters).",
     "num_words": "IMDb vocabulary size: the most frequent training words get an index, every other word "
-                 "becomes the out-of-vocabulary token. Indices 0-3 are reserved (padding, start, OOV, unused). "
-                 "The built-in tasks have their own small vocabularies.",
+                 "becomes the out-of-vocabulary token. Ids 0-2 are reserved (padding, start, out-of-vocabulary), "
+                 "so N-3 words get an id (from Keras' imdb.npz N-4: its id 3 is unused). The built-in tasks "
+                 "have their own small vocabularies.",
     "maxlen": "Sequence length T: longer reviews keep their last maxlen tokens, shorter ones are padded "
               "with zeros in front (Keras' 'pre' padding). Training time grows linearly with it. For the "
               "memory task it is the distance the label must be remembered over.",
