@@ -15,12 +15,19 @@ from rnnviz.train import FIELD_HELP, ConfigError, TrainConfig
 from rnnviz.train.config import ACTIVATIONS, FLOAT_FIELDS, OPTIMIZERS
 
 CHOICES = {"activation": ACTIVATIONS, "optimizer": OPTIMIZERS}
+try:  # newer trainers schedule the learning rate; a field the form does not know still gets a text box
+    from rnnviz.train.schedule import LR_SCHEDULES
+
+    CHOICES["lr_schedule"] = tuple(LR_SCHEDULES)
+except ImportError:
+    pass
 OPTIONAL = ("clip_norm", "truncate")  # empty field = None
 LABELS = {
     "num_words": "Vocabulary size", "maxlen": "Sequence length T (maxlen)", "embed_dim": "Embedding size E",
     "hidden_dim": "Hidden size H", "activation": "Activation f", "optimizer": "Optimizer", "lr": "Learning rate",
     "batch_size": "Batch size", "epochs": "Epochs", "validation_split": "Validation split",
     "clip_norm": "Clip gradient norm at", "truncate": "Truncate BPTT to k steps", "seed": "Random seed",
+    "lr_schedule": "Learning-rate schedule",
 }
 FORM_FIELDS = tuple(f.name for f in fields(TrainConfig) if f.name != "dataset")
 ERROR_STYLE = "color: #b00020;"
