@@ -46,6 +46,9 @@ def parse_args(argv=None):
     p.add_argument("--reps", type=int, default=4, help="repetitions (headless, live) pairs")
     p.add_argument("--width", type=int, default=1500, help="window width")
     p.add_argument("--height", type=int, default=950, help="window height")
+    p.add_argument("--window", action="store_true",
+                   help="train from the Train page of the whole main window (its timers and the model hand-over "
+                        "included) instead of the panel alone")
     return p.parse_args(argv)
 
 
@@ -106,6 +109,7 @@ def run_live(app, panel, config, dataset) -> dict:
     refreshes0 = panel.plots.n_refreshes
     timer.start()
     t0 = time.perf_counter()
+    cpu0 = time.thread_time()  # this (GUI) thread's CPU time: what drawing costs
     if not panel.start():
         raise RuntimeError(f"the panel refused to start: {panel.status_label.text()}")
     loop = QEventLoop()  # the GUI thread sleeps in Qt's event loop, as in the real window
@@ -119,6 +123,7 @@ def run_live(app, panel, config, dataset) -> dict:
         loop.exec()
     panel.stateChanged.disconnect(on_state)
     t_end = time.perf_counter()
+    gui_cpu = time.thread_time() - cpu0
     timer.stop()
     panel.progressed.disconnect(on_progress)
     result = panel.last_result
@@ -130,7 +135,30 @@ def run_live(app, panel, config, dataset) -> dict:
     seconds = t_end - start
     return {"seq_per_s": float(result.model.history["seq_per_s"]), "gaps_ms": gaps_ms,
             "plot_redraws_per_s": (panel.plots.n_refreshes - refreshes0) / max(seconds, 1e-9),
-            "batches": panel.n_batches_received, "seconds": seconds}
+            "batches": panel.n_batches_received, "seconds": seconds,
+            "gui_cpu_fraction": gui_cpu / max(t_end - t0, 1e-9)}
+
+
+def open_main_window(app, args):
+    """The whole rnnviz window (settings in a throw-away file), on its Train page once the panel exists."""
+    import tempfile
+
+    from PySide6.QtCore import QSettings
+
+    from rnnviz.gui.main_window import MainWindow
+
+    ini = os.path.join(tempfile.mkdtemp(prefix="rnnviz-bench-ui-"), "settings.ini")
+    window = MainWindow(settings=QSettings(ini, QSettings.Format.IniFormat))
+    window.resize(args.width, args.height)
+    window.show()
+    deadline = time.monotonic() + 300
+    while window.training_panel is None:  # added when the window's background start has finished
+        if time.monotonic() > deadline:
+            raise RuntimeError("the main window did not add its Train page within 5 minutes")
+        app.processEvents()
+        time.sleep(0.01)
+    window.pages.setCurrentWidget(window.training_panel)
+    return window, window.training_panel
 
 
 def main(argv=None) -> int:
@@ -149,9 +177,12 @@ def main(argv=None) -> int:
 
     # compile (or load from numba's cache) the kernels, and let the panel paint once, outside the timings
     run_headless(make_config(args).with_changes(epochs=1), imdb_shaped_dataset(args.V, args.T, args.B, 2))
-    panel = TrainingPanel()
-    panel.resize(args.width, args.height)
-    panel.show()
+    if args.window:
+        window, panel = open_main_window(app, args)
+    else:
+        window = panel = TrainingPanel()
+        panel.resize(args.width, args.height)
+        panel.show()
     for _ in range(20):
         app.processEvents()
         time.sleep(0.01)
@@ -166,11 +197,12 @@ def main(argv=None) -> int:
         print(f"# rep {rep + 1}: headless {h:.0f} seq/s, live {lv['seq_per_s']:.0f} seq/s "
               f"(ratio {lv['seq_per_s'] / h:.3f}); timer gaps p50 {np.median(g):.1f} ms, "
               f"p99 {np.percentile(g, 99):.1f} ms, max {g.max():.1f} ms over {len(g)} ticks; "
-              f"plot redraws {lv['plot_redraws_per_s']:.1f}/s", flush=True)
+              f"plot redraws {lv['plot_redraws_per_s']:.1f}/s; GUI thread busy {100 * lv['gui_cpu_fraction']:.1f}% "
+              f"of the time", flush=True)
 
     panel.shutdown(2.0)
-    panel.close()
-    panel.deleteLater()
+    window.close()
+    window.deleteLater()
     app.processEvents()
 
     gaps = np.concatenate([lv["gaps_ms"] for lv in live])
@@ -190,7 +222,9 @@ def main(argv=None) -> int:
         "live_cost_pct": round(100 * (1 - ratio), 2),
         "plot_redraws_per_s": round(statistics.median(lv["plot_redraws_per_s"] for lv in live), 1),
         "per_plot_hz": round(statistics.median(lv["plot_redraws_per_s"] for lv in live) / 5, 2),
+        "gui_thread_cpu_pct": round(100 * statistics.median(lv["gui_cpu_fraction"] for lv in live), 1),
         "ratios": [round(r, 4) for r in ratios],
+        "in_main_window": bool(args.window),
         "config": {"V": args.V, "E": args.E, "H": args.H, "B": args.B, "T": args.T, "batches": args.batches, "epochs": args.epochs,
                    "reps": args.reps, "platform": app.platformName()},
     }

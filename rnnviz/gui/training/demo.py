@@ -20,8 +20,13 @@ def main(argv: list[str] | None = None) -> int:
 
     from rnnviz.gui.training import TrainingPanel
 
+    class Window(QMainWindow):
+        def closeEvent(self, event):  # noqa: N802 (Qt name)
+            panel.shutdown(1.0)  # as the main window does: no training thread outlives the window
+            event.accept()
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    window = QMainWindow()
+    window = Window()
     window.setWindowTitle("rnnviz: train")
     panel = TrainingPanel()
     window.setCentralWidget(panel)
@@ -36,13 +41,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.start:
         panel.start()
 
-    class Closer:
-        @staticmethod
-        def close_event(event):
-            panel.shutdown(1.0)
-            event.accept()
-
-    window.closeEvent = Closer.close_event
     code = app.exec()
     panel.shutdown(1.0)
     return code
