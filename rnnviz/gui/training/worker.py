@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from rnnviz.data import Dataset, DatasetError, LoadCancelled
 from rnnviz.train import CheckpointError, ConfigError, RunResult, TrainConfig, TrainControl, Trainer
 
-MAILBOX_LIMIT = 20_000  # reports kept if the GUI thread stalls; older ones are dropped (plots are bounded anyway)
+MAILBOX_LIMIT = 5_000  # reports kept if the GUI thread stalls (~20 MB at T=500); older ones are dropped
 PROGRESS_INTERVAL_S = 0.05  # job progress signals at most 20 per second
 GRACE_S = 30.0  # longest wait for a job that missed its shutdown timeout (a stalled download read)
 
