@@ -108,8 +108,12 @@ def _parse_meta(raw: np.ndarray, name: str) -> dict[str, Any]:
 
 
 def _parse_config_vocab(meta: dict[str, Any], name: str) -> tuple[TrainConfig, Vocab]:
+    saved = meta.get("config")
+    if isinstance(saved, dict) and "lr_schedule" not in saved:
+        # Saved before the field existed, when every run used a constant rate: not today's default.
+        saved = {**saved, "lr_schedule": "constant"}
     try:
-        config = TrainConfig.from_dict(meta.get("config"))
+        config = TrainConfig.from_dict(saved)
     except (ConfigError, TypeError) as exc:
         raise CheckpointError(f"{name}: the saved config is invalid: {exc}") from None
     try:

@@ -19,7 +19,7 @@ from pathlib import Path
 from rnnviz.data import DatasetError, ImdbNotFound, LoadCancelled
 
 from .checkpoint import save_model
-from .config import ACTIVATIONS, DATASETS, FIELD_HELP, OPTIMIZERS, ConfigError, TrainConfig
+from .config import ACTIVATIONS, DATASETS, FIELD_HELP, LR_SCHEDULES, OPTIMIZERS, ConfigError, TrainConfig
 from .control import TrainControl
 from .datasets import IMDB_HELP, load_dataset
 from .paths import default_model_path
@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--activation", choices=ACTIVATIONS, default=None, help=help_for("activation"))
     p.add_argument("--optimizer", choices=OPTIMIZERS, default=None, help=help_for("optimizer"))
     p.add_argument("--lr", type=float, default=None, help=help_for("lr"))
+    p.add_argument("--lr-schedule", choices=LR_SCHEDULES, default=None, help=help_for("lr_schedule"))
     p.add_argument("--validation-split", type=float, metavar="F", default=None, help=help_for("validation_split"))
     p.add_argument("--clip-norm", type=_optional_number(float), default=argparse.SUPPRESS, metavar="X|none",
                    help=help_for("clip_norm"))

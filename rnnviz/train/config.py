@@ -11,6 +11,8 @@ from dataclasses import asdict, dataclass, fields, replace
 from numbers import Integral, Real
 from typing import Any
 
+from .schedule import LR_SCHEDULES
+
 DATASETS = ("imdb", "memory", "negation")
 # The core's kernels implement these (rnnviz.core.config.ACTIVATIONS); checked against it in the tests.
 ACTIVATIONS = ("tanh", "relu", "linear")
@@ -49,7 +51,7 @@ FIELD_HELP: dict[str, str] = {
     "activation": "The nonlinearity f of the hidden state: tanh (the Keras default), relu or linear.",
     "optimizer": "How the gradient updates the weights: sgd, momentum (0.9), rmsprop (the Keras example's "
                  "choice) or adam (the default: steadier on IMDb).",
-    "lr": "Learning rate: the size of each update step.",
+    "lr": "Learning rate: the size of each update step (the starting rate when lr_schedule is cosine).",
     "batch_size": "Number of sequences per gradient step.",
     "epochs": "Passes over the training part of the data. The weights of the epoch with the best "
               "validation accuracy are kept.",
@@ -60,6 +62,9 @@ FIELD_HELP: dict[str, str] = {
     "truncate": "Backpropagate through the last k time steps only (truncated BPTT); empty = full BPTT.",
     "seed": "Random seed of the initial weights, the validation split and the batch order: the same seed "
             "gives the same run.",
+    "lr_schedule": "How the learning rate changes during the run: 'cosine' (the IMDb default) lowers it from lr "
+                   "along half a cosine to 0 at the last step (Keras' CosineDecay), so the last epochs settle "
+                   "instead of jumping from epoch to epoch; 'constant' keeps lr throughout (the Keras example).",
 }
 
 
@@ -70,7 +75,7 @@ class ConfigError(ValueError):
 @dataclass(frozen=True)
 class TrainConfig:
     """Hyperparameters of one training run. Defaults: the Keras SimpleRNN IMDb example (Chollet, ch. 6)
-    with two changes that make it reach 0.85 test accuracy steadily instead of by luck of the seed:
+    with three changes that make it reach 0.85 test accuracy steadily instead of by luck of the seed:
 
     - clip_norm 1.0 (Keras: none): with full BPTT over 500 steps the global gradient norm reaches 10-40
       in the first epochs; clipping keeps those steps from undoing what was learnt.
@@ -78,6 +83,10 @@ class TrainConfig:
       scored 0.851-0.860 over 5 seeds here (and 0.851-0.857 over 4 in PyTorch), while RMSprop + clip 1.0
       scored 0.854-0.869 over 3 seeds but 0.845 on an earlier build of the core (0.843-0.860 in PyTorch),
       and plain RMSprop 0.848-0.857 (0.831-0.858 in PyTorch): below 0.85 for some seeds. See the README.
+    - lr_schedule "cosine" (Keras example: constant): chosen on validation accuracy only. Over seeds 0-4
+      the best validation accuracy rose from 0.857-0.869 (mean 0.863) to 0.865-0.877 (mean 0.871), and
+      the later epochs stopped swinging (over epochs 5-10 validation accuracy moves 0.003 from one epoch
+      to the next, was 0.009); test accuracy, measured afterwards, went from 0.851-0.860 to 0.855-0.863.
     """
 
     dataset: str = "imdb"
@@ -94,6 +103,7 @@ class TrainConfig:
     clip_norm: float | None = 1.0
     truncate: int | None = None
     seed: int = 0
+    lr_schedule: str = "cosine"  # last, so that positional construction by older code keeps working
 
     def __post_init__(self) -> None:
         self.validate()
@@ -113,6 +123,7 @@ class TrainConfig:
             _check_int(name, getattr(self, name), low, high)
         _check_choice("activation", self.activation, ACTIVATIONS)
         _check_choice("optimizer", self.optimizer, OPTIMIZERS)
+        _check_choice("lr_schedule", self.lr_schedule, LR_SCHEDULES)
         _check_real("lr", self.lr, 0.0, LR_MAX)
         _check_real("validation_split", self.validation_split, 0.0, VALIDATION_SPLIT_MAX)
         if self.clip_norm is not None:
@@ -157,14 +168,16 @@ def field_names() -> tuple[str, ...]:
 
 # The synthetic tasks are small (2,000 training sequences) and train in seconds, so the window's default
 # run shows a full learning curve quickly. maxlen is their sequence length (the memory task's difficulty).
+# They keep a constant learning rate: the settings below were tuned with it, and a decay would hide how
+# late the memory task starts learning.
 DATASET_DEFAULTS: dict[str, dict[str, Any]] = {
     "imdb": {},
     # Learns around epoch 3 (the moment the gradient reaches the signal 100 steps back is visible).
     "memory": {"dataset": "memory", "maxlen": 100, "embed_dim": 8, "hidden_dim": 16, "optimizer": "adam",
-               "lr": 1e-3, "batch_size": 32, "epochs": 10},
+               "lr": 1e-3, "batch_size": 32, "epochs": 10, "lr_schedule": "constant"},
     # Sentences of up to 16 tokens; stuck near chance for some epochs, then solved.
     "negation": {"dataset": "negation", "maxlen": 16, "embed_dim": 8, "hidden_dim": 16, "optimizer": "adam",
-                 "lr": 1e-2, "batch_size": 32, "epochs": 20},
+                 "lr": 1e-2, "batch_size": 32, "epochs": 20, "lr_schedule": "constant"},
 }
 
 

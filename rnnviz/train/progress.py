@@ -1,6 +1,7 @@
 """Progress of a headless run on a text stream (stderr): one rewritten line on a terminal, periodic lines otherwise."""
 from __future__ import annotations
 
+import math
 import time
 from typing import TextIO
 
@@ -63,8 +64,9 @@ class ProgressPrinter:
         if now - self._last < self.interval and not (self.tty and last_of_epoch):
             return
         self._last = now
+        lr = f"lr {r.lr:.2g}  " if math.isfinite(r.lr) else ""
         text = (f"epoch {r.epoch}/{self.epochs} batch {r.batch}/{r.n_batches}  loss {r.loss:.4f}  "
-                f"acc {r.accuracy:.3f}  |grad| {r.grad_norm:.3g}{' (clipped)' if r.clipped else ''}  "
+                f"acc {r.accuracy:.3f}  |grad| {r.grad_norm:.3g}{' (clipped)' if r.clipped else ''}  {lr}"
                 f"{r.seq_per_s:,.0f} seq/s  elapsed {format_duration(r.elapsed_s)}  ETA {format_duration(r.eta_s)}")
         if self.tty:
             self.stream.write("\r" + text.ljust(100))

@@ -32,7 +32,8 @@ class BatchReport:
     clipped: whether clipping rescaled it. grad_norm_per_step: (T,) ||dL/ds_t|| averaged over the batch,
     t = 1..T (row i is t = i + 1). spectral_radius: max |eigenvalue| of W after the update.
     elapsed_s: since the run started; eta_s: estimated seconds to the end of the last epoch;
-    seq_per_s: training throughput so far.
+    seq_per_s: training throughput so far. lr: the learning rate of this step (lr_schedule); NaN when
+    a report is built without it.
     """
 
     epoch: int
@@ -48,6 +49,7 @@ class BatchReport:
     elapsed_s: float
     eta_s: float
     seq_per_s: float
+    lr: float = float("nan")  # last and defaulted, so reports built by older code stay valid
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from .control import TrainControl
 from .metrics import binary_accuracy, evaluate
 from .model import PARAM_NAMES, TrainedModel
 from .reports import BatchReport, EpochReport, RunResult, frozen_copy
+from .schedule import learning_rate
 from .split import batch_slices, run_generators, validation_split
 
 PREDICT_BATCH = 250  # sequences per kernel call when evaluating: small buffers, same speed
@@ -214,6 +215,8 @@ class _EpochLoop:
         are then left as they were before this step.
         """
         params = self.t.params
+        # self.step steps are done; this one uses the schedule's rate for that point of the run.
+        self.opt.lr = learning_rate(self.cfg.lr_schedule, self.cfg.lr, self.step, self.total_steps)
         loss = self.ws.forward_backward(xb, yb)
         acc = binary_accuracy(self.ws.logits, yb)
         grad_norm = float(core.clip_by_global_norm(self.ws.grads, self.cfg.clip_norm))
@@ -241,7 +244,7 @@ class _EpochLoop:
         eta = active / self.step * (self.total_steps - self.step)
         report = BatchReport(epoch, batch, len(self.slices), self.step, float(loss), float(acc), grad_norm, clipped,
                              frozen_copy(self.ws.grad_norm_per_step), float(core.spectral_radius(self.t.params["W"])),
-                             elapsed, eta, self.seen / max(self.train_seconds, 1e-9))
+                             elapsed, eta, self.seen / max(self.train_seconds, 1e-9), self.opt.lr)
         self.t.on_batch(report)
 
 

@@ -139,6 +139,13 @@ def test_config_that_does_not_match_the_weights(tmp_path, saved):
         load_model(p)
 
 
+def test_model_saved_before_lr_schedule_existed_loads_as_constant_rate(tmp_path, saved):
+    """Such files were all trained with a constant rate; the new default (cosine) must not be claimed."""
+    assert load_model(saved).config.lr_schedule == "cosine"
+    p = _rewrite(saved, tmp_path / "old.npz", lambda m, a: m["config"].pop("lr_schedule"))
+    assert load_model(p).config.lr_schedule == "constant"
+
+
 def test_invalid_config_and_vocab(tmp_path, saved):
     p = _rewrite(saved, tmp_path / "badcfg.npz", lambda m, a: m["config"].update(activation="sigmoid"))
     with pytest.raises(CheckpointError, match="saved config is invalid: activation must be one of"):

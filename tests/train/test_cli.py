@@ -46,6 +46,7 @@ def test_trains_a_synthetic_task_saves_and_prints_json_last(tmp_path, capsys):
     (["--clip-norm", "big"], "expected a number or 'none', got 'big'"),
     (["--lr", "-1"], "lr must be a number greater than 0 and at most 100, got -1.0"),
     (["--truncate", "0"], "truncate must be an integer from 1 to 500 or empty (None), got 0"),
+    (["--lr-schedule", "step"], "invalid choice: 'step' (choose from 'constant', 'cosine')"),
 ])
 def test_bad_options_are_usage_errors_with_the_allowed_values(argv, message, capsys):
     with pytest.raises(SystemExit) as exit_info:
@@ -109,14 +110,14 @@ def test_progress_lines_on_a_terminal_and_in_a_log():
     from rnnviz.train.progress import ProgressPrinter, format_duration
     from rnnviz.train.reports import BatchReport, EpochReport
 
-    batch = BatchReport(1, 3, 10, 3, 0.5, 0.75, 2.0, True, np.zeros(4), 1.0, 65.0, 3725.0, 1000.0)
+    batch = BatchReport(1, 3, 10, 3, 0.5, 0.75, 2.0, True, np.zeros(4), 1.0, 65.0, 3725.0, 1000.0, 2.5e-4)
     epoch = EpochReport(1, 0.5, 0.75, 0.6, 0.7, True, 66.0)
     tty = io.StringIO()
     p = ProgressPrinter(tty, epochs=2, tty=True)
     p.on_batch(batch)
     p.on_epoch(epoch)
     assert tty.getvalue().startswith("\repoch 1/2 batch 3/10  loss 0.5000  acc 0.750  |grad| 2 (clipped)")
-    assert "elapsed 1:05  ETA 1:02:05" in tty.getvalue()
+    assert "elapsed 1:05  ETA 1:02:05" in tty.getvalue() and "(clipped)  lr 0.00025  1,000 seq/s" in tty.getvalue()
     assert "\nepoch 1/2: train loss 0.5000 acc 0.7500 | val loss 0.6000 acc 0.7000  * best | 1:06\n" in tty.getvalue()
     log = io.StringIO()
     p = ProgressPrinter(log, epochs=2, tty=False, log_interval=3600)
@@ -124,3 +125,15 @@ def test_progress_lines_on_a_terminal_and_in_a_log():
     p.on_batch(batch)  # within the interval: not repeated
     assert "\r" not in log.getvalue() and log.getvalue().count("batch 3/10") == 1
     assert format_duration(59.6) == "1:00"
+
+
+def test_lr_schedule_option_reaches_the_config():
+    from rnnviz.train.cli import build_parser, config_from_args
+
+    parser = build_parser()
+    assert config_from_args(parser.parse_args([])).lr_schedule == "cosine"  # the IMDb default
+    assert config_from_args(parser.parse_args(["--lr-schedule", "constant"])).lr_schedule == "constant"
+    assert config_from_args(parser.parse_args(["--dataset", "memory"])).lr_schedule == "constant"
+    assert config_from_args(parser.parse_args(["--dataset", "memory", "--lr-schedule", "cosine"])).lr_schedule \
+        == "cosine"
+    assert "CosineDecay" in parser.format_help()

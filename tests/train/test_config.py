@@ -5,17 +5,21 @@ import numpy as np
 import pytest
 
 from rnnviz import core
+from rnnviz.data import Vocab
 from rnnviz.train import FIELD_HELP, ConfigError, TrainConfig
 from rnnviz.train.config import ACTIVATIONS, DATASETS, field_names
 from rnnviz.train.shapes import expected_param_shapes
 
 
-def test_defaults_are_the_keras_example_with_adam_and_clipping():
+def test_defaults_are_the_keras_example_with_adam_clipping_and_cosine_decay():
     c = TrainConfig()
     assert (c.dataset, c.num_words, c.maxlen, c.embed_dim, c.hidden_dim) == ("imdb", 10000, 500, 32, 32)
     assert (c.activation, c.lr, c.batch_size, c.epochs) == ("tanh", 1e-3, 128, 10)
     assert c.validation_split == 0.2 and c.truncate is None and c.seed == 0
-    assert (c.optimizer, c.clip_norm) == ("adam", 1.0)  # the two justified changes (see TrainConfig)
+    assert (c.optimizer, c.clip_norm, c.lr_schedule) == ("adam", 1.0, "cosine")  # justified in TrainConfig
+    # The synthetic tasks were tuned with a constant rate and keep it.
+    assert TrainConfig.defaults_for("memory").lr_schedule == TrainConfig.defaults_for("negation").lr_schedule \
+        == "constant"
 
 
 @pytest.mark.parametrize("field, value, message", [
@@ -36,6 +40,8 @@ def test_defaults_are_the_keras_example_with_adam_and_clipping():
     ("validation_split", 1.0, "validation_split must be a number greater than 0 and at most 0.9, got 1.0"),
     ("clip_norm", -1.0, "clip_norm must be a number greater than 0 and at most 1e+06 or empty (None), got -1.0"),
     ("truncate", 600, "truncate must be an integer from 1 to 500 or empty (None), got 600"),
+    ("lr_schedule", "exponential", "lr_schedule must be one of constant, cosine, got 'exponential'"),
+    ("lr_schedule", None, "lr_schedule must be one of constant, cosine, got None"),
 ])
 def test_invalid_values_say_what_is_allowed(field, value, message):
     with pytest.raises(ConfigError) as err:
@@ -76,3 +82,14 @@ def test_choices_match_the_core():
     assert set(ACTIVATIONS) == set(core.ACTIVATIONS)
     p = core.init_params(37, 5, 7, 1, seed=0)
     assert {k: v.shape for k, v in p.items()} == expected_param_shapes(37, 5, 7)
+
+
+def test_num_words_help_tells_which_ids_the_vocabulary_reserves():
+    """Our vocabulary reserves ids 0-2 (pad, start, OOV); only Keras' imdb.npz leaves id 3 unused as well."""
+    vocab = Vocab.from_counts({"good": 5, "bad": 4, "film": 3, "plot": 2}, num_words=5)
+    assert vocab.words == ["<pad>", "<start>", "<oov>", "good", "bad"]  # N - 3 words get an id
+    keras = Vocab.from_keras_word_index({"good": 1, "bad": 2, "film": 3}, num_words=6)
+    assert keras.words == ["<pad>", "<start>", "<oov>", "<unused>", "good", "bad"]  # N - 4 words
+    text = FIELD_HELP["num_words"]
+    assert "Ids 0-2 are reserved (padding, start, out-of-vocabulary)" in text and "N-3 words" in text
+    assert "imdb.npz N-4" in text and "0-3" not in text

@@ -20,8 +20,12 @@ def imdb_path():
 
 
 def test_one_short_epoch_learns_the_sentiment(imdb_path):
-    """One epoch of the default recipe on reviews cut to their last 100 tokens: a few seconds, clearly learnt."""
-    cfg = TrainConfig(maxlen=100, epochs=1)
+    """One epoch of the default recipe on reviews cut to their last 100 tokens: a few seconds, clearly learnt.
+
+    With a constant rate: the default cosine decay spreads over the whole run, and squeezed into one epoch
+    it halves the mean step (test accuracy 0.72 instead of 0.75, too close to this test's 0.7 bar).
+    """
+    cfg = TrainConfig(maxlen=100, epochs=1, lr_schedule="constant")
     t0 = time.perf_counter()
     full = load_dataset(cfg, imdb_path=imdb_path)  # encoded arrays are cached: a later load is under a second
     load_s = time.perf_counter() - t0
