@@ -239,3 +239,33 @@ def test_the_trained_model_is_reused_with_the_loaded_dataset_for_a_second_run(qt
             panel.start()
         wait_idle(qtbot, panel)
     assert len(loads) == 1  # same data settings: loaded once
+
+
+@pytest.mark.imdb
+@pytest.mark.slow
+def test_train_imdb_from_the_panel_with_the_archive_given_by_path(qtbot, tmp_path, monkeypatch):
+    import os
+
+    archive = os.environ.get("RNNVIZ_IMDB")
+    if not archive:
+        pytest.skip("set RNNVIZ_IMDB to the IMDb archive to run this test")
+    monkeypatch.setenv("RNNVIZ_CACHE_DIR", str(tmp_path / "cache"))  # a cold load: tokenised in the child
+    panel = TrainingPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.data_box.set_dataset("imdb")
+    panel.data_box.set_imdb_path(archive)
+    panel.form.set_config(TrainConfig(num_words=5000, maxlen=80, epochs=1, batch_size=128))
+    stages = []
+    panel.progress_bar.valueChanged.connect(lambda v: stages.append(panel.progress_bar.format()))
+    with qtbot.waitSignal(panel.runFinished, timeout=240_000) as finished:
+        assert panel.start()
+    result = finished.args[0]
+    assert result.status == "finished" and result.test_accuracy > 0.6
+    assert any("tokenising" in s for s in stages)  # the load reported its progress
+    assert len(panel.dataset.y_test) == 25_000 and panel.reviews.table.rowCount() == 25_000
+    qtbot.waitUntil(lambda: panel.reviews.table.prob is not None, timeout=60_000)
+    with qtbot.waitSignal(panel.reviewChosen, timeout=1_000) as chosen:
+        panel.reviews.choose(0)
+    assert chosen.args[0] == panel.dataset.test_texts[0] and len(chosen.args[0]) > 20
+    wait_idle(qtbot, panel)
