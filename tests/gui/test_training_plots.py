@@ -101,3 +101,22 @@ def test_failed_export_leaves_no_file(plots, tmp_path):
     with pytest.raises(OSError):
         plots.plots["loss"].export_csv(target)
     assert not target.exists()
+
+
+def test_plots_share_the_step_axis_and_a_users_zoom_is_kept(plots):
+    plots.add_batches(batch(s) for s in range(1, 301))
+    plots.refresh()
+    ranges = {pid: p.plot.getViewBox().viewRange()[0] for pid, p in plots.plots.items()}
+    assert len({tuple(np.round(r, 6)) for r in ranges.values()}) == 1  # one x range for all
+    assert ranges["loss"][1] >= 300
+    vb = plots.plots["grad_norm"].plot.getViewBox()
+    vb.setXRange(50, 80, padding=0)
+    vb.sigRangeChangedManually.emit([True, False])  # what a mouse zoom emits
+    plots.add_batches(batch(s) for s in range(301, 601))
+    plots.refresh()
+    for p in plots.plots.values():
+        assert np.allclose(p.plot.getViewBox().viewRange()[0], (50, 80))  # zoom kept, on every plot
+    plots.reset(clip_norm=1.0)
+    plots.add_batches(batch(s) for s in range(1, 11))
+    plots.refresh()
+    assert plots.plots["loss"].plot.getViewBox().viewRange()[0][1] < 50  # a new run follows its data again

@@ -62,19 +62,25 @@ class CurvePlot(LivePlot):
 
     def update_view(self) -> None:
         x_hi, y_lo, y_hi = 0.0, np.inf, -np.inf
-        for i, (c, item) in enumerate(zip(self.curves, self.items)):
+        data = []
+        for c in self.curves:
             h = self.histories[c.source]
             x, y = h.column("step"), h.column(c.column)
             keep = ~np.isnan(y)
             x, y = x[keep], y[keep]
             if self.log_y:
                 y = np.maximum(y, POSITIVE_FLOOR)
-            if self._drawn_versions.get(i) != h.version:  # epoch markers change once an epoch, not per redraw
-                item.setData(x, y)
-                self._drawn_versions[i] = h.version
+            data.append((x, y, h.version))
             if len(x):
                 x_hi = max(x_hi, float(x[-1]))
                 y_lo, y_hi = min(y_lo, float(y.min())), max(y_hi, float(y.max()))
+        self._follow_data(x_hi, y_lo, y_hi)  # the range first: clip-to-view then cuts the data to the new range
+        for i, (item, (x, y, version)) in enumerate(zip(self.items, data)):
+            if self._drawn_versions.get(i) != version:  # epoch markers change once an epoch, not per redraw
+                item.setData(x, y)
+                self._drawn_versions[i] = version
+
+    def _follow_data(self, x_hi: float, y_lo: float, y_hi: float) -> None:
         if self.log_y and np.isfinite(y_lo):
             y_lo, y_hi = np.log10(y_lo), np.log10(y_hi)  # a log axis ranges over log10 of the values
             if self.clip_norm_log is not None:

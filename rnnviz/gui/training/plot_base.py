@@ -51,6 +51,8 @@ class LivePlot(QWidget):
         self.plot.getViewBox().disableAutoRange()
         self.plot.getViewBox().setRange(xRange=(0, 10), yRange=(0, 1), padding=0)  # until data arrives
         self.plot.getViewBox().sigRangeChangedManually.connect(self._on_manual_range)
+        # {"user": True} once the user zoomed or panned; plots with linked x axes share one dict
+        self.range_state = {"user": False}
         #self.widget.viewport().installEventFilter(self)
 
         layout = QVBoxLayout(self)
@@ -174,8 +176,8 @@ class LivePlot(QWidget):
         vb = self.plot.getViewBox()
         if any(vb.state["autoRange"]):  # the user pressed "A": follow again
             vb.disableAutoRange()
-            self._user_range = False
-        if getattr(self, "_user_range", False):
+            self.range_state["user"] = False
+        if self.range_state["user"]:
             return
         (cx0, cx1), (cy0, cy1) = vb.viewRange()
         x_range = y_range = None
@@ -195,11 +197,11 @@ class LivePlot(QWidget):
 
     def fit_x(self, x_hi: float, x_lo: float = 0.0) -> None:
         """At the end of a run: the x range ends at the data (unless the user has taken over)."""
-        if not getattr(self, "_user_range", False) and x_hi > x_lo:
+        if not self.range_state["user"] and x_hi > x_lo:
             self.plot.getViewBox().setXRange(x_lo, x_lo + (x_hi - x_lo) * 1.02, padding=0)
 
     def _on_manual_range(self, *_) -> None:
-        self._user_range = True
+        self.range_state["user"] = True
 
     # ------------------------------------------------------------------ hover
     def _on_mouse_moved(self, scene_pos: QPointF) -> None:

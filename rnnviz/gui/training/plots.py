@@ -44,6 +44,14 @@ class TrainingPlots(QWidget):
                      GradNormPlot(self.batches, self.epochs), spectral_plot(self.batches, self.epochs),
                      GradHeatmapPlot(self.heat)):
             self.plots[plot.plot_id] = plot
+        # One training-step axis for all: zoom or pan one plot and the others show the same steps.
+        # (pyqtgraph's setXLink aligns pixels instead, which differ here: the heatmap is wider.)
+        shared = {"user": False}
+        self._range_state = shared
+        self._syncing = False
+        for plot in self.plots.values():
+            plot.range_state = shared
+            plot.plot.getViewBox().sigXRangeChanged.connect(self._sync_x)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(self.plots["loss"], 0, 0)
@@ -72,6 +80,7 @@ class TrainingPlots(QWidget):
         self.heat.clear()
         self._ema.clear()
         self._last_step = 0.0
+        self._range_state["user"] = False  # a new run: follow the data again
         self.plots["grad_norm"].set_clip_norm(clip_norm)
         self._mark_dirty()
         self.refresh()
@@ -102,6 +111,19 @@ class TrainingPlots(QWidget):
         return self._ema[key]
 
     # ------------------------------------------------------------------ drawing
+    def _sync_x(self, source_vb, x_range) -> None:
+        """Give every plot the x range one of them just got."""
+        if self._syncing:
+            return
+        self._syncing = True
+        try:
+            for plot in self.plots.values():
+                vb = plot.plot.getViewBox()
+                if vb is not source_vb and tuple(vb.viewRange()[0]) != tuple(x_range):
+                    vb.setXRange(*x_range, padding=0)
+        finally:
+            self._syncing = False
+
     def _mark_dirty(self) -> None:
         self._dirty.update(self._order)
 
