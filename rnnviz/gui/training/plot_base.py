@@ -182,7 +182,8 @@ class LivePlot(QWidget):
         (cx0, cx1), (cy0, cy1) = vb.viewRange()
         x_range = y_range = None
         if x_hi > x_lo + 0.97 * (cx1 - x_lo) or cx0 != x_lo or x_hi < cx1 / 4:
-            x_range = (x_lo, x_lo + nice_ceil(max(x_hi - x_lo, 9.0) * 1.1))  # at least 10 steps: no 0.5-step ticks
+            # at least 10 steps (no 0.5-step ticks); 30% room ahead, so the range moves every few hundred steps
+            x_range = (x_lo, x_lo + nice_ceil(max(x_hi - x_lo, 9.0) * 1.3))
         if y_lo is not None and y_hi is not None and np.isfinite(y_lo) and np.isfinite(y_hi):
             span = max(y_hi - y_lo, 1e-9)
             if y_lo < cy0 or y_hi > cy1 or span < 0.5 * (cy1 - cy0):

@@ -49,6 +49,7 @@ class TrainingPlots(QWidget):
         shared = {"user": False}
         self._range_state = shared
         self._syncing = False
+        self._pending_x: tuple[float, float] | None = None
         for plot in self.plots.values():
             plot.range_state = shared
             plot.plot.getViewBox().sigXRangeChanged.connect(self._sync_x)
@@ -112,17 +113,43 @@ class TrainingPlots(QWidget):
 
     # ------------------------------------------------------------------ drawing
     def _sync_x(self, source_vb, x_range) -> None:
-        """Give every plot the x range one of them just got."""
+        """Give every plot the x range one of them just got.
+
+        A zoom or pan by the user reaches all plots at once. A range that follows the data reaches
+        each plot at its next turn to redraw: re-laying out five axes in one tick would stall the
+        window for ~30 ms, one per tick costs what a redraw costs anyway.
+        """
         if self._syncing:
             return
+        source = next((p for p in self.plots.values() if p.plot.getViewBox() is source_vb), None)
+        if source is not None and getattr(source, "_setting_range", False):
+            self._pending_x = tuple(x_range)
+            self._dirty.update(self._order)
+            return
+        self._pending_x = None
+        self._apply_x_everywhere(source_vb, tuple(x_range))
+
+    def _apply_x_everywhere(self, source_vb, x_range) -> None:
         self._syncing = True
         try:
             for plot in self.plots.values():
                 vb = plot.plot.getViewBox()
-                if vb is not source_vb and tuple(vb.viewRange()[0]) != tuple(x_range):
+                if vb is not source_vb and tuple(vb.viewRange()[0]) != x_range:
                     vb.setXRange(*x_range, padding=0)
         finally:
             self._syncing = False
+
+    def _apply_pending_x(self, plot_id: str) -> None:
+        """Before a plot redraws: take the x range another plot moved to (see _sync_x)."""
+        if self._pending_x is None:
+            return
+        vb = self.plots[plot_id].plot.getViewBox()
+        if tuple(vb.viewRange()[0]) != self._pending_x:
+            self._syncing = True
+            try:
+                vb.setXRange(*self._pending_x, padding=0)
+            finally:
+                self._syncing = False
 
     def _mark_dirty(self) -> None:
         self._dirty.update(self._order)
@@ -140,6 +167,7 @@ class TrainingPlots(QWidget):
 
     def _redraw(self, plot_id: str) -> None:
         self._dirty.discard(plot_id)
+        self._apply_pending_x(plot_id)
         self.plots[plot_id].update_view()
         self.n_refreshes += 1
         self.refreshed.emit()
