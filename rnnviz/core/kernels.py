@@ -267,16 +267,17 @@ def softmax_head_kernel(S1, V, c, targets, t0, O, P, dO, step_loss, dV, dc, dS_o
 
 @njit(**JIT_OPTIONS)
 def scaled_norm(x):
-    """Euclidean norm of the 1-D array x, scaled by its largest entry first so that a vanished
-    gradient (entries near 1e-200 in float64, 1e-30 in float32) does not square to zero."""
+    """Euclidean norm of the 1-D array x, scaled by its largest entry first so that the squares
+    of a vanished gradient (1e-200 in float64, 1e-30 in float32) do not underflow to zero. Two
+    extra passes: only called when the plain sum of squares is that small."""
     m = 0.0
     for v in x:
-        m = max(m, abs(v))
-    if m == 0.0 or math.isinf(m):
-        return m
+        m = max(m, abs(np.float64(v)))
+    if m == 0.0:
+        return 0.0
     sq = 0.0
     for v in x:
-        r = v / m
+        r = np.float64(v) / m
         sq += r * r
     return m * math.sqrt(sq)
 
@@ -300,6 +301,8 @@ def backward_kernel(W, S, dS_out, act, t0, dA, carry, dW_t, dW, diagnostics, gra
     H = S.shape[2]
     one = S.dtype.type(1)
     zero = S.dtype.type(0)
+    # sums of squares below this may have lost entries to underflow (float32 / float64)
+    tiny = S.dtype.type(1e-30) if S.itemsize == 4 else S.dtype.type(1e-290)
     per_step_out = dS_out.shape[0] == T and T > 1
     n = B * H
     c1 = carry.reshape(n)
@@ -334,7 +337,11 @@ def backward_kernel(W, S, dS_out, act, t0, dA, carry, dW_t, dW, diagnostics, gra
         norm_sum = 0.0
         if diagnostics:
             for i in range(B):
-                norm_sum += scaled_norm(carry[i])
+                sq = zero
+                for j in range(H):
+                    sq += carry[i, j] * carry[i, j]
+                # below `tiny` the squares may have underflowed: redo it scaled (rare)
+                norm_sum += math.sqrt(sq) if sq >= tiny else scaled_norm(carry[i])
         if store:
             dS_store[t, :, :] = carry
             for i in range(B):
@@ -350,10 +357,13 @@ def backward_kernel(W, S, dS_out, act, t0, dA, carry, dW_t, dW, diagnostics, gra
             grad_norm[t] = norm_sum / B
             # this step's share of dW = sum_i dL/da_t s_{t-1}^T, and its Frobenius norm
             np.dot(dAt.T, S[t], dW_t)
+            fro = zero
             for j in range(H):
                 for k in range(H):
-                    dW[j, k] += dW_t[j, k]
-            dW_norm[t] = scaled_norm(dW_t.reshape(H * H))
+                    v = dW_t[j, k]
+                    fro += v * v
+                    dW[j, k] += v
+            dW_norm[t] = math.sqrt(fro) if fro >= tiny else scaled_norm(dW_t.reshape(H * H))
             if store:
                 dW_step[t, :, :] = dW_t
         if t > t0:
