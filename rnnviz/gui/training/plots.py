@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from .curves import BATCH_COLUMNS, EPOCH_COLUMNS, GradNormPlot, accuracy_plot, loss_plot, spectral_plot
@@ -17,9 +17,10 @@ from .heatmap import GradHeatmapPlot
 from .history import HeatmapHistory, SeriesHistory
 from .plot_base import LivePlot
 
-# One plot is redrawn per tick, in turn: with 5 plots a 36 ms tick redraws each at ~5.5 Hz, and a tick costs
-# the GUI thread one plot's repaint (~3-5 ms) instead of all five at once (~20 ms, a visible stall).
-TICK_MS = 36
+# One plot is redrawn per tick, in turn: with 5 plots a 38 ms tick redraws each at 5.3 Hz, and a tick costs
+# the GUI thread one plot's repaint (~2-4 ms) instead of all five at once (~15 ms, a visible stall).
+# Every redraw is time the training thread may wait for the GIL, so no faster than the 5 Hz asked for.
+TICK_MS = 38
 EMA_ALPHA = 0.05   # smoothing of the per-batch curves: about the last 20 batches
 
 
@@ -27,13 +28,14 @@ class TrainingPlots(QWidget):
     """Loss, accuracy, gradient norm, spectral radius and the per-time-step gradient heatmap.
 
     Feed with ``add_batches(reports)`` / ``add_epoch(report)`` (rnnviz.train BatchReport/EpochReport);
-    ``reset(clip_norm)`` before a new run. Memory is bounded by ``batch_capacity`` curve points and
+    ``reset(clip_norm)`` before a new run. Memory is bounded by ``batch_capacity`` curve points (1024:
+    two or more per pixel of a plot's width, half the drawing work of 2048) and
     ``heatmap_rows`` x 500 heatmap cells however long the run.
     """
 
     refreshed = Signal()  # after each redraw (tests and the UI benchmark count these)
 
-    def __init__(self, parent=None, batch_capacity: int = 2048, heatmap_rows: int = 256,
+    def __init__(self, parent=None, batch_capacity: int = 1024, heatmap_rows: int = 256,
                  tick_ms: int = TICK_MS):
         super().__init__(parent)
         self.batches = SeriesHistory(BATCH_COLUMNS, batch_capacity)
@@ -69,6 +71,7 @@ class TrainingPlots(QWidget):
         self._next = 0
         self.n_refreshes = 0
         self.timer = QTimer(self)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse timer may run 5% slow: under 5 Hz
         self.timer.setInterval(tick_ms)
         self.timer.timeout.connect(self._tick)
         self.timer.start()
