@@ -21,6 +21,7 @@ TRAIN_DARK = "#004a75"  # long per-batch curves are drawn 1 px wide (a wider pen
 # redraw, which the training thread feels through the GIL); a darker blue keeps them prominent
 RAW = (0, 114, 178, 70)  # raw per-batch values: faint, so the smoothed line reads as the trend
 GREY = "#606060"
+LABEL_FILL = (255, 255, 255, 200)  # line labels stay readable on top of dense data
 POSITIVE_FLOOR = 1e-12  # log axes need > 0
 
 
@@ -138,7 +139,7 @@ class GradNormPlot(CurvePlot):
         super().__init__("grad_norm", "Gradient norm (before clipping)", "||dL/dθ||", curves, batches, epochs,
                          log_y=True, parent=parent)
         self.clip_line = pg.InfiniteLine(angle=0, pen=pg.mkPen(VAL, width=2, style=pg.QtCore.Qt.PenStyle.DashLine),
-                                         label="clip", labelOpts={"color": VAL, "position": 0.93})
+                                         label="clip", labelOpts={"color": VAL, "position": 0.93, "fill": LABEL_FILL})
         self.plot.addItem(self.clip_line, ignoreBounds=True)
         self.set_clip_norm(None)
 
@@ -215,6 +216,6 @@ def spectral_plot(batches: SeriesHistory, epochs: SeriesHistory) -> CurvePlot:
     ], batches, epochs)
     # rho(W) = 1 is the textbook boundary: below it gradients through W shrink over time, above they can grow.
     one = pg.InfiniteLine(pos=1.0, angle=0, pen=pg.mkPen(GREY, style=pg.QtCore.Qt.PenStyle.DashLine),
-                          label="ρ = 1", labelOpts={"color": GREY, "position": 0.95})
+                          label="ρ = 1", labelOpts={"color": GREY, "position": 0.95, "fill": LABEL_FILL})
     plot.plot.addItem(one)
     return plot

@@ -42,6 +42,11 @@ class LivePlot(QWidget):
         self.widget.scene().contextMenu = []
         self._add_export_actions(self.plot.getViewBox().menu)
 
+        # What an empty plot says, until the first batch of a run arrives.
+        self.placeholder = pg.TextItem("Press Start: this fills in as the model trains", color="#909090",
+                                       anchor=(0.5, 0.5))
+        self.plot.getViewBox().addItem(self.placeholder, ignoreBounds=True)
+        self.plot.getViewBox().sigRangeChanged.connect(self._center_placeholder)
         self.hover = pg.TextItem(color=FOREGROUND, fill=pg.mkBrush(255, 255, 255, 220),
                                  border=pg.mkPen("#909090"), anchor=(0, 1))
         self.hover.setZValue(100)
@@ -68,6 +73,17 @@ class LivePlot(QWidget):
     def hover_text(self, x: float, y: float) -> str | None:
         """What the mouse points at, in data coordinates; None hides the read-out."""
         return None
+
+    def set_empty(self, empty: bool) -> None:
+        """Show the placeholder text while there is no data."""
+        self.placeholder.setVisible(empty)
+        if empty:
+            self._center_placeholder()
+
+    def _center_placeholder(self, *_) -> None:
+        if self.placeholder.isVisible():
+            (x0, x1), (y0, y1) = self.plot.getViewBox().viewRange()
+            self.placeholder.setPos((x0 + x1) / 2, (y0 + y1) / 2)
 
     def csv_table(self) -> tuple[list[str], list[list]]:
         """(header, rows) of the data drawn."""

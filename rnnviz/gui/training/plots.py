@@ -171,7 +171,9 @@ class TrainingPlots(QWidget):
     def _redraw(self, plot_id: str) -> None:
         self._dirty.discard(plot_id)
         self._apply_pending_x(plot_id)
-        self.plots[plot_id].update_view()
+        plot = self.plots[plot_id]
+        plot.set_empty(len(self.batches) == 0)
+        plot.update_view()
         self.n_refreshes += 1
         self.refreshed.emit()
 
