@@ -52,7 +52,7 @@ class CurvePlot(LivePlot):
         for c in curves:
             kw = {}
             if c.symbol:
-                kw = dict(symbol=c.symbol, symbolSize=7, symbolBrush=c.symbol_brush, symbolPen=None)
+                kw = {"symbol": c.symbol, "symbolSize": 7, "symbolBrush": c.symbol_brush, "symbolPen": None}
             item = self.plot.plot([], [], pen=c.pen, name=c.name, **kw)
             item.setSkipFiniteCheck(False)
             self.items.append(item)

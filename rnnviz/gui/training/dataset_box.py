@@ -203,8 +203,7 @@ class DatasetChooser(QWidget):
         if total and total > 0:
             self.download_bar.setRange(0, 1000)
             self.download_bar.setValue(int(1000 * done / total))
-            left = (total - done) / rate if rate > 0 else float("nan")
-            eta = f", {left:.0f} s left" if left == left else ""
+            eta = f", {(total - done) / rate:.0f} s left" if rate > 0 else ""
             self.download_bar.setFormat(f"{done / 1e6:.1f} of {total / 1e6:.1f} MB ({rate / 1e6:.1f} MB/s{eta})")
         else:
             self.download_bar.setFormat(f"{done / 1e6:.1f} MB")

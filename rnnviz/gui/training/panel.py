@@ -105,8 +105,9 @@ class TrainingPanel(QWidget):
         if self._train is not None:
             ok &= self._train.wait(timeout_s)
             if not ok:
-                # Only the trainer's final test scoring is not interruptible. Destroying a running
-                # QThread aborts the process, so wait for it rather than crash on exit.
+                # Not interruptible: the trainer's final test scoring (~1 s for IMDb) and a first-ever
+                # compile of the numba kernels. Destroying a running QThread aborts the process, so
+                # wait for it rather than crash on exit.
                 self._train.wait(GRACE_S)
             if not self._train.is_running():
                 self._train = None
@@ -347,7 +348,7 @@ class TrainingPanel(QWidget):
         self.progress_label.setText("")
         self._set_state(TRAINING)
         self.set_status(f"Training on {dataset.name}: {len(dataset.y_train):,} training sequences of "
-                        f"{dataset.maxlen} steps ({int(round(config.validation_split * 100))}% held out for "
+                        f"{dataset.maxlen} steps ({round(config.validation_split * 100)}% held out for "
                         f"validation)…")
         handle.start()
 
@@ -475,7 +476,7 @@ def _dataset_key(config: TrainConfig, path: Path | None) -> tuple:
 def _clock(seconds: float) -> str:
     if seconds is None or not math.isfinite(seconds):
         return "–"
-    seconds = int(round(seconds))
+    seconds = round(seconds)
     h, rest = divmod(seconds, 3600)
     m, s = divmod(rest, 60)
     return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
