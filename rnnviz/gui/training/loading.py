@@ -46,8 +46,8 @@ def _is_cached(config: TrainConfig, imdb_path) -> bool:
 
 def _tokenise_in_child(config: TrainConfig, imdb_path, progress: Progress | None,
                        cancel: threading.Event | None) -> None:
-    cmd = [sys.executable, "-m", "rnnviz.gui.training.load_child", os.fspath(imdb_path), str(config.num_words),
-           str(config.maxlen)]
+    script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "load_child.py")
+    cmd = [sys.executable, script, os.fspath(imdb_path), str(config.num_words), str(config.maxlen)]
     child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
                              env=_child_env())
     watcher = _kill_on_cancel(child, cancel)
