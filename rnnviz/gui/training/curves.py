@@ -47,6 +47,8 @@ class CurvePlot(LivePlot):
         if len(curves) > 1:  # a single curve is named by the title
             # the legend goes in the title bar: inside the plot it would hide the newest data
             self.title_label.setText(f"<b>{title}</b>&nbsp;&nbsp;" + legend_html(curves))
+            self.title_label.setToolTip("Per batch (faint), its moving average (smoothed), and per epoch: "
+                                        "the training average (dots) and the validation score (squares)")
         self.items: list[pg.PlotDataItem] = []
         self._drawn_versions: dict[int, int] = {}
         for c in curves:
@@ -190,20 +192,20 @@ def legend_html(curves: list[Curve]) -> str:
 def loss_plot(batches: SeriesHistory, epochs: SeriesHistory) -> CurvePlot:
     return CurvePlot("loss", "Loss", "binary cross-entropy", [
         Curve("batch", "loss", "batch", pg.mkPen(RAW, width=1)),
-        Curve("batch", "loss_ema", "batch (smoothed)", pg.mkPen(TRAIN_DARK, width=1)),
-        Curve("epoch", "train_loss", "train (epoch)", pg.mkPen(TRAIN, width=1, style=pg.QtCore.Qt.PenStyle.DotLine),
+        Curve("batch", "loss_ema", "smoothed", pg.mkPen(TRAIN_DARK, width=1)),
+        Curve("epoch", "train_loss", "train (epochs)", pg.mkPen(TRAIN, width=1, style=pg.QtCore.Qt.PenStyle.DotLine),
               "o", pg.mkBrush(TRAIN)),
-        Curve("epoch", "val_loss", "validation (epoch)", pg.mkPen(VAL, width=2), "s", pg.mkBrush(VAL)),
+        Curve("epoch", "val_loss", "validation", pg.mkPen(VAL, width=2), "s", pg.mkBrush(VAL)),
     ], batches, epochs)
 
 
 def accuracy_plot(batches: SeriesHistory, epochs: SeriesHistory) -> CurvePlot:
     plot = CurvePlot("accuracy", "Accuracy", "fraction correct", [
         Curve("batch", "accuracy", "batch", pg.mkPen(RAW, width=1)),
-        Curve("batch", "accuracy_ema", "batch (smoothed)", pg.mkPen(TRAIN_DARK, width=1)),
-        Curve("epoch", "train_accuracy", "train (epoch)",
+        Curve("batch", "accuracy_ema", "smoothed", pg.mkPen(TRAIN_DARK, width=1)),
+        Curve("epoch", "train_accuracy", "train (epochs)",
               pg.mkPen(TRAIN, width=1, style=pg.QtCore.Qt.PenStyle.DotLine), "o", pg.mkBrush(TRAIN)),
-        Curve("epoch", "val_accuracy", "validation (epoch)", pg.mkPen(VAL, width=2), "s", pg.mkBrush(VAL)),
+        Curve("epoch", "val_accuracy", "validation", pg.mkPen(VAL, width=2), "s", pg.mkBrush(VAL)),
     ], batches, epochs)
     plot.fixed_y = (0.0, 1.0)
     plot.plot.setYRange(0.0, 1.0, padding=0.02)

@@ -16,7 +16,7 @@ from pyqtgraph.exporters import ImageExporter
 from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRectF, QSize, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMenu, QMessageBox, QToolButton,
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMenu, QMessageBox, QSizePolicy, QToolButton,
                                QVBoxLayout, QWidget)
 
 from .export import atomic_save_image, atomic_write_bytes, atomic_write_csv
@@ -155,6 +155,9 @@ class LivePlot(QWidget):
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 2, 2, 0)
         label = self.title_label = QLabel(f"<b>{title}</b>")
+        # the title (and a legend in it) must never make the window wider: on a narrow screen it is cut
+        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        label.setMinimumWidth(40)
         button = QToolButton()
         button.setText("Export")
         button.setToolTip("Save this plot as PNG or SVG, or its data as CSV")
