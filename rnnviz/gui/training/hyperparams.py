@@ -13,14 +13,10 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLa
 
 from rnnviz.train import FIELD_HELP, ConfigError, TrainConfig
 from rnnviz.train.config import ACTIVATIONS, FLOAT_FIELDS, OPTIMIZERS
+from rnnviz.train.schedule import LR_SCHEDULES
 
-CHOICES = {"activation": ACTIVATIONS, "optimizer": OPTIMIZERS}
-try:  # newer trainers schedule the learning rate; a field the form does not know still gets a text box
-    from rnnviz.train.schedule import LR_SCHEDULES
-
-    CHOICES["lr_schedule"] = tuple(LR_SCHEDULES)
-except ImportError:
-    pass
+# fields with a fixed set of values get a drop-down; any other field a validated text box
+CHOICES = {"activation": ACTIVATIONS, "optimizer": OPTIMIZERS, "lr_schedule": tuple(LR_SCHEDULES)}
 OPTIONAL = ("clip_norm", "truncate")  # empty field = None
 LABELS = {
     "num_words": "Vocabulary size", "maxlen": "Sequence length T (maxlen)", "embed_dim": "Embedding size E",
