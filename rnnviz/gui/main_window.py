@@ -9,7 +9,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QGroupBox, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout,
                                QWidget)
 
@@ -33,6 +34,8 @@ from .startup_job import StartupJob
 FRAME_MS = 16            # ~60 frames per second while playing
 SLIDER_DEBOUNCE_MS = 40  # coalesce a W-scale drag into one recompute per frame or two
 DEFAULT_SIZE = (1440, 900)
+#: The smallest window every panel still fits in; at most 1280x800 so that a laptop screen holds it.
+MINIMUM_SIZE = (1100, 680)
 DEMO_LENGTH = 40
 #: While playing, the text panel and the plot cursors follow at most this often (seconds): laying
 #: out the panel's HTML and repainting the plots cost milliseconds each, the graph's tween must not wait.
@@ -141,6 +144,7 @@ class MainWindow(QMainWindow):
         self.model_label = QLabel("")
         self.model_label.setToolTip("The model shown")
         self.statusBar().addPermanentWidget(self.model_label)
+        self.setMinimumSize(*MINIMUM_SIZE)
         self.resize(*DEFAULT_SIZE)
 
     def _connect(self) -> None:
@@ -536,6 +540,7 @@ class MainWindow(QMainWindow):
         geometry = s.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        self.fit_to_screen()
         for key, splitter in (("main", self.main_splitter), ("top", self.top_splitter),
                               ("bottom", self.bottom_splitter)):
             state = s.value(f"window/splitter_{key}")
@@ -548,6 +553,28 @@ class MainWindow(QMainWindow):
         self._applied_text = text
         self.detail.show_all_check.setChecked(read_bool(s, "view/show_all", False))
         self.playback_bar.speed.setValue(float(s.value("view/speed", 3.0)))
+
+    def fit_to_screen(self, area: QRect | None = None) -> None:
+        """Shrink and move the window into `area` (default: its screen's available geometry):
+        settings saved on a bigger display would otherwise cut off the right-hand panels."""
+        if area is None:
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            if screen is None:
+                return
+            area = screen.availableGeometry()
+        frame = self.frameGeometry()
+        # The frame (title bar, borders) adds to the client size; keep it inside the area too.
+        extra_w = max(0, frame.width() - self.width())
+        extra_h = max(0, frame.height() - self.height())
+        width = min(self.width(), area.width() - extra_w)
+        height = min(self.height(), area.height() - extra_h)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(max(width, 1), max(height, 1))
+        frame = self.frameGeometry()
+        x = min(max(frame.x(), area.left()), area.right() + 1 - frame.width())
+        y = min(max(frame.y(), area.top()), area.bottom() + 1 - frame.height())
+        if (x, y) != (frame.x(), frame.y()):
+            self.move(max(x, area.left()), max(y, area.top()))
 
     def _save_settings(self) -> None:
         s = self.settings

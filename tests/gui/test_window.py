@@ -403,3 +403,33 @@ def test_clicking_a_plot_jumps_to_that_time_step(window, qtbot):
     window.plots._on_move(plot.vb.mapViewToScene(QPointF(2.0, (y_low + y_high) / 2)))
     assert window.statusBar().currentMessage().startswith("t = 2: ‖dL/ds_t‖ = ")
     assert format_number(trace.grad_norm_per_step[1]) in window.statusBar().currentMessage()
+
+
+# --- window size -----------------------------------------------------------------------------------
+def test_geometry_saved_on_a_bigger_screen_is_clamped_to_this_one(qtbot, settings):
+    from PySide6.QtCore import QRect
+
+    window = MainWindow(settings=settings, start_background_job=False)
+    qtbot.addWidget(window)
+    window.setGeometry(3000, 200, 2560, 1400)  # as saved on a big external display
+    settings.setValue("window/geometry", window.saveGeometry())
+    restored = MainWindow(settings=settings, start_background_job=False)
+    qtbot.addWidget(restored)
+    area = restored.screen().availableGeometry()  # offscreen: 800x600, smaller than the minimum size
+    assert restored.width() <= max(area.width(), restored.minimumWidth())
+    assert restored.height() <= max(area.height(), restored.minimumHeight())
+    restored.setGeometry(3000, 200, 2560, 1400)
+    laptop = QRect(0, 0, 1280, 800)
+    restored.fit_to_screen(laptop)  # fitted to a 1280x800 screen every panel is in view
+    assert laptop.contains(restored.frameGeometry())
+    assert restored.width() <= 1280 and restored.height() <= 800
+
+
+def test_minimum_size_fits_a_1280x800_screen(qtbot, settings):
+    window = MainWindow(settings=settings, start_background_job=False)
+    qtbot.addWidget(window)
+    window.show()
+    smallest = window.minimumSize().expandedTo(window.minimumSizeHint())
+    assert smallest.width() <= 1280 and smallest.height() <= 760  # room for a title bar and a panel
+    window.resize(1280, 760)
+    assert (window.width(), window.height()) == (1280, 760)
