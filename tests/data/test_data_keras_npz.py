@@ -6,7 +6,7 @@ import pickle
 import numpy as np
 import pytest
 
-from rnnviz.data import DatasetError, load_imdb, pad_sequences
+from rnnviz.data import DatasetError, is_cached, load_imdb, pad_sequences
 from rnnviz.data.keras_npz import load_keras_npz
 from rnnviz.data.pickle_ints import read_object_npy
 
@@ -87,6 +87,10 @@ def test_load_imdb_detects_npz_by_content_and_caches(keras_data, tmp_path):
     again = load_imdb(renamed, num_words=12, maxlen=20, cache_dir=tmp_path / "c")
     np.testing.assert_array_equal(ds.x_test, again.x_test)
     assert again.vocab == ds.vocab and len(list((tmp_path / "c" / "encoded").glob("*.npz"))) == 1
+    assert is_cached(renamed, num_words=12, maxlen=20, cache_dir=tmp_path / "c")
+    index = tmp_path / "k" / "imdb_word_index.json"
+    index.write_text(json.dumps({**WORD_INDEX, "extra": len(WORD_INDEX) + 1}))
+    assert not is_cached(renamed, num_words=12, maxlen=20, cache_dir=tmp_path / "c")  # other decoded words
 
 
 def test_missing_word_index_explains(keras_data, tmp_path):

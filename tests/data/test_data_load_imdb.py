@@ -5,8 +5,8 @@ import threading
 import numpy as np
 import pytest
 
-from rnnviz.data import (ImdbNotFound, LoadCancelled, Vocab, find_imdb, load_imdb, pad_sequences,
-                         text_to_words)
+from rnnviz.data import (ImdbNotFound, LoadCancelled, Vocab, find_imdb, is_cached, load_imdb,
+                         pad_sequences, text_to_words)
 from rnnviz.data import cache as cache_mod
 from rnnviz.data import imdb as imdb_mod
 from imdb_fixtures import REVIEWS, write_archive
@@ -86,6 +86,26 @@ def test_cache_miss_on_other_settings_or_other_content(imdb_archive, tmp_path):
     ds = load(changed, tmp_path)
     assert "other text" in ds.test_texts
     assert len(list((tmp_path / "cache" / "encoded").glob("*.npz"))) == 4
+
+
+def test_is_cached_answers_for_exactly_the_settings_loaded(imdb_archive, imdb_folder, tmp_path, monkeypatch):
+    cache_dir = tmp_path / "cache"
+    assert not is_cached(imdb_archive, num_words=40, maxlen=30, cache_dir=cache_dir)
+    load(imdb_archive, tmp_path)
+    assert is_cached(imdb_archive, num_words=40, maxlen=30, cache_dir=cache_dir)
+    assert not is_cached(imdb_archive, num_words=40, maxlen=31, cache_dir=cache_dir)
+    assert not is_cached(imdb_archive, num_words=41, maxlen=30, cache_dir=cache_dir)
+    assert not is_cached(imdb_folder, num_words=40, maxlen=30, cache_dir=cache_dir)  # other source
+    assert not is_cached(imdb_archive, num_words=40, maxlen=30, cache_dir=tmp_path / "elsewhere")
+    monkeypatch.setenv("RNNVIZ_CACHE_DIR", str(cache_dir))  # cache_dir None: the user cache folder
+    assert is_cached(imdb_archive, num_words=40, maxlen=30)
+
+
+def test_is_cached_refuses_what_load_imdb_refuses(imdb_archive, tmp_path):
+    with pytest.raises(ImdbNotFound):
+        is_cached(tmp_path / "missing.tar.gz", cache_dir=tmp_path)
+    with pytest.raises(ValueError, match="maxlen"):
+        is_cached(imdb_archive, maxlen=0, cache_dir=tmp_path)
 
 
 def test_damaged_cache_file_is_rebuilt(imdb_archive, tmp_path):

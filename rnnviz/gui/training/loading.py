@@ -14,7 +14,7 @@ import sys
 import threading
 from collections.abc import Callable
 
-from rnnviz.data import Dataset, DatasetError, LoadCancelled, load_imdb
+from rnnviz.data import Dataset, DatasetError, LoadCancelled, is_cached, load_imdb
 from rnnviz.train import TrainConfig, load_dataset
 
 Progress = Callable[[str, int, int], None]
@@ -33,13 +33,7 @@ def load_for_panel(config: TrainConfig, imdb_path, progress: Progress | None = N
 def _is_cached(config: TrainConfig, imdb_path) -> bool:
     """A cache hit is quick and light: try it here before starting a process."""
     try:
-        from rnnviz.data import cache
-        from rnnviz.data.imdb import _resolve, _word_index_fingerprint
-
-        source = _resolve(imdb_path)
-        key = cache.cache_key(cache.fingerprint(source), num_words=config.num_words, maxlen=config.maxlen,
-                              word_index=_word_index_fingerprint(source, None))
-        return cache.cache_path(cache.default_cache_dir(), key).is_file()
+        return is_cached(imdb_path, num_words=config.num_words, maxlen=config.maxlen)
     except Exception:  # any doubt: let the child do the full load (it reports real errors)
         return False
 
