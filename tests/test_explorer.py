@@ -237,3 +237,13 @@ def test_norm_of_a_vanished_gradient_does_not_underflow():
     assert norm(np.array([0.0, 0.0])) == 0.0
     assert norm(np.array([np.inf, 1.0])) == np.inf
     assert norm(np.array([[3.0, 0.0], [0.0, 4.0]])) == pytest.approx(5.0)
+
+
+def test_unknown_words_are_counted_and_only_the_first_few_named():
+    from rnnviz.explorer.equations import unknown_words_text, unknown_words_tooltip
+
+    words = [f"w{i}" for i in range(10)]
+    text = unknown_words_text(words, first=3)
+    assert text.startswith("10 unknown") and "w2" in text and "w3" not in text and "+7 more" in text
+    assert unknown_words_text(["abc"]) == "1 unknown (<oov>): abc"
+    assert all(w in unknown_words_tooltip(words) for w in words) and unknown_words_tooltip([]) == ""

@@ -14,6 +14,8 @@ import numpy as np
 
 #: Entries shown per vector unless the user asks for all of them.
 FIRST_ENTRIES = 4
+#: Unknown words named in the one-line summary (the rest are counted, and listed in its tooltip).
+SHOWN_UNKNOWN_WORDS = 3
 
 _DERIVATIVE = {"tanh": "1 &minus; s<sub>t</sub><sup>2</sup>", "relu": "1[a<sub>t</sub> &gt; 0]", "linear": "1"}
 _F_NAME = {"tanh": "tanh", "relu": "relu", "linear": "linear"}
@@ -258,5 +260,26 @@ def summary_html(trace, tokens) -> str:
     else:
         text = f"L = <b>{format_number(trace.loss)}</b>"
     if tokens is not None and tokens.unknown:
-        text += " &middot; unknown (&lt;oov&gt;): " + html.escape(", ".join(tokens.unknown))
+        text += " &middot; " + html.escape(unknown_words_text(tokens.unknown))
     return text
+
+
+def unknown_words_text(unknown, first: int = SHOWN_UNKNOWN_WORDS) -> str:
+    """'2 unknown (<oov>): foo, bar' with at most `first` words named (a pasted review can have
+    hundreds; the full list goes in a tooltip, see ``unknown_words_tooltip``)."""
+    unknown = list(unknown)
+    named = ", ".join(_shorten(w) for w in unknown[:first])
+    more = f", … (+{len(unknown) - first} more)" if len(unknown) > first else ""
+    return f"{len(unknown)} unknown (<oov>): {named}{more}"
+
+
+def unknown_words_tooltip(unknown) -> str:
+    """Every unknown word, for the result line's tooltip (plain text, wrapped by Qt)."""
+    unknown = list(unknown)
+    if not unknown:
+        return ""
+    return f"{len(unknown)} words the vocabulary does not know (read as <oov>):\n" + ", ".join(unknown)
+
+
+def _shorten(word: str, limit: int = 16) -> str:
+    return word if len(word) <= limit else word[:limit - 1] + "…"

@@ -4,9 +4,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu, QPushButton,
-                               QToolButton, QWidget)
+                               QSizePolicy, QToolButton, QWidget)
 
 from .help_button import HelpButton
+
+RESULT_TOOLTIP = "The model's prediction y-hat = sigmoid(o_T), the label, and the loss L"
 
 
 class InputBar(QWidget):
@@ -41,8 +43,12 @@ class InputBar(QWidget):
         self.apply_button.setToolTip("Trace the sentence: rebuild the graph, the plots and the numbers (Enter)")
         self.result_label = QLabel("")
         self.result_label.setTextFormat(Qt.TextFormat.RichText)
-        self.result_label.setToolTip("The model's prediction y-hat = sigmoid(o_T), the label, and the loss L")
+        self.result_label.setToolTip(RESULT_TOOLTIP)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # The summary never widens the bar: a long one is cut at the label's edge (the full text is
+        # in the tooltip) instead of pushing the text box and the window's panels aside.
+        self.result_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.result_label.setMinimumWidth(160)
         self.help_button = HelpButton("input", "How a sentence becomes the inputs x_t")
 
         layout = QHBoxLayout(self)
@@ -60,6 +66,11 @@ class InputBar(QWidget):
         self.apply_button.clicked.connect(self.apply)
         self.label_combo.currentIndexChanged.connect(self.labelChanged)
         self.help_button.helpRequested.connect(self.helpRequested)
+
+    def show_result(self, html_text: str, tooltip: str) -> None:
+        """The one-line result (prediction, label, loss, unknown words) and its full-length tooltip."""
+        self.result_label.setText(html_text)
+        self.result_label.setToolTip(tooltip or RESULT_TOOLTIP)
 
     def apply(self) -> None:
         self.textApplied.emit(self.text_edit.text())

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QGroupBox, QLabel, QMainWindow, QMessageBox, QSpl
                                QWidget)
 
 from rnnviz.explorer import Controls, Explorer, ModelSpec, Playback, summary_html
-from rnnviz.explorer.equations import format_number
+from rnnviz.explorer.equations import format_number, unknown_words_tooltip
 from rnnviz.explorer.sources import example_sentences
 
 from . import model_files
@@ -391,7 +391,7 @@ class MainWindow(QMainWindow):
         self.graph.set_trace(trace, list(tokens.labels))
         self.plots.set_trace(trace)
         self.playback_bar.set_step_count(len(trace.steps))
-        self.input_bar.result_label.setText(summary_html(trace, tokens))
+        self.input_bar.show_result(summary_html(trace, tokens), unknown_words_tooltip(tokens.unknown))
         self.gradient_controls.show_radius(self.explorer.spectral_radius())
         self._show_clip()
         if tokens.cut:

@@ -181,6 +181,19 @@ def test_typing_a_sentence_rebuilds_the_graph_and_marks_unknown_words(window, qt
     assert window.settings.value("input/text") == "this movie was not zorblax good at all"
 
 
+def test_a_long_review_with_many_unknown_words_does_not_push_the_layout(window, qtbot):
+    width_before = window.width()
+    hint_before = window.input_bar.sizeHint().width()
+    unknown = [f"zq{i}word" for i in range(60)]
+    with qtbot.waitSignal(window.traceShown, timeout=5000):
+        window.input_bar.choose("this movie was " + " ".join(unknown) + " not good", 0)
+    label = window.input_bar.result_label
+    assert "60 unknown" in label.text() and "zq0word" in label.text() and "zq59word" not in label.text()
+    assert all(w in label.toolTip() for w in unknown)  # the full list is one hover away
+    assert window.input_bar.sizeHint().width() <= hint_before + 20
+    assert window.width() == width_before
+
+
 def test_label_choice_changes_the_loss(window, qtbot):
     before = window.explorer.trace()
     window.input_bar.label_combo.setCurrentIndex(1)
