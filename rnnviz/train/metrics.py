@@ -25,15 +25,16 @@ def binary_accuracy(logits: np.ndarray, labels: np.ndarray) -> float:
 
 
 def evaluate(predict: Callable[[np.ndarray], np.ndarray], x: np.ndarray, y: np.ndarray,
-             keep_going: Callable[[], bool] | None = None) -> tuple[float, float] | None:
+             keep_going: Callable[[], bool] | None = None, chunk: int = EVAL_CHUNK) -> tuple[float, float] | None:
     """(loss, accuracy) of `predict` (tokens (n, T) -> logits (n,)) over x (N, T), y (N,).
 
-    Runs in chunks of EVAL_CHUNK; returns None as soon as ``keep_going()`` is False (a stop request).
+    Calls `predict` on `chunk` rows at a time; returns None as soon as ``keep_going()`` is False
+    (a stop request), which is asked before every chunk.
     """
     logits = np.empty(len(y), dtype=np.float64)
-    for start in range(0, len(y), EVAL_CHUNK):
+    for start in range(0, len(y), chunk):
         if keep_going is not None and not keep_going():
             return None
-        stop = min(start + EVAL_CHUNK, len(y))
+        stop = min(start + chunk, len(y))
         logits[start:stop] = np.asarray(predict(x[start:stop])).reshape(-1)
     return bce_from_logits(logits, y), binary_accuracy(logits, y)

@@ -73,9 +73,10 @@ class EpochReport:
 class RunResult:
     """The end of a run.
 
-    status: "finished" (all epochs), "stopped" (stop() was called) or "diverged" (a non-finite loss or
-    gradient; the weights before that step are kept). test_accuracy/test_loss: of ``model`` on the test
-    set, or None when not measured (a stop before any epoch finished, or a stop without test_on_stop).
+    status: "finished" (all epochs), "stopped" (stop() was called, during training or during the final
+    test scoring) or "diverged" (a non-finite loss or gradient; the weights before that step are kept).
+    test_accuracy/test_loss: of ``model`` on the test set, or None when not measured (a stop before any
+    epoch finished, a stop without test_on_stop, or a stop that cut the test scoring short).
     best_epoch: 1-based epoch whose weights ``model`` holds, 0 if no epoch finished (then ``model`` holds
     the last good weights). seconds: wall time of run().
     """

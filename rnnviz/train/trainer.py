@@ -33,7 +33,9 @@ class Trainer:
 
     on_batch(BatchReport), on_epoch(EpochReport), on_end(RunResult) are called on the training thread;
     an exception raised by a callback ends ``run()`` with that exception. test_on_stop: also score the
-    test set when the run was stopped (the CLI does; the window skips it so that a stop is quick).
+    test set when the run was stopped (the CLI does; the window skips it so that a stop is quick). A stop
+    requested during the final test scoring of a finished run ends it between inference batches, with
+    status "stopped" and no test score.
     """
 
     def __init__(self, config: TrainConfig, dataset: Dataset, control: TrainControl | None = None,
@@ -87,7 +89,7 @@ class Trainer:
             if outcome != "ok":
                 status, message = outcome, loop.message
                 break
-            scores = evaluate(predict_val, x_val, y_val, self.control.checkpoint)
+            scores = evaluate(predict_val, x_val, y_val, self.control.checkpoint, chunk=PREDICT_BATCH)
             if scores is None:
                 status, message = "stopped", f"stopped during validation of epoch {epoch}"
                 break
@@ -118,9 +120,11 @@ class Trainer:
         model = self.snapshot()
         test_loss = test_acc = None
         if best_epoch > 0 and (status != "stopped" or self.test_on_stop):
-            # The test set is touched once, here, with the weights validation chose.
-            scores = evaluate(make_predictor(model.params, self.config), self.dataset.x_test, self.dataset.y_test)
-            test_loss, test_acc = scores
+            scores = self._score_test(model, stoppable=status != "stopped")
+            if scores is None:
+                status, message = _test_scoring_stopped(status, message, self.config.epochs)
+            else:
+                test_loss, test_acc = scores
         if best_epoch == 0 and status != "finished":
             message += ". No epoch finished, so the model holds the last good weights (not validated)"
         elif status != "finished":
@@ -136,6 +140,26 @@ class Trainer:
         if self.on_end is not None:
             self.on_end(result)
         return result
+
+
+    def _score_test(self, model: TrainedModel, stoppable: bool) -> tuple[float, float] | None:
+        """(loss, accuracy) of `model` on the test set, or None when a stop request cut the scoring short.
+
+        The test set is touched once, here, with the weights validation chose. A stop is seen between
+        inference batches (PREDICT_BATCH sequences), so closing the window never waits for a full pass;
+        pause does not hold it (no batch is left to pause before). Not `stoppable` when the run already
+        ended by a stop and test_on_stop asked for the score regardless.
+        """
+        keep_going = (lambda: not self.control.is_stopped) if stoppable else None
+        return evaluate(make_predictor(model.params, self.config), self.dataset.x_test, self.dataset.y_test,
+                        keep_going, chunk=PREDICT_BATCH)
+
+
+def _test_scoring_stopped(status: str, message: str, epochs: int) -> tuple[str, str]:
+    """Status and message of a run whose test scoring a stop request cut short (no test score)."""
+    if status == "finished":
+        return "stopped", f"stopped by request while scoring the test set, after all {epochs} epochs"
+    return status, message + "; the test scoring was stopped by request"  # diverged stays diverged
 
 
 def make_predictor(params: dict[str, np.ndarray], config: TrainConfig) -> Callable[[np.ndarray], np.ndarray]:

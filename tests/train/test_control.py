@@ -5,6 +5,7 @@ import time
 import numpy as np
 
 from rnnviz.train import TrainControl, Trainer
+from rnnviz.train import trainer as trainer_mod
 
 from train_helpers import make_dataset, small_config
 
@@ -141,3 +142,34 @@ def test_stop_before_the_first_batch():
     result = Trainer(small_config(), make_dataset(), control).run()
     assert result.status == "stopped" and result.epochs_completed == 0
     assert all(np.isfinite(v).all() for v in result.model.params.values())
+
+
+def test_stop_during_the_test_scoring_is_seen_between_inference_batches(monkeypatch):
+    """Closing the window while a finished run scores the test set must not wait for the whole pass."""
+    control = TrainControl()
+    test_calls = []
+    real_make_predictor = trainer_mod.make_predictor
+    made = []
+
+    def make_predictor(params, config):
+        predict = real_make_predictor(params, config)
+        made.append(predict)
+        if len(made) == 1:  # the first predictor scores validation, the second the test set
+            return predict
+
+        def predict_then_stop(tokens):
+            test_calls.append(len(tokens))
+            control.stop()  # as if the window closed while the first inference batch ran
+            return predict(tokens)
+
+        return predict_then_stop
+
+    monkeypatch.setattr(trainer_mod, "make_predictor", make_predictor)
+    n_test = 4 * trainer_mod.PREDICT_BATCH
+    result = Trainer(small_config(epochs=2), make_dataset(n_test=n_test), control).run()
+    assert test_calls == [trainer_mod.PREDICT_BATCH]  # one inference batch, then the stop was seen
+    assert result.status == "stopped" and "scoring the test set" in result.message
+    assert result.test_accuracy is None and result.test_loss is None
+    assert result.epochs_completed == 2 and result.best_epoch >= 1  # the training itself was complete
+    assert result.model.history["status"] == "stopped" and result.model.history["test_accuracy"] is None
+
