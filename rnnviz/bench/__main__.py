@@ -101,7 +101,7 @@ def main(argv=None) -> None:
                 B, T, E, H, V, args.threads, args.seed, pool, labels)
         except ImportError:
             if args.peer == "torch":
-                raise SystemExit("--peer torch: torch does not import (pip install torch)")
+                raise SystemExit("--peer torch: torch does not import (pip install torch)") from None
 
     train_wall, train_cpu = interleaved(train_fns, args.steps, args.reps, args.warmup)
     infer_wall, infer_cpu = interleaved(infer_fns, args.steps, args.reps, args.warmup)
@@ -112,9 +112,9 @@ def main(argv=None) -> None:
 
     def median_ratio(num: list[float], den: list[float]) -> float:
         """Median over repetitions of den/num: how many times faster ``num``'s peer is."""
-        return statistics.median(d / n for n, d in zip(num, den))
+        return statistics.median(d / n for n, d in zip(num, den, strict=True))
 
-    diag_cost = [a / b - 1.0 for a, b in zip(train_cpu["rnnviz"], train_cpu["rnnviz_no_diag"])]
+    diag_cost = [a / b - 1.0 for a, b in zip(train_cpu["rnnviz"], train_cpu["rnnviz_no_diag"], strict=True)]
     fl = train_step_flops(B, T, E, H, V)
     peak, peak_cpu = (None, None) if args.no_peak else peak_gemm_gflops()
     result = {

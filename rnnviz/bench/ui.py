@@ -207,7 +207,7 @@ def main(argv=None) -> int:
 
     gaps = np.concatenate([lv["gaps_ms"] for lv in live])
     stalls = np.maximum(gaps - TICK_MS, 0.0)
-    ratios = [lv["seq_per_s"] / h for lv, h in zip(live, headless)]
+    ratios = [lv["seq_per_s"] / h for lv, h in zip(live, headless, strict=True)]
     ratio = statistics.median(ratios)
     out = {
         "p99_stall_ms": round(float(np.percentile(stalls, 99)), 2),

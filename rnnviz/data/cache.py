@@ -15,12 +15,12 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 
 import numpy as np
 import platformdirs
 
+from .atomic import replace_atomically
 from .dataset import Dataset
 from .reviews import label_dirs
 from .vocab import Vocab
@@ -83,15 +83,8 @@ def save(path: Path, ds: Dataset) -> None:
         arrays["test_ratings"] = ds.test_ratings
     if ds.test_texts is not None:
         arrays["test_text_bytes"], arrays["test_text_ends"] = _pack_texts(ds.test_texts)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            np.savez(f, **arrays)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    with replace_atomically(path, durable=False) as tmp, open(tmp, "wb") as f:  # a lost cache file is rebuilt
+        np.savez(f, **arrays)
     _prune(path.parent)
 
 
@@ -136,4 +129,4 @@ def _pack_texts(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
 def _unpack_texts(data: np.ndarray, ends: np.ndarray) -> list[str]:
     raw = data.tobytes()
     starts = np.concatenate(([0], ends[:-1])).tolist()
-    return [raw[s:e].decode("utf-8") for s, e in zip(starts, ends.tolist())]
+    return [raw[s:e].decode("utf-8") for s, e in zip(starts, ends.tolist(), strict=True)]

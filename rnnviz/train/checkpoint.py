@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from rnnviz.data import DatasetError, Vocab
+from rnnviz.data.atomic import replace_atomically
 
 from .config import ConfigError, TrainConfig
 from .model import PARAM_NAMES, TrainedModel
@@ -43,16 +43,8 @@ def save_model(path: str | os.PathLike, model: TrainedModel) -> Path:
     arrays = {name: np.ascontiguousarray(model.params[name]) for name in PARAM_NAMES}
     arrays[META_KEY] = np.frombuffer(meta_bytes, dtype=np.uint8)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            np.savez(f, **arrays)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with replace_atomically(path) as tmp, open(tmp, "wb") as f:
+        np.savez(f, **arrays)
     return path
 
 

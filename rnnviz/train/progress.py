@@ -40,6 +40,16 @@ class ProgressPrinter:
         self.stream.write(text + "\n")
         self.stream.flush()
 
+    def _status(self, text: str, width: int, final: bool = False) -> None:
+        """A progress line: rewritten in place on a terminal (padded to `width` to wipe a longer one)
+        until it is `final`; a plain line in a log."""
+        if self.tty and not final:
+            self.stream.write("\r" + text.ljust(width))
+            self.stream.flush()
+            self._open_line = True
+        else:
+            self._line(text)
+
     def message(self, text: str) -> None:
         """A free-standing line (start, stop requests, saved file)."""
         self._line(text)
@@ -51,12 +61,7 @@ class ProgressPrinter:
             return
         self._last, self._last_stage = now, stage
         text = f"loading: {stage} {done:,}/{total:,}" if total else f"loading: {stage}"
-        if self.tty and done < total:
-            self.stream.write("\r" + text.ljust(78))
-            self.stream.flush()
-            self._open_line = True
-        else:
-            self._line(text)
+        self._status(text, 78, final=done >= total)
 
     def on_batch(self, r: BatchReport) -> None:
         now = time.monotonic()
@@ -68,12 +73,7 @@ class ProgressPrinter:
         text = (f"epoch {r.epoch}/{self.epochs} batch {r.batch}/{r.n_batches}  loss {r.loss:.4f}  "
                 f"acc {r.accuracy:.3f}  |grad| {r.grad_norm:.3g}{' (clipped)' if r.clipped else ''}  {lr}"
                 f"{r.seq_per_s:,.0f} seq/s  elapsed {format_duration(r.elapsed_s)}  ETA {format_duration(r.eta_s)}")
-        if self.tty:
-            self.stream.write("\r" + text.ljust(100))
-            self.stream.flush()
-            self._open_line = True
-        else:
-            self._line(text)
+        self._status(text, 100)
 
     def on_epoch(self, r: EpochReport) -> None:
         self._line(f"epoch {r.epoch}/{self.epochs}: train loss {r.train_loss:.4f} acc {r.train_accuracy:.4f} | "

@@ -42,7 +42,7 @@ def test_test_texts_aligned_with_encoded_rows(imdb_archive, tmp_path):
     expected = pad_sequences([ds.vocab.encode_text(t) for t in ds.test_texts], 30)
     np.testing.assert_array_equal(ds.x_test, expected)
     by_text = {t: (lab == "pos", r) for s, lab, _i, r, t in REVIEWS if s == "test"}
-    for text, y, rating in zip(ds.test_texts, ds.y_test, ds.test_ratings):
+    for text, y, rating in zip(ds.test_texts, ds.y_test, ds.test_ratings, strict=True):
         assert by_text[text] == (bool(y), rating)
 
 

@@ -78,7 +78,7 @@ class CurvePlot(LivePlot):
                 x_hi = max(x_hi, float(x[-1]))
                 y_lo, y_hi = min(y_lo, float(y.min())), max(y_hi, float(y.max()))
         self._follow_data(x_hi, y_lo, y_hi)  # the range first: clip-to-view then cuts the data to the new range
-        for i, (item, (x, y, version)) in enumerate(zip(self.items, data)):
+        for i, (item, (x, y, version)) in enumerate(zip(self.items, data, strict=True)):
             if self._drawn_versions.get(i) != version:  # epoch markers change once an epoch, not per redraw
                 item.setData(x, y)
                 self._drawn_versions[i] = version
@@ -173,7 +173,7 @@ class GradNormPlot(CurvePlot):
         h = self.histories["batch"]
         header = ["step", "batches_averaged", "grad_norm", "clipped_fraction", "clip_norm"]
         rows = [[float(s), h.stride, float(g), float(c), self.clip_norm]
-                for s, g, c in zip(h.column("step"), h.column("grad_norm"), h.column("clipped"))]
+                for s, g, c in zip(h.column("step"), h.column("grad_norm"), h.column("clipped"), strict=True)]
         return header, rows
 
 

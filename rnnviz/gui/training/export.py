@@ -9,9 +9,10 @@ import csv
 import io
 import math
 import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+
+from rnnviz.data.atomic import replace_atomically
 
 # mkstemp creates 0600 files; an exported plot is an ordinary document, readable like any other file.
 FILE_MODE = 0o644
@@ -19,35 +20,18 @@ FILE_MODE = 0o644
 
 def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> Path:
     """Write ``data`` to ``path`` through a temporary file in the same folder."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, FILE_MODE)
-        os.replace(tmp, path)
-    except BaseException:
-        _remove_quietly(tmp)
-        raise
-    return path
+    with replace_atomically(path, file_mode=FILE_MODE) as tmp:
+        tmp.write_bytes(data)
+    return Path(path)
 
 
 def atomic_save_image(path: str | os.PathLike, image, fmt: str = "PNG") -> Path:
     """Save a ``QImage`` atomically (Qt writes the temporary file, we rename it)."""
     path = Path(path)
-    # Qt picks the encoder from ``fmt``, so the temporary name may end in ".tmp".
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        if not image.save(tmp, fmt):
+    with replace_atomically(path, file_mode=FILE_MODE) as tmp:
+        # Qt picks the encoder from ``fmt``, so the temporary name may end in ".tmp".
+        if not image.save(str(tmp), fmt):
             raise OSError(f"could not write the {fmt} image to {path.parent} (is the disk full or read-only?)")
-        os.chmod(tmp, FILE_MODE)
-        os.replace(tmp, path)
-    except BaseException:
-        _remove_quietly(tmp)
-        raise
     return path
 
 
@@ -74,9 +58,3 @@ def _cell(v) -> str:
         return _cell(v.item())
     return str(v)
 
-
-def _remove_quietly(path: str) -> None:
-    try:
-        os.unlink(path)
-    except OSError:
-        pass
