@@ -1,20 +1,41 @@
 """The headless trainer: config, loop with callbacks and thread-safe controls, checkpoints. No Qt here.
 
     cfg = TrainConfig(hidden_dim=32)                    # frozen, validated; ConfigError says what is allowed
+    dataset = load_dataset(cfg, imdb_path)              # rnnviz.data.Dataset: x (N, maxlen) int32, y (N,) 0/1
     trainer = Trainer(cfg, dataset, control, on_batch=..., on_epoch=..., on_end=...)
     result = trainer.run()                              # blocking; run it on a worker thread in the window
     save_model(path, result.model); load_model(path)    # one .npz: weights + JSON header, no pickle
+
+- ``TrainConfig``: the Keras SimpleRNN IMDb example's settings (vocabulary 10000, maxlen 500, embedding
+  32, hidden 32, tanh, lr 1e-3, batch 128, 10 epochs, validation split 0.2) with three changes for IMDb,
+  each argued in its docstring: Adam, clip_norm 1.0 and lr_schedule "cosine" (Keras' CosineDecay over
+  the run). ``TrainConfig.defaults_for("memory" | "negation")`` gives the built-in tasks' settings,
+  which keep a constant rate. Allowed values: ``DATASETS``, ``ACTIVATIONS``, ``OPTIMIZERS``,
+  ``LR_SCHEDULES``; ``FIELD_HELP`` explains every field; ``learning_rate(schedule, lr, step, total)``.
+- ``TrainControl``: pause(), resume(), stop() from any thread, honoured within one batch (a stop
+  also during the final test scoring, between inference batches).
+- Callbacks get immutable reports: ``BatchReport`` (loss, accuracy, grad_norm before clipping,
+  grad_norm_per_step (T,), spectral_radius of W, lr, elapsed_s, eta_s), ``EpochReport`` (train and
+  validation loss/accuracy, is_best) and ``RunResult`` (status "finished" | "stopped" | "diverged",
+  test_accuracy of the weights best on validation or None, and the ``TrainedModel``).
+- ``TrainedModel``: params (the core's dict, E (V, E), U (H, E), W (H, H), b (H,), V (1, H), c (1,)),
+  config, vocab, history. ``builtin_model()`` is the small negation model the window opens with;
+  ``models_folder()`` and ``default_model_path(config)`` say where trained models are saved.
 """
 from .builtin import builtin_model
 from .checkpoint import CheckpointError, load_model, save_model
-from .config import FIELD_HELP, ConfigError, TrainConfig
+from .config import ACTIVATIONS, DATASETS, FIELD_HELP, OPTIMIZERS, ConfigError, TrainConfig
 from .control import TrainControl
 from .datasets import load_dataset
 from .model import TrainedModel
+from .paths import default_model_path, models_folder
 from .reports import BatchReport, EpochReport, RunResult
+from .schedule import LR_SCHEDULES, learning_rate
 from .trainer import Trainer
 
 __all__ = [
-    "BatchReport", "CheckpointError", "ConfigError", "EpochReport", "FIELD_HELP", "RunResult", "TrainConfig",
-    "TrainControl", "TrainedModel", "Trainer", "builtin_model", "load_dataset", "load_model", "save_model",
+    "ACTIVATIONS", "BatchReport", "CheckpointError", "ConfigError", "DATASETS", "EpochReport", "FIELD_HELP",
+    "LR_SCHEDULES", "OPTIMIZERS", "RunResult", "TrainConfig", "TrainControl", "TrainedModel", "Trainer",
+    "builtin_model", "default_model_path", "learning_rate", "load_dataset", "load_model", "models_folder",
+    "save_model",
 ]

@@ -13,8 +13,7 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QMenu, QProgressBar, QPushButton,
                                QToolButton, QVBoxLayout, QWidget)
 
-from rnnviz.data import IMDB_SIZE, DatasetError, download_imdb, find_imdb
-from rnnviz.data.locate import where_to_put_it
+from rnnviz.data import IMDB_SIZE, DatasetError, download_imdb, find_imdb, where_to_put_it
 
 from .worker import BackgroundJob, JobRunner
 
