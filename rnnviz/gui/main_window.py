@@ -26,6 +26,7 @@ from .graph_fallback import PlaceholderGraphView
 from .graph_view import make_graph_view
 from .help_dialog import TOPICS, HelpDialog
 from .input_bar import InputBar
+from .messages import show_message
 from .playback_bar import PlaybackBar
 from .plots_panel import PlotsPanel
 from .settings import open_settings, read_bool, read_int, read_str
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self._shown_index = None
         self._panel_shown_at = 0.0
         self._model_path: str | None = None
+        self.error_box: QMessageBox | None = None
         self.setWindowTitle("rnnviz")
         self._build_widgets()
         self.actions_by_name = make_actions(self, self.explore_page)
@@ -226,9 +228,10 @@ class MainWindow(QMainWindow):
     def _on_startup_failed(self, message: str) -> None:
         self.detail.show_message("The RNN core could not start, so nothing can be traced.")
         self.statusBar().showMessage("The RNN core failed to start")
-        QMessageBox.critical(self, "rnnviz could not start its RNN core",
-                             f"{message}\n\nCheck that numba, numpy and scipy are installed "
-                             "(pip install -e . in the rnnviz folder) and start rnnviz again.")
+        self.error_box = show_message(self, "rnnviz could not start its RNN core",
+                                      f"{message}\n\nCheck that numba, numpy and scipy are installed "
+                                      "(pip install -e . in the rnnviz folder) and start rnnviz again.",
+                                      QMessageBox.Icon.Critical)
 
     def _add_training_panel(self) -> None:
         """The trainer panel (a "Train" tab) when rnnviz.gui.training provides one."""
@@ -525,10 +528,11 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         from rnnviz import __version__
 
-        QMessageBox.about(self, "About rnnviz",
-                          f"<b>rnnviz {__version__}</b><p>See how a vanilla recurrent network computes and "
-                          "learns: the unrolled graph, the forward pass and backpropagation through time "
-                          "step by step with the real numbers, and vanishing and exploding gradients.</p>")
+        show_message(self, "About rnnviz",
+                     f"<b>rnnviz {__version__}</b><p>See how a vanilla recurrent network computes and "
+                     "learns: the unrolled graph, the forward pass and backpropagation through time "
+                     "step by step with the real numbers, and vanishing and exploding gradients.</p>",
+                     QMessageBox.Icon.Information)
 
     def _focus_input(self) -> None:
         self.input_bar.text_edit.setFocus()

@@ -5,6 +5,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from .messages import show_message
+
 FILE_FILTER = "rnnviz models (*.npz);;All files (*)"
 
 
@@ -46,5 +48,6 @@ def save_trained(path: str, trained) -> str | None:
     return None
 
 
-def warn(parent: QWidget, title: str, message: str) -> None:
-    QMessageBox.warning(parent, title, message)
+def warn(parent: QWidget, title: str, message: str) -> QMessageBox:
+    """A warning that does not block: the window keeps running while it is shown."""
+    return show_message(parent, title, message, QMessageBox.Icon.Warning)

@@ -267,15 +267,33 @@ def test_help_opens_next_to_what_it_explains(window, qtbot):
     assert dialog.current_topic == "forward"  # F1 on a forward step
 
 
-def test_a_damaged_model_file_gives_a_message_not_a_crash(window, tmp_path, monkeypatch):
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append((title, text)))
+def open_message_boxes(window) -> list:
+    return [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+
+
+def test_a_damaged_model_file_gives_a_message_not_a_crash(window, tmp_path):
     bad = tmp_path / "broken.npz"
     bad.write_bytes(b"this is not a zip file")
     trace_before = window.explorer.trace()
-    assert window.load_model_path(str(bad)) is False
-    assert shown and "broken.npz" in shown[0][1]
+    assert window.load_model_path(str(bad)) is False  # returns at once: the message box is not modal
+    boxes = open_message_boxes(window)
+    assert len(boxes) == 1 and "broken.npz" in boxes[0].text()
     assert window.explorer.trace() is trace_before
+    boxes[0].close()
+
+
+def test_a_failed_start_shows_its_message_without_blocking(qtbot, settings):
+    window = MainWindow(settings=settings, start_background_job=False)
+    qtbot.addWidget(window)
+    window.show()
+    window._on_startup_failed("ImportError: no module named numba")
+    boxes = open_message_boxes(window)
+    assert len(boxes) == 1 and "numba" in boxes[0].text()
+    assert boxes[0].windowModality() != Qt.WindowModality.ApplicationModal
+    assert "could not start" in window.detail.text()
+    window.actions_by_name["about"].trigger()  # About does not block either
+    assert len(open_message_boxes(window)) == 2
+    window.close()
 
 
 def test_saved_model_opens_again(window, tmp_path, monkeypatch):
