@@ -141,13 +141,17 @@ def run_live(app, panel, config, dataset) -> dict:
 
 def open_main_window(app, args):
     """The whole rnnviz window (settings in a throw-away file), on its Train page once the panel exists."""
+    import atexit
+    import shutil
     import tempfile
 
     from PySide6.QtCore import QSettings
 
     from rnnviz.gui.main_window import MainWindow
 
-    ini = os.path.join(tempfile.mkdtemp(prefix="rnnviz-bench-ui-"), "settings.ini")
+    folder = tempfile.mkdtemp(prefix="rnnviz-bench-ui-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)  # every run made one and left it behind
+    ini = os.path.join(folder, "settings.ini")
     window = MainWindow(settings=QSettings(ini, QSettings.Format.IniFormat))
     window.resize(args.width, args.height)
     window.show()

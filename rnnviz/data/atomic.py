@@ -4,12 +4,16 @@ Every file rnnviz writes (encoded-data cache, model checkpoints, plot exports) g
 ``replace_atomically``, so a crash, a full disk or a killed process leaves either the old file or
 none, never a half-written one that looks valid. The temporary file lives in the target's folder
 because ``os.replace`` is atomic only within one file system.
+
+A process killed outright (SIGKILL: the window cancelling its loader child, a crash, a power cut)
+cannot remove its temporary file; ``remove_stale_temporaries`` sweeps such leftovers later.
 """
 from __future__ import annotations
 
 import contextlib
 import os
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -39,6 +43,30 @@ def replace_atomically(path: str | os.PathLike, *, durable: bool = True,
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+
+
+#: A temporary file untouched for this long belongs to a writer that died (a live one writes on).
+STALE_SECONDS = 3600.0
+
+
+def temporary_pattern(name: str) -> str:
+    """Glob pattern of the temporary files ``replace_atomically`` makes for a target called `name`."""
+    return f".{name}.*.tmp"
+
+
+def remove_stale_temporaries(folder: str | os.PathLike, pattern: str, older_than: float = STALE_SECONDS) -> int:
+    """Delete the files in `folder` matching `pattern` last modified over `older_than` s ago. Returns how many.
+
+    Young files are left alone: another process may be writing one right now.
+    """
+    cutoff = time.time() - older_than
+    removed = 0
+    for leftover in Path(folder).glob(pattern):
+        with contextlib.suppress(OSError):  # gone already, or not ours to delete
+            if leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
+                removed += 1
+    return removed
 
 
 def _fsync(path: Path) -> None:

@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import platformdirs
 
-from .atomic import replace_atomically
+from .atomic import remove_stale_temporaries, replace_atomically, temporary_pattern
 from .dataset import Dataset
 from .reviews import label_dirs
 from .vocab import Vocab
@@ -89,7 +89,9 @@ def save(path: Path, ds: Dataset) -> None:
 
 
 def _prune(folder: Path, keep: int = KEEP_FILES) -> None:
-    """Delete all but the `keep` most recently used cache files (load() touches the one it reads)."""
+    """Delete all but the `keep` most recently used cache files (load() touches the one it reads), and the
+    temporary files of writers that were killed (the panel kills its loader child on cancel)."""
+    remove_stale_temporaries(folder, temporary_pattern("imdb-*.npz"))
     files = sorted(folder.glob("imdb-*.npz"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
     for old in files[keep:]:
         with contextlib.suppress(OSError):

@@ -13,6 +13,7 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
+from .atomic import remove_stale_temporaries
 from .cache import default_cache_dir
 from .errors import DownloadError, ImdbNotFound, LoadCancelled
 from .locate import ARCHIVE_NAME, where_to_put_it
@@ -21,6 +22,7 @@ IMDB_URL = "https://ai.stanford.edu/~amaas/data/sentiment/aclImdb_v1.tar.gz"
 IMDB_MD5 = "7c2ac02c03563afcf9b574c7e56c153a"
 IMDB_SIZE = 84_125_825
 _BLOCK = 1 << 16
+PART_PATTERN = ARCHIVE_NAME + ".*.part"  # the temporary names of downloads in progress
 
 DownloadProgress = Callable[[int, int, float], None]
 
@@ -43,6 +45,7 @@ def download_imdb(dest_dir: str | os.PathLike | None = None, url: str = IMDB_URL
         return target
     try:
         dest_dir.mkdir(parents=True, exist_ok=True)
+        remove_stale_temporaries(dest_dir, PART_PATTERN)  # left by a download whose process was killed
         fd, tmp = tempfile.mkstemp(dir=dest_dir, prefix=ARCHIVE_NAME + ".", suffix=".part")
     except OSError as exc:
         raise DownloadError(f"cannot write the download into {dest_dir} ({exc}); choose another folder "

@@ -4,7 +4,7 @@ import stat
 
 import pytest
 
-from rnnviz.data.atomic import replace_atomically
+from rnnviz.data.atomic import remove_stale_temporaries, replace_atomically, temporary_pattern
 
 
 def test_replaces_the_file_when_the_block_ends(tmp_path):
@@ -35,3 +35,17 @@ def test_file_mode_and_missing_folder(tmp_path):
     assert stat.S_IMODE(target.stat().st_mode) == 0o644
     with pytest.raises(OSError), replace_atomically(tmp_path / "no" / "such" / "folder.png"):
         pass
+
+
+def test_stale_temporaries_are_removed_young_ones_and_other_files_kept(tmp_path):
+    target = tmp_path / "model.npz"
+    with pytest.raises(KeyboardInterrupt), replace_atomically(target) as tmp:
+        young = tmp.with_name(tmp.name.replace(".tmp", "x.tmp"))
+        young.write_bytes(b"someone else's write in progress")
+        old = tmp.with_name(tmp.name.replace(".tmp", "y.tmp"))
+        old.write_bytes(b"left by a killed writer")
+        os.utime(old, (old.stat().st_mtime - 7200,) * 2)
+        (tmp_path / "other.tmp").write_bytes(b"not ours")
+        raise KeyboardInterrupt
+    assert remove_stale_temporaries(tmp_path, temporary_pattern("model.npz")) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([young.name, "other.tmp"])

@@ -1,6 +1,7 @@
 """download_imdb against a real HTTP server on 127.0.0.1 started by the test."""
 import hashlib
 import http.server
+import os
 import socket
 import threading
 
@@ -52,6 +53,14 @@ def test_good_download_with_progress(server, tmp_path):
     done = [c[0] for c in calls]
     assert done == sorted(done) and calls[-1][:2] == (len(PAYLOAD), len(PAYLOAD))
     assert all(c[2] > 0 for c in calls)  # bytes per second
+
+
+def test_part_file_of_a_killed_download_is_swept_on_the_next_one(server, tmp_path):
+    dead = tmp_path / "aclImdb_v1.tar.gz.x1y2z3.part"
+    dead.write_bytes(PAYLOAD[:1000])
+    os.utime(dead, (dead.stat().st_mtime - 7200,) * 2)
+    download_imdb(tmp_path, url=server + "/good", md5=PAYLOAD_MD5)
+    assert [p.name for p in tmp_path.iterdir()] == ["aclImdb_v1.tar.gz"]
 
 
 def test_checksum_mismatch_rejected_and_nothing_cached(server, tmp_path):

@@ -216,3 +216,17 @@ def test_cache_keeps_only_the_most_recently_used_files(imdb_archive, tmp_path):
     load(imdb_archive, tmp_path, maxlen=24)  # the fifth file pushes out the least recently used (21)
     kept = {cache_mod.load(p).maxlen for p in (tmp_path / "cache" / "encoded").glob("*.npz")}
     assert kept == {20, 22, 23, 24}
+
+
+def test_temporary_files_of_killed_writers_are_swept_but_not_a_live_ones(imdb_archive, tmp_path):
+    """The panel kills its loader child on cancel; a kill during the cache write leaves a temporary file."""
+    folder = tmp_path / "cache" / "encoded"
+    folder.mkdir(parents=True)
+    dead = folder / ".imdb-0123.npz.abc123.tmp"
+    live = folder / ".imdb-4567.npz.def456.tmp"
+    for leftover in (dead, live):
+        leftover.write_bytes(b"half a cache file")
+    two_hours_ago = dead.stat().st_mtime - 7200
+    os.utime(dead, (two_hours_ago, two_hours_ago))
+    load(imdb_archive, tmp_path)
+    assert not dead.exists() and live.exists()
