@@ -1,25 +1,38 @@
-"""The window's default model: trained deterministically on the negation task, cached, retrained when unreadable."""
+"""The window's default models: trained deterministically on the negation task, cached per hidden size,
+retrained when unreadable; the next-word (many-to-many) model learns the task's word order."""
+import math
+
 import numpy as np
+import pytest
 
+from rnnviz.core import make_trace
 from rnnviz.train import builtin_model, load_model
-from rnnviz.train.builtin import BUILTIN_CONFIG, BUILTIN_VERSION, train_builtin
-
-
-def cache_file(folder):
-    return folder / f"builtin-negation-v{BUILTIN_VERSION}.npz"
+from rnnviz.train.builtin import (BUILTIN_CONFIG, END_ID, builtin_cache_path, builtin_config,
+                                  builtin_next_word_model, next_word_cache_path, next_word_targets,
+                                  train_builtin, train_next_word)
 
 
 def test_builtin_is_small_trained_and_cached(tmp_path):
     model = builtin_model(tmp_path)
     assert (model.hidden_dim, model.config.embed_dim, model.activation) == (6, 8, "tanh")
     assert model.config.dataset == "negation" and model.history["test_accuracy"] >= 0.95
-    path = cache_file(tmp_path)
+    path = builtin_cache_path(tmp_path)
     stamp = path.stat().st_mtime_ns
     again = builtin_model(tmp_path)
     assert path.stat().st_mtime_ns == stamp  # loaded, not retrained and rewritten
     for k, v in model.params.items():
         np.testing.assert_array_equal(again.params[k], v)
     assert load_model(path).config == BUILTIN_CONFIG
+
+
+def test_each_hidden_size_has_its_own_trained_and_cached_model(tmp_path):
+    small, large = builtin_model(tmp_path, hidden_dim=4), builtin_model(tmp_path, hidden_dim=12)
+    assert (small.hidden_dim, large.hidden_dim) == (4, 12)
+    assert small.history["test_accuracy"] >= 0.9 and large.history["test_accuracy"] >= 0.9
+    assert load_model(builtin_cache_path(tmp_path, 4)).config == builtin_config(4)
+    assert load_model(builtin_cache_path(tmp_path, 12)).config == builtin_config(12)
+    with pytest.raises(ValueError, match="between 2 and 16"):
+        builtin_model(tmp_path, hidden_dim=17)
 
 
 def test_builtin_training_is_deterministic():
@@ -30,7 +43,7 @@ def test_builtin_training_is_deterministic():
 
 def test_unreadable_cache_is_retrained(tmp_path):
     reference = builtin_model(tmp_path / "ref")
-    path = cache_file(tmp_path)
+    path = builtin_cache_path(tmp_path)
     path.write_bytes(b"not a model")
     model = builtin_model(tmp_path)
     for k, v in reference.params.items():
@@ -43,3 +56,38 @@ def test_read_only_cache_folder_still_gives_a_model(tmp_path):
     folder.write_text("a file where the folder should be")  # cannot create the cache in it
     model = builtin_model(folder)
     assert model.history["test_accuracy"] >= 0.95
+    assert builtin_next_word_model(folder).head == "softmax"
+
+
+# --- many-to-many: next word ----------------------------------------------------------------------
+def test_next_word_targets_are_the_following_tokens_then_the_end_token():
+    np.testing.assert_array_equal(next_word_targets([1, 7, 9, 4]), [7, 9, 4, END_ID])
+
+
+def test_next_word_model_learns_the_word_order(tmp_path):
+    model = builtin_next_word_model(tmp_path)
+    n_vocab = len(model.vocab)
+    assert model.head == "softmax" and model.hidden_dim == 6
+    assert model.params["V"].shape == (n_vocab, 6) and model.params["c"].shape == (n_vocab,)
+    # Uniform guessing costs log V per token; the trained model must do far better on unseen sentences.
+    assert model.history["test_loss_per_token"] < 0.5 * math.log(n_vocab)
+    assert model.history["train_loss"][-1] < 0.5 * model.history["train_loss"][0]
+    # After "<start> the movie was not" the next word is an adjective or intensifier, never "<end>".
+    ids = np.array(model.vocab.encode_text("the movie was not"), dtype=np.int64)
+    trace = make_trace(model.params, ids, next_word_targets(ids), head="softmax")
+    assert int(np.argmax(trace.y_hat[-1])) != END_ID
+    assert trace.loss / len(ids) < math.log(n_vocab)
+
+
+def test_next_word_model_is_deterministic_and_cached(tmp_path):
+    first = builtin_next_word_model(tmp_path, hidden_dim=4)
+    path = next_word_cache_path(tmp_path, 4)
+    stamp = path.stat().st_mtime_ns
+    again = builtin_next_word_model(tmp_path, hidden_dim=4)
+    assert path.stat().st_mtime_ns == stamp and again.head == "softmax"
+    fresh = train_next_word(4)
+    for k in first.params:
+        np.testing.assert_array_equal(again.params[k], first.params[k])
+        np.testing.assert_array_equal(fresh.params[k], first.params[k])
+    path.write_bytes(b"damaged")
+    np.testing.assert_array_equal(builtin_next_word_model(tmp_path, hidden_dim=4).params["V"], first.params["V"])
