@@ -56,17 +56,21 @@ def test_pause_resume_stop_from_another_thread():
     for k in before:  # weights do not move while paused
         np.testing.assert_array_equal(before[k], after[k])
 
+    # Hold the trainer again at step 6: stopping while it runs free could land in the epoch's
+    # validation (a different message), as it did under load.
+    hs.at_step = 6
+    hs.reached.clear()
+    hs.acted.clear()
     control.resume()
     assert not control.is_paused
-    deadline = time.monotonic() + TIMEOUT
-    while len(hs.steps) < 6 and time.monotonic() < deadline:
-        time.sleep(0.005)
-    assert len(hs.steps) >= 6  # running again
+    assert hs.reached.wait(TIMEOUT)  # running again
 
     control.stop()
+    hs.acted.set()
     thread.join(TIMEOUT)
     assert not thread.is_alive()
     result = box["result"]
+    assert hs.steps == [1, 2, 3, 4, 5, 6]  # stopped right after the batch that was running
     assert result.status == "stopped" and control.is_stopped and "stopped by request" in result.message
     assert result.test_accuracy is None  # a stop is quick: no test pass unless test_on_stop
 
