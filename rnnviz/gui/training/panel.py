@@ -105,9 +105,10 @@ class TrainingPanel(QWidget):
         if self._train is not None:
             ok &= self._train.wait(timeout_s)
             if not ok:
-                # Not interruptible: the trainer's final test scoring (~1 s for IMDb) and a first-ever
-                # compile of the numba kernels. Destroying a running QThread aborts the process, so
-                # wait for it rather than crash on exit.
+                # Not interruptible: one batch or one inference batch of the trainer (the final test
+                # scoring sees the stop between batches) and, above all, a first-ever compile of the
+                # numba kernels. Destroying a running QThread aborts the process, so wait for it
+                # rather than crash on exit.
                 self._train.wait(GRACE_S)
             if not self._train.is_running():
                 self._train = None
