@@ -247,3 +247,22 @@ def test_unknown_words_are_counted_and_only_the_first_few_named():
     assert text.startswith("10 unknown") and "w2" in text and "w3" not in text and "+7 more" in text
     assert unknown_words_text(["abc"]) == "1 unknown (<oov>): abc"
     assert all(w in unknown_words_tooltip(words) for w in words) and unknown_words_tooltip([]) == ""
+
+
+def test_next_word_explorer_traces_the_next_tokens_and_the_panel_names_them():
+    from rnnviz.explorer import Controls, Explorer, step_html, summary_html
+    from rnnviz.explorer.sources import builtin_spec
+
+    spec = builtin_spec("next_word", 4)
+    assert spec.head == "softmax" and spec.hidden_dim == 4 and spec.builtin_task == "next_word"
+    explorer = Explorer(spec, Controls(text="the movie was not good"))
+    trace = explorer.trace()
+    ids = explorer.tokens.ids
+    assert list(trace.targets) == list(ids[1:]) + [0]
+    loss_step = next(i for i, st in enumerate(trace.steps) if st.kind == "loss")
+    text = step_html(trace, loss_step, explorer.tokens.labels, vocab=spec.vocab)
+    assert "&lsquo;&lt;end&gt;&rsquo;" in text and "&lsquo;good&rsquo;" in text  # targets by name
+    back = step_html(trace, len(trace.steps) - 1, vocab=spec.vocab)  # backward t = 1
+    assert "onehot" in back and format_number(trace.dL_do[0, trace.targets[0]]) in back
+    assert "U, W, b, V, c are shared" in back
+    assert "predicted" in summary_html(trace, explorer.tokens, spec.vocab)

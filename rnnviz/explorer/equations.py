@@ -118,11 +118,12 @@ def _word(labels, words, t: int) -> str:
 
 
 # --- the three kinds of step -----------------------------------------------------------------
-def step_html(trace, index: int, labels=(), words=(), show_all: bool = False, clip=None) -> str:
+def step_html(trace, index: int, labels=(), words=(), show_all: bool = False, clip=None, vocab=None) -> str:
     """HTML for elementary step `index` of trace.steps (forward t, loss, or backward t).
 
     labels/words: the x_t labels and original words (``TokenizedInput.labels``/``.words``);
-    clip: a ``ClipReport`` shown after the last backward step, or None.
+    clip: a ``ClipReport`` shown after the last backward step, or None; vocab: names the
+    softmax head's classes (the next words), or None to number them.
     """
     if not 0 <= index < len(trace.steps):
         return _STYLE + "<p>No step selected.</p>"
@@ -130,15 +131,50 @@ def step_html(trace, index: int, labels=(), words=(), show_all: bool = False, cl
     head = (f"<p class='note'>Step {index + 1} of {len(trace.steps)} &middot; T = {trace.T} &middot; "
             f"H = {trace.hidden_size} hidden units &middot; f = {_F_NAME[trace.activation]}</p>")
     if step.kind == "forward":
-        body = _forward_html(trace, step.t, labels, words, show_all)
+        body = _forward_html(trace, step.t, labels, words, show_all, vocab)
     elif step.kind == "loss":
-        body = _loss_html(trace, show_all)
+        body = _loss_html(trace, show_all, labels, vocab)
     else:
-        body = _backward_html(trace, step.t, show_all, is_last=index == len(trace.steps) - 1, clip=clip)
+        body = _backward_html(trace, step.t, show_all, is_last=index == len(trace.steps) - 1, clip=clip,
+                              vocab=vocab)
     return _STYLE + head + body
 
 
-def _forward_html(trace, t: int, labels, words, show_all: bool) -> str:
+def class_name(vocab, k: int) -> str:
+    """The softmax head's class k as plain text: the next word, "<end>" for the end token."""
+    k = int(k)
+    if k == 0:
+        return "<end>"
+    if vocab is None:
+        return f"class {k}"
+    try:
+        return str(vocab.word_of(k))
+    except (IndexError, KeyError, ValueError):
+        return f"class {k}"
+
+
+def _q(vocab, k: int) -> str:
+    return f"&lsquo;{html.escape(class_name(vocab, k))}&rsquo;"
+
+
+def _next_word_html(trace, t: int, vocab) -> str:
+    """Step t of the many-to-many head: softmax, the predicted next word, the target and L_t."""
+    i = t - 1
+    y = trace.y_hat[i]
+    target = int(trace.targets[i])
+    best = int(np.argmax(y)) if np.all(np.isfinite(y)) else target
+    verdict = "right" if best == target else "wrong"
+    what = "the end of the input" if target == 0 else f"x<sub>{t + 1}</sub>"
+    return "".join([
+        _eq(f"&#375;<sub>{t}</sub> = softmax(o<sub>{t}</sub>), &nbsp; "
+            f"L<sub>{t}</sub> = &minus;log &#375;<sub>{t}</sub>[y<sub>{t}</sub>]"),
+        _note(f"Predicted next word: <b>{_q(vocab, best)}</b> (p = {format_number(y[best])}); "
+              f"target y<sub>{t}</sub> = {_q(vocab, target)}, {what} (p = {format_number(y[target])}): {verdict}."),
+        _eq(f"L<sub>{t}</sub> = &minus;log {format_number(y[target])} = <b>{format_number(trace.step_loss[i])}</b>"),
+    ])
+
+
+def _forward_html(trace, t: int, labels, words, show_all: bool, vocab=None) -> str:
     i = t - 1
     token = int(trace.tokens[i])
     f = _F_NAME[trace.activation]
@@ -156,10 +192,16 @@ def _forward_html(trace, t: int, labels, words, show_all: bool) -> str:
     if trace.head == "binary" and t < trace.T:
         out.append(_note("Many-to-one: only the last output o<sub>T</sub> reaches the loss; "
                          "this o<sub>t</sub> is computed but unused."))
+    elif trace.head != "binary":
+        out.append(_next_word_html(trace, t, vocab))
     return "".join(out)
 
 
-def _loss_html(trace, show_all: bool) -> str:
+#: Rows of the many-to-many loss table unless the user asks for all of them.
+FIRST_LOSS_ROWS = 12
+
+
+def _loss_html(trace, show_all: bool, labels=(), vocab=None) -> str:
     T = trace.T
     if trace.head == "binary":
         y = int(trace.targets[0])
@@ -173,13 +215,45 @@ def _loss_html(trace, show_all: bool) -> str:
             _eq(f"dL/do<sub>{T}</sub> = &#375; &minus; y = <b>{format_number(trace.dL_do[T - 1, 0])}</b>"),
             _note("This is where the backward pass starts: the gradient enters through V into s<sub>T</sub>."),
         ])
-    rows = [(f"L<sub>{t}</sub>", np.array([trace.step_loss[t - 1]]), "") for t in range(1, T + 1)]
-    return "".join(["<h3>Loss (many-to-many): L = &Sigma;<sub>t</sub> L<sub>t</sub></h3>",
-                    _vector_table(rows[:T if show_all else FIRST_ENTRIES], show_all),
-                    _eq(f"L = <b>{format_number(trace.loss)}</b>")])
+    shown = T if show_all or T <= FIRST_LOSS_ROWS else FIRST_LOSS_ROWS
+    rows = []
+    for i in range(shown):
+        y, target = trace.y_hat[i], int(trace.targets[i])
+        best = int(np.argmax(y)) if np.all(np.isfinite(y)) else target
+        mark = "&#10003;" if best == target else "&#10007;"
+        x = html.escape(labels[i]) if i < len(labels) else ""
+        rows.append(f"<tr><td class='l'>{i + 1}</td><td class='l'>{x}</td><td class='l'>{_q(vocab, best)} "
+                    f"({format_number(y[best])})</td><td class='l'>{_q(vocab, target)} {mark}</td>"
+                    f"<td class='n'>{format_number(trace.step_loss[i])}</td></tr>")
+    more = _note(f"&hellip; {T - shown} more steps (Show all entries)") if shown < T else ""
+    right = sum(int(np.argmax(trace.y_hat[i]) == int(trace.targets[i])) for i in range(T))
+    return "".join([
+        "<h3>Loss (many-to-many): L = &Sigma;<sub>t</sub> L<sub>t</sub></h3>",
+        _note("At every step the model predicts the next word; its target y<sub>t</sub> is x<sub>t+1</sub> "
+              "(the end token after the last word)."),
+        "<table cellspacing='0' cellpadding='2'><tr><th align='left'>t</th><th align='left'>x<sub>t</sub></th>"
+        "<th align='left'>predicted next word (p)</th><th align='left'>target y<sub>t</sub></th>"
+        f"<th align='right'>L<sub>t</sub></th></tr>{''.join(rows)}</table>", more,
+        _eq(f"L = <b>{format_number(trace.loss)}</b> &nbsp; (next word right at {right} of {T} steps)"),
+        _note("The backward pass starts at every step: dL/do<sub>t</sub> = &#375;<sub>t</sub> &minus; "
+              "onehot(y<sub>t</sub>) enters s<sub>t</sub> through V at each t."),
+    ])
 
 
-def _backward_html(trace, t: int, show_all: bool, is_last: bool, clip) -> str:
+def _output_gradient_html(trace, t: int, show_all: bool, vocab) -> str:
+    """Many-to-many: dL/do_t = y_hat_t - onehot(y_t), the error that enters this step through V."""
+    i = t - 1
+    target = int(trace.targets[i])
+    return "".join([
+        _eq(f"dL/do<sub>{t}</sub> = &#375;<sub>{t}</sub> &minus; onehot(y<sub>{t}</sub>)"),
+        _vector_table([(f"&#375;<sub>{t}</sub>", trace.y_hat[i], ""),
+                       (f"dL/do<sub>{t}</sub>", trace.dL_do[i], "")], show_all),
+        _note(f"Entry {target} (the target {_q(vocab, target)}) is &#375; &minus; 1 = "
+              f"{format_number(trace.dL_do[i, target])}; every other entry is that word's probability."),
+    ])
+
+
+def _backward_html(trace, t: int, show_all: bool, is_last: bool, clip, vocab=None) -> str:
     i = t - 1
     T = trace.T
     deriv = _DERIVATIVE[trace.activation]
@@ -189,6 +263,7 @@ def _backward_html(trace, t: int, show_all: bool, is_last: bool, clip) -> str:
     if trace.head != "binary" or t == T:
         terms.append(f"V<sup>T</sup> dL/do<sub>{t}</sub>")
     out = [f"<h3>Backward, step t = {t}</h3>",
+           _output_gradient_html(trace, t, show_all, vocab) if trace.head != "binary" else "",
            _eq(f"dL/ds<sub>{t}</sub> = " + " + ".join(terms or ["0"])),
            _vector_table([(f"W<sup>T</sup> dL/da<sub>{t + 1}</sub>", trace.dL_ds_rec[i],
                            "0, nothing comes after T" if t == T else "the gradient from step t+1"),
@@ -203,8 +278,9 @@ def _backward_html(trace, t: int, show_all: bool, is_last: bool, clip) -> str:
                           (f"dL/da<sub>{t}</sub>", trace.dL_da[i], "")], show_all),
            _contributions_html(trace, t, show_all)]
     if is_last:
+        shared = "U, W, b" if trace.head == "binary" else "U, W, b, V, c"
         out.append(_note(f"Backward pass done: the running sums are the gradients of L, "
-                         f"summed over every step because U, W, b are shared by all {T} steps."))
+                         f"summed over every step because {shared} are shared by all {T} steps."))
         if clip is not None:
             out.append(clip_html(clip))
     return "".join(out)
@@ -250,15 +326,30 @@ def clip_html(clip) -> str:
     return _eq("Gradient clipping by global norm") + _note(what)
 
 
-def summary_html(trace, tokens) -> str:
-    """One line: prediction, label and loss of the whole sequence (binary head) or the loss."""
+#: Predicted next words named in the one-line summary of the many-to-many head.
+SHOWN_PREDICTIONS = 6
+
+
+def predicted_words(trace, vocab) -> list[str]:
+    """The softmax head's predicted next word at each step (plain text, "<end>" for the end token)."""
+    return [class_name(vocab, int(np.argmax(y))) for y in trace.y_hat]
+
+
+def summary_html(trace, tokens, vocab=None) -> str:
+    """One line: prediction, label and loss of the whole sequence (binary head), or the loss, how
+    many next words are right and the first predicted ones (softmax head)."""
     if trace.head == "binary":
         y_hat = float(trace.y_hat[-1, 0])
         verdict = "positive" if y_hat >= 0.5 else "negative"
         text = (f"&#375; = <b>{format_number(y_hat)}</b> ({verdict}) &middot; label y = {int(trace.targets[0])} "
                 f"&middot; L = <b>{format_number(trace.loss)}</b>")
     else:
-        text = f"L = <b>{format_number(trace.loss)}</b>"
+        words = predicted_words(trace, vocab)
+        right = sum(int(np.argmax(y) == int(y_t)) for y, y_t in zip(trace.y_hat, trace.targets))
+        named = " ".join(html.escape(w) for w in words[:SHOWN_PREDICTIONS])
+        more = " &hellip;" if len(words) > SHOWN_PREDICTIONS else ""
+        text = (f"L = <b>{format_number(trace.loss)}</b> &middot; next word right {right}/{trace.T} "
+                f"&middot; predicted: {named}{more}")
     if tokens is not None and tokens.unknown:
         text += " &middot; " + html.escape(unknown_words_text(tokens.unknown))
     return text

@@ -27,10 +27,11 @@ class ModelSpec:
     head: str = "binary"
     name: str = "model"
     trained: object | None = None
+    builtin_task: str | None = None  # "sentiment" / "next_word" for the built-in models (H can change)
 
     @classmethod
-    def from_trained(cls, model, name: str) -> "ModelSpec":
-        return cls(model.params, model.vocab, model.activation, model.head, name, model)
+    def from_trained(cls, model, name: str, builtin_task: str | None = None) -> "ModelSpec":
+        return cls(model.params, model.vocab, model.activation, model.head, name, model, builtin_task)
 
     @property
     def hidden_dim(self) -> int:
@@ -70,6 +71,15 @@ class Explorer:
 
     def set_text(self, text: str) -> None:
         self._update(text=str(text))
+
+    def targets(self) -> np.ndarray:
+        """What the loss compares o_t with: the 0/1 label (many-to-one), or the (T,) next tokens
+        (many-to-many: token t+1 at step t, the end token after the last)."""
+        if self.model.head == "binary":
+            return np.asarray(self.controls.label)
+        from rnnviz.train.builtin import next_word_targets
+
+        return next_word_targets(self.tokens.ids)
 
     def set_label(self, label: int) -> None:
         if label not in (0, 1):
@@ -134,7 +144,7 @@ class Explorer:
             with np.errstate(over="ignore", invalid="ignore"):
                 # linear/relu with a large W scale overflow to inf on purpose: that is the
                 # exploding gradient the user asked to see.
-                self._trace = make_trace(self.params(), tokens, self.controls.label,
+                self._trace = make_trace(self.params(), tokens, self.targets(),
                                          activation=self.activation, head=self.model.head)
         return self._trace
 

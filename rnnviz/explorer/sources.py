@@ -78,14 +78,29 @@ def load_model_file(path: str | Path) -> ModelSpec:
     return ModelSpec.from_trained(load_model(path), path.name)
 
 
-def builtin_spec() -> ModelSpec:
-    """The small built-in model (trained on the negation task), or, while the trainer does not
-    provide one, the same architecture with untrained weights on the example sentences' words."""
+#: The built-in models the Explore page offers: task key -> what the user reads.
+TASKS = {"sentiment": "Sentiment (many-to-one)", "next_word": "Next word (many-to-many)"}
+DEFAULT_HIDDEN = 6
+
+
+def builtin_spec(task: str = "sentiment", hidden_dim: int = DEFAULT_HIDDEN) -> ModelSpec:
+    """A small built-in model trained on the negation task (cached per hidden size; a first build
+    trains for a fraction of a second, so call it off the GUI thread). task: a key of TASKS.
+
+    While the trainer does not provide one: the sentiment architecture with untrained weights.
+    """
+    if task not in TASKS:
+        raise ValueError(f"task must be one of {sorted(TASKS)}, got {task!r}")
     try:
-        from rnnviz.train import builtin_model
+        from rnnviz.train.builtin import builtin_model, builtin_next_word_model
     except ImportError:
         return _untrained_spec()
-    return ModelSpec.from_trained(builtin_model(), "built-in model (negation task)")
+    if task == "next_word":
+        model = builtin_next_word_model(hidden_dim=hidden_dim)
+        # trained=None: the trainer's file format holds many-to-one models only, so it cannot be saved.
+        return ModelSpec(model.params, model.vocab, model.activation, model.head,
+                         "built-in next-word model (negation task)", None, task)
+    return ModelSpec.from_trained(builtin_model(hidden_dim=hidden_dim), "built-in model (negation task)", task)
 
 
 def _untrained_spec() -> ModelSpec:

@@ -11,7 +11,7 @@ from .help_button import HelpButton
 
 
 class DetailPanel(QWidget):
-    """show_step(trace, index, tokens, clip) renders one step; 'Show all entries' re-renders it.
+    """show_step(trace, index, tokens, clip, vocab) renders one step; 'Show all entries' re-renders it.
 
     Signals: helpRequested(str topic).
     """
@@ -48,8 +48,9 @@ class DetailPanel(QWidget):
         self.forward_help.helpRequested.connect(self.helpRequested)
         self.bptt_help.helpRequested.connect(self.helpRequested)
 
-    def show_step(self, trace, index: int, tokens=None, clip=None) -> None:
-        self._args = (trace, index, tokens, clip)
+    def show_step(self, trace, index: int, tokens=None, clip=None, vocab=None) -> None:
+        """vocab names the softmax head's classes (the next words)."""
+        self._args = (trace, index, tokens, clip, vocab)
         self._rerender()
 
     def show_message(self, text: str) -> None:
@@ -63,9 +64,10 @@ class DetailPanel(QWidget):
     def _rerender(self, *_args) -> None:
         if self._args is None:
             return
-        trace, index, tokens, clip = self._args
+        trace, index, tokens, clip, vocab = self._args
         labels = tokens.labels if tokens is not None else ()
         words = tokens.words if tokens is not None else ()
         scroll = self.browser.verticalScrollBar().value()
-        self.browser.setHtml(step_html(trace, index, labels, words, self.show_all_check.isChecked(), clip))
+        self.browser.setHtml(step_html(trace, index, labels, words, self.show_all_check.isChecked(), clip,
+                                         vocab))
         self.browser.verticalScrollBar().setValue(scroll)

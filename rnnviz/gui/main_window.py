@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QGroupBox, QLabel, QMainWindow, QMessageBox, QSpl
                                QWidget)
 
 from rnnviz.explorer import Controls, Explorer, ModelSpec, Playback, summary_html
-from rnnviz.explorer.equations import format_number, unknown_words_tooltip
+from rnnviz.explorer.equations import class_name, format_number, unknown_words_tooltip
 from rnnviz.explorer.sources import example_sentences
 
 from . import model_files
@@ -27,6 +27,8 @@ from .graph_view import make_graph_view
 from .help_dialog import TOPICS, HelpDialog
 from .input_bar import InputBar
 from .messages import show_message
+from .model_controls import ModelControls
+from .model_job import BuiltinModelJob
 from .playback_bar import PlaybackBar
 from .plots_panel import PlotsPanel
 from .settings import open_settings, read_bool, read_int, read_str
@@ -62,6 +64,9 @@ class MainWindow(QMainWindow):
         self._panel_shown_at = 0.0
         self._model_path: str | None = None
         self.error_box: QMessageBox | None = None
+        self._own_spec: ModelSpec | None = None  # the loaded or trained model, to come back to from a built-in
+        self._model_job: BuiltinModelJob | None = None
+        self._pending_builtin: tuple[str, int] | None = None
         self.setWindowTitle("rnnviz")
         self._build_widgets()
         self.actions_by_name = make_actions(self, self.explore_page)
@@ -103,6 +108,19 @@ class MainWindow(QMainWindow):
         box_layout = QVBoxLayout(self.controls_box)
         box_layout.setContentsMargins(4, 4, 4, 4)
         box_layout.addWidget(self.gradient_controls)
+        self.model_controls = ModelControls()
+        self.model_box = QGroupBox("Model")
+        self.model_box.setToolTip("The model on this page: a built-in task and its hidden size, or the model "
+                                  "you opened or trained")
+        model_layout = QVBoxLayout(self.model_box)
+        model_layout.setContentsMargins(4, 4, 4, 4)
+        model_layout.addWidget(self.model_controls)
+        right_column = QWidget()
+        right_layout = QVBoxLayout(right_column)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(2)
+        right_layout.addWidget(self.model_box)
+        right_layout.addWidget(self.controls_box, 1)
 
         graph_box = QWidget()
         graph_layout = QVBoxLayout(graph_box)
@@ -119,7 +137,7 @@ class MainWindow(QMainWindow):
         self.top_splitter.setStretchFactor(1, 9)
         self.bottom_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.bottom_splitter.addWidget(self.plots)
-        self.bottom_splitter.addWidget(self.controls_box)
+        self.bottom_splitter.addWidget(right_column)
         self.bottom_splitter.setStretchFactor(0, 7)
         self.bottom_splitter.setStretchFactor(1, 3)
         self.main_splitter = QSplitter(Qt.Orientation.Vertical)
@@ -184,6 +202,8 @@ class MainWindow(QMainWindow):
         gc.seqLenChanged.connect(lambda n: self._change(lambda e: e.set_seq_len(n or None)))
         gc.clippingChanged.connect(self._on_clipping)
         gc.presetChosen.connect(self.apply_preset)
+        self.model_controls.builtinRequested.connect(self.request_builtin)
+        self.model_controls.ownModelRequested.connect(self._show_own_model)
         self.plots.timeClicked.connect(lambda t: self._on_node_clicked("s", t))
         self.plots.valueHovered.connect(lambda text: self.statusBar().showMessage(text, 4000))
         for source in (self.input_bar, self.detail, self.plots, gc):
@@ -224,6 +244,11 @@ class MainWindow(QMainWindow):
         note = " ".join(startup.notes)
         self.statusBar().showMessage(f"Ready: {startup.spec.name}. {note} Press Space to play, "
                                      "Right/Left to step.", 10000)
+        # The built-in task and H the user chose last time (the startup job builds the default one).
+        task = read_str(self.settings, "model/builtin_task", "sentiment")
+        hidden = read_int(self.settings, "model/hidden", startup.spec.hidden_dim)
+        if startup.spec.builtin_task and (task, hidden) != (startup.spec.builtin_task, startup.spec.hidden_dim):
+            self.request_builtin(task, hidden)
 
     def _on_startup_failed(self, message: str) -> None:
         self.detail.show_message("The RNN core could not start, so nothing can be traced.")
@@ -256,6 +281,14 @@ class MainWindow(QMainWindow):
     # --- model -------------------------------------------------------------------------------
     def _show_model(self, spec: ModelSpec) -> None:
         self.model_label.setText(f"{spec.name} · H = {spec.hidden_dim}")
+        self.model_controls.set_model(spec)
+        if spec.builtin_task is None:
+            self._own_spec = spec
+        many_to_one = spec.head == "binary"
+        self.input_bar.label_combo.setEnabled(many_to_one)
+        self.input_bar.label_combo.setToolTip(
+            "The true label y used for the loss L and so for every gradient" if many_to_one else
+            "Not used by the next-word head: its targets are the input's own next words")
         self.setWindowTitle(f"rnnviz — {spec.name}")
         self.actions_by_name["save"].setEnabled(spec.trained is not None)
         c = self.explorer.controls
@@ -271,6 +304,49 @@ class MainWindow(QMainWindow):
         self._model_path = path
         self._show_model(spec)
         self.refresh()
+
+    def request_builtin(self, task: str, hidden_dim: int) -> None:
+        """Show the built-in model of `task` with H = hidden_dim, built off the GUI thread (a first
+        build trains it); while one is being built, only the newest request waits for its turn."""
+        if self.explorer is None:
+            return
+        if self._model_job is not None:
+            self._pending_builtin = (task, int(hidden_dim))
+            return
+        self.settings.setValue("model/builtin_task", task)
+        self.settings.setValue("model/hidden", int(hidden_dim))
+        self.statusBar().showMessage(f"Building the built-in model: {task.replace('_', ' ')}, "
+                                     f"H = {hidden_dim} (trained once, then cached)…")
+        job = self._model_job = BuiltinModelJob(task, hidden_dim, self)
+        job.ready.connect(self._on_builtin_ready)
+        job.failed.connect(self._on_builtin_failed)
+        job.finished.connect(job.deleteLater)
+        job.start()
+
+    def _next_builtin(self) -> bool:
+        """Start the request that waited for the last job; True when there was one."""
+        self._model_job = None
+        pending, self._pending_builtin = self._pending_builtin, None
+        if pending is not None:
+            self.request_builtin(*pending)
+        return pending is not None
+
+    def _on_builtin_ready(self, spec: ModelSpec) -> None:
+        if self._next_builtin():
+            return  # the user asked for another one meanwhile
+        self.set_model(spec)
+        self.statusBar().showMessage(f"Showing the {spec.name}, H = {spec.hidden_dim}", 6000)
+
+    def _on_builtin_failed(self, message: str) -> None:
+        if self._next_builtin():
+            return
+        if self.explorer is not None:
+            self.model_controls.set_model(self.explorer.model)
+        show_message(self, "Could not build the built-in model", message)
+
+    def _show_own_model(self) -> None:
+        if self._own_spec is not None:
+            self.set_model(self._own_spec)
 
     def show_trained_model(self, trained) -> None:
         """Slot for the trainer panel's modelChanged(TrainedModel): explore the trained weights."""
@@ -391,10 +467,12 @@ class MainWindow(QMainWindow):
             return
         tokens = self.explorer.tokens
         self.playback.reset(len(trace.steps), keep_index=previous_steps == len(trace.steps))
-        self.graph.set_trace(trace, list(tokens.labels))
+        vocab = self.explorer.model.vocab
+        names = [class_name(vocab, k) for k in range(trace.o.shape[1])] if trace.head != "binary" else None
+        self.graph.set_trace(trace, list(tokens.labels), names)
         self.plots.set_trace(trace)
         self.playback_bar.set_step_count(len(trace.steps))
-        self.input_bar.show_result(summary_html(trace, tokens), unknown_words_tooltip(tokens.unknown))
+        self.input_bar.show_result(summary_html(trace, tokens, vocab), unknown_words_tooltip(tokens.unknown))
         self.gradient_controls.show_radius(self.explorer.spectral_radius())
         self._show_clip()
         if tokens.cut:
@@ -428,7 +506,8 @@ class MainWindow(QMainWindow):
             self._shown_index = index
             self._panel_shown_at = now
             step = trace.steps[index]
-            self.detail.show_step(trace, index, self.explorer.tokens, self.explorer.clip_report())
+            self.detail.show_step(trace, index, self.explorer.tokens, self.explorer.clip_report(),
+                                  self.explorer.model.vocab)
             self.plots.set_cursor(step.t)
             self.playback_bar.show_step(index, self._step_text(step, index))
             self._ensure_visible(step.t)
@@ -601,6 +680,9 @@ class MainWindow(QMainWindow):
         if self.startup_job.isRunning():
             self.statusBar().showMessage("Waiting for the kernel compilation to finish…")
             self.startup_job.wait()
+        self._pending_builtin = None
+        if self._model_job is not None:
+            self._model_job.wait()  # training a built-in model takes well under a second
         if self.training_panel is not None:
             self.training_panel.shutdown(timeout_s=1.0)
         if self._help_dialog is not None:

@@ -464,3 +464,63 @@ def test_minimum_size_fits_a_1280x800_screen(qtbot, settings):
     assert smallest.width() <= 1280 and smallest.height() <= 760  # room for a title bar and a panel
     window.resize(1280, 760)
     assert (window.width(), window.height()) == (1280, 760)
+
+
+# --- the model: built-in task and hidden size ------------------------------------------------------
+def choose_task(window, qtbot, text: str) -> None:
+    combo = window.model_controls.task_combo
+    index = combo.findText(text)
+    assert index >= 0, [combo.itemText(i) for i in range(combo.count())]
+    with qtbot.waitSignal(window.traceShown, timeout=30_000):
+        combo.setCurrentIndex(index)
+        combo.activated.emit(index)
+
+
+def test_hidden_units_rebuild_the_builtin_model_off_the_gui_thread(window, qtbot):
+    spin = window.model_controls.hidden_spin
+    assert spin.isEnabled() and spin.value() == window.explorer.trace().hidden_size == 6
+    with qtbot.waitSignal(window.traceShown, timeout=30_000):
+        spin.setValue(4)
+        # built by a background job: the GUI thread returned at once, still showing H = 6
+        assert window._model_job is not None and window.explorer.model.hidden_dim == 6
+        assert "Building the built-in model" in window.statusBar().currentMessage()
+    trace = window.explorer.trace()
+    assert trace.hidden_size == 4 and window.explorer.model.builtin_task == "sentiment"
+    assert "H = 4 hidden units" in panel_text(window)
+    assert window.settings.value("model/hidden") in (4, "4")
+    # a trained model's H is fixed: shown, but not editable
+    trained = window.explorer.model.trained
+    window.show_trained_model(trained)
+    assert not spin.isEnabled() and spin.value() == 4 and "fixed by training" in spin.toolTip()
+    assert window.model_controls.task_combo.currentText().startswith("This model")
+
+
+def test_next_word_head_traces_every_step_with_its_own_loss(window, qtbot):
+    choose_task(window, qtbot, "Next word (many-to-many)")
+    trace = window.explorer.trace()
+    tokens = window.explorer.tokens
+    assert trace.head == "softmax" and trace.o.shape[1] == len(window.explorer.model.vocab)
+    np.testing.assert_array_equal(trace.targets[:-1], tokens.ids[1:])
+    assert trace.targets[-1] == 0 and np.count_nonzero(trace.step_loss) == trace.T
+    assert not window.input_bar.label_combo.isEnabled()
+    assert "predicted" in window.input_bar.result_label.text()
+    window.go_to_step(index_of(trace, "backward", 2))
+    text = panel_text(window)
+    assert "onehot" in text and "VT dL/do2" in text and "dL/dV" in text and "dL/dc" in text
+    assert format_number(trace.dL_do[1, trace.targets[1]]) in text
+    # the running sums of dV reach the gradient the core reports
+    np.testing.assert_allclose(trace.dV_sum[0], trace.grads["V"])
+    window.go_to_step(index_of(trace, "forward", 3))
+    assert "Predicted next word" in panel_text(window)
+    # vanishing and exploding still work with this head: every step adds its own V^T dL/do_t, so
+    # ||dL/ds_t|| does not fade for rho < 1, but for rho > 1 what flows back through W still explodes
+    window.apply_preset("vanishing")
+    assert window.explorer.spectral_radius() == pytest.approx(0.8)
+    vanishing = first_over_last(window)
+    window.apply_preset("exploding")
+    assert window.explorer.spectral_radius() == pytest.approx(1.2)
+    exploding = first_over_last(window)
+    assert window.explorer.trace().head == "softmax" and window.explorer.tokens.T == 40
+    assert exploding > 10 and exploding / vanishing > 100
+    choose_task(window, qtbot, "Sentiment (many-to-one)")
+    assert window.explorer.trace().head == "binary" and window.input_bar.label_combo.isEnabled()

@@ -22,6 +22,7 @@ class RenderContext:
     scale: the view's current zoom (1 = one scene unit per pixel); items choose their level of detail
     and convert screen-pixel line widths with it. highlighted: the parameter ("U", "W", "V" or "")
     whose edges are drawn highlighted. shown: the step states on display. on_hover: called by items when a parameter is hovered.
+    class_names: the softmax head's class names (the next words), () to number them.
     """
 
     def __init__(self, on_hover: Callable[[str], None] | None = None):
@@ -29,6 +30,7 @@ class RenderContext:
         self.highlighted = ""
         self.shown = None  # the StepStates the view shows; items read their state from it
         self.on_hover = on_hover or (lambda name: None)
+        self.class_names: tuple[str, ...] = ()  # names of the softmax head's classes (next words), if known
         self._fonts: dict[tuple[float, bool], QFont] = {}
 
     def font(self, pixel_size: float, bold: bool = False) -> QFont:

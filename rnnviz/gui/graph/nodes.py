@@ -250,6 +250,9 @@ class OutputNode(GraphNode):
         if self.head == "binary":
             return f"ŷ = σ(o) = {self.y_row[0]:.3f}"
         k = int(np.argmax(self.y_row))
+        names = self.ctx.class_names
+        if k < len(names):
+            return f"ŷ: {names[k]} ({self.y_row[k]:.2f})"
         return f"ŷ: class {k} ({self.y_row[k]:.2f})"
 
     def paint_shape(self, painter, state):

@@ -94,8 +94,11 @@ class UnrolledGraphView(QGraphicsView):
         self._anim.finished.connect(self._fold_finished)
 
     # ------------------------------------------------------------------ public API
-    def set_trace(self, trace: Trace, words: list[str]) -> None:
+    def set_trace(self, trace: Trace, words: list[str], class_names=None) -> None:
         """(Re)build the graph for `trace`; words[i] labels x_{i+1}. Keeps the zoom if T is unchanged.
+
+        class_names: the softmax head's class k is shown as class_names[k] (the predicted next word);
+        None numbers the classes.
 
         The shown step index is kept (clamped to the new trace's steps), so a recomputed trace
         redraws at the same point of the animation.
@@ -113,6 +116,7 @@ class UnrolledGraphView(QGraphicsView):
         self._tweened = []
         self.scene().clear()
         self._trace, self._words = trace, words
+        self._ctx.class_names = tuple(class_names) if class_names is not None else ()
         self._numbers = GraphNumbers.from_trace(trace)
         self._schedule = StepSchedule(trace)
         self._items = build_graph(self.scene(), self._ctx, trace, words, self._numbers)
