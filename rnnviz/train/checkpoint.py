@@ -43,7 +43,7 @@ def save_model(path: str | os.PathLike, model: TrainedModel) -> Path:
     arrays = {name: np.ascontiguousarray(model.params[name]) for name in PARAM_NAMES}
     arrays[META_KEY] = np.frombuffer(meta_bytes, dtype=np.uint8)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with replace_atomically(path) as tmp, open(tmp, "wb") as f:
+    with replace_atomically(path, file_mode=0o644) as tmp, open(tmp, "wb") as f:
         np.savez(f, **arrays)
     return path
 
