@@ -327,7 +327,7 @@ def clip_html(clip) -> str:
 
 
 #: Predicted next words named in the one-line summary of the many-to-many head.
-SHOWN_PREDICTIONS = 6
+SHOWN_PREDICTIONS = 4
 
 
 def predicted_words(trace, vocab) -> list[str]:

@@ -32,13 +32,15 @@ class HelpDialog(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setWindowTitle("rnnviz help")
-        self.resize(760, 560)
+        self.resize(860, 600)
         self.topics = QListWidget()
-        self.topics.setMaximumWidth(230)
         for topic, title in TOPICS:
             item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, topic)
             self.topics.addItem(item)
+        # As wide as the longest title, so that no title is cut or needs a scroll bar.
+        self.topics.setFixedWidth(self.topics.sizeHintForColumn(0) + 2 * self.topics.frameWidth() + 12)
+        self.topics.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(False)
         layout = QHBoxLayout(self)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QGroupBox, QLabel, QMainWindow, QMessageBox, QSpl
                                QWidget)
 
 from rnnviz.explorer import Controls, Explorer, ModelSpec, Playback, summary_html
-from rnnviz.explorer.equations import class_name, format_number, unknown_words_tooltip
+from rnnviz.explorer.equations import class_name, format_number, predicted_words, unknown_words_tooltip
 from rnnviz.explorer.sources import example_sentences
 
 from . import model_files
@@ -147,7 +147,8 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(1, 2)
         # Sizes before restoring any saved layout: the graph and its numbers get most of the height.
         self.main_splitter.setSizes([560, 300])
-        self.top_splitter.setSizes([800, 620])
+        # The panel's vector rows (4 entries and the norm) need ~610 px; the graph scales to fit.
+        self.top_splitter.setSizes([700, 640])
         self.bottom_splitter.setSizes([980, 440])
         explore = self.explore_page = QWidget()
         layout = QVBoxLayout(explore)
@@ -472,7 +473,11 @@ class MainWindow(QMainWindow):
         self.graph.set_trace(trace, list(tokens.labels), names)
         self.plots.set_trace(trace)
         self.playback_bar.set_step_count(len(trace.steps))
-        self.input_bar.show_result(summary_html(trace, tokens, vocab), unknown_words_tooltip(tokens.unknown))
+        tooltip = unknown_words_tooltip(tokens.unknown)
+        if trace.head != "binary":
+            tooltip = "\n\n".join(filter(None, ["Predicted next word at each step:\n"
+                                                 + " ".join(predicted_words(trace, vocab)), tooltip]))
+        self.input_bar.show_result(summary_html(trace, tokens, vocab), tooltip)
         self.gradient_controls.show_radius(self.explorer.spectral_radius())
         self._show_clip()
         if tokens.cut:
@@ -484,7 +489,7 @@ class MainWindow(QMainWindow):
     def _show_clip(self) -> None:
         report = self.explorer.clip_report() if self.explorer else None
         if report is None:
-            self.gradient_controls.show_clip("off: an update would use the gradients as they are")
+            self.gradient_controls.show_clip("off: gradients are used as they are")
             return
         if not report.finite:
             text = f"‖g‖ = {format_number(report.norm_before)}: overflowed, clipping cannot help"

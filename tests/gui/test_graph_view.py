@@ -362,3 +362,18 @@ def test_paints_at_every_level_of_detail(view, qtbot, zoom):
     assert img.width() > 0
     colours = {img.pixel(x, y) for x in range(0, img.width(), 7) for y in range(0, img.height(), 7)}
     assert len(colours) > 3  # something besides the background was drawn
+
+
+def test_fitted_graph_stays_below_the_legend_and_is_reframed_for_another_head(view, qtbot):
+    view.show()
+    binary, words = make(6, hidden=6)
+    view.set_trace(binary, words)
+    softmax, _ = make(6, hidden=6, head="softmax")
+    view.set_trace(softmax, words, class_names=[f"w{k}" for k in range(4)])  # same T, taller layout
+    legend = view._legend.geometry()
+    for t in (1, 2):
+        for kind in ("L", "o"):
+            box = view.mapFromScene(view.node(kind, t).sceneBoundingRect()).boundingRect()
+            assert not box.intersects(legend), (kind, t, box, legend)
+    view.set_step(index_of(softmax, "forward", 2))
+    assert "w" in view.node("o", 2).tooltip_text()  # the predicted class by name

@@ -261,6 +261,9 @@ def test_help_opens_next_to_what_it_explains(window, qtbot):
     dialog = window._help_dialog
     assert dialog.isVisible() and dialog.current_topic == "bptt"
     assert "Backpropagation through time" in dialog.browser.toPlainText()
+    topics = dialog.topics
+    widest = max(topics.fontMetrics().horizontalAdvance(topics.item(i).text()) for i in range(topics.count()))
+    assert topics.viewport().width() >= widest  # no topic title is cut off
     qtbot.mouseClick(window.gradient_controls.help_button, Qt.MouseButton.LeftButton)
     assert dialog.current_topic == "gradients"
     press(qtbot, window, Qt.Key.Key_F1)

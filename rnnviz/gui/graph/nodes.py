@@ -294,7 +294,7 @@ class LossNode(GraphNode):
         self.label_text = label_text
         self.per_step = per_step
         self.rect = QRectF(-LOSS_W / 2, -LOSS_H / 2, LOSS_W, LOSS_H)
-        self.bounds = QRectF(-LOSS_W / 2 - 8, -LOSS_H / 2 - 8, LOSS_W + 160, LOSS_H + 16)
+        self.bounds = QRectF(-LOSS_W / 2 - 8, -LOSS_H / 2 - 8, LOSS_W + 190, LOSS_H + 16)
 
     def boundingRect(self):  # noqa: N802
         return self.bounds
@@ -318,8 +318,9 @@ class LossNode(GraphNode):
         computed = state != IDLE
         self.draw_label(painter, self.rect, self._name(), Qt.AlignmentFlag.AlignCenter, bold=True)
         if computed and (not self.per_step or self.ctx.scale >= 1.2):
-            text = f"= {self.value:.4f}" + (f"   {self.label_text}" if self.label_text else "")
-            self.draw_label(painter, QRectF(LOSS_W / 2 + 5, -9, 150, 18), text,
+            text = f"= {self.value:.4f}" + (f"  {self.label_text}" if self.label_text else "")
+            # 170 px: "= 0.0036  (label y = 0)" fits at any font the platform picks (within the bounds)
+            self.draw_label(painter, QRectF(LOSS_W / 2 + 5, -9, 170, 18), text,
                             Qt.AlignmentFlag.AlignLeft, colour=TEXT_SOFT)
 
     def tooltip_text(self):

@@ -108,7 +108,9 @@ class UnrolledGraphView(QGraphicsView):
             raise ValueError(f"set_trace: got {len(words)} words for a trace of T = {trace.T} steps")
         if trace.T < 1:
             raise ValueError("set_trace: the trace has no steps (T = 0)")
-        keep_view = self._trace is not None and self._trace.T == trace.T
+        # Same T, H and head: same layout, so the user's zoom stays; otherwise the graph is re-framed.
+        keep_view = self._trace is not None and ((self._trace.T, self._trace.hidden_size, self._trace.head)
+                                                 == (trace.T, trace.hidden_size, trace.head))
         old_transform, old_centre = self.transform(), self.mapToScene(self.viewport().rect().center())
         self._anim.stop()
         self.highlight_parameter("")
@@ -220,6 +222,17 @@ class UnrolledGraphView(QGraphicsView):
             return
         rect = self._folded_rect() if self._folded else self._items.unrolled_rect
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        # The legend floats over the view's top-left corner: room above the graph keeps it from
+        # covering the top row (L_t and o_t of the many-to-many head). Two passes: its height in
+        # scene units depends on the zoom the first fit chose.
+        for _ in range(2):
+            scale = min(self.transform().m11(), 1.3)
+            room = (self._legend.geometry().bottom() + 6) / max(scale, 1e-6)
+            fitted = rect.adjusted(0, -room, 0, 0)
+            if not self._folded:  # the view centres the scene rect, so the room must be part of it
+                self.scene().setSceneRect(fitted)
+            self.fitInView(fitted, Qt.AspectRatioMode.KeepAspectRatio)
+        rect = fitted
         if self.transform().m11() > 1.3:
             self._set_scale(1.3)
             self.centerOn(rect.center())
