@@ -245,7 +245,7 @@ def test_unknown_words_are_counted_and_only_the_first_few_named():
     words = [f"w{i}" for i in range(10)]
     text = unknown_words_text(words, first=3)
     assert text.startswith("10 unknown") and "w2" in text and "w3" not in text and "+7 more" in text
-    assert unknown_words_text(["abc"]) == "1 unknown (<oov>): abc"
+    assert unknown_words_text(["abc"]) == "1 unknown: abc"
     assert all(w in unknown_words_tooltip(words) for w in words) and unknown_words_tooltip([]) == ""
 
 

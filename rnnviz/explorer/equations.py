@@ -341,14 +341,14 @@ def summary_html(trace, tokens, vocab=None) -> str:
     if trace.head == "binary":
         y_hat = float(trace.y_hat[-1, 0])
         verdict = "positive" if y_hat >= 0.5 else "negative"
-        text = (f"&#375; = <b>{format_number(y_hat)}</b> ({verdict}) &middot; label y = {int(trace.targets[0])} "
+        text = (f"&#375; = <b>{format_number(y_hat)}</b> ({verdict}) &middot; y = {int(trace.targets[0])} "
                 f"&middot; L = <b>{format_number(trace.loss)}</b>")
     else:
         words = predicted_words(trace, vocab)
         right = sum(int(np.argmax(y) == int(y_t)) for y, y_t in zip(trace.y_hat, trace.targets))
         named = " ".join(html.escape(w) for w in words[:SHOWN_PREDICTIONS])
         more = " &hellip;" if len(words) > SHOWN_PREDICTIONS else ""
-        text = (f"L = <b>{format_number(trace.loss)}</b> &middot; next word right {right}/{trace.T} "
+        text = (f"L = <b>{format_number(trace.loss)}</b> &middot; {right}/{trace.T} next words right "
                 f"&middot; predicted: {named}{more}")
     if tokens is not None and tokens.unknown:
         text += " &middot; " + html.escape(unknown_words_text(tokens.unknown))
@@ -356,12 +356,12 @@ def summary_html(trace, tokens, vocab=None) -> str:
 
 
 def unknown_words_text(unknown, first: int = SHOWN_UNKNOWN_WORDS) -> str:
-    """'2 unknown (<oov>): foo, bar' with at most `first` words named (a pasted review can have
+    """'2 unknown: foo, bar' (read as <oov>) with at most `first` words named (a pasted review can have
     hundreds; the full list goes in a tooltip, see ``unknown_words_tooltip``)."""
     unknown = list(unknown)
     named = ", ".join(_shorten(w) for w in unknown[:first])
     more = f", … (+{len(unknown) - first} more)" if len(unknown) > first else ""
-    return f"{len(unknown)} unknown (<oov>): {named}{more}"
+    return f"{len(unknown)} unknown: {named}{more}"
 
 
 def unknown_words_tooltip(unknown) -> str:

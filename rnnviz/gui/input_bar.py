@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu,
 
 from .help_button import HelpButton
 
-RESULT_TOOLTIP = "The model's prediction y-hat = sigmoid(o_T), the label, and the loss L"
+RESULT_TOOLTIP = "The model's prediction y-hat = sigmoid(o_T), the label y, and the loss L"
 
 
 class InputBar(QWidget):
@@ -54,7 +54,7 @@ class InputBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 0)
         layout.addWidget(QLabel("Input"))
-        layout.addWidget(self.text_edit, 3)
+        layout.addWidget(self.text_edit, 2)
         layout.addWidget(self.examples_button)
         layout.addWidget(QLabel("Label"))
         layout.addWidget(self.label_combo)
