@@ -19,10 +19,11 @@
   validation loss/accuracy, is_best) and ``RunResult`` (status "finished" | "stopped" | "diverged",
   test_accuracy of the weights best on validation or None, and the ``TrainedModel``).
 - ``TrainedModel``: params (the core's dict, E (V, E), U (H, E), W (H, H), b (H,), V (1, H), c (1,)),
-  config, vocab, history. ``builtin_model()`` is the small negation model the window opens with;
+  config, vocab, history. ``builtin_model(hidden_dim=6)`` is the small negation model the window
+  opens with, ``builtin_next_word_model(hidden_dim=6)`` its many-to-many (softmax, next word) twin;
   ``models_folder()`` and ``default_model_path(config)`` say where trained models are saved.
 """
-from .builtin import builtin_model
+from .builtin import NextWordModel, builtin_model, builtin_next_word_model
 from .checkpoint import CheckpointError, load_model, save_model
 from .config import ACTIVATIONS, DATASETS, FIELD_HELP, OPTIMIZERS, ConfigError, TrainConfig
 from .control import TrainControl
@@ -35,7 +36,7 @@ from .trainer import Trainer
 
 __all__ = [
     "ACTIVATIONS", "BatchReport", "CheckpointError", "ConfigError", "DATASETS", "EpochReport", "FIELD_HELP",
-    "LR_SCHEDULES", "OPTIMIZERS", "RunResult", "TrainConfig", "TrainControl", "TrainedModel", "Trainer",
-    "builtin_model", "default_model_path", "learning_rate", "load_dataset", "load_model", "models_folder",
+    "LR_SCHEDULES", "NextWordModel", "OPTIMIZERS", "RunResult", "TrainConfig", "TrainControl", "TrainedModel", "Trainer",
+    "builtin_model", "builtin_next_word_model", "default_model_path", "learning_rate", "load_dataset", "load_model", "models_folder",
     "save_model",
 ]
