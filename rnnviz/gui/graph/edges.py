@@ -17,6 +17,7 @@ from . import palette
 from .context import RenderContext, qcolour
 from .display_data import sub
 from .schedule import ACTIVE, CUT, DONE, GRAD, GRAD_CURRENT, IDLE
+from .tween import Tweenable
 
 _STATE_STYLE = {  # state -> (colour, base width in screen pixels)
     IDLE: (qcolour(palette.EDGE_IDLE), 1.3),
@@ -26,7 +27,7 @@ _STATE_STYLE = {  # state -> (colour, base width in screen pixels)
 }
 
 
-class ParamEdge(QGraphicsItem):
+class ParamEdge(Tweenable, QGraphicsItem):
     """A straight edge from p1 to p2 (item coordinates) for parameter `param` at step t.
 
     level: normalised log level (0..1) of the gradient magnitude this edge carries back.
@@ -59,15 +60,6 @@ class ParamEdge(QGraphicsItem):
         if shown is None:
             return IDLE
         return int(shown.loss_edges[self.t - 1] if not self.param else shown.edges[self.t - 1])
-
-    def clear_tween(self) -> None:
-        if self.tween is not None:
-            self.tween = None
-            self.update()
-
-    def set_tween(self, target: int, frac: float) -> None:
-        self.tween = (int(target), float(min(max(frac, 0.0), 1.0)))
-        self.update()
 
     def set_ends(self, p1: QPointF, p2: QPointF) -> None:
         """Move the end points (the W edges shrink while the graph folds)."""

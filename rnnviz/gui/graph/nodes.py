@@ -18,6 +18,7 @@ from .context import TEXT, TEXT_SOFT, RenderContext, qcolour
 from .display_data import sub, vector_summary
 from .geometry import INPUT_H, INPUT_W, LABEL_PX, LOSS_H, LOSS_W, OUTPUT_R, STRIP_W
 from .schedule import BLANK, FILLED, FILLED_GRAD, IDLE
+from .tween import Tweenable
 
 _NODE_FILL = qcolour(palette.NODE_FILL)
 _BORDER = qcolour(palette.NODE_BORDER)
@@ -32,7 +33,7 @@ def strip_image(colours: np.ndarray) -> QImage:
     return img.copy()  # detach from the temporary bytes
 
 
-class GraphNode(QGraphicsItem):
+class GraphNode(Tweenable, QGraphicsItem):
     """Base: a node with a kind ("x", "s", "o", "L"), its step t, a state and an optional tween."""
 
     kind = ""
@@ -53,15 +54,6 @@ class GraphNode(QGraphicsItem):
 
     def read_state(self, shown) -> int:
         raise NotImplementedError
-
-    def clear_tween(self) -> None:
-        if self.tween is not None:
-            self.tween = None
-            self.update()
-
-    def set_tween(self, target: int, frac: float) -> None:
-        self.tween = (int(target), float(min(max(frac, 0.0), 1.0)))
-        self.update()
 
     def tooltip_text(self) -> str:
         return ""
