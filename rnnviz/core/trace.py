@@ -7,6 +7,7 @@ bookkeeping happens here: squeezing the batch axis, the running sums, the ordere
 from __future__ import annotations
 
 import numpy as np
+from scipy.special import expit
 
 from . import kernels
 from .config import HEAD_BINARY
@@ -83,7 +84,7 @@ def make_trace(params, tokens_1d, label, activation: str = "tanh", head: str = "
         O = z(T, 1, K)
         kernels.outputs_kernel(st["S"][1:], p64["V"], p64["c"], O)
         o = sq(O)
-        y_hat = 1.0 / (1.0 + np.exp(-o))
+        y_hat = expit(o)  # sigmoid without overflow for a large |o_t| (exploding runs)
         dL_do[T - 1, 0] = ws._dz[0]
         dV_step[T - 1] = g["V"]
         dc_step[T - 1] = g["c"]

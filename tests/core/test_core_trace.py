@@ -121,3 +121,17 @@ def test_diagnostic_norms_survive_a_vanished_gradient():
     dW_expected = np.array([scaled_norm(m) for m in tr.dW_step])
     assert dW_expected[1] < 1e-200
     np.testing.assert_allclose(tr.dW_contrib_norm, dW_expected, rtol=1e-12)
+
+
+def test_trace_of_an_exploding_run_has_no_overflow_warning():
+    """A linear RNN with a large W gives |o_t| far beyond exp's range; the sigmoid must stay quiet
+    (pytest turns warnings into errors) and exact: 0 or 1 at the extremes."""
+    from rnnviz.core import init_params
+
+    p = init_params(50, 4, 6, seed=0, dtype=np.float64)
+    p["W"] *= 3.0
+    p["V"] *= 1000.0
+    tr = make_trace(p, np.arange(1, 31) % 50, 1, activation="linear")
+    assert np.abs(tr.o).max() > 1e3
+    assert np.all((tr.y_hat >= 0.0) & (tr.y_hat <= 1.0))
+    np.testing.assert_array_equal(tr.y_hat[np.abs(tr.o) > 800], (tr.o[np.abs(tr.o) > 800] > 0) * 1.0)
