@@ -14,7 +14,7 @@ Sizes: V vocabulary, E embedding, H hidden, K outputs (1 for the binary head), B
   kept between training steps, plus the per-step diagnostics ``grad_norm_per_step`` (T,) and
   ``dW_contrib_norm`` (T,).
 - ``predict_logits(params, tokens, activation="tanh", batch_size=512)`` -> (N,) logits o_T of the
-  binary head for tokens (N, T).
+  binary head for tokens (N, T); ``predict_proba`` (same arguments) -> (N,) sigmoid(o_T).
 - ``make_trace(params, tokens_1d, label, activation="tanh", head="binary", truncate=None)`` ->
   ``Trace``: every intermediate of one sequence (T,) in float64, from the same kernels, and the
   ordered ``TraceStep`` list the animation walks.
@@ -30,7 +30,7 @@ the params: float32 to train, float64 to trace; the same kernels serve both.
 """
 from .blas import limit_blas_threads_unless_configured
 from .config import ACTIVATIONS, HEADS
-from .grads import loss_and_grads, predict_logits
+from .grads import loss_and_grads, predict_logits, predict_proba
 from .optim import clip_by_global_norm, global_norm, make_optimizer
 from .params import init_params, spectral_radius
 from .trace import make_trace
@@ -43,5 +43,5 @@ limit_blas_threads_unless_configured()
 __all__ = [
     "ACTIVATIONS", "HEADS", "BatchWorkspace", "Trace", "TraceStep", "clip_by_global_norm",
     "global_norm", "init_params", "loss_and_grads", "make_optimizer", "make_trace",
-    "predict_logits", "spectral_radius",
+    "predict_logits", "predict_proba", "spectral_radius",
 ]

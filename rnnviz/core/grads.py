@@ -10,6 +10,7 @@ the window contribute nothing to dV, dc either. The reported loss is always the 
 from __future__ import annotations
 
 import numpy as np
+from scipy.special import expit
 
 from .validate import check_params, check_tokens
 from .workspace import BatchWorkspace
@@ -46,3 +47,8 @@ def predict_logits(params, tokens, activation: str = "tanh", batch_size: int = 5
     for start in range(0, n, bs):
         out[start:start + bs] = ws.forward(tokens[start:start + bs])
     return out
+
+
+def predict_proba(params, tokens, activation: str = "tanh", batch_size: int = 512) -> np.ndarray:
+    """Binary head inference: P(y = 1) = sigmoid(o_T), (N,) for tokens (N, T)."""
+    return expit(predict_logits(params, tokens, activation, batch_size))

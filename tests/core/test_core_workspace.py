@@ -77,3 +77,15 @@ def test_without_diagnostics_same_gradients(truncate):
     assert np.all(off.grad_norm_per_step == 0) and np.all(off.dW_contrib_norm == 0)
     first = 1 if truncate is None else 6 - truncate  # s_0 = 0 gives step 1 no dW share
     assert np.all(on.dW_contrib_norm[first:] > 0) and np.all(on.dW_contrib_norm[:1] == 0)
+
+
+def test_predict_proba_is_the_sigmoid_of_the_logits():
+    from scipy.special import expit
+
+    from rnnviz.core import init_params, predict_logits, predict_proba
+
+    p = init_params(30, 4, 5, seed=3, dtype=np.float64)
+    tokens = np.random.default_rng(0).integers(0, 30, size=(7, 9))
+    proba = predict_proba(p, tokens, "tanh", batch_size=3)
+    np.testing.assert_allclose(proba, expit(predict_logits(p, tokens, "tanh", batch_size=3)), rtol=1e-15)
+    assert proba.shape == (7,) and np.all((proba > 0) & (proba < 1))

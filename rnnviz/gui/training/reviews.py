@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
-from rnnviz.core import predict_logits
+from rnnviz.core import predict_proba
 from rnnviz.data import PAD_ID, START_ID, Dataset
 
 from .worker import BackgroundJob, JobRunner
@@ -221,14 +221,14 @@ class ReviewPicker(QWidget):
         params, activation = model.params, model.activation
 
         def work(progress, cancel):
-            logits = np.empty(len(x), dtype=np.float64)
+            proba = np.empty(len(x), dtype=np.float64)
             for start in range(0, len(x), PREDICT_CHUNK):
                 if cancel.is_set():
                     return None
-                logits[start:start + PREDICT_CHUNK] = predict_logits(params, x[start:start + PREDICT_CHUNK],
-                                                                     activation, 250)
+                proba[start:start + PREDICT_CHUNK] = predict_proba(params, x[start:start + PREDICT_CHUNK],
+                                                                   activation, 250)
                 progress(min(start + PREDICT_CHUNK, len(x)), len(x))
-            return generation, 1.0 / (1.0 + np.exp(-logits))
+            return generation, proba
 
         job = BackgroundJob(work, "Predicting the test reviews")
         job.succeeded.connect(self._on_predicted)
