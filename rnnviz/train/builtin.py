@@ -11,19 +11,17 @@ file per hidden size) only saves that time on later launches.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 from pathlib import Path
 
 import numpy as np
 
 from rnnviz.data import PAD_ID, make_negation_task
-from rnnviz.data.atomic import replace_atomically
 
 from .checkpoint import CheckpointError, load_model, save_model
 from .config import TrainConfig
 from .datasets import synthetic_dataset
-from .model import PARAM_NAMES, TrainedModel
+from .model import NextWordModel, TrainedModel
 from .paths import user_data_folder
 from .trainer import Trainer
 
@@ -36,7 +34,8 @@ BUILTIN_CONFIG = TrainConfig.defaults_for("negation").with_changes(embed_dim=8, 
 BUILTIN_VERSION = 2
 #: The next-word model's target after a sentence's last word: the padding id, shown as "<end>".
 END_ID = PAD_ID
-NEXT_WORD_VERSION = 1
+# Bump when the next-word model should change; 2: cached in the common checkpoint format (softmax head).
+NEXT_WORD_VERSION = 2
 NEXT_WORD_EPOCHS = 12
 NEXT_WORD_BATCH = 32
 NEXT_WORD_LR = 0.01
@@ -68,7 +67,7 @@ def builtin_model(cache_dir: str | os.PathLike | None = None, hidden_dim: int = 
     path = builtin_cache_path(cache_dir, hidden_dim)
     with contextlib.suppress(CheckpointError):
         model = load_model(path)
-        if model.config == config:
+        if model.head == "binary" and model.config == config:
             return model
     model = train_builtin(hidden_dim)
     with contextlib.suppress(OSError):
@@ -83,22 +82,6 @@ def train_builtin(hidden_dim: int = DEFAULT_HIDDEN) -> TrainedModel:
 
 
 # --- many-to-many: next word ----------------------------------------------------------------------
-class NextWordModel(TrainedModel):
-    """A TrainedModel whose head is softmax: o_t (V,) scores the next token at every step.
-
-    params["V"] is (vocab, H) and params["c"] (vocab,); history holds ``train_loss`` per epoch and
-    ``test_loss_per_token`` (mean CE per predicted token on the task's test sentences).
-    """
-
-    @property
-    def head(self) -> str:
-        return "softmax"
-
-    def copy(self) -> "NextWordModel":
-        base = super().copy()
-        return NextWordModel(base.params, base.config, base.vocab, base.history)
-
-
 def next_word_targets(ids) -> np.ndarray:
     """(T,) targets of a (T,) token sequence: token t+1 at step t, END_ID after the last token."""
     ids = np.asarray(ids, dtype=np.int64)
@@ -113,17 +96,19 @@ def builtin_next_word_model(cache_dir: str | os.PathLike | None = None,
                             hidden_dim: int = DEFAULT_HIDDEN) -> NextWordModel:
     """The cached next-word model with H = hidden_dim, or a freshly trained one (then cached).
 
-    The trainer's checkpoint format holds binary models only, so this model has a cache file of its
-    own (the weights and a JSON header, no pickles); a bad or outdated file is retrained.
+    Cached like ``builtin_model``, in the common checkpoint format (softmax head): a missing, damaged or
+    outdated file (another head, config or vocabulary) is retrained; a read-only folder only means no cache.
     """
     config = builtin_config(hidden_dim)
     path = next_word_cache_path(cache_dir, hidden_dim)
     vocab = make_negation_task(n_train=2, n_test=2, seed=config.seed).vocab
-    with contextlib.suppress(OSError, ValueError, KeyError, EOFError):
-        return _load_next_word(path, config, vocab)
+    with contextlib.suppress(CheckpointError):
+        model = load_model(path)
+        if isinstance(model, NextWordModel) and model.config == config and model.vocab == vocab:
+            return model
     model = train_next_word(hidden_dim)
     with contextlib.suppress(OSError):
-        _save_next_word(path, model)
+        save_model(path, model)
     return model
 
 
@@ -186,25 +171,3 @@ def _length_batches(sentences: list[np.ndarray], size: int) -> list[tuple[np.nda
             tokens = group[i:i + size]
             batches.append((tokens, np.stack([next_word_targets(row) for row in tokens])))
     return batches
-
-
-def _save_next_word(path: Path, model: NextWordModel) -> None:
-    header = {"format": "rnnviz-next-word", "version": NEXT_WORD_VERSION, "hidden_dim": model.hidden_dim,
-              "history": model.history}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with replace_atomically(path) as tmp, open(tmp, "wb") as f:
-        np.savez(f, header=np.array(json.dumps(header)), **model.params)
-
-
-def _load_next_word(path: Path, config: TrainConfig, vocab) -> NextWordModel:
-    """Raises OSError/ValueError/KeyError when the file is missing, damaged or for another model."""
-    with np.load(path, allow_pickle=False) as f:
-        header = json.loads(str(f["header"]))
-        params = {k: np.array(f[k], dtype=np.float64) for k in PARAM_NAMES}
-    if header.get("format") != "rnnviz-next-word" or header.get("version") != NEXT_WORD_VERSION:
-        raise ValueError(f"{path.name} is not a version {NEXT_WORD_VERSION} next-word model")
-    n, h, e = len(vocab), config.hidden_dim, config.embed_dim
-    expected = {"E": (n, e), "U": (h, e), "W": (h, h), "b": (h,), "V": (n, h), "c": (n,)}
-    if any(params[k].shape != shape or not np.isfinite(params[k]).all() for k, shape in expected.items()):
-        raise ValueError(f"{path.name} has weights of the wrong shape or non-finite values")
-    return NextWordModel(params, config, vocab, header.get("history", {}))

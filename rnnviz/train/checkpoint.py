@@ -2,8 +2,11 @@
 
 One file rather than an .npz + .json pair: a single ``os.replace`` makes the whole save atomic (a pair
 can be left half-updated by a crash between the two renames), and a user moves or mails one file.
-The JSON (format, version, config, vocabulary, history) is stored as a uint8 array named ``meta.json``,
+The JSON (format, version, head, output size, config, vocabulary, history) is stored as a uint8 array named ``meta.json``,
 so the file loads with ``allow_pickle=False``; ``unzip -p model.npz meta.json.npy`` shows it.
+
+Version 2 records the output head: "binary" (many-to-one, V (1, H), c (1,)) or "softmax" (many-to-many,
+V (K, H), c (K,), K = ``output_dim`` in the header). Version 1 files have no head: they are all binary.
 """
 from __future__ import annotations
 
@@ -19,11 +22,13 @@ from rnnviz.data import DatasetError, Vocab
 from rnnviz.data.atomic import replace_atomically
 
 from .config import ConfigError, TrainConfig
-from .model import PARAM_NAMES, TrainedModel
+from .model import HEADS, PARAM_NAMES, TrainedModel, model_for_head
 from .shapes import expected_param_shapes
 
 FORMAT = "rnnviz-model"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+#: Versions this code reads: 1 (binary models only, before the head was recorded) and 2.
+READABLE_VERSIONS = (1, 2)
 META_KEY = "meta.json"
 
 
@@ -34,11 +39,17 @@ class CheckpointError(Exception):
 def save_model(path: str | os.PathLike, model: TrainedModel) -> Path:
     """Write `model` to `path` atomically (temporary file in the same folder, fsync, rename). Returns the path.
 
-    Raises OSError (disk full, no permission) with nothing left behind at `path` or beside it.
+    Raises OSError (disk full, no permission) with nothing left behind at `path` or beside it, and
+    CheckpointError (nothing written) for weights that do not fit the model's head, config and vocabulary:
+    such a file could not be opened again.
     """
     path = Path(path)
-    meta = {"format": FORMAT, "version": FORMAT_VERSION, "config": model.config.to_dict(),
-            "vocab": model.vocab.to_json(), "history": model.history}
+    c_shape = np.shape(model.params["c"])
+    head, output_dim = model.head, int(c_shape[0]) if c_shape else 0  # K: the length of c
+    _check_head(head, output_dim, path.name)
+    _check_params(dict(model.params), model.config, model.vocab, head, output_dim, path.name)
+    meta = {"format": FORMAT, "version": FORMAT_VERSION, "head": head, "output_dim": output_dim,
+            "config": model.config.to_dict(), "vocab": model.vocab.to_json(), "history": model.history}
     meta_bytes = json.dumps(meta, ensure_ascii=False, allow_nan=True).encode("utf-8")
     arrays = {name: np.ascontiguousarray(model.params[name]) for name in PARAM_NAMES}
     arrays[META_KEY] = np.frombuffer(meta_bytes, dtype=np.uint8)
@@ -63,12 +74,13 @@ def load_model(path: str | os.PathLike) -> TrainedModel:
         # np.load raises these for a file that is truncated, not a zip, or has damaged members.
         raise CheckpointError(f"{path.name} is damaged or not an rnnviz model file ({exc})") from None
     meta = _parse_meta(arrays.pop(META_KEY), path.name)
+    head, output_dim = _parse_head(meta, path.name)
     config, vocab = _parse_config_vocab(meta, path.name)
-    _check_params(arrays, config, vocab, path.name)
+    _check_params(arrays, config, vocab, head, output_dim, path.name)
     history = meta.get("history", {})
     if not isinstance(history, dict):
         raise CheckpointError(f"{path.name}: the training history is not a JSON object")
-    return TrainedModel(arrays, config, vocab, history)
+    return model_for_head(head, arrays, config, vocab, history)
 
 
 def _read_arrays(npz, name: str) -> dict[str, np.ndarray]:
@@ -93,10 +105,35 @@ def _parse_meta(raw: np.ndarray, name: str) -> dict[str, Any]:
     if found != FORMAT:
         raise CheckpointError(f"{name} is not an rnnviz model file (header format {found!r})")
     version = meta.get("version")
-    if version != FORMAT_VERSION:
-        raise CheckpointError(f"{name} has model format version {version!r}; this rnnviz reads version "
-                              f"{FORMAT_VERSION}. Retrain the model or open it with the rnnviz that saved it.")
+    if version not in READABLE_VERSIONS or isinstance(version, bool):
+        raise CheckpointError(f"{name} has model format version {version!r}; this rnnviz reads versions "
+                              f"{', '.join(map(str, READABLE_VERSIONS))}. Retrain the model or open it with "
+                              "the rnnviz that saved it.")
     return meta
+
+
+def _parse_head(meta: dict[str, Any], name: str) -> tuple[str, int]:
+    """(head, output_dim K) of the header; a version-1 file is binary (K = 1), as every model then was."""
+    if meta["version"] == 1:
+        return "binary", 1
+    head, output_dim = meta.get("head"), meta.get("output_dim")
+    if not isinstance(output_dim, int) or isinstance(output_dim, bool):
+        raise CheckpointError(f"{name}: the header's output_dim must be a whole number, got {output_dim!r}")
+    _check_head(head, output_dim, name)
+    return head, output_dim
+
+
+def _check_head(head: Any, output_dim: int, name: str) -> None:
+    """A known head with an output size it can have: binary K = 1, softmax K >= 2 classes."""
+    if head not in HEADS:
+        raise CheckpointError(f"{name}: unknown output head {head!r}; rnnviz models have a "
+                              f"{' or '.join(map(repr, HEADS))} head")
+    if head == "binary" and output_dim != 1:
+        raise CheckpointError(f"{name}: the binary head has one output (V (1, H), c (1,)), but the model "
+                              f"has {output_dim}")
+    if head == "softmax" and output_dim < 2:
+        raise CheckpointError(f"{name}: the softmax head needs at least 2 classes (V (K, H), c (K,)), but the "
+                              f"model has {output_dim}")
 
 
 def _parse_config_vocab(meta: dict[str, Any], name: str) -> tuple[TrainConfig, Vocab]:
@@ -115,9 +152,10 @@ def _parse_config_vocab(meta: dict[str, Any], name: str) -> tuple[TrainConfig, V
     return config, vocab
 
 
-def _check_params(params: dict[str, np.ndarray], config: TrainConfig, vocab: Vocab, name: str) -> None:
-    """Weights must have the shapes the config and vocabulary imply, one float dtype, and finite values."""
-    expected = expected_param_shapes(len(vocab), config.embed_dim, config.hidden_dim)
+def _check_params(params: dict[str, np.ndarray], config: TrainConfig, vocab: Vocab, head: str, output_dim: int,
+                  name: str) -> None:
+    """Weights must have the shapes the config, vocabulary and head imply, one float dtype, finite values."""
+    expected = expected_param_shapes(len(vocab), config.embed_dim, config.hidden_dim, output_dim)
     dtypes = {a.dtype for a in params.values()}
     if len(dtypes) != 1 or next(iter(dtypes)) not in (np.float32, np.float64):
         raise CheckpointError(f"{name}: weights must all be float32 or all float64, got {sorted(map(str, dtypes))}")
@@ -125,6 +163,7 @@ def _check_params(params: dict[str, np.ndarray], config: TrainConfig, vocab: Voc
         if params[key].shape != shape:
             raise CheckpointError(f"{name}: weight {key} has shape {params[key].shape}, but the saved config "
                                   f"(vocabulary {len(vocab)}, embed_dim {config.embed_dim}, hidden_dim "
-                                  f"{config.hidden_dim}) needs {shape}")
+                                  f"{config.hidden_dim}) and the {head} head with {output_dim} "
+                                  f"output{'s' if output_dim != 1 else ''} need {shape}")
         if not np.isfinite(params[key]).all():
             raise CheckpointError(f"{name}: weight {key} contains NaN or infinite values")

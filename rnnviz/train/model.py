@@ -11,6 +11,8 @@ from rnnviz.data import Vocab, pad_sequences
 from .config import TrainConfig
 
 PARAM_NAMES = ("E", "U", "W", "b", "V", "c")
+#: Output heads a model file can hold: many-to-one sigmoid(o_T), or many-to-many softmax(o_t) at every step.
+HEADS = ("binary", "softmax")
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,7 @@ class TrainedModel:
 
     @property
     def head(self) -> str:
-        """Output head: the trainer trains many-to-one binary classifiers (sigmoid of o_T)."""
+        """Output head: "binary", many-to-one sigmoid(o_T), what the trainer trains (NextWordModel: "softmax")."""
         return "binary"
 
     @property
@@ -65,6 +67,30 @@ class TrainedModel:
         """A deep copy of the weights (config and vocab are immutable in practice and shared)."""
         return TrainedModel({k: np.array(v, copy=True) for k, v in self.params.items()}, self.config,
                             self.vocab, _copy_history(self.history))
+
+
+class NextWordModel(TrainedModel):
+    """A TrainedModel whose head is softmax: o_t (K,) scores the next token at every step.
+
+    params["V"] is (K, H) and params["c"] (K,), K = the vocabulary size (class k is token id k);
+    the built-in one's history holds ``train_loss`` per epoch and ``test_loss_per_token`` (mean CE per
+    predicted token on the task's test sentences). Saved and loaded by the same checkpoint functions.
+    """
+
+    @property
+    def head(self) -> str:
+        return "softmax"
+
+    def copy(self) -> "NextWordModel":
+        base = super().copy()
+        return NextWordModel(base.params, base.config, base.vocab, base.history)
+
+
+def model_for_head(head: str, params: dict[str, np.ndarray], config: TrainConfig, vocab: Vocab,
+                   history: dict[str, Any]) -> TrainedModel:
+    """The model class of `head` (one of HEADS) holding these parts."""
+    cls = NextWordModel if head == "softmax" else TrainedModel
+    return cls(params, config, vocab, history)
 
 
 def _copy_history(history: dict[str, Any]) -> dict[str, Any]:

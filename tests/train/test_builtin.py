@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from rnnviz.core import make_trace
-from rnnviz.train import builtin_model, load_model
-from rnnviz.train.builtin import (BUILTIN_CONFIG, END_ID, builtin_cache_path, builtin_config,
+from rnnviz.train import NextWordModel, builtin_model, load_model, save_model
+from rnnviz.train.builtin import (BUILTIN_CONFIG, END_ID, NEXT_WORD_VERSION, builtin_cache_path, builtin_config,
                                   builtin_next_word_model, next_word_cache_path, next_word_targets,
                                   train_builtin, train_next_word)
 
@@ -91,3 +91,25 @@ def test_next_word_model_is_deterministic_and_cached(tmp_path):
         np.testing.assert_array_equal(fresh.params[k], first.params[k])
     path.write_bytes(b"damaged")
     np.testing.assert_array_equal(builtin_next_word_model(tmp_path, hidden_dim=4).params["V"], first.params["V"])
+
+
+def test_next_word_cache_is_a_common_model_file(tmp_path):
+    model = builtin_next_word_model(tmp_path, hidden_dim=3)
+    loaded = load_model(next_word_cache_path(tmp_path, 3))  # the trainer's checkpoint format, softmax head
+    assert isinstance(loaded, NextWordModel) and loaded.head == "softmax"
+    assert loaded.config == builtin_config(3) and loaded.vocab == model.vocab and loaded.history == model.history
+    for k, v in model.params.items():
+        np.testing.assert_array_equal(loaded.params[k], v)
+    assert NEXT_WORD_VERSION >= 2 and "-v1-" not in next_word_cache_path(tmp_path, 3).name
+
+
+def test_next_word_cache_of_another_head_or_size_is_retrained(tmp_path):
+    reference = builtin_next_word_model(tmp_path / "ref", hidden_dim=3)
+    path = next_word_cache_path(tmp_path, 3)
+    save_model(path, builtin_model(tmp_path, hidden_dim=3))  # a binary model where the next-word one belongs
+    model = builtin_next_word_model(tmp_path, hidden_dim=3)
+    assert model.head == "softmax"
+    np.testing.assert_array_equal(model.params["V"], reference.params["V"])
+    save_model(path, builtin_next_word_model(tmp_path, hidden_dim=4))  # the next-word model of another H
+    assert builtin_next_word_model(tmp_path, hidden_dim=3).hidden_dim == 3
+    assert load_model(path).hidden_dim == 3  # replaced by the right one

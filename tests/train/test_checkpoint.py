@@ -1,4 +1,5 @@
-"""Checkpoints: exact round trip, atomic writes, and a clear CheckpointError for every kind of bad file."""
+"""Checkpoints: exact round trip of both heads, version-1 files, atomic writes, and a clear CheckpointError
+for every kind of bad file."""
 import io
 import json
 import os
@@ -7,7 +8,8 @@ import zipfile
 import numpy as np
 import pytest
 
-from rnnviz.train import CheckpointError, TrainedModel, Trainer, load_model, save_model
+from rnnviz.core import init_params, make_trace
+from rnnviz.train import CheckpointError, NextWordModel, TrainedModel, Trainer, load_model, save_model
 from rnnviz.train.checkpoint import META_KEY
 
 from train_helpers import make_dataset, small_config
@@ -35,7 +37,7 @@ def test_header_is_plain_json_without_pickle(tmp_path, model):
     path = save_model(tmp_path / "m.npz", model)
     with np.load(path, allow_pickle=False) as z:
         meta = json.loads(z[META_KEY].tobytes().decode("utf-8"))
-    assert meta["format"] == "rnnviz-model" and meta["version"] == 1 and meta["config"]["hidden_dim"] == 8
+    assert meta["format"] == "rnnviz-model" and meta["version"] == 2 and meta["head"] == "binary" and meta["output_dim"] == 1 and meta["config"]["hidden_dim"] == 8
 
 
 def test_failed_save_leaves_the_old_file_and_no_temporary(tmp_path, model, monkeypatch):
@@ -103,7 +105,7 @@ def test_flipped_byte_inside_an_array(tmp_path, saved):
 
 def test_wrong_version(tmp_path, saved):
     p = _rewrite(saved, tmp_path / "v99.npz", lambda m, a: m.update(version=99))
-    with pytest.raises(CheckpointError, match="model format version 99; this rnnviz reads version 1"):
+    with pytest.raises(CheckpointError, match="model format version 99; this rnnviz reads versions 1, 2"):
         load_model(p)
 
 
@@ -129,7 +131,7 @@ def test_plain_npz_without_header(tmp_path):
 
 def test_wrong_shape(tmp_path, saved):
     p = _rewrite(saved, tmp_path / "shape.npz", lambda m, a: a.update(W=np.zeros((9, 9), np.float32)))
-    with pytest.raises(CheckpointError, match=r"weight W has shape \(9, 9\).*hidden_dim 8\) needs \(8, 8\)"):
+    with pytest.raises(CheckpointError, match=r"weight W has shape \(9, 9\).*hidden_dim 8\) and the binary head with 1 output need \(8, 8\)"):
         load_model(p)
 
 
@@ -181,3 +183,88 @@ def test_header_not_json(tmp_path, saved):
     np.savez(p, **arrays)
     with pytest.raises(CheckpointError, match="header is not valid JSON"):
         load_model(p)
+
+
+# --- version 2: the output head -------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def next_word(model) -> NextWordModel:
+    """A softmax-head model over the binary model's vocabulary: V (K, H), c (K,) with K = vocab size."""
+    params = init_params(model.vocab_size, 8, 8, output_dim=model.vocab_size, seed=3, dtype=np.float64)
+    params["c"] += np.linspace(-1.0, 1.0, model.vocab_size)  # not all zero, so a mix-up of c would show
+    return NextWordModel(params, model.config, model.vocab, {"train_loss": [2.3, 1.1], "task": "next word"})
+
+
+def test_softmax_head_round_trip_is_exact(tmp_path, next_word):
+    path = save_model(tmp_path / "nw.npz", next_word)
+    loaded = load_model(path)
+    assert isinstance(loaded, NextWordModel) and loaded.head == "softmax"
+    assert loaded.config == next_word.config and loaded.vocab == next_word.vocab
+    assert loaded.history == next_word.history
+    for k, v in next_word.params.items():
+        assert loaded.params[k].dtype == np.float64
+        np.testing.assert_array_equal(loaded.params[k], v)
+    assert loaded.params["V"].shape == (10, 8) and loaded.params["c"].shape == (10,)
+    with np.load(path, allow_pickle=False) as z:
+        meta = json.loads(z[META_KEY].tobytes().decode("utf-8"))
+    assert (meta["version"], meta["head"], meta["output_dim"]) == (2, "softmax", 10)
+    # The loaded model is one the core runs with its head: a softmax over K classes at every step.
+    trace = make_trace(loaded.params, np.array([1, 4, 6, 7]), np.array([4, 6, 7, 0]), head="softmax")
+    assert trace.y_hat.shape == (4, 10)
+    np.testing.assert_allclose(trace.y_hat.sum(axis=1), 1.0)
+
+
+def _as_version_1(meta, arrays):
+    """The header as format version 1 wrote it: no head, no output size."""
+    meta.update(version=1)
+    meta.pop("head")
+    meta.pop("output_dim")
+
+
+def test_version_1_file_loads_as_a_binary_model(tmp_path, model, saved):
+    p = _rewrite(saved, tmp_path / "v1.npz", _as_version_1)
+    loaded = load_model(p)
+    assert type(loaded) is TrainedModel and loaded.head == "binary"
+    assert loaded.config == model.config and loaded.history == model.history
+    for k, v in model.params.items():
+        np.testing.assert_array_equal(loaded.params[k], v)
+
+
+def test_version_1_file_with_a_many_to_many_output_is_refused(tmp_path, next_word):
+    p = _rewrite(save_model(tmp_path / "nw.npz", next_word), tmp_path / "v1-nw.npz", _as_version_1)
+    with pytest.raises(CheckpointError, match=r"weight V has shape \(10, 8\).*binary head with 1 output need \(1, 8\)"):
+        load_model(p)
+
+
+@pytest.mark.parametrize("key, bad, needed", [("V", np.zeros((9, 8)), r"\(10, 8\)"), ("c", np.zeros(11), r"\(10,\)"),
+                                              ("V", np.zeros((10, 7)), r"\(10, 8\)")])
+def test_softmax_file_with_wrong_output_shapes(tmp_path, next_word, key, bad, needed):
+    saved_nw = save_model(tmp_path / "nw.npz", next_word)
+    p = _rewrite(saved_nw, tmp_path / "bad.npz", lambda m, a: a.update({key: bad}))
+    with pytest.raises(CheckpointError, match=rf"weight {key} has shape .*softmax head with 10 outputs need {needed}"):
+        load_model(p)
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda m, a: m.update(head="sigmoid"), "unknown output head 'sigmoid'; rnnviz models have a 'binary' or 'softmax'"),
+    (lambda m, a: m.pop("head"), "unknown output head None"),
+    (lambda m, a: m.update(output_dim="10"), "output_dim must be a whole number, got '10'"),
+    (lambda m, a: m.update(head="binary"), "the binary head has one output .* but the model has 10"),
+    (lambda m, a: m.update(output_dim=1), "the softmax head needs at least 2 classes .* but the model has 1"),
+])
+def test_softmax_header_that_does_not_fit(tmp_path, next_word, change, message):
+    p = _rewrite(save_model(tmp_path / "nw.npz", next_word), tmp_path / "bad.npz", change)
+    with pytest.raises(CheckpointError, match=message):
+        load_model(p)
+
+
+def test_saving_weights_that_do_not_fit_the_head_writes_nothing(tmp_path, model, next_word):
+    as_binary = TrainedModel(next_word.params, model.config, model.vocab, {})  # V (10, 8) under a binary head
+    with pytest.raises(CheckpointError, match=r"binary head has one output \(V \(1, H\), c \(1,\)\), but the model has 10"):
+        save_model(tmp_path / "a.npz", as_binary)
+    one_class = NextWordModel(model.params, model.config, model.vocab, {})  # V (1, 8) under a softmax head
+    with pytest.raises(CheckpointError, match="softmax head needs at least 2 classes"):
+        save_model(tmp_path / "b.npz", one_class)
+    short_v = NextWordModel({**next_word.params, "V": next_word.params["V"][:9]}, model.config, model.vocab, {})
+    with pytest.raises(CheckpointError, match=r"weight V has shape \(9, 8\).*need \(10, 8\)"):
+        save_model(tmp_path / "c.npz", short_v)
+    assert list(tmp_path.iterdir()) == []
