@@ -291,7 +291,7 @@ class MainWindow(QMainWindow):
             "The true label y used for the loss L and so for every gradient" if many_to_one else
             "Not used by the next-word head: its targets are the input's own next words")
         self.setWindowTitle(f"rnnviz — {spec.name}")
-        self.actions_by_name["save"].setEnabled(spec.trained is not None)
+        self.actions_by_name["save"].setEnabled(model_files.savable_model(spec) is not None)
         c = self.explorer.controls
         self.gradient_controls.set_values(c.w_scale, self.explorer.activation, c.seq_len, c.clip, c.clip_threshold)
 
@@ -381,13 +381,13 @@ class MainWindow(QMainWindow):
         return True
 
     def save_model(self) -> None:
-        spec = self.explorer.model if self.explorer else None
-        if spec is None or spec.trained is None:
+        trained = model_files.savable_model(self.explorer.model if self.explorer else None)
+        if trained is None:
             return
         path = model_files.ask_save_path(self, self._model_path or read_str(self.settings, "model/last_dir"))
         if not path:
             return
-        error = model_files.save_trained(path, spec.trained)
+        error = model_files.save_trained(path, trained)
         if error:
             model_files.warn(self, "Could not save the model", error)
             return

@@ -36,15 +36,37 @@ def load_spec(path: str):
         return None, f"Could not read {Path(path).name}: {exc.strerror or exc}."
 
 
+def savable_model(spec):
+    """The model File > Save model as… writes for `spec` (a ModelSpec), or None when it cannot be saved.
+
+    A loaded or trained model is its ``trained``. The built-in next-word spec carries no ``trained``
+    (its source predates a file format for the softmax head), so it is rebuilt from the spec's own
+    weights and vocabulary with the config the built-in models are trained with.
+    """
+    if spec is None:
+        return None
+    if spec.trained is not None:
+        return spec.trained
+    if spec.builtin_task == "next_word" and spec.head == "softmax":
+        from rnnviz.train.builtin import builtin_config
+        from rnnviz.train.model import NextWordModel
+
+        return NextWordModel(spec.params, builtin_config(spec.hidden_dim), spec.vocab,
+                             {"task": "next word", "status": "finished"})
+    return None
+
+
 def save_trained(path: str, trained) -> str | None:
     """Save; None on success, else the message for the user."""
-    from rnnviz.train.checkpoint import save_model
+    from rnnviz.train.checkpoint import CheckpointError, save_model
 
     try:
         save_model(path, trained)
     except OSError as exc:
         return (f"Could not save to {path}: {exc.strerror or exc}.\n\nNothing was written. "
                 "Choose another folder or free some disk space.")
+    except CheckpointError as exc:
+        return f"This model cannot be saved: {exc}.\n\nNothing was written."
     return None
 
 
