@@ -11,7 +11,7 @@ import pytest
 from rnnviz.core import clip_by_global_norm, init_params, make_trace, spectral_radius
 from rnnviz.data import OOV_ID, START_ID, Vocab
 from rnnviz.explorer import Explorer, ModelSpec, Playback, format_number, step_html, tokenize
-from rnnviz.explorer.equations import norm
+from rnnviz.explorer.equations import format_block, norm
 from rnnviz.explorer.sources import example_sentences
 
 WORDS = ["this", "movie", "was", "not", "good", "bad"]
@@ -22,6 +22,27 @@ def spec() -> ModelSpec:
     vocab = Vocab(["<pad>", "<start>", "<oov>"] + WORDS)
     params = init_params(len(vocab), 3, 5, seed=3, dtype=np.float64)
     return ModelSpec(params, vocab, "tanh", "binary", "test model")
+
+
+NUMBER = re.compile(r"[+-]?(?:\d+\.\d+(?:e[+-]\d+)?|inf|nan)")
+
+
+def half_unit(token: str) -> float:
+    """Half a unit in the last shown digit of a printed number: what rounding to it may lose."""
+    mantissa, _, exponent = token.partition("e")
+    decimals = len(mantissa.split(".")[1]) if "." in mantissa else 0
+    return 0.5 * 10.0 ** (int(exponent or 0) - decimals)
+
+
+def same_to_shown_precision(token: str, value: float) -> bool:
+    if not np.isfinite(value):
+        return token.lstrip("+") == str(value).lstrip("+") or token == f"{value:+}"
+    return abs(float(token) - value) <= half_unit(token) * (1 + 1e-9) + 1e-300
+
+
+def shows(text: str, value: float) -> bool:
+    """Some number printed in `text` is `value` to the precision it is printed with."""
+    return any(same_to_shown_precision(t, float(value)) for t in NUMBER.findall(text))
 
 
 def plain(html: str) -> str:
@@ -205,12 +226,13 @@ def test_backward_step_shows_both_shares_the_derivative_and_the_running_sums(spe
     trace = ex.trace()
     index = next(i for i, s in enumerate(trace.steps) if s.kind == "backward" and s.t == 2)
     text = plain(step_html(trace, index, show_all=True))
+    # a block with a small entry is printed in scientific notation: compare values, not strings
     for vector in (trace.dL_ds_rec[1], trace.dL_ds[1], trace.fprime[1], trace.dL_da[1]):
         for value in vector:
-            assert format_number(value) in text
+            assert shows(text, value), value
     for matrix in (trace.dW_step[1], trace.dW_sum[1], trace.dU_sum[1]):
-        assert format_number(norm(matrix)) in text
-        assert format_number(matrix[0, 0]) in text
+        assert shows(text, norm(matrix))
+        assert all(shows(text, value) for value in matrix.ravel())
     assert "f′(a t ) = 1 − s t 2" in text
 
 
@@ -266,3 +288,79 @@ def test_next_word_explorer_traces_the_next_tokens_and_the_panel_names_them():
     assert "onehot" in back and format_number(trace.dL_do[0, trace.targets[0]]) in back
     assert "U, W, b, V, c are shared" in back
     assert "predicted" in summary_html(trace, explorer.tokens, spec.vocab)
+
+
+# --- one format per block ---------------------------------------------------------------------------
+def test_a_block_with_mixed_magnitudes_is_all_scientific_of_one_width():
+    values = [0.0024, 0.0027, 7.971e-04, -6.620e-04, 0.0]
+    texts = format_block(values)
+    assert texts == ["+2.400e-03", "+2.700e-03", "+7.971e-04", "-6.620e-04", "+0.000e+00"]
+    fixed = format_block([0.6972, -12.25, 0.0, 1e-3])
+    assert fixed == ["  0.6972", "-12.2500", "  0.0000", "  0.0010"]  # all fixed: zeros are fine
+    # a vanished 1e-200 pads every exponent to 3 digits so the mantissas still line up
+    tiny = format_block([3e-200, 0.5, float("nan"), -float("inf")])
+    assert len({len(t) for t in tiny}) == 1 and tiny[0] == "+3.000e-200" and tiny[1] == "+5.000e-001"
+    assert tiny[2].strip() == "nan" and tiny[3].strip() == "-inf"
+    assert all(same_to_shown_precision(t.strip(), v) for t, v in zip(tiny[:2], [3e-200, 0.5]))
+    assert format_block([2e4, 1.0]) == ["+2.000e+04", "+1.000e+00"]  # above the fixed range
+    assert format_block([2e4, 1.0], signed=False) == ["2.000e+04", "1.000e+00"]  # norms: no '+'
+
+
+def block_cells(html: str) -> list[list[str]]:
+    """The groups of number cells that must share one format: per vector table its entries and
+    (separately) its norms, per other table (a matrix, the L_t column) all its number cells."""
+    groups = []
+    for table in re.findall(r"<table.*?</table>", html, flags=re.S):
+        rows = [re.findall(r"<td class=[\"']n[\"']>(.*?)</td>", r) for r in re.findall(r"<tr>.*?</tr>", table, flags=re.S)]
+        rows = [r for r in rows if r]
+        if "class='l'>" in table and "&#8214;&middot;&#8214; =</td>" in table:
+            groups += [[c for r in rows for c in r[:-1]], [r[-1] for r in rows]]
+        elif rows:
+            groups.append([c for r in rows for c in r])
+    return groups
+
+
+def vector_rows(html: str) -> list[list[str]]:
+    """Each vector row's entry cells (without its norm, the last number cell of the row)."""
+    rows = re.findall(r"<tr><td align='right' class='l'>.*?</tr>", html, flags=re.S)
+    return [re.findall(r"<td class=[\"']n[\"']>(.*?)</td>", r)[:-1] for r in rows]
+
+
+@pytest.mark.parametrize("show_all", [False, True])
+def test_every_block_of_every_step_has_one_format_and_width_and_the_traces_numbers(spec, show_all):
+    ex = Explorer(spec)
+    ex.set_text("this movie was not good")
+    ex.set_seq_len(12)
+    ex.set_w_scale(0.3)  # gradients vanish back in time: blocks mix 1e-1 with 1e-6
+    trace = ex.trace()
+    mixed = 0
+    for index, step in enumerate(trace.steps):
+        html = step_html(trace, index, show_all=show_all)
+        for cells in block_cells(html):
+            assert len({len(c) for c in cells}) == 1, cells  # one width (right-aligned, padded)
+            kinds = {"e" in c for c in cells if c.strip() not in ("nan", "inf", "-inf")}
+            assert len(kinds) <= 1, cells  # one notation
+            mixed += kinds == {True}
+        if step.kind == "backward":
+            i = step.t - 1
+            rows = vector_rows(html)
+            expected = [trace.dL_ds_rec[i], trace.dL_ds_out[i], trace.dL_ds[i],
+                        trace.fprime[i], trace.dL_ds[i], trace.dL_da[i]]
+            assert len(rows) == len(expected)
+            for cells, vector in zip(rows, expected):
+                k = len(vector) if show_all else min(len(vector), 4)
+                assert len(cells) == k
+                assert all(same_to_shown_precision(c.strip(), v) for c, v in zip(cells, vector)), (cells, vector)
+    assert mixed > 0  # the scientific case was exercised
+
+
+def test_norms_of_a_block_share_a_format(spec):
+    ex = Explorer(spec)
+    ex.set_text("this movie was not good")
+    trace = ex.trace()
+    index = next(i for i, s in enumerate(trace.steps) if s.kind == "backward" and s.t == 1)
+    html = step_html(trace, index)
+    norms = [re.findall(r"<td class=[\"']n[\"']>(.*?)</td>", r)[-1]
+             for r in re.findall(r"<tr><td align='right' class='l'>.*?</tr>", html, flags=re.S)]
+    assert len(norms) == 6 and all(len(n) == len(norms[0]) for n in norms[:3])
+    assert same_to_shown_precision(norms[2].strip(), norm(trace.dL_ds[0]))

@@ -24,6 +24,41 @@ _STYLE = ("<style>td{padding:1px 3px;} th{white-space:nowrap;padding:1px 3px;} t
           " p.eq{font-size:large;margin:8px 0 2px 0;} p.note{color:#555;margin:2px 0;}</style>")
 
 
+#: Nonzero magnitudes a block prints in fixed notation (4 decimals); one entry outside makes the
+#: whole block scientific, so that every entry of it has one format and one width.
+FIXED_RANGE = (1e-3, 1e4)
+
+
+def format_block(values, signed: bool = True) -> list[str]:
+    """Every value of a block (any shape, flattened) in one notation, right-aligned to one width.
+
+    Fixed with 4 decimals when every nonzero finite magnitude is in ``FIXED_RANGE``, otherwise
+    scientific with 4 significant digits, an explicit sign and the exponents padded to one length
+    (``+7.971e-04``). Padding is spaces outside the number, so a copied entry is the value to the
+    shown precision. signed=False drops the '+' of scientific notation (norms, which are >= 0).
+    """
+    flat = [float(x) for x in np.ravel(np.asarray(values, dtype=np.float64))]
+    shown = np.abs(np.array([x for x in flat if math.isfinite(x) and x != 0.0]))
+    fixed = shown.size == 0 or (shown.min() >= FIXED_RANGE[0] and shown.max() < FIXED_RANGE[1])
+    texts = [_fixed(x) for x in flat] if fixed else _scientific(flat)
+    if not signed:
+        texts = [t.removeprefix("+") for t in texts]
+    width = max((len(t) for t in texts), default=0)
+    return [t.rjust(width) for t in texts]
+
+
+def _fixed(x: float) -> str:
+    return f"{x:.4f}" if math.isfinite(x) else format_number(x)
+
+
+def _scientific(values: list[float]) -> list[str]:
+    """+d.ddde±XX with one exponent length for all (3 digits once one needs it, as 1e-200 does)."""
+    parts = [f"{x:+.3e}".split("e") if math.isfinite(x) else None for x in values]
+    digits = max([len(str(abs(int(p[1])))) for p in parts if p] + [2])
+    return [f"{p[0]}e{'-' if int(p[1]) < 0 else '+'}{abs(int(p[1])):0{digits}d}" if p
+            else ("+inf" if x > 0 else "-inf" if x < 0 else "nan") for p, x in zip(parts, values)]
+
+
 def format_number(x: float) -> str:
     """A number as the panel prints it: 4 decimals in the usual range, scientific outside it."""
     x = float(x)
@@ -54,15 +89,17 @@ def _sym(text: str) -> str:
     return f"<i>{text}</i>"
 
 
-def _vector_row(label: str, v: np.ndarray, width: int, show_all: bool) -> str:
-    """One table row: label = [ v_1 ... v_k ... ]  ||.|| = n, cells padded to `width` entries."""
-    v = np.ravel(v)
-    k = v.size if show_all else min(v.size, FIRST_ENTRIES)
-    cells = "".join(f'<td class="n">{format_number(x)}</td>' for x in v[:k])
-    more = "&hellip;" if k < v.size else ""
-    pad = "<td></td>" * (width - k)
+def _vector_row(label: str, entries: list[str], total: int, width: int, norm_text: str) -> str:
+    """One table row: label = [ v_1 ... v_k ... ]  ||.|| = n, cells padded to `width` entries.
+
+    entries: the shown entries, already formatted (``format_block``); total: the vector's size.
+    """
+    cells = "".join(f'<td class="n">{text}</td>' for text in entries)
+    more = "&hellip;" if len(entries) < total else ""
+    pad = "<td></td>" * (width - len(entries))
     return (f"<tr><td align='right' class='l'>{label}</td><td>=</td><td class='m'>[</td>{cells}{pad}"
-            f"<td class='m'>{more}]</td><td class='m'>&#8214;&middot;&#8214; = {format_number(norm(v))}</td></tr>")
+            f"<td class='m'>{more}]</td><td class='m'>&#8214;&middot;&#8214; =</td>"
+            f'<td class="n">{norm_text}</td></tr>')
 
 
 def _bare(label: str) -> str:
@@ -75,29 +112,38 @@ def _bare(label: str) -> str:
 
 def _vector_table(rows: list[tuple[str, np.ndarray, str]], show_all: bool) -> str:
     """Aligned rows label = [entries] ||.||; the rows' notes follow as one line under the table
-    (a notes column would make the table too wide for the panel)."""
-    width = max(np.ravel(v).size if show_all else min(np.ravel(v).size, FIRST_ENTRIES) for _, v, _ in rows)
-    table = "<table cellspacing='0'>" + "".join(_vector_row(l, v, width, show_all) for l, v, _ in rows) + "</table>"
+    (a notes column would make the table too wide for the panel).
+
+    The block is formatted as one: all shown entries share a notation and a width, and so do the
+    norms, so that a_t[i] = (U x_t)[i] + (W s_{t-1})[i] + b[i] reads down a column.
+    """
+    vectors = [np.ravel(v) for _, v, _ in rows]
+    shown = [v if show_all else v[:FIRST_ENTRIES] for v in vectors]
+    texts = format_block(np.concatenate(shown)) if any(v.size for v in shown) else []
+    norms = format_block([norm(v) for v in vectors], signed=False)
+    width = max(v.size for v in shown)
+    body, start = [], 0
+    for (label, _, _), v, k, norm_text in zip(rows, vectors, shown, norms):
+        body.append(_vector_row(label, texts[start:start + k.size], v.size, width, norm_text))
+        start += k.size
+    table = "<table cellspacing='0'>" + "".join(body) + "</table>"
     notes = "; ".join(f"{_bare(label)}: {note}" for label, _, note in rows if note)
     return table + (_note(notes) if notes else "")
 
 
-def _matrix_cell(m: np.ndarray, show_all: bool) -> str:
-    """A matrix as its norm, plus every entry in an aligned table when asked for."""
+def _matrix_cell(m: np.ndarray, norm_text: str) -> str:
+    """A matrix as its norm (formatted with its table's other norms) and its first two entries."""
     sub = "<sub>F</sub>" if np.ndim(m) == 2 else ""
-    text = f"&#8214;&middot;&#8214;{sub} = {format_number(norm(m))}"
-    if not show_all:
-        first = ", ".join(format_number(x) for x in np.ravel(m)[:2])
-        return f"<span style='font-family:monospace'>{text}<br>[{first}, &hellip;]</span>"
-    rows = "".join("<tr>" + "".join(f'<td class="n">{format_number(x)}</td>' for x in row) + "</tr>"
-                   for row in np.atleast_2d(m))
-    return f"<span style='font-family:monospace'>{text}</span><table cellspacing='0'>{rows}</table>"
+    first = ", ".join(text.strip() for text in format_block(np.ravel(m)[:2]))
+    return (f"<span style='font-family:monospace;white-space:pre'>&#8214;&middot;&#8214;{sub} = {norm_text}"
+            f"<br>[{first}, &hellip;]</span>")
 
 
 def _entries_table(m: np.ndarray) -> str:
-    """Every entry of a vector or matrix, one row per row, right-aligned."""
-    rows = "".join("<tr>" + "".join(f'<td class="n">{format_number(x)}</td>' for x in row) + "</tr>"
-                   for row in np.atleast_2d(m))
+    """Every entry of a vector or matrix, one row per row, right-aligned in one format and width."""
+    m = np.atleast_2d(m)
+    texts = np.array(format_block(m), dtype=object).reshape(m.shape)
+    rows = "".join("<tr>" + "".join(f'<td class="n">{text}</td>' for text in row) + "</tr>" for row in texts)
     return f"<table cellspacing='0'>{rows}</table>"
 
 
@@ -216,6 +262,7 @@ def _loss_html(trace, show_all: bool, labels=(), vocab=None) -> str:
             _note("This is where the backward pass starts: the gradient enters through V into s<sub>T</sub>."),
         ])
     shown = T if show_all or T <= FIRST_LOSS_ROWS else FIRST_LOSS_ROWS
+    losses = format_block(trace.step_loss[:shown])
     rows = []
     for i in range(shown):
         y, target = trace.y_hat[i], int(trace.targets[i])
@@ -224,7 +271,7 @@ def _loss_html(trace, show_all: bool, labels=(), vocab=None) -> str:
         x = html.escape(labels[i]) if i < len(labels) else ""
         rows.append(f"<tr><td class='l'>{i + 1}</td><td class='l'>{x}</td><td class='l'>{_q(vocab, best)} "
                     f"({format_number(y[best])})</td><td class='l'>{_q(vocab, target)} {mark}</td>"
-                    f"<td class='n'>{format_number(trace.step_loss[i])}</td></tr>")
+                    f'<td class="n">{losses[i]}</td></tr>')
     more = _note(f"&hellip; {T - shown} more steps (Show all entries)") if shown < T else ""
     right = sum(int(np.argmax(trace.y_hat[i]) == int(trace.targets[i])) for i in range(T))
     return "".join([
@@ -304,8 +351,10 @@ def _contributions_html(trace, t: int, show_all: bool) -> str:
             f"{_entries_table(step)}<p class='note'>{sum_head} &nbsp; (norm {format_number(norm(total))})</p>"
             f"{_entries_table(total)}" for name, formula, step, total in rows)
         return title + blocks
-    body = "".join(f"<tr><td class='l'>{name}</td><td class='l'>+= {formula}</td><td class='l'>{_matrix_cell(step, False)}</td>"
-                   f"<td class='l'>{_matrix_cell(total, False)}</td></tr>" for name, formula, step, total in rows)
+    norms = iter(format_block([norm(m) for _, _, step, total in rows for m in (step, total)], signed=False))
+    body = "".join(f"<tr><td class='l'>{name}</td><td class='l'>+= {formula}</td>"
+                   f"<td class='l'>{_matrix_cell(step, next(norms))}</td>"
+                   f"<td class='l'>{_matrix_cell(total, next(norms))}</td></tr>" for name, formula, step, total in rows)
     return (title + "<table cellspacing='0' cellpadding='4' border='0'><tr><th align='left'>gradient</th>"
             "<th align='left'>step t adds</th><th align='left'>its value</th>"
             f"<th align='left'>{sum_head}</th></tr>{body}</table>")
