@@ -2,8 +2,8 @@
 
 One file rather than an .npz + .json pair: a single ``os.replace`` makes the whole save atomic (a pair
 can be left half-updated by a crash between the two renames), and a user moves or mails one file.
-The JSON (format, version, head, output size, config, vocabulary, history) is stored as a uint8 array named ``meta.json``,
-so the file loads with ``allow_pickle=False``; ``unzip -p model.npz meta.json.npy`` shows it.
+The JSON (format, version, head, output size, config, vocabulary, history) is stored as a uint8 array named
+``meta.json``, so the file loads with ``allow_pickle=False``; ``unzip -p model.npz meta.json.npy`` shows it.
 
 Version 2 records the output head: "binary" (many-to-one, V (1, H), c (1,)) or "softmax" (many-to-many,
 V (K, H), c (K,), K = ``output_dim`` in the header). Version 1 files have no head: they are all binary.
