@@ -386,22 +386,32 @@ def predicted_words(trace, vocab) -> list[str]:
 
 def summary_html(trace, tokens, vocab=None) -> str:
     """One line: prediction, label and loss of the whole sequence (binary head), or the loss, how
-    many next words are right and the first predicted ones (softmax head)."""
+    many next words are right and the first predicted ones (softmax head); unknown words last.
+
+    Words that only make sense together ("L = 0.0036", "2 unknown:") are joined by no-break spaces,
+    so a line cut at a space for want of room never separates them.
+    """
     if trace.head == "binary":
         y_hat = float(trace.y_hat[-1, 0])
         verdict = "positive" if y_hat >= 0.5 else "negative"
-        text = (f"&#375; = <b>{format_number(y_hat)}</b> ({verdict}) &middot; y = {int(trace.targets[0])} "
-                f"&middot; L = <b>{format_number(trace.loss)}</b>")
+        text = (f"&#375;&nbsp;=&nbsp;<b>{format_number(y_hat)}</b> ({verdict}) &middot; "
+                f"y&nbsp;=&nbsp;{int(trace.targets[0])} &middot; L&nbsp;=&nbsp;<b>{format_number(trace.loss)}</b>")
     else:
         words = predicted_words(trace, vocab)
         right = sum(int(np.argmax(y) == int(y_t)) for y, y_t in zip(trace.y_hat, trace.targets))
         named = " ".join(html.escape(w) for w in words[:SHOWN_PREDICTIONS])
         more = " &hellip;" if len(words) > SHOWN_PREDICTIONS else ""
-        text = (f"L = <b>{format_number(trace.loss)}</b> &middot; {right}/{trace.T} next words right "
-                f"&middot; predicted: {named}{more}")
+        text = (f"L&nbsp;=&nbsp;<b>{format_number(trace.loss)}</b> &middot; {right}/{trace.T}&nbsp;next&nbsp;words"
+                f"&nbsp;right &middot; predicted: {named}{more}")
     if tokens is not None and tokens.unknown:
-        text += " &middot; " + html.escape(unknown_words_text(tokens.unknown))
+        text += " &middot; " + _unbroken(html.escape(unknown_words_text(tokens.unknown)))
     return text
+
+
+def _unbroken(unknown_html: str) -> str:
+    """'2 unknown: a, … (+5 more)' with its count and its '(+5 more)' each kept in one piece."""
+    count, _, rest = unknown_html.partition(" ")
+    return f"{count}&nbsp;{rest}".replace(" more)", "&nbsp;more)")
 
 
 def unknown_words_text(unknown, first: int = SHOWN_UNKNOWN_WORDS) -> str:

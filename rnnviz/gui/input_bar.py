@@ -1,14 +1,93 @@
 """The user's own input: a sentence, the label used for the loss, examples, and the result."""
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QTextDocument
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu, QPushButton,
                                QSizePolicy, QToolButton, QWidget)
 
 from .help_button import HelpButton
 
 RESULT_TOOLTIP = "The model's prediction y-hat = sigmoid(o_T), the label y, and the loss L"
+#: A space between words of rich text, not one inside a tag such as <span style='...'>.
+_WORD_GAP = re.compile(r" (?![^<]*>)")
+#: What may not end a cut line: a dangling separator or comma before the ellipsis.
+_DANGLING = ("&middot;", "·", ",", ";", "&hellip;", "…")
+
+
+class ResultLabel(QLabel):
+    """A one-line rich-text label that, when too narrow, cuts its text after the last whole word
+    that fits and ends it with an ellipsis; the full text then heads the tooltip.
+
+    The summary puts the unknown words last, so they are what goes first when space is short.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self._full = ""
+        self._tooltip = ""
+
+    def set_full_text(self, html_text: str, tooltip: str) -> None:
+        """Show `html_text` (cut to fit), with `tooltip` (after the full text when cut)."""
+        self._full, self._tooltip = html_text, tooltip
+        self._fit()
+
+    def setText(self, html_text: str) -> None:  # noqa: N802 (Qt's name)
+        self.set_full_text(html_text, self._tooltip)
+
+    def full_text(self) -> str:
+        """The whole result, whether or not it fits (the label's text() is what is shown)."""
+        return self._full
+
+    def is_elided(self) -> bool:
+        return self.text() != self._full
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def text_width(self, html_text: str) -> float:
+        """Width of rich text in this label's font, on one line."""
+        doc = QTextDocument()
+        doc.setDocumentMargin(0)
+        doc.setDefaultFont(self.font())
+        doc.setHtml(html_text)
+        return doc.idealWidth()
+
+    def _fit(self) -> None:
+        room = self.contentsRect().width() - 2 * max(self.margin(), 0) - 2
+        text = self._full if self.text_width(self._full) <= room else self._cut(room)
+        super().setText(text)
+        tip = self._tooltip
+        if text != self._full:
+            doc = QTextDocument()
+            doc.setHtml(self._full)
+            tip = doc.toPlainText() + ("\n\n" + tip if tip else "")
+        self.setToolTip(tip)
+
+    def _cut(self, room: float) -> str:
+        """The longest run of whole leading words, plus an ellipsis, that fits in `room` pixels."""
+        words = _WORD_GAP.split(self._full)
+        low, high = 0, len(words) - 1  # words[:low] fits (nothing always "fits")
+        while low < high:
+            middle = (low + high + 1) // 2
+            if self.text_width(_with_ellipsis(words[:middle])) <= room:
+                low = middle
+            else:
+                high = middle - 1
+        return _with_ellipsis(words[:low])
+
+
+def _with_ellipsis(words: list[str]) -> str:
+    words = list(words)
+    while words and words[-1] in _DANGLING:
+        words.pop()
+    if words and words[-1].endswith((",", ";")):
+        words[-1] = words[-1].rstrip(",;")
+    return " ".join(words + ["&hellip;"])
 
 
 class InputBar(QWidget):
@@ -41,12 +120,11 @@ class InputBar(QWidget):
         self.label_combo.setToolTip("The true label y used for the loss L and so for every gradient")
         self.apply_button = QPushButton("Apply")
         self.apply_button.setToolTip("Trace the sentence: rebuild the graph, the plots and the numbers (Enter)")
-        self.result_label = QLabel("")
-        self.result_label.setTextFormat(Qt.TextFormat.RichText)
-        self.result_label.setToolTip(RESULT_TOOLTIP)
+        self.result_label = ResultLabel()
+        self.result_label.set_full_text("", RESULT_TOOLTIP)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # The summary never widens the bar: a long one is cut at the label's edge (the full text is
-        # in the tooltip) instead of pushing the text box and the window's panels aside.
+        # The summary never widens the bar: a long one is cut after its last whole word that fits
+        # (the full text is in the tooltip) instead of pushing the text box and the panels aside.
         self.result_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.result_label.setMinimumWidth(160)
         self.help_button = HelpButton("input", "How a sentence becomes the inputs x_t")
@@ -69,8 +147,7 @@ class InputBar(QWidget):
 
     def show_result(self, html_text: str, tooltip: str) -> None:
         """The one-line result (prediction, label, loss, unknown words) and its full-length tooltip."""
-        self.result_label.setText(html_text)
-        self.result_label.setToolTip(tooltip or RESULT_TOOLTIP)
+        self.result_label.set_full_text(html_text, tooltip or RESULT_TOOLTIP)
 
     def apply(self) -> None:
         self.textApplied.emit(self.text_edit.text())

@@ -176,7 +176,8 @@ def test_typing_a_sentence_rebuilds_the_graph_and_marks_unknown_words(window, qt
     assert "<oov>" in tokens.labels and "zorblax" in tokens.unknown
     if hasattr(window.graph, "node_count"):
         assert window.graph.node_count("x") == 9
-    assert "zorblax" in window.input_bar.result_label.text()
+    assert "zorblax" in window.input_bar.result_label.full_text()
+    assert_cut_after_whole_words(window.input_bar.result_label)
     assert window.playback_bar.scrubber.maximum() == len(trace.steps) - 1
     assert window.settings.value("input/text") == "this movie was not zorblax good at all"
 
@@ -188,8 +189,10 @@ def test_a_long_review_with_many_unknown_words_does_not_push_the_layout(window, 
     with qtbot.waitSignal(window.traceShown, timeout=5000):
         window.input_bar.choose("this movie was " + " ".join(unknown) + " not good", 0)
     label = window.input_bar.result_label
-    assert "60 unknown" in label.text() and "zq0word" in label.text() and "zq59word" not in label.text()
+    full = plain_text(label.full_text())
+    assert "60 unknown" in full and "zq0word" in full and "zq59word" not in full
     assert all(w in label.toolTip() for w in unknown)  # the full list is one hover away
+    assert_cut_after_whole_words(label)
     assert window.input_bar.sizeHint().width() <= hint_before + 20
     assert window.width() == width_before
 
@@ -201,6 +204,67 @@ def test_label_choice_changes_the_loss(window, qtbot):
     assert int(after.targets[0]) == 1
     assert after.loss != pytest.approx(before.loss)
     assert format_number(after.loss) in window.input_bar.result_label.text()
+
+
+def plain_text(rich: str) -> str:
+    """What a rich-text label reads as (entities decoded, no-break spaces as spaces)."""
+    return " ".join(html.unescape(re.sub("<[^>]+>", "", rich)).split())
+
+
+def assert_cut_after_whole_words(label) -> None:
+    """The result line shows its full text, or leading whole words of it and an ellipsis, within
+    the label; a number never loses its name ("L = 0.0036", "2 unknown") and the tooltip has all."""
+    shown, full = plain_text(label.text()).split(), plain_text(label.full_text()).split()
+    assert label.text_width(label.text()) <= label.contentsRect().width()
+    if shown == full:
+        return
+    assert shown[-1] == "…" and len(shown) <= len(full), shown
+    body = shown[:-1]
+    assert body[:-1] == full[:len(body) - 1], (shown, full)
+    if body:
+        assert full[len(body) - 1].rstrip(",;") == body[-1], (shown, full)  # the last word whole
+        assert body[-1] != "=" and full[len(body)] != "=", (shown, full)  # not "L = …", not "L …"
+        assert full[len(body)] not in ("unknown:", "more)"), (shown, full)  # not "2 …", "(+5 …"
+    assert plain_text(label.full_text()) in " ".join(label.toolTip().split())
+
+
+def test_result_line_is_cut_after_whole_words_at_any_width(qtbot):
+    from rnnviz.explorer import Explorer, summary_html
+    from rnnviz.explorer.sources import builtin_spec
+    from rnnviz.gui.input_bar import InputBar
+
+    explorer = Explorer(builtin_spec("sentiment", 4))
+    explorer.set_text("the zorblax movie was not flumoxing good")
+    bar = InputBar([(0, "not good")])
+    qtbot.addWidget(bar)
+    bar.show()
+    summary = summary_html(explorer.trace(), explorer.tokens)
+    bar.show_result(summary, "every unknown word")
+    label = bar.result_label
+    cut_seen = False
+    for width in range(200, 1100, 30):
+        label.resize(width, label.height())
+        assert label.width() == width
+        assert_cut_after_whole_words(label)
+        cut_seen |= label.is_elided()
+        if not label.is_elided():
+            assert label.toolTip() == "every unknown word"
+    assert cut_seen and not label.is_elided()  # cut when narrow, whole when wide
+    label.resize(380, label.height())
+    shown = plain_text(label.text())
+    assert "L = " in shown and "flumoxing" not in shown and shown.endswith("…")  # unknown words go first
+
+
+def test_result_line_at_1280_px_with_unknown_words(qtbot, settings):
+    window = open_window(qtbot, settings)
+    window.resize(1280, 800)
+    with qtbot.waitSignal(window.traceShown, timeout=5000):
+        window.input_bar.choose("the zorblax movie was not flumoxing good", 0)
+    qtbot.wait(10)
+    label = window.input_bar.result_label
+    assert "2 unknown: zorblax, flumoxing" in plain_text(label.full_text())
+    assert_cut_after_whole_words(label)
+    window.close()
 
 
 # --- vanishing and exploding ---------------------------------------------------------------------
