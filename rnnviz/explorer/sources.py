@@ -85,34 +85,15 @@ DEFAULT_HIDDEN = 6
 
 def builtin_spec(task: str = "sentiment", hidden_dim: int = DEFAULT_HIDDEN) -> ModelSpec:
     """A small built-in model trained on the negation task (cached per hidden size; a first build
-    trains for a fraction of a second, so call it off the GUI thread). task: a key of TASKS.
+    trains for a fraction of a second, so call it off the GUI thread). task: a key of TASKS."""
+    from rnnviz.train.builtin import builtin_model, builtin_next_word_model
 
-    While the trainer does not provide one: the sentiment architecture with untrained weights.
-    """
     if task not in TASKS:
         raise ValueError(f"task must be one of {sorted(TASKS)}, got {task!r}")
-    try:
-        from rnnviz.train.builtin import builtin_model, builtin_next_word_model
-    except ImportError:
-        return _untrained_spec()
     if task == "next_word":
-        model = builtin_next_word_model(hidden_dim=hidden_dim)
-        # trained=None: the trainer's file format holds many-to-one models only, so it cannot be saved.
-        return ModelSpec(model.params, model.vocab, model.activation, model.head,
-                         "built-in next-word model (negation task)", None, task)
+        return ModelSpec.from_trained(builtin_next_word_model(hidden_dim=hidden_dim),
+                                      "built-in next-word model (negation task)", task)
     return ModelSpec.from_trained(builtin_model(hidden_dim=hidden_dim), "built-in model (negation task)", task)
-
-
-def _untrained_spec() -> ModelSpec:
-    import numpy as np
-
-    from rnnviz.core import init_params
-    from rnnviz.data import Vocab, text_to_words
-
-    words = sorted({w for _, text in example_sentences() for w in text_to_words(text)})
-    vocab = Vocab(["<pad>", "<start>", "<oov>"] + words)
-    params = init_params(len(vocab), 4, 6, seed=0, dtype=np.float64)
-    return ModelSpec(params, vocab, "tanh", "binary", "untrained model (random weights, H = 6)")
 
 
 def startup_model(last_path: str | None) -> StartupModel:

@@ -37,23 +37,9 @@ def load_spec(path: str):
 
 
 def savable_model(spec):
-    """The model File > Save model as… writes for `spec` (a ModelSpec), or None when it cannot be saved.
-
-    A loaded or trained model is its ``trained``. The built-in next-word spec carries no ``trained``
-    (its source predates a file format for the softmax head), so it is rebuilt from the spec's own
-    weights and vocabulary with the config the built-in models are trained with.
-    """
-    if spec is None:
-        return None
-    if spec.trained is not None:
-        return spec.trained
-    if spec.builtin_task == "next_word" and spec.head == "softmax":
-        from rnnviz.train.builtin import builtin_config
-        from rnnviz.train.model import NextWordModel
-
-        return NextWordModel(spec.params, builtin_config(spec.hidden_dim), spec.vocab,
-                             {"task": "next word", "status": "finished"})
-    return None
+    """The model File > Save model as… writes for `spec` (a ModelSpec): its ``trained`` model, or
+    None when there is nothing to save."""
+    return None if spec is None else spec.trained
 
 
 def save_trained(path: str, trained) -> str | None:
