@@ -19,7 +19,8 @@
   validation loss/accuracy, is_best) and ``RunResult`` (status "finished" | "stopped" | "diverged",
   test_accuracy of the weights best on validation or None, and the ``TrainedModel``).
 - ``TrainedModel``: params (the core's dict, E (V, E), U (H, E), W (H, H), b (H,), V (1, H), c (1,)),
-  config, vocab, history. ``builtin_model(hidden_dim=6)`` is the small negation model the window
+  config, vocab, history; ``NextWordModel`` is its many-to-many (softmax) twin with V (K, H), c (K,).
+  ``save_model`` / ``load_model`` read and write both (checkpoint format 2; format-1 files still open). ``builtin_model(hidden_dim=6)`` is the small negation model the window
   opens with, ``builtin_next_word_model(hidden_dim=6)`` its many-to-many (softmax, next word) twin;
   ``models_folder()`` and ``default_model_path(config)`` say where trained models are saved.
 """
