@@ -4,7 +4,6 @@ temporary; the file dialogs are replaced by the path they would return."""
 from __future__ import annotations
 
 import json
-import os
 
 import numpy as np
 import pytest
@@ -17,19 +16,6 @@ from rnnviz.gui.settings import open_settings
 
 STARTUP_TIMEOUT_MS = 180_000  # a cold numba cache compiles for a while; a warm one takes ~1 s
 BUILD_TIMEOUT_MS = 60_000     # a first build of the next-word model trains it (a few seconds)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def private_user_folders(tmp_path_factory):
-    """No test reads or writes the user's data folder (saved models, the built-in model cache)."""
-    folder = tmp_path_factory.mktemp("xdg-data")
-    old = os.environ.get("XDG_DATA_HOME")
-    os.environ["XDG_DATA_HOME"] = str(folder)
-    yield folder
-    if old is None:
-        os.environ.pop("XDG_DATA_HOME", None)
-    else:
-        os.environ["XDG_DATA_HOME"] = old
 
 
 @pytest.fixture

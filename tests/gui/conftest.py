@@ -1,0 +1,18 @@
+"""GUI test setup shared by every module in tests/gui."""
+import os
+
+import pytest
+
+
+@pytest.fixture(scope="module", autouse=True)
+def private_user_folders(tmp_path_factory):
+    """Each module starts with an empty user data folder: no saved model from another test module
+    (the window opens the newest saved model) and no built-in model cache left from earlier."""
+    folder = tmp_path_factory.mktemp("xdg-data")
+    old = os.environ.get("XDG_DATA_HOME")
+    os.environ["XDG_DATA_HOME"] = str(folder)
+    yield folder
+    if old is None:
+        os.environ.pop("XDG_DATA_HOME", None)
+    else:
+        os.environ["XDG_DATA_HOME"] = old
