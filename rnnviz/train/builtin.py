@@ -64,12 +64,21 @@ def builtin_model(cache_dir: str | os.PathLike | None = None, hidden_dim: int = 
     outdated cache is retrained; a read-only folder only means the model is not cached.
     """
     config = builtin_config(hidden_dim)
-    path = builtin_cache_path(cache_dir, hidden_dim)
+    return _cached_or_trained(builtin_cache_path(cache_dir, hidden_dim),
+                              lambda m: m.head == "binary" and m.config == config,
+                              lambda: train_builtin(hidden_dim))
+
+
+def _cached_or_trained(path: Path, fits, train):
+    """The model cached at `path` when it loads and `fits(model)`; else `train()`, then cached.
+
+    A missing, damaged or outdated file is retrained; a folder that cannot be written only means
+    the model is not cached."""
     with contextlib.suppress(CheckpointError):
         model = load_model(path)
-        if model.head == "binary" and model.config == config:
+        if fits(model):
             return model
-    model = train_builtin(hidden_dim)
+    model = train()
     with contextlib.suppress(OSError):
         save_model(path, model)
     return model
@@ -100,16 +109,11 @@ def builtin_next_word_model(cache_dir: str | os.PathLike | None = None,
     outdated file (another head, config or vocabulary) is retrained; a read-only folder only means no cache.
     """
     config = builtin_config(hidden_dim)
-    path = next_word_cache_path(cache_dir, hidden_dim)
     vocab = make_negation_task(n_train=2, n_test=2, seed=config.seed).vocab
-    with contextlib.suppress(CheckpointError):
-        model = load_model(path)
-        if isinstance(model, NextWordModel) and model.config == config and model.vocab == vocab:
-            return model
-    model = train_next_word(hidden_dim)
-    with contextlib.suppress(OSError):
-        save_model(path, model)
-    return model
+    return _cached_or_trained(
+        next_word_cache_path(cache_dir, hidden_dim),
+        lambda m: isinstance(m, NextWordModel) and m.config == config and m.vocab == vocab,
+        lambda: train_next_word(hidden_dim))
 
 
 def train_next_word(hidden_dim: int = DEFAULT_HIDDEN) -> NextWordModel:
