@@ -3,7 +3,7 @@
 Options (also for screenshots and the smoke test): ``--size WxH`` sets the window size,
 ``--quit-after MS`` (or $RNNVIZ_QUIT_AFTER_MS) closes the window after MS milliseconds, and
 $RNNVIZ_STARTUP_REPORT=1 prints when the window was first shown and when the first trace was drawn
-(epoch seconds, for ``python -m rnnviz.gui.startup_bench``), and $RNNVIZ_QUIT_AFTER_TRACE=1 closes
+(epoch seconds, for ``python -m rnnviz.bench.startup``), and $RNNVIZ_QUIT_AFTER_TRACE=1 closes
 the window once the first trace is drawn. $RNNVIZ_SETTINGS_DIR redirects the settings file.
 """
 from __future__ import annotations

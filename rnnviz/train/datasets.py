@@ -9,6 +9,7 @@ from collections.abc import Callable
 import numpy as np
 
 from rnnviz.data import Dataset, load_imdb, make_memory_task, make_negation_task
+from rnnviz.data.loading import load_imdb_in_child
 
 from .config import ConfigError, TrainConfig
 
@@ -22,11 +23,15 @@ Progress = Callable[[str, int, int], None]
 
 def load_dataset(config: TrainConfig, imdb_path: str | os.PathLike | None = None,
                  cache_dir: str | os.PathLike | None = None, progress: Progress | None = None,
-                 cancel: threading.Event | None = None) -> Dataset:
+                 cancel: threading.Event | None = None, tokenise_in_child: bool = False) -> Dataset:
     """IMDb (from `imdb_path`, $RNNVIZ_IMDB or the cache; raises ImdbNotFound when there is none) or a synthetic task.
 
     The synthetic tasks are generated from the config's seed, so a run is reproducible end to end.
+    `tokenise_in_child`: an uncached IMDb archive given by `imdb_path` is tokenised in a child process
+    (``rnnviz.data.loading``), so a window's thread never holds the GIL for long.
     """
+    if config.dataset == "imdb" and tokenise_in_child and imdb_path is not None and cache_dir is None:
+        return load_imdb_in_child(imdb_path, config.num_words, config.maxlen, progress=progress, cancel=cancel)
     if config.dataset == "imdb":
         return load_imdb(imdb_path, num_words=config.num_words, maxlen=config.maxlen, cache_dir=cache_dir,
                          progress=progress, cancel=cancel)

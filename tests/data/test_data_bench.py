@@ -1,7 +1,7 @@
 """The load benchmark runs end to end and reports its figures as JSON."""
 import json
 
-from rnnviz.data import bench_load
+from rnnviz.bench import load as bench_load
 
 
 def test_bench_prints_json_figures(imdb_archive, capsys):

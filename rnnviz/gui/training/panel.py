@@ -15,11 +15,10 @@ from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPro
                                QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from rnnviz.data import Dataset
-from rnnviz.train import ConfigError, RunResult, TrainConfig
+from rnnviz.train import ConfigError, RunResult, TrainConfig, load_dataset
 
 from .dataset_box import DatasetChooser
 from .hyperparams import HyperparamForm
-from .loading import load_for_panel
 from .plots import TrainingPlots
 from .reviews import ReviewPicker, prepare_texts
 from .worker import BackgroundJob, JobRunner, ThreadHandle, TrainWorker
@@ -37,7 +36,7 @@ class TrainingPanel(QWidget):
     """Train from the window. See the package docstring for the signals the main window uses.
 
     dataset_loader(config, imdb_path, progress, cancel) -> Dataset can be replaced (tests inject
-    failing loaders); the default, ``loading.load_for_panel``, tokenises IMDb in a child process.
+    failing loaders); the default, ``load_dataset(..., tokenise_in_child=True)``, tokenises IMDb in a child process.
     """
 
     modelChanged = Signal(object)    # TrainedModel: after a pause, a stop or the end of a run
@@ -464,7 +463,7 @@ class TrainingPanel(QWidget):
 
 
 def _default_loader(config: TrainConfig, imdb_path, progress, cancel) -> Dataset:
-    return load_for_panel(config, imdb_path, progress=progress, cancel=cancel)
+    return load_dataset(config, imdb_path, progress=progress, cancel=cancel, tokenise_in_child=True)
 
 
 def _dataset_key(config: TrainConfig, path: Path | None) -> tuple:

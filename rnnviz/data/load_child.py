@@ -4,21 +4,18 @@ Tokenising 50,000 reviews is pure Python: on a thread of the window it would hol
 hundreds of milliseconds at a time and freeze the window. In its own process it has its own GIL;
 the window then loads the cached arrays, which takes well under a second and barely needs the GIL.
 
-Protocol: ``python .../load_child.py PATH NUM_WORDS MAXLEN`` (run as a file, so that the child imports
-only ``rnnviz.data``, not Qt: 0.2 s instead of 1.3 s); progress lines ``progress <stage> <done> <total>``
+Protocol: ``python -m rnnviz.data.load_child PATH NUM_WORDS MAXLEN`` (the child imports only
+``rnnviz.data``, not Qt: 0.2 s instead of 1.3 s); progress lines ``progress <stage> <done> <total>``
 on stdout; on failure one line ``error <message>`` on stdout and exit status 1.
 """
 from __future__ import annotations
 
 import sys
 
-if __name__ == "__main__" and sys.path and sys.path[0].endswith("training"):
-    del sys.path[0]  # this folder: its module names (plots, history, ...) must not shadow anything
-
 
 def main(argv: list[str]) -> int:
     path, num_words, maxlen = argv[0], int(argv[1]), int(argv[2])
-    from rnnviz.data import load_imdb
+    from .imdb import load_imdb
 
     def progress(stage: str, done: int, total: int) -> None:
         print(f"progress {stage} {done} {total}", flush=True)

@@ -1,8 +1,7 @@
-"""Load the panel's dataset without freezing the window: IMDb is tokenised in a child process.
+"""Load IMDb without freezing a window: it is tokenised in a child process.
 
-The built-in tasks are generated in milliseconds and load directly. For IMDb, a child process
-(``load_child``) reads and tokenises the reviews into rnnviz's encoded-array cache, reporting its
-progress line by line; then this process loads the arrays from the cache (a cache hit when the
+A child process (``python -m rnnviz.data.load_child``) reads and tokenises the reviews into rnnviz's
+encoded-array cache, reporting its progress line by line; then this process loads the arrays from the cache (a cache hit when the
 same archive and settings were used before skips the child altogether). Cancelling kills the child;
 the cache is written atomically by ``rnnviz.data``, so a killed child leaves no half-written file.
 """
@@ -14,34 +13,34 @@ import sys
 import threading
 from collections.abc import Callable
 
-from rnnviz.data import Dataset, DatasetError, LoadCancelled, is_cached, load_imdb
-from rnnviz.train import TrainConfig, load_dataset
+from .dataset import Dataset
+from .errors import DatasetError, LoadCancelled
+from .imdb import is_cached, load_imdb
 
 Progress = Callable[[str, int, int], None]
 
 
-def load_for_panel(config: TrainConfig, imdb_path, progress: Progress | None = None,
-                   cancel: threading.Event | None = None) -> Dataset:
-    """The dataset of `config` (IMDb from `imdb_path`), tokenised off this process when it is not cached."""
-    if config.dataset != "imdb" or imdb_path is None:
-        return load_dataset(config, imdb_path, progress=progress, cancel=cancel)
-    if not _is_cached(config, imdb_path):
-        _tokenise_in_child(config, imdb_path, progress, cancel)
-    return load_imdb(imdb_path, num_words=config.num_words, maxlen=config.maxlen, progress=progress, cancel=cancel)
+def load_imdb_in_child(imdb_path, num_words: int, maxlen: int, progress: Progress | None = None,
+                       cancel: threading.Event | None = None) -> Dataset:
+    """IMDb from `imdb_path` as ``load_imdb`` gives it, tokenised off this process when it is not cached."""
+    if not _is_cached(imdb_path, num_words, maxlen):
+        _tokenise_in_child(imdb_path, num_words, maxlen, progress, cancel)
+    return load_imdb(imdb_path, num_words=num_words, maxlen=maxlen, progress=progress, cancel=cancel)
 
 
-def _is_cached(config: TrainConfig, imdb_path) -> bool:
+def _is_cached(imdb_path, num_words: int, maxlen: int) -> bool:
     """A cache hit is quick and light: try it here before starting a process."""
     try:
-        return is_cached(imdb_path, num_words=config.num_words, maxlen=config.maxlen)
+        return is_cached(imdb_path, num_words=num_words, maxlen=maxlen)
     except Exception:  # any doubt: let the child do the full load (it reports real errors)
         return False
 
 
-def _tokenise_in_child(config: TrainConfig, imdb_path, progress: Progress | None,
+def _tokenise_in_child(imdb_path, num_words: int, maxlen: int, progress: Progress | None,
                        cancel: threading.Event | None) -> None:
-    script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "load_child.py")
-    cmd = [sys.executable, script, os.fspath(imdb_path), str(config.num_words), str(config.maxlen)]
+    # run as a module (not as a file): the child's sys.path then starts at the working folder, so
+    # this package's module names (tokenize, imdb, ...) cannot shadow the standard library's
+    cmd = [sys.executable, "-m", "rnnviz.data.load_child", os.fspath(imdb_path), str(num_words), str(maxlen)]
     child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
                              env=_child_env())
     watcher = _kill_on_cancel(child, cancel)
@@ -87,6 +86,6 @@ def _kill_on_cancel(child: subprocess.Popen, cancel: threading.Event | None) -> 
 def _child_env() -> dict[str, str]:
     """The child must import this very rnnviz (also when it runs from a source checkout, not installed)."""
     env = dict(os.environ)
-    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     return env

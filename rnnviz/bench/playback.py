@@ -1,6 +1,6 @@
 """Playback smoothness benchmark: the animation over a long sequence, frame by frame.
 
-    python -m rnnviz.gui.playback_bench [--length 100] [--speed 20] [--seconds 6]
+    python -m rnnviz.bench.playback [--length 100] [--speed 20] [--seconds 6]
 
 Opens the window (offscreen unless $QT_QPA_PLATFORM says otherwise) with temporary settings, sets
 the sequence length, plays, and records for every animation frame the gap since the previous frame
@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as folder:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
-        from .main_window import MainWindow
+        from rnnviz.gui.main_window import MainWindow
 
         window = MainWindow()
         window.resize(1440, 900)

@@ -1,11 +1,15 @@
-"""Loading IMDb for the panel: tokenised in a child process into the cache, then loaded from it."""
+"""Loading IMDb for the window: tokenised in a child process into the cache, then loaded from it."""
 import threading
 
 import pytest
 
 from rnnviz.data import DatasetError, LoadCancelled
-from rnnviz.gui.training.loading import load_for_panel
-from rnnviz.train import TrainConfig
+from rnnviz.train import TrainConfig, load_dataset
+
+
+def load_for_panel(config, imdb_path, **kwargs):
+    """What the Train page's default loader does."""
+    return load_dataset(config, imdb_path, tokenise_in_child=True, **kwargs)
 
 WORDS = {1: "a wonderful moving film great acting", 0: "a dull boring film awful acting"}
 

@@ -1,6 +1,6 @@
 """Benchmark: cold and cached load of the IMDb dataset; prints one JSON object.
 
-    python -m rnnviz.data.bench_load [PATH] [--num-words 10000] [--maxlen 500]
+    python -m rnnviz.bench.load [PATH] [--num-words 10000] [--maxlen 500]
 
 PATH defaults to $RNNVIZ_IMDB / find_imdb(). The cold load uses a fresh temporary cache folder
 (so it really reads, tokenises and encodes everything); the cached load reads the npz it wrote.
@@ -13,8 +13,8 @@ import tempfile
 import time
 from collections import defaultdict
 
-from .imdb import load_imdb
-from .locate import find_imdb
+from rnnviz.data.imdb import load_imdb
+from rnnviz.data.locate import find_imdb
 
 
 def main(argv: list[str] | None = None) -> dict:

@@ -1,4 +1,4 @@
-"""Developer entry: the training panel alone in a window. ``python -m rnnviz.gui.training.demo [--imdb PATH]``.
+"""Developer entry: the training panel alone in a window. ``python examples/train_panel_demo.py [--imdb PATH]``.
 
 It prints what the panel emits (modelChanged, reviewChosen) so the hand-over to the main window can be
 checked without it.

@@ -1,4 +1,4 @@
-"""Look at the graph widget on its own with a real trace: python -m rnnviz.gui.graph.demo [options].
+"""Look at the graph widget on its own with a real trace: python examples/graph_demo.py [options].
 
 Builds a small seeded model (rnnviz.core.init_params), runs rnnviz.core.make_trace on a sentence
 and shows the graph stepping through the forward pass and BPTT. Options:

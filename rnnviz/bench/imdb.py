@@ -1,6 +1,6 @@
 """Reproduce the IMDb target: the default config over several seeds, each a full ``main.py train`` run.
 
-    python -m rnnviz.train.bench_imdb --imdb ../shared/data/imdb/aclImdb_v1.tar.gz --seeds 0 1 2 [--cold]
+    python -m rnnviz.bench.imdb --imdb ../shared/data/imdb/aclImdb_v1.tar.gz --seeds 0 1 2 [--cold]
         [-- extra train options, e.g. --optimizer rmsprop --clip-norm none]
 
 Each run is a fresh process, exactly what a user types, so its ``seconds`` is the whole run: load and

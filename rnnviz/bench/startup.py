@@ -1,6 +1,6 @@
 """Startup benchmark: how long `python main.py` takes to show its window and its first trace.
 
-    python -m rnnviz.gui.startup_bench [--runs 5]
+    python -m rnnviz.bench.startup [--runs 5]
 
 Starts main.py (offscreen unless $QT_QPA_PLATFORM says otherwise) several times, each closing itself
 after the first trace is drawn, and prints one JSON line with the medians in seconds, measured from

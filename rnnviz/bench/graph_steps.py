@@ -1,4 +1,4 @@
-"""Speed of the graph widget at long sequences: python -m rnnviz.gui.graph.bench_steps [--T 500].
+"""Speed of the graph widget at long sequences: python -m rnnviz.bench.graph_steps [--T 500].
 
 Prints (offscreen, real trace from rnnviz.core.make_trace):
   - set_trace build time,
