@@ -1,16 +1,26 @@
-"""The explorer session: model + input + controls -> one core step trace, recomputed on change."""
+"""The explorer session: model + input + controls -> one core step trace, announced on every change.
+
+Everything that changes what the window shows (the user's input, a demo, a review picked on the
+Train page, a model handed over by the trainer, a lesson step) is one call here, and the views
+follow through ``events.changed``. The current step belongs to ``playback``.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, fields, replace
 
 import numpy as np
+from psygnal import Signal, SignalGroup
 
 from .clipping import ClipReport, clip_report
+from .playback import Playback
 from .tokens import TokenizedInput, tokenize
 
 #: Longest sequence the explorer traces (the graph stays readable and a trace stays milliseconds).
 MAX_SEQ_LEN = 500
 ACTIVATIONS = ("tanh", "relu", "linear")
+#: Names in ``events.changed`` that make a new trace (clipping acts on the final gradients only).
+TRACE_CHANGES = frozenset({"model", "text", "label", "activation", "w_scale", "seq_len"})
+_KEEP = object()  # "leave this control as it is" (None is a value: the model's own f, the typed length)
 
 
 @dataclass(frozen=True)
@@ -51,63 +61,94 @@ class Controls:
     clip_threshold: float = 1.0
 
 
-@dataclass
-class Explorer:
-    """Holds a model and the controls; ``trace()`` runs the core on them (cached until a change).
+CONTROL_NAMES = tuple(f.name for f in fields(Controls))
 
-    Every setter validates its value (ValueError with what is allowed) and invalidates the cache,
-    so that whoever calls ``trace()`` next gets numbers for exactly what the controls show.
+
+class ExplorerEvents(SignalGroup):
+    #: One emit per public call, with the names of what changed ("model" and the Controls fields).
+    changed = Signal(frozenset)
+
+
+class Explorer:
+    """Holds a model, the controls and the playback; ``trace()`` runs the core on them.
+
+    Every change is validated first (ValueError saying what is allowed, nothing changed), then the
+    trace is recomputed, ``playback`` is given its step count, and ``events.changed`` is emitted
+    once. If the core refuses the input, ``error`` says why and the playback has no steps.
     """
 
-    model: ModelSpec
-    controls: Controls = field(default_factory=Controls)
-    _trace: object | None = field(default=None, init=False, repr=False)
-    _tokens: TokenizedInput | None = field(default=None, init=False, repr=False)
-
-    # --- setters -------------------------------------------------------------------------
-    def set_model(self, model: ModelSpec) -> None:
+    def __init__(self, model: ModelSpec, controls: Controls | None = None, playback: Playback | None = None):
+        self.events = ExplorerEvents()
+        self.playback = playback if playback is not None else Playback()
         self.model = model
-        self._invalidate()
+        self.controls = controls if controls is not None else Controls()
+        self.error: str | None = None
+        self._trace = None
+        self._tokens: TokenizedInput | None = None
+        self._sync_playback(keep_index=False, index=None)
+
+    # --- the one entry point ---------------------------------------------------------------
+    def update(self, *, model=_KEEP, text=_KEEP, label=_KEEP, activation=_KEEP, w_scale=_KEEP,
+               seq_len=_KEEP, clip=_KEEP, clip_threshold=_KEEP, step: int | None = None) -> frozenset:
+        """Change any of the model and the controls in one go: one trace, one ``changed`` event.
+
+        step: show this elementary step of the new trace (default: keep the current step when the
+        step count is unchanged, else the first). Returns the names of what changed.
+        """
+        given = dict(text=text, label=label, activation=activation, w_scale=w_scale, seq_len=seq_len,
+                     clip=clip, clip_threshold=clip_threshold)
+        changes = {k: _validate(k, v) for k, v in given.items() if v is not _KEEP}
+        new_controls = replace(self.controls, **changes)
+        changed = {k for k in CONTROL_NAMES if getattr(new_controls, k) != getattr(self.controls, k)}
+        if model is not _KEEP and model is not self.model:
+            changed.add("model")
+            self.model = model
+        self.controls = new_controls
+        if changed & TRACE_CHANGES:
+            self._trace = self._tokens = None
+            self._sync_playback(keep_index=True, index=step)
+        elif step is not None:
+            self.playback.set_step(step)
+        if changed:
+            self.events.changed.emit(frozenset(changed))
+        return frozenset(changed)
+
+    # --- the setters lessons and the window already use (each is one update) ---------------
+    def set_model(self, model: ModelSpec) -> None:
+        self.update(model=model)
+
+    def show_model(self, model: ModelSpec) -> None:
+        """Another model with the current input: its own activation, W unscaled (one change)."""
+        self.update(model=model, activation=None, w_scale=1.0)
 
     def set_text(self, text: str) -> None:
-        self._update(text=str(text))
-
-    def targets(self) -> np.ndarray:
-        """What the loss compares o_t with: the 0/1 label (many-to-one), or the (T,) next tokens
-        (many-to-many: token t+1 at step t, the end token after the last)."""
-        if self.model.head == "binary":
-            return np.asarray(self.controls.label)
-        from rnnviz.train.builtin import next_word_targets
-
-        return next_word_targets(self.tokens.ids)
+        self.update(text=text)
 
     def set_label(self, label: int) -> None:
-        if label not in (0, 1):
-            raise ValueError(f"the label must be 0 (negative) or 1 (positive), got {label!r}")
-        self._update(label=int(label))
+        self.update(label=label)
 
     def set_activation(self, activation: str | None) -> None:
-        if activation is not None and activation not in ACTIVATIONS:
-            raise ValueError(f"activation must be one of {ACTIVATIONS}, got {activation!r}")
-        self._update(activation=activation)
+        self.update(activation=activation)
 
     def set_w_scale(self, scale: float) -> None:
-        scale = float(scale)
-        if not np.isfinite(scale) or scale < 0:
-            raise ValueError(f"the W scale must be a finite number >= 0, got {scale}")
-        self._update(w_scale=scale)
+        self.update(w_scale=scale)
 
     def set_seq_len(self, length: int | None) -> None:
-        if length is not None and not 1 <= int(length) <= MAX_SEQ_LEN:
-            raise ValueError(f"the sequence length must be between 1 and {MAX_SEQ_LEN}, got {length}")
-        self._update(seq_len=None if length is None else int(length))
+        self.update(seq_len=length)
 
     def set_clipping(self, enabled: bool, threshold: float | None = None) -> None:
-        threshold = self.controls.clip_threshold if threshold is None else float(threshold)
-        if not np.isfinite(threshold) or threshold <= 0:
-            raise ValueError(f"the clipping threshold must be > 0, got {threshold}")
-        # Clipping acts on the final gradients only, so the trace itself stays valid.
-        self.controls = replace(self.controls, clip=bool(enabled), clip_threshold=threshold)
+        self.update(clip=enabled, clip_threshold=self.controls.clip_threshold if threshold is None else threshold)
+
+    def reset_view(self) -> None:
+        """The model as it is: its own W and f, the sentence as typed, clipping off."""
+        self.update(w_scale=1.0, activation=None, seq_len=None, clip=False)
+
+    def apply_demo(self, name: str) -> None:
+        """"vanishing" / "exploding": linear f, T = 40, W scaled to rho(W) = 0.8 / 1.2, and a label
+        that keeps the loss's gradient away from zero (see ``demos.demo_settings``)."""
+        from .demos import demo_settings
+
+        self.update(**demo_settings(self, name))
 
     # --- derived -------------------------------------------------------------------------
     @property
@@ -122,6 +163,15 @@ class Explorer:
             self._tokens = tokenize(self.controls.text, self.model.vocab, vocab_size, self.controls.seq_len,
                                     max_len=MAX_SEQ_LEN)
         return self._tokens
+
+    def targets(self) -> np.ndarray:
+        """What the loss compares o_t with: the 0/1 label (many-to-one), or the (T,) next tokens
+        (many-to-many: token t+1 at step t, the end token after the last)."""
+        if self.model.head == "binary":
+            return np.asarray(self.controls.label)
+        from rnnviz.train.builtin import next_word_targets
+
+        return next_word_targets(self.tokens.ids)
 
     def params(self) -> dict[str, np.ndarray]:
         """float64 copies of the model's parameters with W multiplied by the W scale."""
@@ -160,12 +210,42 @@ class Explorer:
         return float(trace.y_hat[-1, 0]) if trace.head == "binary" else float(trace.y_hat[-1].max())
 
     # --- internals -----------------------------------------------------------------------
-    def _update(self, **changes) -> None:
-        new = replace(self.controls, **changes)
-        if new != self.controls:
-            self.controls = new
-            self._invalidate()
+    def _sync_playback(self, keep_index: bool, index: int | None) -> None:
+        """Trace now and give the playback the new step count (before anyone hears of the change)."""
+        try:
+            n_steps = len(self.trace().steps)
+            self.error = None
+        except ValueError as exc:
+            self._trace = None
+            self.error = str(exc)
+            n_steps = 0
+        self.playback.reset(n_steps, keep_index=keep_index and n_steps == self.playback.n_steps, index=index)
 
-    def _invalidate(self) -> None:
-        self._trace = None
-        self._tokens = None
+
+def _validate(name: str, value):
+    """The control's value as stored, or ValueError with what is allowed."""
+    if name == "text":
+        return str(value)
+    if name == "label":
+        if value not in (0, 1):
+            raise ValueError(f"the label must be 0 (negative) or 1 (positive), got {value!r}")
+        return int(value)
+    if name == "activation":
+        if value is not None and value not in ACTIVATIONS:
+            raise ValueError(f"activation must be one of {ACTIVATIONS}, got {value!r}")
+        return value
+    if name == "w_scale":
+        scale = float(value)
+        if not np.isfinite(scale) or scale < 0:
+            raise ValueError(f"the W scale must be a finite number >= 0, got {scale}")
+        return scale
+    if name == "seq_len":
+        if value is not None and not 1 <= int(value) <= MAX_SEQ_LEN:
+            raise ValueError(f"the sequence length must be between 1 and {MAX_SEQ_LEN}, got {value}")
+        return None if value is None else int(value)
+    if name == "clip":
+        return bool(value)
+    threshold = float(value)  # clip_threshold
+    if not np.isfinite(threshold) or threshold <= 0:
+        raise ValueError(f"the clipping threshold must be > 0, got {threshold}")
+    return threshold

@@ -20,17 +20,17 @@ from rnnviz.explorer.sources import example_sentences
 
 from . import model_files
 from .actions import build_menus, make_actions
-from .detail_panel import DetailPanel
-from .gradient_controls import GradientControls
+from .explore.detail_panel import DetailPanel
+from .explore.gradient_controls import GradientControls
+from .explore.input_bar import InputBar
+from .explore.model_controls import ModelControls
+from .explore.playback_bar import PlaybackBar
+from .explore.plots_panel import PlotsPanel
 from .graph_fallback import PlaceholderGraphView
 from .graph_view import make_graph_view
 from .help_dialog import TOPICS, HelpDialog
-from .input_bar import InputBar
 from .messages import show_message
-from .model_controls import ModelControls
 from .model_job import BuiltinModelJob
-from .playback_bar import PlaybackBar
-from .plots_panel import PlotsPanel
 from .settings import open_settings, read_bool, read_int, read_str
 from .startup_job import StartupJob
 

@@ -218,7 +218,7 @@ def assert_cut_after_whole_words(label) -> None:
 def test_result_line_is_cut_after_whole_words_at_any_width(qtbot):
     from rnnviz.explorer import Explorer, summary_html
     from rnnviz.explorer.sources import builtin_spec
-    from rnnviz.gui.input_bar import InputBar
+    from rnnviz.gui.explore.input_bar import InputBar
 
     explorer = Explorer(builtin_spec("sentiment", 4))
     explorer.set_text("the zorblax movie was not flumoxing good")

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QTextBrowser, QVBo
 
 from rnnviz.explorer import step_html
 
-from .help_button import HelpButton
+from ..help_button import HelpButton
 
 
 class DetailPanel(QWidget):

@@ -8,7 +8,7 @@ from PySide6.QtGui import QAction, QTextDocument
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu, QPushButton,
                                QSizePolicy, QToolButton, QWidget)
 
-from .help_button import HelpButton
+from ..help_button import HelpButton
 
 RESULT_TOOLTIP = "The model's prediction y-hat = sigmoid(o_T), the label y, and the loss L"
 #: A space between words of rich text, not one inside a tag such as <span style='...'>.

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
 
 from rnnviz.explorer import MAX_SEQ_LEN
 
-from .help_button import HelpButton
+from ..help_button import HelpButton
 
 ACTIVATIONS = ("tanh", "relu", "linear")
 SLIDER_STEPS_PER_UNIT = 100

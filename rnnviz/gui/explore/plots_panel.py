@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout, Q
 
 from rnnviz.explorer import format_number
 
-from .help_button import HelpButton
+from ..help_button import HelpButton
 
 CURSOR_PEN = pg.mkPen("#d62728", width=2)
 HEATMAP_COLORMAP = "CET-D1"  # diverging blue - white - red: sign and size of s_t[i]
