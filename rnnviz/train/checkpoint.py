@@ -7,6 +7,11 @@ The JSON (format, version, head, output size, config, vocabulary, history) is st
 
 Version 2 records the output head: "binary" (many-to-one, V (1, H), c (1,)) or "softmax" (many-to-many,
 V (K, H), c (K,), K = ``output_dim`` in the header). Version 1 files have no head: they are all binary.
+
+Nothing but ``CheckpointError`` leaves ``load_model``: a damaged file can make zipfile, zlib, numpy and json
+raise almost anything (NotImplementedError for an unknown compression method, RuntimeError for an
+"encrypted" member, zlib.error, RecursionError for a deeply nested header), and every caller (the
+built-in model's cache, File > Open, the startup) must be able to say "this file is damaged" and go on.
 """
 from __future__ import annotations
 
@@ -19,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from rnnviz.data import DatasetError, Vocab
-from rnnviz.data.atomic import replace_atomically
+from rnnviz.data.atomic import remove_stale_temporaries, replace_atomically, temporary_pattern
 
 from .config import ConfigError, TrainConfig
 from .model import HEADS, PARAM_NAMES, TrainedModel, model_for_head
@@ -36,12 +41,14 @@ class CheckpointError(Exception):
     """A model file is missing, damaged, of another version, or holds weights that do not fit its config."""
 
 
-def save_model(path: str | os.PathLike, model: TrainedModel) -> Path:
+def save_model(path: str | os.PathLike, model: TrainedModel, *, overwrite: bool = True) -> Path:
     """Write `model` to `path` atomically (temporary file in the same folder, fsync, rename). Returns the path.
 
     Raises OSError (disk full, no permission) with nothing left behind at `path` or beside it, and
     CheckpointError (nothing written) for weights that do not fit the model's head, config and vocabulary:
-    such a file could not be opened again.
+    such a file could not be opened again. overwrite=False raises FileExistsError instead of replacing a
+    file that is already at `path` (also one another process wrote a moment ago).
+    Temporary files of writers that were killed in that folder are swept first.
     """
     path = Path(path)
     c_shape = np.shape(model.params["c"])
@@ -54,25 +61,45 @@ def save_model(path: str | os.PathLike, model: TrainedModel) -> Path:
     arrays = {name: np.ascontiguousarray(model.params[name]) for name in PARAM_NAMES}
     arrays[META_KEY] = np.frombuffer(meta_bytes, dtype=np.uint8)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with replace_atomically(path, file_mode=0o644) as tmp, open(tmp, "wb") as f:
+    sweep_temporaries(path.parent)
+    with replace_atomically(path, file_mode=0o644, overwrite=overwrite) as tmp, open(tmp, "wb") as f:
         np.savez(f, **arrays)
     return path
 
 
+def sweep_temporaries(folder: str | os.PathLike) -> int:
+    """Remove the temporary model files (``.NAME.npz.<pid>.XXXX.tmp``) that killed writers left in `folder`."""
+    try:
+        return remove_stale_temporaries(folder, temporary_pattern("*.npz"))
+    except OSError:  # an unreadable folder: the save itself will say what is wrong
+        return 0
+
+
 def load_model(path: str | os.PathLike) -> TrainedModel:
-    """Read a file written by ``save_model``. Never unpickles. Raises ``CheckpointError`` saying what is wrong."""
+    """Read a file written by ``save_model``. Never unpickles. Raises ``CheckpointError`` saying what is wrong,
+    and nothing else. The weights come back C-contiguous, whatever order the file stores them in."""
     path = Path(path)
     if not path.is_file():
         raise CheckpointError(f"no model file at {path}")
     try:
-        # Open the file ourselves: np.load leaks its handle when the zip directory is unreadable.
-        with open(path, "rb") as f:
-            arrays = _read_arrays(np.load(f, allow_pickle=False), path.name)
+        return _load(path)
     except CheckpointError:
         raise
+    except MemoryError:
+        raise CheckpointError(f"{path.name} is damaged or not an rnnviz model file: it claims arrays larger "
+                              "than this computer's memory") from None
     except (OSError, ValueError, EOFError, zipfile.BadZipFile, KeyError) as exc:
         # np.load raises these for a file that is truncated, not a zip, or has damaged members.
         raise CheckpointError(f"{path.name} is damaged or not an rnnviz model file ({exc})") from None
+    except Exception as exc:  # noqa: BLE001 - see the module docstring: a damaged file can raise anything
+        raise CheckpointError(f"{path.name} is damaged or not an rnnviz model file "
+                              f"({type(exc).__name__}: {exc})") from None
+
+
+def _load(path: Path) -> TrainedModel:
+    # Open the file ourselves: np.load leaks its handle when the zip directory is unreadable.
+    with open(path, "rb") as f:
+        arrays = _read_arrays(np.load(f, allow_pickle=False), path.name)
     meta = _parse_meta(arrays.pop(META_KEY), path.name)
     head, output_dim = _parse_head(meta, path.name)
     config, vocab = _parse_config_vocab(meta, path.name)
@@ -91,7 +118,13 @@ def _read_arrays(npz, name: str) -> dict[str, np.ndarray]:
         missing = [n for n in (*PARAM_NAMES, META_KEY) if n not in npz.files]
         if missing:
             raise CheckpointError(f"{name} is not an rnnviz model: it has no {', '.join(missing)}")
-        return {key: npz[key] for key in (*PARAM_NAMES, META_KEY)}
+        # The kernels need C order; a file may store Fortran-ordered arrays (np.save keeps the order).
+        return {key: _c_order(npz[key]) for key in (*PARAM_NAMES, META_KEY)}
+
+
+def _c_order(a: np.ndarray) -> np.ndarray:
+    """`a` in C order (a copy only when needed; unlike np.ascontiguousarray, a 0-d array stays 0-d)."""
+    return a if a.flags.c_contiguous else a.copy(order="C")
 
 
 def _parse_meta(raw: np.ndarray, name: str) -> dict[str, Any]:

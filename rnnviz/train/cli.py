@@ -1,8 +1,11 @@
 """``python main.py train``: train headless, progress on stderr, the result as one JSON line on stdout.
 
-The last stdout line is always a JSON object (also after a stop or a divergence), so scripts and CI can
-read ``test_accuracy``, ``best_val_accuracy``, ``epochs`` and ``seconds`` from it.
-Exit status: 0 finished, 1 diverged, 2 bad options or no dataset, 130 stopped with Ctrl-C.
+The last stdout line is always a JSON object (also after a stop, a divergence, a bad option, a dataset
+that does not load or a second Ctrl-C), so scripts and CI can read ``status``, ``test_accuracy``,
+``best_val_accuracy``, ``epochs`` and ``seconds`` from it; when the run did not train, ``status`` is
+"error" or "aborted" and ``message`` says why.
+Exit status: 0 finished, 1 diverged, 2 bad options, no dataset or not enough memory, 3 trained but the
+model could not be saved, 130 stopped or aborted with Ctrl-C.
 """
 from __future__ import annotations
 
@@ -18,15 +21,24 @@ from pathlib import Path
 
 from rnnviz.data import DatasetError, ImdbNotFound, LoadCancelled
 
-from .checkpoint import save_model
-from .config import ACTIVATIONS, DATASETS, FIELD_HELP, LR_SCHEDULES, OPTIMIZERS, ConfigError, TrainConfig
+from .checkpoint import CheckpointError, save_model
+from .config import (ACTIVATIONS, DATASETS, FIELD_HELP, LR_SCHEDULES, OPTIMIZERS, ConfigError, TrainConfig,
+                     check_memory)
 from .control import TrainControl
 from .datasets import IMDB_HELP, load_dataset
-from .paths import default_model_path
+from .paths import save_new_model
 from .progress import ProgressPrinter, format_duration
 from .trainer import Trainer
 
-EXIT_OK, EXIT_DIVERGED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_DIVERGED, EXIT_USAGE, EXIT_NOT_SAVED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that also ends stdout with a JSON line when it rejects the options."""
+
+    def error(self, message: str):
+        _print_json({"status": "error", "message": message})
+        super().error(message)  # the usage line on stderr, exit status 2
 
 
 def _optional_number(kind):
@@ -46,7 +58,7 @@ def _optional_number(kind):
 def build_parser() -> argparse.ArgumentParser:
     """Options for every TrainConfig field (defaults: the Keras IMDb example) plus data and output paths."""
     d = TrainConfig()
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="main.py train",
         description="Train the vanilla RNN headless. Progress goes to stderr; the last stdout line is one "
                     "JSON object with the results.",
@@ -92,24 +104,42 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        return _run(parser, args)
+    except KeyboardInterrupt:  # a second Ctrl-C (or one outside training): no traceback, still a JSON line
+        sys.stderr.write("\naborted with Ctrl-C; the model was not saved\n")
+        _print_json({"status": "aborted", "message": "aborted with Ctrl-C; the model was not saved"})
+        return EXIT_INTERRUPTED
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    try:
         config = config_from_args(args)
+        check_memory(config)  # before anything is allocated: a MemoryError traceback later helps nobody
     except ConfigError as exc:
         parser.error(str(exc))  # exits with status 2 and the usage line
+    if args.out and Path(args.out).is_dir():
+        parser.error(f"--out {args.out} is a folder; give the path of the model file to write, e.g. "
+                     f"{Path(args.out) / 'model.npz'}")
     printer = ProgressPrinter(sys.stderr, config.epochs)
     started = time.perf_counter()
     try:
         dataset = load_dataset(config, imdb_path=args.imdb, cache_dir=args.cache_dir, progress=printer.loading)
     except ImdbNotFound as exc:
         printer.message(f"error: {exc}\n{IMDB_HELP}")
-        return EXIT_USAGE
+        return _error(str(exc), EXIT_USAGE)
     except (DatasetError, ConfigError) as exc:
         if isinstance(exc, LoadCancelled):
-            return EXIT_INTERRUPTED
+            return _error("interrupted while loading the data", EXIT_INTERRUPTED, status="aborted")
         printer.message(f"error: {exc}")
-        return EXIT_USAGE
+        return _error(str(exc), EXIT_USAGE)
     except KeyboardInterrupt:
         printer.message("interrupted while loading the data")
-        return EXIT_INTERRUPTED
+        return _error("interrupted while loading the data", EXIT_INTERRUPTED, status="aborted")
+    except MemoryError:
+        message = ("not enough memory to load the data; use a smaller maxlen or num_words, or close other "
+                   "programs")
+        printer.message(f"error: {message}")
+        return _error(message, EXIT_USAGE)
     load_seconds = time.perf_counter() - started
     printer.message(f"data: {dataset.name}, {len(dataset.y_train):,} training and {len(dataset.y_test):,} test "
                     f"sequences of {dataset.maxlen} tokens, vocabulary {len(dataset.vocab):,} "
@@ -120,18 +150,32 @@ def main(argv: list[str] | None = None) -> int:
                       test_on_stop=True)
     with _stop_on_ctrl_c(control, printer):
         result = trainer.run()
-    model_path = None
+    model_path, save_error = None, None
     if not args.no_save:
-        model_path = Path(args.out) if args.out else default_model_path(config)
         try:
-            save_model(model_path, result.model)
-        except OSError as exc:
-            printer.message(f"error: could not save the model to {model_path}: {exc}")
-            model_path = None
+            model_path = save_model(args.out, result.model) if args.out else save_new_model(result.model)
+        except (OSError, CheckpointError) as exc:
+            where = args.out or "the models folder"
+            save_error = f"the trained weights were NOT saved: could not write {where}: {exc}"
+            printer.message(f"error: {save_error}. Run again with --out PATH on a disk with free space.")
     printer.message(_summary(result, model_path))
-    print(json.dumps(_result_json(result, config, load_seconds, time.perf_counter() - started, model_path)),
-          flush=True)
+    summary = _result_json(result, config, load_seconds, time.perf_counter() - started, model_path)
+    if save_error:
+        summary["save_error"] = save_error
+    _print_json(summary)
+    if save_error and result.status == "finished":
+        return EXIT_NOT_SAVED
     return {"finished": EXIT_OK, "diverged": EXIT_DIVERGED}.get(result.status, EXIT_INTERRUPTED)
+
+
+def _print_json(obj: dict) -> None:
+    print(json.dumps(obj), flush=True)
+
+
+def _error(message: str, code: int, status: str = "error") -> int:
+    """End a run that trained nothing: the JSON last line says why; returns the exit status."""
+    _print_json({"status": status, "message": message, "model_path": None})
+    return code
 
 
 class _stop_on_ctrl_c:

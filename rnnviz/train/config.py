@@ -201,3 +201,66 @@ def _check_real(name: str, value: Any, low_exclusive: float, high: float, option
         extra = " or empty (None)" if optional else ""
         raise ConfigError(f"{name} must be a number greater than {low_exclusive:g} and at most {high:g}{extra}, "
                           f"got {value!r}")
+
+
+# ---------------------------------------------------------------------- memory
+#: Sequences a run holds in memory (train + test) when the dataset's real size is not known yet: IMDb's.
+IMDB_SEQUENCES = 50_000
+_FLOAT = 4  # the trainer computes in float32
+_ID = 4     # token ids are int32 in the dataset, int64 (8) in the workspace's token buffers
+_PREDICT_BATCH = 250  # rnnviz.train.trainer.PREDICT_BATCH (kept here so config stays free of the trainer)
+
+
+def estimate_memory_bytes(config: TrainConfig, vocab_size: int | None = None,
+                          n_sequences: int | None = None) -> int:
+    """Bytes a training run with `config` needs at least: the core's workspaces, the weights with the
+    optimizer's state and the best-epoch copies, and the encoded sequences.
+
+    The workspace of one batch dominates for long sequences: pre-activations a (T, B, H), states
+    s (T+1, B, H) and, when the vocabulary is larger than B*T, the inputs x (T, B, E). vocab_size defaults
+    to num_words, n_sequences to IMDb's 50,000 (train + test).
+    """
+    T, B, E, H = config.maxlen, config.batch_size, config.embed_dim, config.hidden_dim
+    nv = int(vocab_size if vocab_size is not None else config.num_words)
+    n = int(n_sequences if n_sequences is not None else IMDB_SEQUENCES)
+
+    def workspace(batch: int) -> int:
+        inputs = 2 * nv * H if nv < batch * T else T * batch * E  # the kernel's two input paths
+        return _FLOAT * (inputs + T * batch * H + (T + 1) * batch * H + batch * H + T * 3) + 16 * batch * T
+
+    weights = nv * E + H * E + H * H + 2 * H + 1
+    # weights, gradients, Adam's two moments, the step backup, the best-epoch copy and a snapshot
+    return workspace(B) + workspace(min(B, _PREDICT_BATCH)) + 7 * _FLOAT * weights + 2 * _ID * n * T
+
+
+def physical_memory_bytes() -> int | None:
+    """This computer's RAM in bytes, or None where the system does not say."""
+    import os
+
+    try:
+        return int(os.sysconf("SC_PAGE_SIZE")) * int(os.sysconf("SC_PHYS_PAGES"))
+    except (AttributeError, ValueError, OSError):
+        return None
+
+
+def check_memory(config: TrainConfig, vocab_size: int | None = None, n_sequences: int | None = None,
+                 available: int | None = None) -> int:
+    """Raise ConfigError, before anything is allocated, when a run would need more memory than `available`
+    (default: this computer's RAM; a run that swaps would crawl). Returns the estimate in bytes.
+
+    Kept out of ``validate``: whether a config fits depends on the machine, not on the config, and a model
+    trained on a large machine must still open on a small one.
+    """
+    need = estimate_memory_bytes(config, vocab_size, n_sequences)
+    have = available if available is not None else physical_memory_bytes()
+    if have is not None and need > have:
+        raise ConfigError(
+            f"this run needs about {_gigabytes(need)} of memory (one batch's states alone are batch_size "
+            f"{config.batch_size} x maxlen {config.maxlen} x hidden_dim {config.hidden_dim} numbers), more "
+            f"than this computer's {_gigabytes(have)}. Use a smaller batch size, maxlen, hidden_dim or "
+            "embed_dim.")
+    return need
+
+
+def _gigabytes(n: int) -> str:
+    return f"{n / 1e9:,.1f} GB" if n >= 1e8 else f"{n / 1e6:,.0f} MB"

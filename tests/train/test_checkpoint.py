@@ -273,3 +273,107 @@ def test_saving_weights_that_do_not_fit_the_head_writes_nothing(tmp_path, model,
     with pytest.raises(CheckpointError, match=r"weight V has shape \(9, 8\).*need \(10, 8\)"):
         save_model(tmp_path / "c.npz", short_v)
     assert list(tmp_path.iterdir()) == []
+
+
+# --- issue 10: nothing but CheckpointError leaves load_model; Fortran order; no silent overwrite ---------------
+def _zip_with_flag(saved, out, *, method=None, flag_bits=None):
+    """A copy of `saved` whose W.npy member claims another compression `method` or `flag_bits` (both headers)."""
+    data = bytearray(saved.read_bytes())
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as z:
+        info = z.getinfo("W.npy")
+    central = _central_entry_offset(bytes(data), "W.npy")
+    local = info.header_offset
+    if method is not None:
+        data[local + 8:local + 10] = method.to_bytes(2, "little")
+        data[central + 10:central + 12] = method.to_bytes(2, "little")
+    if flag_bits is not None:
+        data[local + 6:local + 8] = flag_bits.to_bytes(2, "little")
+        data[central + 8:central + 10] = flag_bits.to_bytes(2, "little")
+    out.write_bytes(bytes(data))
+    return out
+
+
+def _central_entry_offset(data: bytes, name: str) -> int:
+    """Offset of the central-directory record of member `name`."""
+    at = data.index(b"PK\x01\x02")
+    while True:
+        n_name = int.from_bytes(data[at + 28:at + 30], "little")
+        if data[at + 46:at + 46 + n_name].decode() == name:
+            return at
+        at = data.index(b"PK\x01\x02", at + 4)
+
+
+def test_unsupported_compression_method_is_a_checkpoint_error(tmp_path, saved):
+    p = _zip_with_flag(saved, tmp_path / "method.npz", method=99)  # NotImplementedError inside zipfile
+    with pytest.raises(CheckpointError, match="damaged or not an rnnviz model file"):
+        load_model(p)
+
+
+def test_encrypted_member_is_a_checkpoint_error(tmp_path, saved):
+    p = _zip_with_flag(saved, tmp_path / "encrypted.npz", flag_bits=0x1)  # RuntimeError "is encrypted"
+    with pytest.raises(CheckpointError, match="damaged or not an rnnviz model file"):
+        load_model(p)
+
+
+def test_damaged_compressed_member_is_a_checkpoint_error(tmp_path, saved):
+    with np.load(saved, allow_pickle=False) as z:
+        arrays = {k: z[k] for k in z.files}
+    p = tmp_path / "deflated.npz"
+    np.savez_compressed(p, **arrays)
+    data = bytearray(p.read_bytes())
+    with zipfile.ZipFile(p) as z:
+        info = z.getinfo("W.npy")
+    local = info.header_offset  # the local header's own name and extra lengths (its extra differs from the central one)
+    start = local + 30 + int.from_bytes(data[local + 26:local + 28], "little") + int.from_bytes(
+        data[local + 28:local + 30], "little")
+    data[start:start + 4] = b"\xff\xff\xff\xff"  # a broken deflate stream: zlib.error
+    p.write_bytes(bytes(data))
+    with pytest.raises(CheckpointError, match="damaged or not an rnnviz model file"):
+        load_model(p)
+
+
+def test_deeply_nested_header_is_a_checkpoint_error(tmp_path, saved):
+    with np.load(saved, allow_pickle=False) as z:
+        arrays = {k: z[k] for k in z.files}
+    arrays[META_KEY] = np.frombuffer(b"[" * 200_000 + b"]" * 200_000, dtype=np.uint8)  # RecursionError in json
+    p = tmp_path / "nested.npz"
+    np.savez(p, **arrays)
+    with pytest.raises(CheckpointError, match="damaged or not an rnnviz model file|not valid JSON"):
+        load_model(p)
+
+
+def test_fortran_ordered_weights_load_in_c_order_and_trace(tmp_path, saved, model):
+    p = _rewrite(saved, tmp_path / "fortran.npz", lambda m, a: a.update(W=np.asfortranarray(a["W"]),
+                                                                         U=np.asfortranarray(a["U"])))
+    with np.load(p) as z:
+        assert z["W"].flags.f_contiguous and not z["W"].flags.c_contiguous  # the file really is Fortran order
+    loaded = load_model(p)
+    assert all(v.flags.c_contiguous for v in loaded.params.values())
+    np.testing.assert_array_equal(loaded.params["W"], model.params["W"])
+    trace = make_trace(loaded.params, np.array([1, 4, 6, 7]), 1, activation=loaded.activation)
+    assert np.isfinite(trace.loss)
+
+
+def test_save_without_overwrite_refuses_an_existing_file(tmp_path, model, saved):
+    before = saved.read_bytes()
+    with pytest.raises(FileExistsError):
+        save_model(saved, model, overwrite=False)
+    assert saved.read_bytes() == before and list(tmp_path.iterdir()) == [saved]
+    fresh = save_model(tmp_path / "new.npz", model, overwrite=False)
+    assert load_model(fresh).config == model.config
+
+
+def test_save_sweeps_temporaries_of_killed_writers_at_once(tmp_path, model):
+    import subprocess
+    import sys
+
+    child = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead_pid = int(child.stdout)  # a process that has ended
+    leftover = tmp_path / f".other.npz.{dead_pid}.abc123xy.tmp"
+    leftover.write_bytes(b"half a model")
+    live = tmp_path / f".other.npz.{os.getpid()}.zzz999qq.tmp"
+    live.write_bytes(b"being written by a live process")
+    unrelated = tmp_path / "notes.tmp"
+    unrelated.write_bytes(b"not ours")
+    save_model(tmp_path / "m.npz", model)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["m.npz", live.name, unrelated.name])
