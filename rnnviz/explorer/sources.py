@@ -8,12 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from rnnviz import RESOURCES
+from rnnviz.resource_files import MissingResourceError, read_text
 
 from .session import ModelSpec
 
-SENTENCES_FILE = RESOURCES / "sentences.txt"
-FALLBACK_SENTENCE = (0, "this movie was not good")
+#: The curated example sentences (under resources/); the first is the default input.
+SENTENCES_FILE = "sentences.txt"
 
 
 @dataclass(frozen=True)
@@ -26,19 +26,18 @@ class StartupModel:
 
 
 def example_sentences() -> list[tuple[int, str]]:
-    """(label, sentence) pairs from resources/sentences.txt; the first is the default input."""
+    """(label, sentence) pairs from resources/sentences.txt; the first is the default input.
+    Raises MissingResourceError when the file is missing or holds no example (a broken install)."""
     examples = []
-    try:
-        lines = SENTENCES_FILE.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        lines = []
-    for line in lines:
+    for line in read_text(SENTENCES_FILE).splitlines():
         if not line.strip() or line.startswith("#") or "\t" not in line:
             continue
         label, text = line.split("\t", 1)
         if label.strip() in ("0", "1") and text.strip():
             examples.append((int(label), text.strip()))
-    return examples or [FALLBACK_SENTENCE]
+    if not examples:
+        raise MissingResourceError(f"resources/{SENTENCES_FILE} holds no 'label<TAB>sentence' line")
+    return examples
 
 
 def warm_up_kernels() -> None:

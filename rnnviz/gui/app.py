@@ -14,13 +14,26 @@ import sys
 import time
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from rnnviz import __version__
+from rnnviz.resource_files import MissingResourceError
+
+from .app_icon import app_icon
 from .settings import APPLICATION, ORGANIZATION, redirect_from_env
+
+#: The name the window, the task bar and the About box show; the desktop entry's file name.
+DISPLAY_NAME = "rnnviz"
+DESKTOP_FILE = "rnnviz"
+EPILOG = """other commands:
+  rnnviz train ...                        train headless (rnnviz train --help)
+  rnnviz desktop-entry [--install]        add rnnviz to the desktop menu"""
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="rnnviz", description="See how a recurrent neural network computes and learns.")
+    parser = argparse.ArgumentParser(prog="rnnviz", description="See how a recurrent neural network computes and learns.",
+                                     epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"rnnviz {__version__}")
     parser.add_argument("--size", help="window size WIDTHxHEIGHT, e.g. 1280x800")
     parser.add_argument("--quit-after", type=int, metavar="MS", default=_env_int("RNNVIZ_QUIT_AFTER_MS"),
                         help="close the window after MS milliseconds (for tests and scripted screenshots)")
@@ -45,10 +58,17 @@ def run(argv: list[str]) -> int:
     redirect_from_env()
     app = QApplication.instance() or QApplication(sys.argv[:1] + list(argv))
     app.setOrganizationName(ORGANIZATION)
-    app.setApplicationName(APPLICATION)
-    from .main_window import MainWindow
+    app.setApplicationName(APPLICATION)  # also the X11 WM_CLASS the desktop entry matches
+    app.setApplicationVersion(__version__)
+    app.setApplicationDisplayName(DISPLAY_NAME)
+    app.setDesktopFileName(DESKTOP_FILE)  # Wayland: the task bar finds the entry and its icon
+    try:
+        app.setWindowIcon(app_icon())
+        from .main_window import MainWindow
 
-    window = MainWindow()
+        window = MainWindow()
+    except MissingResourceError as exc:
+        return _broken_install(app, exc)
     if args.size:
         window.resize(*args.size)
     window.show()
@@ -60,3 +80,11 @@ def run(argv: list[str]) -> int:
     if args.quit_after is not None:
         QTimer.singleShot(args.quit_after, window.close)
     return app.exec()
+
+
+def _broken_install(app: QApplication, exc: MissingResourceError) -> int:
+    """A file rnnviz ships is missing: say which and how to fix it, instead of a traceback."""
+    print(f"rnnviz: {exc}", file=sys.stderr)
+    if app.platformName() not in ("offscreen", "minimal"):  # nobody could close a box there
+        QMessageBox.critical(None, "rnnviz is not installed completely", str(exc))
+    return 1

@@ -4,9 +4,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QListWidget, QListWidgetItem, QTextBrowser
 
-from rnnviz import RESOURCES
+from rnnviz.resource_files import MissingResourceError, read_text
 
-HELP_DIR = RESOURCES / "help"
+HELP_DIR = "help"
 #: (topic, title) in the order the Help menu and the dialog list them.
 TOPICS = (
     ("forward", "The forward pass"),
@@ -18,12 +18,8 @@ TOPICS = (
 
 
 def help_text(topic: str) -> str:
-    """The HTML of a topic, or a message saying which file is missing."""
-    path = HELP_DIR / f"{topic}.html"
-    try:
-        return path.read_text(encoding="utf-8")
-    except OSError:
-        return f"<p>The help file {path} is missing; reinstall rnnviz to restore it.</p>"
+    """The HTML of a topic; raises MissingResourceError when its file is not installed."""
+    return read_text(f"{HELP_DIR}/{topic}.html")
 
 
 class HelpDialog(QDialog):
@@ -61,4 +57,8 @@ class HelpDialog(QDialog):
     def _show_item(self, item, _previous=None) -> None:
         if item is not None:
             self.current_topic = item.data(Qt.ItemDataRole.UserRole)
-            self.browser.setHtml(help_text(self.current_topic))
+            try:
+                html = help_text(self.current_topic)
+            except MissingResourceError as exc:  # a broken install: say so where the text would be
+                html = f"<p><b>This help page is missing.</b></p><p>{exc}</p>"
+            self.browser.setHtml(html)

@@ -610,13 +610,9 @@ class MainWindow(QMainWindow):
         self._help_dialog.open_topic(topic)
 
     def show_about(self) -> None:
-        from rnnviz import __version__
+        from .about import show_about
 
-        show_message(self, "About rnnviz",
-                     f"<b>rnnviz {__version__}</b><p>See how a vanilla recurrent network computes and "
-                     "learns: the unrolled graph, the forward pass and backpropagation through time "
-                     "step by step with the real numbers, and vanishing and exploding gradients.</p>",
-                     QMessageBox.Icon.Information)
+        show_about(self)
 
     def _focus_input(self) -> None:
         self.input_bar.text_edit.setFocus()
