@@ -6,6 +6,9 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    from rnnviz.core.blas import limit_blas_threads_unless_configured
+
+    limit_blas_threads_unless_configured()  # the kernels' small per-step GEMMs want one BLAS thread
     if argv and argv[0] == "train":
         from rnnviz.train.cli import main as train_main
 

@@ -5,12 +5,13 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from rnnviz.core.spec import ACTIVATIONS
+
 from .clipping import ClipReport, clip_report
 from .tokens import TokenizedInput, tokenize
 
 #: Longest sequence the explorer traces (the graph stays readable and a trace stays milliseconds).
 MAX_SEQ_LEN = 500
-ACTIVATIONS = ("tanh", "relu", "linear")
 
 
 @dataclass(frozen=True)

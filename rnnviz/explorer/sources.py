@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rnnviz import RESOURCES
+from rnnviz.core.spec import DEFAULT_HIDDEN
 
 from .session import ModelSpec
 
@@ -80,7 +81,6 @@ def load_model_file(path: str | Path) -> ModelSpec:
 
 #: The built-in models the Explore page offers: task key -> what the user reads.
 TASKS = {"sentiment": "Sentiment (many-to-one)", "next_word": "Next word (many-to-many)"}
-DEFAULT_HIDDEN = 6
 
 
 def builtin_spec(task: str = "sentiment", hidden_dim: int = DEFAULT_HIDDEN) -> ModelSpec:
