@@ -26,6 +26,9 @@ def main(argv: list[str] | None = None) -> int:
     from rnnviz import numba_cache
 
     numba_cache.configure()
+    from rnnviz.core.blas import limit_blas_threads_unless_configured
+
+    limit_blas_threads_unless_configured()  # the kernels' small per-step GEMMs want one BLAS thread
     if argv and argv[0] == "train":
         from rnnviz.train.cli import main as train_main
 

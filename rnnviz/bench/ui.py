@@ -167,6 +167,9 @@ def open_main_window(app, args):
 
 def main(argv=None) -> int:
     args = parse_args(argv)
+    from rnnviz.core.blas import limit_blas_threads_unless_configured
+
+    limit_blas_threads_unless_configured()  # as the app does
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication

@@ -27,21 +27,51 @@ Activations ``ACTIVATIONS`` = tanh, relu, linear; heads ``HEADS`` = binary (many
 o_T) and softmax (many-to-many, L = sum_t CE_t). Truncated BPTT (``truncate=k``) back-propagates
 through the last k steps only; the exact semantics are in ``rnnviz.core.grads``. dtype follows
 the params: float32 to train, float64 to trace; the same kernels serve both.
-"""
-from .blas import limit_blas_threads_unless_configured
-from .config import ACTIVATIONS, HEADS
-from .grads import loss_and_grads, predict_logits, predict_proba
-from .optim import clip_by_global_norm, global_norm, make_optimizer
-from .params import init_params, spectral_radius
-from .trace import make_trace
-from .trace_types import Trace, TraceStep
-from .workspace import BatchWorkspace
 
-# the kernels' small per-step GEMMs are much faster on one BLAS thread (see blas.py)
-limit_blas_threads_unless_configured()
+Importing this package loads no numba: the kernel-backed names (loss_and_grads, predict_*,
+BatchWorkspace, make_trace and the optimizer functions) are imported on first use, so any layer
+can import the core for free and compile the kernels where it chooses (the window: on a worker
+thread). One BLAS thread suits the kernels' small GEMMs; the entry points call
+``rnnviz.core.blas.limit_blas_threads_unless_configured()`` (importing the core does not).
+"""
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+from .params import init_params, spectral_radius
+from .spec import ACTIVATIONS, HEADS
+from .trace_types import Trace, TraceStep
+
+if TYPE_CHECKING:  # what the lazy names below resolve to, for readers and type checkers
+    from .grads import loss_and_grads, predict_logits, predict_proba
+    from .optim import clip_by_global_norm, global_norm, make_optimizer
+    from .trace import make_trace
+    from .workspace import BatchWorkspace
+
+# public name -> the submodule defining it; those submodules import numba (compiled kernels)
+_KERNEL_BACKED = {
+    "loss_and_grads": "grads", "predict_logits": "grads", "predict_proba": "grads",
+    "clip_by_global_norm": "optim", "global_norm": "optim", "make_optimizer": "optim",
+    "make_trace": "trace", "BatchWorkspace": "workspace",
+}
 
 __all__ = [
     "ACTIVATIONS", "HEADS", "BatchWorkspace", "Trace", "TraceStep", "clip_by_global_norm",
     "global_norm", "init_params", "loss_and_grads", "make_optimizer", "make_trace",
     "predict_logits", "predict_proba", "spectral_radius",
 ]
+
+
+def __getattr__(name: str):
+    """Import a kernel-backed name on first use (PEP 562) and keep it as a module attribute."""
+    module = _KERNEL_BACKED.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

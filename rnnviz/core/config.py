@@ -7,6 +7,8 @@ each kernel compiles once for float32 and once for float64.
 """
 from __future__ import annotations
 
+from .spec import ACTIVATIONS, HEADS
+
 # fastmath without "nnan"/"ninf": overflow to inf (exploding gradients with relu/linear) must stay
 # visible, while reassociation and contraction let LLVM vectorise the small loops.
 FASTMATH = {"reassoc", "contract", "arcp", "nsz"}
@@ -17,10 +19,8 @@ FASTMATH = {"reassoc", "contract", "arcp", "nsz"}
 # per-division check that otherwise blocks vectorisation of every loop with a "/".
 JIT_OPTIONS = {"nogil": True, "cache": True, "fastmath": FASTMATH, "error_model": "numpy"}
 
-ACTIVATIONS = ("tanh", "relu", "linear")
 ACT_TANH, ACT_RELU, ACT_LINEAR = 0, 1, 2
 ACTIVATION_CODES = {name: code for code, name in enumerate(ACTIVATIONS)}
 
-HEADS = ("binary", "softmax")
 HEAD_BINARY, HEAD_SOFTMAX = 0, 1
 HEAD_CODES = {name: code for code, name in enumerate(HEADS)}

@@ -6,8 +6,7 @@ import numbers
 import numpy as np
 
 from .config import ACTIVATION_CODES, HEAD_CODES
-
-PARAM_KEYS = ("E", "U", "W", "b", "V", "c")
+from .spec import PARAM_KEYS
 
 
 def activation_code(activation: str) -> int:

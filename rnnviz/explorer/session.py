@@ -11,13 +11,14 @@ from dataclasses import dataclass, fields, replace
 import numpy as np
 from psygnal import Signal, SignalGroup
 
+from rnnviz.core.spec import ACTIVATIONS
+
 from .clipping import ClipReport, clip_report
 from .playback import Playback
 from .tokens import TokenizedInput, tokenize
 
 #: Longest sequence the explorer traces (the graph stays readable and a trace stays milliseconds).
 MAX_SEQ_LEN = 500
-ACTIVATIONS = ("tanh", "relu", "linear")
 #: Names in ``events.changed`` that make a new trace (clipping acts on the final gradients only).
 TRACE_CHANGES = frozenset({"model", "text", "label", "activation", "w_scale", "seq_len"})
 _KEEP = object()  # "leave this control as it is" (None is a value: the model's own f, the typed length)

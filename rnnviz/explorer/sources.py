@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from rnnviz.core.spec import DEFAULT_HIDDEN
 from rnnviz.resource_files import MissingResourceError, read_text
 
 from .session import ModelSpec
@@ -79,7 +80,6 @@ def load_model_file(path: str | Path) -> ModelSpec:
 
 #: The built-in models the Explore page offers: task key -> what the user reads.
 TASKS = {"sentiment": "Sentiment (many-to-one)", "next_word": "Next word (many-to-many)"}
-DEFAULT_HIDDEN = 6
 
 
 def builtin_spec(task: str = "sentiment", hidden_dim: int = DEFAULT_HIDDEN) -> ModelSpec:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from rnnviz.core.spec import DEFAULT_HIDDEN, HIDDEN_RANGE
 from rnnviz.data import PAD_ID, make_negation_task
 
 from .checkpoint import CheckpointError, load_model, save_model
@@ -25,9 +26,6 @@ from .model import NextWordModel, TrainedModel
 from .paths import user_data_folder
 from .trainer import Trainer
 
-#: Hidden sizes the window offers for the built-in models (small keeps the numbers checkable by hand).
-HIDDEN_RANGE = (2, 16)
-DEFAULT_HIDDEN = 6
 BUILTIN_CONFIG = TrainConfig.defaults_for("negation").with_changes(embed_dim=8, hidden_dim=DEFAULT_HIDDEN,
                                                                    activation="tanh", seed=0)
 # Bump when the task, the config or the trainer change what the built-in model should be.

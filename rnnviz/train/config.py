@@ -11,11 +11,11 @@ from dataclasses import asdict, dataclass, fields, replace
 from numbers import Integral, Real
 from typing import Any
 
+from rnnviz.core.spec import ACTIVATIONS
+
 from .schedule import LR_SCHEDULES
 
 DATASETS = ("imdb", "memory", "negation")
-# The core's kernels implement these (rnnviz.core.config.ACTIVATIONS); checked against it in the tests.
-ACTIVATIONS = ("tanh", "relu", "linear")
 OPTIMIZERS = ("sgd", "momentum", "rmsprop", "adam")
 
 # (low, high) inclusive bounds of the integer fields. The upper bounds keep one batch's activations

@@ -6,13 +6,11 @@ from typing import Any
 
 import numpy as np
 
+from rnnviz.core.spec import HEADS  # output heads a model file can hold
+from rnnviz.core.spec import PARAM_KEYS as PARAM_NAMES
 from rnnviz.data import Vocab, pad_sequences
 
 from .config import TrainConfig
-
-PARAM_NAMES = ("E", "U", "W", "b", "V", "c")
-#: Output heads a model file can hold: many-to-one sigmoid(o_T), or many-to-many softmax(o_t) at every step.
-HEADS = ("binary", "softmax")
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
                                QPushButton, QSlider, QSpinBox, QVBoxLayout, QWidget)
 
+from rnnviz.core.spec import ACTIVATIONS
 from rnnviz.explorer import MAX_SEQ_LEN
 
 from ..help_button import HelpButton
 
-ACTIVATIONS = ("tanh", "relu", "linear")
 SLIDER_STEPS_PER_UNIT = 100
 MAX_W_SCALE = 3.0
 

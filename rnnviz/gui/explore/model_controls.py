@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
+from rnnviz.core.spec import HIDDEN_RANGE
 from rnnviz.explorer.sources import DEFAULT_HIDDEN, TASKS
 
-HIDDEN_RANGE = (2, 16)  # as rnnviz.train.builtin.HIDDEN_RANGE (importing it here would load numba early)
 HIDDEN_TOOLTIP = ("Hidden units H of the built-in model: it is trained again (a fraction of a second, then "
                   "cached) with this many units. Small H keeps the numbers checkable by hand")
 FIXED_TOOLTIP = ("Hidden size is fixed by training: this model was trained with H = {h}. "
