@@ -88,6 +88,16 @@ def clip_by_global_norm(grads: dict, max_norm: float | None) -> float:
     return norm
 
 
+def _param_keys(params: dict) -> tuple[str, ...]:
+    """The checked parameter names: the RNN's, or the ordinary network's (no W, rnnviz.core.bag)."""
+    if isinstance(params, dict) and "W" not in params:
+        from .bag import BAG_PARAM_KEYS, check_bag_params
+        check_bag_params(params)
+        return BAG_PARAM_KEYS
+    check_params(params)
+    return PARAM_KEYS
+
+
 class Optimizer:
     """Base: holds the params (updated in place) and one state array set per parameter."""
 
@@ -96,23 +106,23 @@ class Optimizer:
     default_lr = 1e-3
 
     def __init__(self, params: dict, lr: float | None = None):
-        check_params(params)
+        self.keys = _param_keys(params)
         self.params = params
         self.lr = float(self.default_lr if lr is None else lr)
         self.iterations = 0
-        self._flat_params = {k: _flat(params[k]) for k in PARAM_KEYS}
-        self.slot_arrays = {s: {k: np.zeros_like(self._flat_params[k]) for k in PARAM_KEYS}
+        self._flat_params = {k: _flat(params[k]) for k in self.keys}
+        self.slot_arrays = {s: {k: np.zeros_like(self._flat_params[k]) for k in self.keys}
                             for s in self.slots}
 
     def step(self, grads: dict) -> None:
         """Apply one update with ``grads`` (dict like params, same dtype and shapes)."""
-        for k in PARAM_KEYS:
+        for k in self.keys:
             g = grads[k]
             if g.shape != self.params[k].shape or g.dtype != self.params[k].dtype:
                 raise ValueError(f"grads[{k!r}] is {g.dtype} {g.shape}, params[{k!r}] is "
                                  f"{self.params[k].dtype} {self.params[k].shape}")
         self.iterations += 1
-        for k in PARAM_KEYS:
+        for k in self.keys:
             self._update(k, self._flat_params[k], _flat(grads[k]))
 
     def _update(self, key, p, g):

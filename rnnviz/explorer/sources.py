@@ -72,10 +72,13 @@ def user_model_candidates(last_path: str | None) -> list[Path]:
 
 def load_model_file(path: str | Path) -> ModelSpec:
     """A saved model as a ModelSpec; raises rnnviz.train's CheckpointError with what is wrong."""
-    from rnnviz.train.checkpoint import load_model
+    from rnnviz.train.checkpoint import CheckpointError, load_model
 
     path = Path(path)
-    return ModelSpec.from_trained(load_model(path), path.name)
+    model = load_model(path)
+    if getattr(model.config, "model", "rnn") != "rnn":  # the bag model has no W: Explore shows RNNs
+        raise CheckpointError(f"{path.name} holds the ordinary (bag) network; Explore steps through RNNs")
+    return ModelSpec.from_trained(model, path.name)
 
 
 #: The built-in models the Explore page offers: task key -> what the user reads.

@@ -58,7 +58,7 @@ def save_model(path: str | os.PathLike, model: TrainedModel, *, overwrite: bool 
     meta = {"format": FORMAT, "version": FORMAT_VERSION, "head": head, "output_dim": output_dim,
             "config": model.config.to_dict(), "vocab": model.vocab.to_json(), "history": model.history}
     meta_bytes = json.dumps(meta, ensure_ascii=False, allow_nan=True).encode("utf-8")
-    arrays = {name: np.ascontiguousarray(model.params[name]) for name in PARAM_NAMES}
+    arrays = {name: np.ascontiguousarray(model.params[name]) for name in PARAM_NAMES if name in model.params}
     arrays[META_KEY] = np.frombuffer(meta_bytes, dtype=np.uint8)
     path.parent.mkdir(parents=True, exist_ok=True)
     sweep_temporaries(path.parent)
@@ -115,11 +115,12 @@ def _read_arrays(npz, name: str) -> dict[str, np.ndarray]:
     if not isinstance(npz, np.lib.npyio.NpzFile):  # np.load gave a bare .npy array
         raise CheckpointError(f"{name} is a single array, not an rnnviz model file (.npz)")
     with npz:
-        missing = [n for n in (*PARAM_NAMES, META_KEY) if n not in npz.files]
+        # W may be absent (the bag model has none); _check_params asks for what the config needs
+        missing = [n for n in (*PARAM_NAMES, META_KEY) if n not in npz.files and n != "W"]
         if missing:
             raise CheckpointError(f"{name} is not an rnnviz model: it has no {', '.join(missing)}")
         # The kernels need C order; a file may store Fortran-ordered arrays (np.save keeps the order).
-        return {key: _c_order(npz[key]) for key in (*PARAM_NAMES, META_KEY)}
+        return {key: _c_order(npz[key]) for key in (*PARAM_NAMES, META_KEY) if key in npz.files}
 
 
 def _c_order(a: np.ndarray) -> np.ndarray:
@@ -188,7 +189,10 @@ def _parse_config_vocab(meta: dict[str, Any], name: str) -> tuple[TrainConfig, V
 def _check_params(params: dict[str, np.ndarray], config: TrainConfig, vocab: Vocab, head: str, output_dim: int,
                   name: str) -> None:
     """Weights must have the shapes the config, vocabulary and head imply, one float dtype, finite values."""
-    expected = expected_param_shapes(len(vocab), config.embed_dim, config.hidden_dim, output_dim)
+    expected = expected_param_shapes(len(vocab), config.embed_dim, config.hidden_dim, output_dim, config.model)
+    if set(params) != set(expected):
+        raise CheckpointError(f"{name}: a {config.model} model has weights {', '.join(expected)}, the file has "
+                              f"{', '.join(params)}")
     dtypes = {a.dtype for a in params.values()}
     if len(dtypes) != 1 or next(iter(dtypes)) not in (np.float32, np.float64):
         raise CheckpointError(f"{name}: weights must all be float32 or all float64, got {sorted(map(str, dtypes))}")

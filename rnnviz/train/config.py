@@ -17,6 +17,8 @@ from .schedule import LR_SCHEDULES
 
 DATASETS = ("imdb", "memory", "negation")
 OPTIMIZERS = ("sgd", "momentum", "rmsprop", "adam")
+#: "rnn": Embedding -> SimpleRNN -> Dense; "bag": the ordinary, order-blind network (rnnviz.core.bag).
+MODELS = ("rnn", "bag")
 
 # (low, high) inclusive bounds of the integer fields. The upper bounds keep one batch's activations
 # (batch_size x maxlen x hidden_dim floats) and the embedding table within a laptop's memory.
@@ -65,6 +67,8 @@ FIELD_HELP: dict[str, str] = {
     "lr_schedule": "How the learning rate changes during the run: 'cosine' (the IMDb default) lowers it from lr "
                    "along half a cosine to 0 at the last step (Keras' CosineDecay), so the last epochs settle "
                    "instead of jumping from epoch to epoch; 'constant' keeps lr throughout (the Keras example).",
+    "model": "'rnn' (the default) or 'bag', the ordinary network beside it: the mean of the word embeddings "
+             "-> a dense layer with f -> sigmoid. It sees which words occur, never their order.",
 }
 
 
@@ -104,6 +108,7 @@ class TrainConfig:
     truncate: int | None = None
     seed: int = 0
     lr_schedule: str = "cosine"  # last, so that positional construction by older code keeps working
+    model: str = "rnn"  # after lr_schedule for the same reason
 
     def __post_init__(self) -> None:
         self.validate()
@@ -124,12 +129,15 @@ class TrainConfig:
         _check_choice("activation", self.activation, ACTIVATIONS)
         _check_choice("optimizer", self.optimizer, OPTIMIZERS)
         _check_choice("lr_schedule", self.lr_schedule, LR_SCHEDULES)
+        _check_choice("model", self.model, MODELS)
         _check_real("lr", self.lr, 0.0, LR_MAX)
         _check_real("validation_split", self.validation_split, 0.0, VALIDATION_SPLIT_MAX)
         if self.clip_norm is not None:
             _check_real("clip_norm", self.clip_norm, 0.0, 1e6, optional=True)
         if self.truncate is not None:
             _check_int("truncate", self.truncate, 1, self.maxlen, optional=True)
+            if self.model == "bag":
+                raise ConfigError("truncate applies to the RNN's BPTT only; the bag model has no steps to truncate")
 
     # ------------------------------------------------------------------ conversion
     def to_dict(self) -> dict[str, Any]:

@@ -25,7 +25,8 @@ LABELS = {
     "clip_norm": "Clip gradient norm at", "truncate": "Truncate BPTT to k steps", "seed": "Random seed",
     "lr_schedule": "Learning-rate schedule",
 }
-FORM_FIELDS = tuple(f.name for f in fields(TrainConfig) if f.name != "dataset")
+# "model" (rnn | bag) is not offered here yet: the window's views after a run show RNNs only
+FORM_FIELDS = tuple(f.name for f in fields(TrainConfig) if f.name not in ("dataset", "model"))
 ERROR_STYLE = "color: #b00020;"
 BAD_FIELD_STYLE = "QLineEdit { border: 1px solid #b00020; background: #fff0f0; }"
 

@@ -1,0 +1,254 @@
+"""Exercises: hide one number of the core's trace, let the learner compute it, check it, and hint.
+
+    ex = make_exercise(trace, "dL_ds", t=3, i=0)   # dL/ds_3, entry 1 (i is 0-based)
+    ex.prompt, ex.inputs                            # what to compute, and the numbers needed
+    fb = ex.check("-0.0052")                        # Feedback(correct, message)
+
+Quantities (``QUANTITIES``): "a", "s" (entry i of a_t, s_t), "o" (o_t), "dL_do" (dL/do_t), "dL_ds",
+"dL_da" (entry i at step t), "dW", "dU" (entry (i, j) of step t's contribution dL/da_t s_{t-1}^T
+or dL/da_t x_t^T). Binary (many-to-one) head only: the exercises follow the BPTT-by-hand panel.
+
+An answer is right within one unit of its 4th significant digit. A wrong answer is compared with
+the values that typical mistakes give (the W^T dL/da_{t+1} term left out, the sign flipped, f'(a_t)
+forgotten, s_t used for s_{t-1}, ...), each computed from the same trace, and gets that mistake's
+hint; a mistake whose value equals the right one (at t = 1, W s_0 = 0) is not offered.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+QUANTITIES = ("a", "s", "o", "dL_do", "dL_ds", "dL_da", "dW", "dU")
+SIGNIFICANT = 4
+
+
+@dataclass(frozen=True)
+class Feedback:
+    correct: bool
+    message: str
+    mistake: str | None = None  # the key of the recognised mistake, when there is one
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One hidden number: what to compute, the inputs (name, value) and the checks."""
+
+    quantity: str
+    t: int
+    index: tuple[int, ...]
+    prompt: str
+    formula: str
+    inputs: tuple[tuple[str, float], ...]
+    answer: float
+    mistakes: tuple[tuple[str, float, str], ...] = field(default=())  # (key, value, hint)
+
+    def check(self, text: str) -> Feedback:
+        """Check a typed answer (a decimal number; ',' accepted as the decimal mark)."""
+        try:
+            value = float(str(text).strip().replace(",", ".").replace("\u2212", "-"))
+        except ValueError:
+            return Feedback(False, f"Type a number such as {self.answer:.4g}, not {str(text).strip()!r}.")
+        if not math.isfinite(value):
+            return Feedback(False, "Type a finite number.")
+        if close(value, self.answer):
+            return Feedback(True, f"Right: {self.answer:.{SIGNIFICANT}g}.")
+        for key, wrong, hint in self.mistakes:
+            if close(value, wrong):
+                return Feedback(False, hint, key)
+        return Feedback(False, "Not quite. Recompute with the inputs shown, keeping 4 significant digits: "
+                               f"{self.formula}.")
+
+
+def close(value: float, target: float) -> bool:
+    """Equal within one unit of the 4th significant digit of `target` (5e-5 around 0)."""
+    if target == 0.0:
+        return abs(value) <= 5e-5
+    unit = 10.0 ** (math.floor(math.log10(abs(target))) - (SIGNIFICANT - 1))
+    return abs(value - target) <= unit * 1.0000001
+
+
+def sub(name: str, t: int) -> str:
+    return f"{name}_{t}"
+
+
+def make_exercise(trace, quantity: str, t: int, i: int = 0, j: int = 0) -> Exercise:
+    """The exercise of `quantity` at step t (1..T), entry i (and j for dW, dU), 0-based indices."""
+    if quantity not in QUANTITIES:
+        raise ValueError(f"quantity must be one of {QUANTITIES}, got {quantity!r}")
+    if trace.head != "binary":
+        raise ValueError("exercises follow the many-to-one (sentiment) model")
+    T = trace.T
+    if not 1 <= t <= T:
+        raise ValueError(f"t must be between 1 and {T}, got {t}")
+    H = trace.hidden_size
+    if not 0 <= i < H:
+        raise ValueError(f"entry i must be between 0 and {H - 1}, got {i}")
+    build = _BUILDERS[quantity]
+    ex = build(trace, t, i, j)
+    # a mistake that gives the right value cannot be told apart from it: not offered
+    mistakes = tuple(m for m in ex.mistakes if not close(m[1], ex.answer) and math.isfinite(m[1]))
+    return Exercise(ex.quantity, ex.t, ex.index, ex.prompt, ex.formula, ex.inputs, ex.answer, mistakes)
+
+
+# --- one builder per quantity ------------------------------------------------------------------
+def _vec(name: str, v) -> list[tuple[str, float]]:
+    return [(f"{name}[{k + 1}]", float(x)) for k, x in enumerate(np.ravel(v))]
+
+
+def _f_name(trace) -> str:
+    return {"tanh": "tanh", "relu": "relu", "linear": "the identity"}[trace.activation]
+
+
+def _ex_a(tr, t, i, j):
+    r = t - 1
+    p = tr.params
+    ux, ws, b = float(tr.Ux[r, i]), float(tr.Ws[r, i]), float(p["b"][i])
+    inputs = (_vec(f"U row {i + 1}", p["U"][i]) + _vec(sub("x", t), tr.x[r])
+              + _vec(f"W row {i + 1}", p["W"][i]) + _vec(sub("s", t - 1), tr.s_prev[r]) + [(f"b[{i + 1}]", b)])
+    w_col = float(p["W"][:, i] @ tr.s_prev[r])
+    mistakes = [("no_memory", ux + b, f"You left out W s_{t - 1}, the memory term: a_t = U x_t + W s_{{t-1}} + b."),
+                ("no_bias", ux + ws, f"Add the bias b[{i + 1}]."),
+                ("w_column", ux + w_col + b, f"Use row {i + 1} of W (W s_{t - 1}), not its column (W^T s_{t - 1}).")]
+    return Exercise("a", t, (i,), f"Compute a_{t}[{i + 1}].",
+                    f"a_{t}[{i + 1}] = (U x_{t})[{i + 1}] + (W s_{t - 1})[{i + 1}] + b[{i + 1}]",
+                    tuple(inputs), float(tr.a[r, i]), tuple(mistakes))
+
+
+def _ex_s(tr, t, i, j):
+    r = t - 1
+    a = float(tr.a[r, i])
+    mistakes = [("no_f", a, f"That is a_{t}[{i + 1}]; apply f = {_f_name(tr)} to it."),
+                ("sigmoid", 1.0 / (1.0 + math.exp(-a)), "That is the sigmoid; the hidden layer's f is "
+                                                        f"{_f_name(tr)}."),
+                ("sign", -float(tr.s[r, i]), "Check the sign: tanh keeps the sign of a_t.")]
+    return Exercise("s", t, (i,), f"Compute s_{t}[{i + 1}].", f"s_{t}[{i + 1}] = f(a_{t}[{i + 1}]), f = {_f_name(tr)}",
+                    ((f"a_{t}[{i + 1}]", a),), float(tr.s[r, i]), tuple(mistakes))
+
+
+def _ex_o(tr, t, i, j):
+    r = t - 1
+    p = tr.params
+    vs = float(p["V"][0] @ tr.s[r])
+    o = float(tr.o[r, 0])
+    mistakes = [("no_bias", vs, "Add the output bias c."),
+                ("sigmoid", float(tr.y_hat[r, 0]), f"That is sigmoid(o_{t}) = y_hat; o_{t} is the value before it."),
+                ("s_prev", float(p["V"][0] @ tr.s_prev[r]) + float(p["c"][0]),
+                 f"o_{t} reads s_{t}, this step's state, not s_{t - 1}.")]
+    return Exercise("o", t, (0,), f"Compute o_{t}.", f"o_{t} = V s_{t} + c",
+                    tuple(_vec("V", p["V"][0]) + _vec(sub("s", t), tr.s[r]) + [("c", float(p["c"][0]))]),
+                    o, tuple(mistakes))
+
+
+def _ex_dL_do(tr, t, i, j):
+    r = t - 1
+    y_hat, y = float(tr.y_hat[r, 0]), float(tr.targets[0])
+    d = float(tr.dL_do[r, 0])
+    if t != tr.T:
+        return Exercise("dL_do", t, (0,), f"Compute dL/do_{t}.", "only o_T feeds the loss", (), d,
+                        (("nonzero", y_hat - y, f"Only o_T feeds the loss of a many-to-one model: dL/do_{t} = 0."),))
+    mistakes = [("sign", y - y_hat, "Check the sign: dL/do_T = y_hat - y."),
+                ("no_label", y_hat, "Subtract the label y."),
+                ("sigmoid_prime", (y_hat - y) * y_hat * (1 - y_hat),
+                 "No extra sigmoid'(o_T): with the cross-entropy it cancels, dL/do_T = y_hat - y.")]
+    return Exercise("dL_do", t, (0,), f"Compute dL/do_{t}.", f"dL/do_{t} = y_hat_{t} - y",
+                    ((f"y_hat_{t}", y_hat), ("y", y)), d, tuple(mistakes))
+
+
+def _ex_dL_ds(tr, t, i, j):
+    r = t - 1
+    p = tr.params
+    out = float(tr.dL_ds_out[r, i])
+    rec = float(tr.dL_ds_rec[r, i])
+    inputs = _vec(f"V^T row {i + 1} (= V[{i + 1}])", p["V"][:, i]) + [(sub("dL/do", t), float(tr.dL_do[r, 0]))]
+    mistakes = []
+    if t < tr.T:
+        da_next = tr.dL_da[r + 1]
+        inputs += _vec(f"W column {i + 1}", p["W"][:, i]) + _vec(sub("dL/da", t + 1), da_next)
+        mistakes += [("no_recurrent", out, f"You missed the term W^T dL/da_{t + 1}: s_{t} also feeds a_{t + 1}."),
+                     ("w_row", out + float(p["W"][i] @ da_next),
+                      f"Use column {i + 1} of W (that is W^T), not its row."),
+                     ("ds_next", out + float(p["W"][:, i] @ tr.dL_ds[r + 1]),
+                      f"Multiply W^T by dL/da_{t + 1}, not dL/ds_{t + 1}: f'(a_{t + 1}) comes first.")]
+    else:
+        mistakes.append(("no_output", rec, f"At t = T the output o_{t} reads s_{t}: add V^T dL/do_{t}."))
+    mistakes.append(("sign", -float(tr.dL_ds[r, i]), "Check the sign of each term."))
+    formula = f"dL/ds_{t} = V^T dL/do_{t}" + (f" + W^T dL/da_{t + 1}" if t < tr.T else "")
+    return Exercise("dL_ds", t, (i,), f"Compute dL/ds_{t}[{i + 1}].", f"{formula} (entry {i + 1})",
+                    tuple(inputs), float(tr.dL_ds[r, i]), tuple(mistakes))
+
+
+def _ex_dL_da(tr, t, i, j):
+    r = t - 1
+    ds, s, a = float(tr.dL_ds[r, i]), float(tr.s[r, i]), float(tr.a[r, i])
+    mistakes = [("no_fprime", ds, f"You forgot f'(a_{t}): dL/da_{t} = f'(a_{t}) * dL/ds_{t}."),
+                ("sign", -float(tr.dL_da[r, i]), "Check the sign: f'(a) = 1 - s^2 is never negative.")]
+    if tr.activation == "tanh":
+        mistakes += [("a_squared", (1 - a * a) * ds, f"tanh'(a) = 1 - s_{t}^2 (the state squared), not 1 - a_{t}^2."),
+                     ("s_prime", (1 - s) * ds, f"tanh'(a) = 1 - s_{t}^2: square s_{t}.")]
+    return Exercise("dL_da", t, (i,), f"Compute dL/da_{t}[{i + 1}].",
+                    f"dL/da_{t}[{i + 1}] = f'(a_{t}[{i + 1}]) * dL/ds_{t}[{i + 1}], with tanh' = 1 - s^2",
+                    ((sub("dL/ds", t) + f"[{i + 1}]", ds), (sub("s", t) + f"[{i + 1}]", s)),
+                    float(tr.dL_da[r, i]), tuple(mistakes))
+
+
+def _ex_dW(tr, t, i, j):
+    r = t - 1
+    H = tr.hidden_size
+    j = min(max(j, 0), H - 1)
+    da = tr.dL_da[r]
+    mistakes = [("s_t", float(da[i] * tr.s[r, j]), f"Use s_{t - 1} (the state W multiplied), not s_{t}."),
+                ("swapped", float(da[j] * tr.s_prev[r, i]), "Row i is dL/da_t[i], column j is s_{t-1}[j]: "
+                                                             "you swapped them."),
+                ("no_fprime", float(tr.dL_ds[r, i] * tr.s_prev[r, j]), f"Use dL/da_{t}, not dL/ds_{t}."),
+                ("running_sum", float(tr.dW_sum[r, i, j]), f"That is the running sum over t' >= {t}; give step {t}'s "
+                                                             "share only.")]
+    return Exercise("dW", t, (i, j), f"Compute step {t}'s contribution to dL/dW[{i + 1},{j + 1}].",
+                    f"(dL/dW)_{t}[{i + 1},{j + 1}] = dL/da_{t}[{i + 1}] * s_{t - 1}[{j + 1}]",
+                    ((sub("dL/da", t) + f"[{i + 1}]", float(da[i])), (sub("s", t - 1) + f"[{j + 1}]",
+                                                                    float(tr.s_prev[r, j])),
+                     (sub("s", t) + f"[{j + 1}]", float(tr.s[r, j]))),
+                    float(tr.dW_step[r, i, j]), tuple(mistakes))
+
+
+def _ex_dU(tr, t, i, j):
+    r = t - 1
+    E = tr.x.shape[1]
+    j = min(max(j, 0), E - 1)
+    da = tr.dL_da[r]
+    mistakes = [("no_fprime", float(tr.dL_ds[r, i] * tr.x[r, j]), f"Use dL/da_{t}, not dL/ds_{t}."),
+                ("running_sum", float(tr.dU_sum[r, i, j]), f"That is the running sum over t' >= {t}; give step {t}'s "
+                                                             "share only."),
+                ("sign", -float(tr.dU_step[r, i, j]), "Check the sign.")]
+    if j < tr.hidden_size and i < E:
+        mistakes.append(("swapped", float(da[j] * tr.x[r, i]), "Row i is dL/da_t[i], column j is x_t[j]: you swapped "
+                                                                "them."))
+    return Exercise("dU", t, (i, j), f"Compute step {t}'s contribution to dL/dU[{i + 1},{j + 1}].",
+                    f"(dL/dU)_{t}[{i + 1},{j + 1}] = dL/da_{t}[{i + 1}] * x_{t}[{j + 1}]",
+                    ((sub("dL/da", t) + f"[{i + 1}]", float(da[i])), (sub("x", t) + f"[{j + 1}]", float(tr.x[r, j]))),
+                    float(tr.dU_step[r, i, j]), tuple(mistakes))
+
+
+_BUILDERS = {"a": _ex_a, "s": _ex_s, "o": _ex_o, "dL_do": _ex_dL_do, "dL_ds": _ex_dL_ds, "dL_da": _ex_dL_da,
+             "dW": _ex_dW, "dU": _ex_dU}
+
+
+@dataclass
+class Score:
+    """Exercises tried and solved, per lesson: {lesson_id: {exercise_key: solved}}."""
+
+    results: dict[str, dict[str, bool]] = field(default_factory=dict)
+
+    def record(self, lesson_id: str, exercise_key: str, correct: bool) -> None:
+        done = self.results.setdefault(lesson_id, {})
+        done[exercise_key] = done.get(exercise_key, False) or correct
+
+    def of(self, lesson_id: str) -> tuple[int, int]:
+        """(solved, tried) in the lesson."""
+        done = self.results.get(lesson_id, {})
+        return sum(done.values()), len(done)
+
+
+def exercise_key(ex: Exercise) -> str:
+    return f"{ex.quantity}@{ex.t}:{','.join(map(str, ex.index))}"

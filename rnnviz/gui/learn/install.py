@@ -1,0 +1,89 @@
+"""install_learn_panel(window): the Learn panel as a dock beside the Explore page's views.
+
+The window keeps its own code; this function only adds a dock and connects two signals. Until the
+explorer announces its changes as events (the evented explorer), the window is told to show the
+new state through its existing public parts (``refresh``, the input box, the controls).
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QDockWidget, QFrame, QWidget
+
+from .panel import LearnPanel
+
+HIGHLIGHT_MS = 2500
+#: region -> the window attribute of the widget that shows it
+REGION_WIDGETS = {"graph": "graph", "bptt": "detail", "plots": "plots", "controls": "controls_box",
+                  "input": "input_bar", "model": "model_box", "train": "training_panel"}
+
+
+def install_learn_panel(window, language: str = "en") -> QDockWidget:
+    """Add the Learn dock to `window` (a rnnviz MainWindow) once its explorer exists; returns the dock.
+
+    If the explorer is still starting (the startup job), the panel is built on the window's first
+    traceShown signal; the dock says so meanwhile.
+    """
+    dock = QDockWidget("Learn", window)
+    dock.setObjectName("learn_dock")
+    dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+
+    def build() -> None:
+        if dock.widget() is not None and isinstance(dock.widget(), LearnPanel):
+            return
+        panel = LearnPanel(window.explorer, window.playback, language=language, parent=dock)
+        panel.stepApplied.connect(lambda applied: show_state(window, applied))
+        panel.highlightRequested.connect(lambda region: highlight(window, region))
+        if hasattr(window, "traceShown"):
+            window.traceShown.connect(panel.follow_explorer)
+        dock.setWidget(panel)
+        dock.learn_panel = panel
+
+    if getattr(window, "explorer", None) is not None:
+        build()
+    else:
+        from PySide6.QtWidgets import QLabel
+        dock.setWidget(QLabel("The lessons open when the model is ready…"))
+        window.traceShown.connect(build)
+    return dock
+
+
+def show_state(window, applied) -> None:
+    """Make the window show the explorer's state after a lesson step (before the evented explorer)."""
+    explorer = window.explorer
+    if hasattr(explorer, "events"):  # the evented explorer: every view follows by itself
+        return
+    c = explorer.controls
+    if hasattr(window, "_show_model"):
+        window._show_model(applied.spec)
+    if hasattr(window, "input_bar"):
+        window.input_bar.set_values(c.text, c.label)
+        window._applied_text = c.text
+    window.refresh()  # keeps the playback's step: apply_step already sized it for this trace
+    if hasattr(window, "gradient_controls"):
+        window.gradient_controls.set_values(c.w_scale, explorer.activation, c.seq_len, c.clip, c.clip_threshold)
+
+
+def highlight(window, region: str) -> None:
+    """Bring the region's page to the front and outline its widget for a moment."""
+    if region == "learn":
+        return
+    target = getattr(window, REGION_WIDGETS.get(region, ""), None)
+    pages = getattr(window, "pages", None)
+    if pages is not None:
+        page = target if region == "train" else getattr(window, "explore_page", None)
+        if page is not None and pages.indexOf(page) >= 0:
+            pages.setCurrentWidget(page)
+    if isinstance(target, QWidget) and region != "train":
+        _flash(target)
+
+
+def _flash(widget: QWidget) -> None:
+    frame = QFrame(widget)
+    frame.setObjectName("learn_highlight")
+    frame.setStyleSheet("#learn_highlight { border: 3px solid #ff8f00; border-radius: 4px; background: transparent; }")
+    frame.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+    frame.setGeometry(widget.rect())
+    frame.show()
+    frame.raise_()
+    QTimer.singleShot(HIGHLIGHT_MS, frame.deleteLater)

@@ -1,0 +1,261 @@
+"""The Learn panel: the lesson list, the current step's words, Back / Next, and the exercise box.
+
+It takes the explorer and the playback in ``__init__`` and changes them only through
+``rnnviz.explorer.lessons.apply_step``; ``stepApplied(AppliedStep)`` tells the window to show the new
+state (``install.py`` connects it), ``highlightRequested(str)`` names the region to look at.
+"""
+from __future__ import annotations
+
+import threading
+from html import escape
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QScrollArea,
+                               QSplitter, QVBoxLayout, QWidget)
+
+from rnnviz.explorer.compare import compare_orders, shuffled_words
+from rnnviz.explorer.exercises import exercise_key, make_exercise
+from rnnviz.explorer.lesson_progress import LessonProgress
+from rnnviz.explorer.lessons import apply_step, lesson_bag_model, load_lessons
+
+from .compare_box import CompareBox
+from .exercise_box import ExerciseBox
+
+REGION_NAMES = {"graph": "the unrolled graph", "bptt": "the BPTT by hand panel", "plots": "the gradient plots",
+                "controls": "the vanishing and exploding controls", "input": "the input box",
+                "model": "the Model box", "learn": "this panel", "train": "the Train page"}
+
+
+class _Loader(QObject):
+    """Builds the ordinary network off the GUI thread (a first build trains for a few seconds)."""
+
+    ready = Signal(object)
+    failed = Signal(str)
+
+    def start(self, hidden: int) -> None:
+        threading.Thread(target=self._run, args=(hidden,), daemon=True, name="learn-bag-model").start()
+
+    def _run(self, hidden: int) -> None:
+        try:
+            self.ready.emit(lesson_bag_model(hidden))
+        except Exception as exc:  # noqa: BLE001 - shown to the learner, the lessons go on without it
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+
+
+class LearnPanel(QWidget):
+    """Lessons beside the window's views. Signals: stepApplied(AppliedStep), highlightRequested(str)."""
+
+    stepApplied = Signal(object)
+    highlightRequested = Signal(str)
+
+    def __init__(self, explorer, playback, progress: LessonProgress | None = None, language: str = "en",
+                 parent=None, lessons=None):
+        super().__init__(parent)
+        self.explorer, self.playback = explorer, playback
+        self.progress = progress if progress is not None else LessonProgress()
+        self.lessons = lessons if lessons is not None else load_lessons(language)
+        self.lesson_index = self.step_index = 0
+        self.bag_model = None
+        self._shuffle_seed = 0
+        self._shuffled_text: str | None = None
+        self._build()
+        self._loader = _Loader(self)
+        self._loader.ready.connect(self._on_bag_ready)
+        self._loader.failed.connect(lambda msg: self.compare.show_waiting(f"The ordinary network failed: {msg}"))
+        self._loader.start(6)
+        start = next((k for k, lesson in enumerate(self.lessons) if lesson.id == self.progress.current_lesson), 0)
+        self.open_lesson(start, self.progress.step_of(self.lessons[start].id))
+
+    # --- layout ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.lesson_list = QListWidget()
+        self.lesson_list.setObjectName("lesson_list")
+        self.lesson_list.currentRowChanged.connect(lambda row: row >= 0 and row != self.lesson_index
+                                                   and self.open_lesson(row, self.progress.step_of(self.lessons[row].id)))
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.step_title = QLabel()
+        self.step_title.setWordWrap(True)
+        for label in (self.title, self.step_title):
+            label.setTextFormat(Qt.TextFormat.RichText)
+        self.text = QLabel()
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setWordWrap(True)
+        self.text.setObjectName("step_text")
+        self.task = QLabel()
+        self.task.setWordWrap(True)
+        self.task.setTextFormat(Qt.TextFormat.RichText)
+        self.task.setObjectName("step_task")
+        self.look_at = QLabel()
+        self.look_at.setStyleSheet("color: #555;")
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setStyleSheet("color: #b00020;")
+        self.compare = CompareBox()
+        self.compare.shuffleRequested.connect(self.shuffle)
+        self.exercise_box = ExerciseBox()
+        self.exercise_box.answered.connect(self._on_answered)
+        self.back_button = QPushButton("◀ Back")
+        self.next_button = QPushButton("Next ▶")
+        self.back_button.setObjectName("lesson_back")
+        self.next_button.setObjectName("lesson_next")
+        self.back_button.clicked.connect(self.back)
+        self.next_button.clicked.connect(self.next)
+        nav = QHBoxLayout()
+        self.restart_button = QPushButton("Restart step")
+        self.restart_button.setToolTip("Set the window back to this step's sentence and controls")
+        self.restart_button.clicked.connect(lambda: self.show_step(self.step_index))
+        nav.addWidget(self.back_button)
+        nav.addStretch(1)
+        nav.addWidget(self.restart_button)
+        nav.addWidget(self.next_button)
+        content = QWidget()
+        body = QVBoxLayout(content)
+        for w in (self.title, self.step_title, self.text, self.task, self.look_at, self.compare, self.exercise_box,
+                  self.status):
+            body.addWidget(w)
+        body.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(scroll, 1)
+        right_layout.addLayout(nav)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.lesson_list)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 4)
+        splitter.setSizes([150, 650])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(splitter)
+        self._fill_list()
+
+    def _fill_list(self) -> None:
+        self.lesson_list.blockSignals(True)
+        self.lesson_list.clear()
+        for k, lesson in enumerate(self.lessons):
+            solved, tried = self.progress.score(lesson.id)
+            mark = "✓" if self.progress.is_done(lesson.id) else "  "
+            score = f"  ({solved}/{tried} exercises)" if tried else ""
+            item = QListWidgetItem(f"{mark} {k + 1}. {lesson.title}{score}")
+            item.setToolTip(lesson.summary)
+            self.lesson_list.addItem(item)
+        self.lesson_list.setCurrentRow(self.lesson_index)
+        self.lesson_list.blockSignals(False)
+
+    # --- navigation --------------------------------------------------------------------------
+    @property
+    def lesson(self):
+        return self.lessons[self.lesson_index]
+
+    @property
+    def step(self):
+        return self.lesson.steps[self.step_index]
+
+    def open_lesson(self, index: int, step: int = 0) -> None:
+        self.lesson_index = min(max(int(index), 0), len(self.lessons) - 1)
+        self.show_step(min(max(int(step), 0), len(self.lesson.steps) - 1))
+
+    def next(self) -> None:
+        if self.step_index + 1 < len(self.lesson.steps):
+            self.show_step(self.step_index + 1)
+        elif self.lesson_index + 1 < len(self.lessons):
+            self.open_lesson(self.lesson_index + 1, 0)
+
+    def back(self) -> None:
+        if self.step_index > 0:
+            self.show_step(self.step_index - 1)
+        elif self.lesson_index > 0:
+            self.open_lesson(self.lesson_index - 1, len(self.lessons[self.lesson_index - 1].steps) - 1)
+
+    def show_step(self, index: int) -> None:
+        """Apply step `index` of the current lesson to the explorer and show its words."""
+        self.step_index = index
+        lesson, step = self.lesson, self.step
+        # lesson text is plain text ("<start>", "<oov>" are tokens, not tags)
+        self.title.setText(f"<h3>{self.lesson_index + 1}. {escape(lesson.title)}</h3>")
+        self.step_title.setText(f"<b>Step {index + 1} of {len(lesson.steps)}: {escape(step.title)}</b>")
+        self.text.setText(escape(step.text))
+        self.task.setText(f"<b>Your turn:</b> {escape(step.task)}")
+        self.look_at.setText(f"Look at: {REGION_NAMES.get(step.state.highlight, step.state.highlight)}")
+        self.status.clear()
+        try:
+            applied = apply_step(step, self.explorer, self.playback)
+        except ValueError as exc:
+            self.status.setText(f"This step could not be shown: {exc}")
+            applied = None
+        last = self.lesson_index == len(self.lessons) - 1 and index == len(lesson.steps) - 1
+        self.back_button.setEnabled(self.lesson_index > 0 or index > 0)
+        self.next_button.setEnabled(not last)
+        self.next_button.setText("Next ▶" if index + 1 < len(lesson.steps) else "Next lesson ▶")
+        self.progress.visit(lesson.id, index, len(lesson.steps))
+        if self.progress.notice:
+            self.status.setText(self.progress.notice)
+        self._fill_list()
+        self._shuffled_text, self._shuffle_seed = step.state.shuffled, 0
+        self.compare.setVisible(step.state.shuffled is not None)
+        self._show_comparison()
+        self._show_exercise()
+        if applied is not None:
+            self.stepApplied.emit(applied)
+            self.highlightRequested.emit(applied.highlight)
+
+    def follow_explorer(self) -> None:
+        """The learner changed the window (a sentence, a control): keep the comparison and the exercise
+        true to the explorer's current trace, not to the step's state."""
+        if self._shuffled_text is not None:
+            words, shown = self.explorer.controls.text.split(), self._shuffled_text.split()
+            if sorted(words) != sorted(shown):
+                self._shuffled_text = shuffled_words(self.explorer.controls.text, self._shuffle_seed + 1)
+            self._show_comparison()
+        old = self.exercise_box.exercise
+        self._show_exercise(keep_answer_if=old)
+
+    # --- the ordinary network ----------------------------------------------------------------
+    def _on_bag_ready(self, model) -> None:
+        self.bag_model = model
+        self._show_comparison()
+
+    def shuffle(self) -> None:
+        """First the step's reordering, then seeded random orders of the current sentence."""
+        self._shuffle_seed += 1
+        if self._shuffle_seed > 1:
+            self._shuffled_text = shuffled_words(self.explorer.controls.text, self._shuffle_seed)
+        self._show_comparison()
+
+    def _show_comparison(self) -> None:
+        if self._shuffled_text is None or not self.compare.isVisibleTo(self):
+            return
+        if self.bag_model is None:
+            self.compare.show_waiting("Training the ordinary network on the built-in task (first time only)…")
+            return
+        try:
+            cmp = compare_orders(self.explorer, self._shuffled_text, self.bag_model)
+            self.compare.show_comparison(cmp, shuffled=self._shuffle_seed > 0)
+        except ValueError as exc:
+            self.compare.show_waiting(f"Cannot compare this input: {exc}")
+
+    # --- exercises ---------------------------------------------------------------------------
+    def _show_exercise(self, keep_answer_if=None) -> None:
+        spec = self.step.exercise
+        exercise = None
+        if spec is not None:
+            try:
+                exercise = make_exercise(self.explorer.trace(), **spec)
+            except ValueError as exc:
+                self.status.setText(f"This step's exercise does not fit the window's state now ({exc}); "
+                                    "press Restart step.")
+        if exercise is None or exercise != keep_answer_if:
+            self.exercise_box.show_exercise(exercise)
+        self.exercise_box.show_score(*self.progress.score(self.lesson.id))
+
+    def _on_answered(self, feedback) -> None:
+        ex = self.exercise_box.exercise
+        if ex is None:
+            return
+        self.progress.record_exercise(self.lesson.id, exercise_key(ex), feedback.correct)
+        self.exercise_box.show_score(*self.progress.score(self.lesson.id))
+        self._fill_list()
