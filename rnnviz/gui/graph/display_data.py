@@ -13,6 +13,8 @@ import numpy as np
 if TYPE_CHECKING:  # the core imports numba; the graph only reads a Trace's arrays
     from rnnviz.core.trace_types import Trace
 
+from rnnviz.explorer.numbers import format_vector
+
 from . import palette
 
 _SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
@@ -67,12 +69,5 @@ class GraphNumbers:
 
 
 def vector_summary(v: np.ndarray, first: int = 4) -> str:
-    """'[0.123, -0.456, …]  ‖·‖ = 0.789' with the first entries and the norm of a 1-D vector."""
-    v = np.asarray(v, dtype=np.float64).ravel()
-    peak = float(np.max(np.abs(v[:first]))) if v.size else 0.0
-    fmt = "{:+.3f}" if peak == 0 or 0.01 <= peak < 1e4 else "{:+.2e}"  # tiny gradients stay readable
-    head = ", ".join(fmt.format(x) for x in v[:first])
-    more = ", …" if v.size > first else ""
-    with np.errstate(over="ignore", invalid="ignore"):
-        norm = float(np.sqrt(np.sum(v * v)))
-    return f"[{head}{more}]   ‖·‖ = {norm:.4g}"
+    """'[0.1230, -0.4560, …]   ‖·‖ = 0.7890': the first entries and the norm, in the window's one format."""
+    return format_vector(v, first)

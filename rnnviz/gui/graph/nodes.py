@@ -13,6 +13,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
+from rnnviz.explorer.numbers import format_number
+
 from . import palette
 from .context import TEXT, TEXT_SOFT, RenderContext, qcolour
 from .display_data import sub, vector_summary
@@ -164,7 +166,7 @@ class StateNode(GraphNode):
         for k, v in enumerate(self.values):
             cell = QRectF(r.left(), r.top() + k * self.cell_h, r.width(), self.cell_h)
             painter.setPen(qcolour(0xFFFFFFFF) if abs(v) > 0.6 * self.vmax else TEXT)
-            painter.drawText(cell, int(Qt.AlignmentFlag.AlignCenter), f"{v:.2f}")
+            painter.drawText(cell, int(Qt.AlignmentFlag.AlignCenter), format_number(v, 2))
 
     def tooltip_text(self):
         if self.t == 0:
@@ -240,12 +242,12 @@ class OutputNode(GraphNode):
 
     def _prediction(self) -> str:
         if self.head == "binary":
-            return f"ŷ = σ(o) = {self.y_row[0]:.3f}"
+            return f"ŷ = σ(o) = {format_number(self.y_row[0])}"
         k = int(np.argmax(self.y_row))
         names = self.ctx.class_names
         if k < len(names):
-            return f"ŷ: {names[k]} ({self.y_row[k]:.2f})"
-        return f"ŷ: class {k} ({self.y_row[k]:.2f})"
+            return f"ŷ: {names[k]} ({format_number(self.y_row[k])})"
+        return f"ŷ: class {k} ({format_number(self.y_row[k])})"
 
     def paint_shape(self, painter, state):
         filled = state != BLANK
@@ -310,7 +312,7 @@ class LossNode(GraphNode):
         computed = state != IDLE
         self.draw_label(painter, self.rect, self._name(), Qt.AlignmentFlag.AlignCenter, bold=True)
         if computed and (not self.per_step or self.ctx.scale >= 1.2):
-            text = f"= {self.value:.4f}" + (f"  {self.label_text}" if self.label_text else "")
+            text = f"= {format_number(self.value)}" + (f"  {self.label_text}" if self.label_text else "")
             # 170 px: "= 0.0036  (label y = 0)" fits at any font the platform picks (within the bounds)
             self.draw_label(painter, QRectF(LOSS_W / 2 + 5, -9, 170, 18), text,
                             Qt.AlignmentFlag.AlignLeft, colour=TEXT_SOFT)
@@ -318,4 +320,4 @@ class LossNode(GraphNode):
     def tooltip_text(self):
         if self.state == IDLE:
             return f"{self._name()}: not computed yet"
-        return f"{self._name()} = {self.value:.6g}" + (f"\n{self.label_text}" if self.label_text else "")
+        return f"{self._name()} = {format_number(self.value)}" + (f"\n{self.label_text}" if self.label_text else "")
