@@ -11,6 +11,7 @@ import html
 
 import numpy as np
 
+from .diagnose import saturation_cause, step_reason
 from .numbers import FIXED_RANGE, format_block, format_number, norm  # noqa: F401 (re-exported)
 
 #: Entries shown per vector unless the user asks for all of them.
@@ -94,6 +95,11 @@ def _eq(text: str) -> str:
 
 def _note(text: str) -> str:
     return f"<p class='note'>{text}</p>"
+
+
+def _why(text: str) -> str:
+    """A note that explains an exactly-zero or overflowed gradient (rnnviz.explorer.diagnose)."""
+    return f"<p class='note' style='color:#8a4b00'>{text}</p>"
 
 
 def _word(labels, words, t: int) -> str:
@@ -201,6 +207,8 @@ def _loss_html(trace, show_all: bool, labels=(), vocab=None) -> str:
                 f"L = <b>{format_number(trace.loss)}</b>"),
             _eq(f"dL/do<sub>{T}</sub> = &#375; &minus; y = <b>{format_number(trace.dL_do[T - 1, 0])}</b>"),
             _note("This is where the backward pass starts: the gradient enters through V into s<sub>T</sub>."),
+            _why(f"Every gradient below is exactly 0: {html.escape(saturation_cause(trace))}.")
+            if saturation_cause(trace) else "",
         ])
     shown = T if show_all or T <= FIRST_LOSS_ROWS else FIRST_LOSS_ROWS
     losses = format_block(trace.step_loss[:shown])
@@ -265,6 +273,10 @@ def _backward_html(trace, t: int, show_all: bool, is_last: bool, clip, vocab=Non
                           (f"&#8857; dL/ds<sub>{t}</sub>", trace.dL_ds[i], ""),
                           (f"dL/da<sub>{t}</sub>", trace.dL_da[i], "")], show_all),
            _contributions_html(trace, t, show_all)]
+    reason = step_reason(trace, t)
+    if reason:
+        out.insert(1, _why(f"Why dL/ds<sub>{t}</sub> is {'not finite' if 'inf' in reason[:30] else '0'}: "
+                           f"{html.escape(reason)}."))
     if is_last:
         shared = "U, W, b" if trace.head == "binary" else "U, W, b, V, c"
         out.append(_note(f"Backward pass done: the running sums are the gradients of L, "
@@ -285,6 +297,9 @@ def _contributions_html(trace, t: int, show_all: bool) -> str:
                  ("dL/dc", f"dL/do<sub>{t}</sub>", trace.dc_step[i], trace.dc_sum[i])]
     sum_head = f"running sum &Sigma;<sub>t'={t}..{T}</sub>"
     title = _eq(f"Step {t}'s contributions to the shared parameters' gradients")
+    if t == 1:
+        title += _note("Step 1 adds 0 to dL/dW: its share is dL/da<sub>1</sub> s<sub>0</sub><sup>T</sup> "
+                       "and s<sub>0</sub> = 0.")
     if show_all:
         # Every entry: one matrix under the other, since two side by side do not fit the panel.
         blocks = "".join(

@@ -82,3 +82,20 @@ def format_vector(v, first: int = 4) -> str:
     head = ", ".join(text.strip() for text in format_block(v[:first]))
     more = ", …" if v.size > first else ""
     return f"[{head}{more}]   ‖·‖ = {format_number(norm(v))}"
+
+
+def row_norms(rows) -> np.ndarray:
+    """(T,) the ``norm`` of each row of a (T, ...) array: what the panel prints as ‖·‖ for step t.
+
+    The plots use these rather than a plain sqrt(sum of squares), which overflows to inf for entries
+    above ~1e154 and underflows to 0 below ~1e-154, where the panel still prints the true norm.
+    """
+    a = np.abs(np.asarray(rows, dtype=np.float64)).reshape(len(rows), -1)
+    if a.shape[1] == 0:
+        return np.zeros(a.shape[0])
+    with np.errstate(invalid="ignore"):
+        largest = a.max(axis=1)
+        ok = (largest > 0) & np.isfinite(largest)
+        scale = np.where(ok, largest, 1.0)
+        scaled = np.sqrt(np.sum(np.square(a / scale[:, None]), axis=1))
+    return np.where(ok, largest * scaled, largest)
