@@ -42,3 +42,14 @@ def test_graph_prints_the_header_numbers(qtbot):
     assert shown in step_html(trace, loss_index)
     loss_node = view.node("L", trace.T)
     assert format_number(trace.loss) in loss_node.tooltip_text()
+
+
+def test_an_oov_node_shows_the_word_it_replaced(qtbot):
+    params = init_params(6, 3, 4, seed=1, dtype=np.float64)
+    trace = make_trace(params, np.array([1, 2, 4]), 0)
+    view = UnrolledGraphView()
+    qtbot.addWidget(view)
+    view.set_trace(trace, ["<start>", "<oov>", "film"], originals=["", "zorblax", "film"])
+    oov = view.node("x", 2)
+    assert oov.original == "zorblax" and "zorblax" in oov.tooltip_text()
+    assert view.node("x", 3).original == ""  # a known word is only itself

@@ -184,14 +184,17 @@ class InputNode(GraphNode):
 
     kind = "x"
 
-    def __init__(self, ctx, t, word, token, x_row, parent=None):
+    def __init__(self, ctx, t, word, token, x_row, parent=None, original: str = ""):
         super().__init__(ctx, t, parent)
         self.word = word
+        # the word an <oov> stands for: shown under it, so "<oov>" never hides what was typed
+        self.original = original if word == "<oov>" and original else ""
         self.token = int(token)
         self.x_row = np.asarray(x_row, dtype=np.float64)
         self.rect = QRectF(-INPUT_W / 2, -INPUT_H / 2, INPUT_W, INPUT_H)
         self.short_word = word if len(word) <= 12 else word[:11] + "…"
-        self.bounds = QRectF(-48, -INPUT_H / 2 - 6, 96, INPUT_H + 34)
+        self.bounds = QRectF(-48, -INPUT_H / 2 - 6, 96, INPUT_H + (50 if self.original else 34))
+        self.short_original = self.original if len(self.original) <= 14 else self.original[:13] + "…"
 
     def boundingRect(self):  # noqa: N802
         return self.bounds
@@ -210,9 +213,14 @@ class InputNode(GraphNode):
         self.draw_label(painter, self.rect, f"x{sub(self.t)}", Qt.AlignmentFlag.AlignCenter, bold=True)
         word_rect = QRectF(-48, INPUT_H / 2 + 3, 96, 18)
         self.draw_label(painter, word_rect, self.short_word, Qt.AlignmentFlag.AlignHCenter, size=12)
+        if self.original:
+            self.draw_label(painter, QRectF(-48, INPUT_H / 2 + 19, 96, 16), f"({self.short_original})",
+                            Qt.AlignmentFlag.AlignHCenter, size=10, colour=TEXT_SOFT)
 
     def tooltip_text(self):
-        return (f"x{sub(self.t)} = embedding of “{self.word}” (token {self.token})\n"
+        replaced = (f"“{self.original}” is not in the vocabulary, so x{sub(self.t)} is the <oov> row\n"
+                    if self.original else "")
+        return (replaced + f"x{sub(self.t)} = embedding of “{self.word}” (token {self.token})\n"
                 f"x{sub(self.t)} = {vector_summary(self.x_row)}")
 
 
