@@ -689,6 +689,11 @@ class MainWindow(QMainWindow):
             s.setValue("model/last_path", self._model_path)
         s.sync()
 
+    def _close_after_stop(self) -> None:
+        """The user agreed to stop the run: close (shutdown() stops it; the worker saves its model)."""
+        self._close_confirmed = True
+        self.close()
+
     def shutdown(self) -> None:
         """Stop the clock, wait for the background job and the trainer's worker: no thread left."""
         self._frame_timer.stop()
@@ -705,6 +710,13 @@ class MainWindow(QMainWindow):
             self._help_dialog.close()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        panel = self.training_panel
+        if panel is not None and panel.isTraining() and not getattr(self, "_close_confirmed", False):
+            event.ignore()  # ask first, without blocking (rnnviz.gui.training.saving.ask_to_stop)
+            from rnnviz.gui.training.saving import ask_to_stop
+
+            self.close_box = ask_to_stop(self, self._close_after_stop)
+            return
         self._save_settings()
         self.shutdown()
         super().closeEvent(event)
