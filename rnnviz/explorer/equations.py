@@ -8,9 +8,11 @@ columns line up: a_t[i] = (U x_t)[i] + (W s_{t-1})[i] + b[i] can be checked colu
 from __future__ import annotations
 
 import html
-import math
 
 import numpy as np
+
+from .diagnose import saturation_cause, step_reason
+from .numbers import FIXED_RANGE, format_block, format_number, norm  # noqa: F401 (re-exported)
 
 #: Entries shown per vector unless the user asks for all of them.
 FIRST_ENTRIES = 4
@@ -22,66 +24,6 @@ _F_NAME = {"tanh": "tanh", "relu": "relu", "linear": "linear"}
 _STYLE = ("<style>td{padding:1px 3px;} th{white-space:nowrap;padding:1px 3px;} td.n{font-family:monospace;text-align:right;white-space:pre;}"
           " td.m{font-family:monospace;white-space:pre;} td.l{white-space:nowrap;} h3{margin:2px 0 4px 0;}"
           " p.eq{font-size:large;margin:8px 0 2px 0;} p.note{color:#555;margin:2px 0;}</style>")
-
-
-#: Nonzero magnitudes a block prints in fixed notation (4 decimals); one entry outside makes the
-#: whole block scientific, so that every entry of it has one format and one width.
-FIXED_RANGE = (1e-3, 1e4)
-
-
-def format_block(values, signed: bool = True) -> list[str]:
-    """Every value of a block (any shape, flattened) in one notation, right-aligned to one width.
-
-    Fixed with 4 decimals when every nonzero finite magnitude is in ``FIXED_RANGE``, otherwise
-    scientific with 4 significant digits, an explicit sign and the exponents padded to one length
-    (``+7.971e-04``). Padding is spaces outside the number, so a copied entry is the value to the
-    shown precision. signed=False drops the '+' of scientific notation (norms, which are >= 0).
-    """
-    flat = [float(x) for x in np.ravel(np.asarray(values, dtype=np.float64))]
-    shown = np.abs(np.array([x for x in flat if math.isfinite(x) and x != 0.0]))
-    fixed = shown.size == 0 or (shown.min() >= FIXED_RANGE[0] and shown.max() < FIXED_RANGE[1])
-    texts = [_fixed(x) for x in flat] if fixed else _scientific(flat)
-    if not signed:
-        texts = [t.removeprefix("+") for t in texts]
-    width = max((len(t) for t in texts), default=0)
-    return [t.rjust(width) for t in texts]
-
-
-def _fixed(x: float) -> str:
-    return f"{x:.4f}" if math.isfinite(x) else format_number(x)
-
-
-def _scientific(values: list[float]) -> list[str]:
-    """+d.ddde±XX with one exponent length for all (3 digits once one needs it, as 1e-200 does)."""
-    parts = [f"{x:+.3e}".split("e") if math.isfinite(x) else None for x in values]
-    digits = max([len(str(abs(int(p[1])))) for p in parts if p] + [2])
-    return [f"{p[0]}e{'-' if int(p[1]) < 0 else '+'}{abs(int(p[1])):0{digits}d}" if p
-            else ("+inf" if x > 0 else "-inf" if x < 0 else "nan") for p, x in zip(parts, values)]
-
-
-def format_number(x: float) -> str:
-    """A number as the panel prints it: 4 decimals in the usual range, scientific outside it."""
-    x = float(x)
-    if math.isnan(x):
-        return "nan"
-    if math.isinf(x):
-        return "inf" if x > 0 else "-inf"
-    if x == 0.0 or 1e-3 <= abs(x) < 1e5:
-        return f"{x:.4f}"
-    return f"{x:.3e}"
-
-
-def norm(v: np.ndarray) -> float:
-    """Euclidean (Frobenius for matrices) norm; inf when the entries overflowed.
-
-    Scaled by the largest entry first, so that a vanished gradient of size 1e-200 shows its norm
-    instead of underflowing to 0 when squared.
-    """
-    v = np.abs(np.asarray(v, dtype=np.float64))
-    largest = float(v.max()) if v.size else 0.0
-    if largest == 0.0 or not np.isfinite(largest):
-        return largest
-    return largest * float(np.sqrt(np.sum(np.square(v / largest))))
 
 
 # --- building blocks -------------------------------------------------------------------------
@@ -153,6 +95,11 @@ def _eq(text: str) -> str:
 
 def _note(text: str) -> str:
     return f"<p class='note'>{text}</p>"
+
+
+def _why(text: str) -> str:
+    """A note that explains an exactly-zero or overflowed gradient (rnnviz.explorer.diagnose)."""
+    return f"<p class='note' style='color:#8a4b00'>{text}</p>"
 
 
 def _word(labels, words, t: int) -> str:
@@ -260,6 +207,8 @@ def _loss_html(trace, show_all: bool, labels=(), vocab=None) -> str:
                 f"L = <b>{format_number(trace.loss)}</b>"),
             _eq(f"dL/do<sub>{T}</sub> = &#375; &minus; y = <b>{format_number(trace.dL_do[T - 1, 0])}</b>"),
             _note("This is where the backward pass starts: the gradient enters through V into s<sub>T</sub>."),
+            _why(f"Every gradient below is exactly 0: {html.escape(saturation_cause(trace))}.")
+            if saturation_cause(trace) else "",
         ])
     shown = T if show_all or T <= FIRST_LOSS_ROWS else FIRST_LOSS_ROWS
     losses = format_block(trace.step_loss[:shown])
@@ -324,6 +273,10 @@ def _backward_html(trace, t: int, show_all: bool, is_last: bool, clip, vocab=Non
                           (f"&#8857; dL/ds<sub>{t}</sub>", trace.dL_ds[i], ""),
                           (f"dL/da<sub>{t}</sub>", trace.dL_da[i], "")], show_all),
            _contributions_html(trace, t, show_all)]
+    reason = step_reason(trace, t)
+    if reason:
+        out.insert(1, _why(f"Why dL/ds<sub>{t}</sub> is {'not finite' if 'inf' in reason[:30] else '0'}: "
+                           f"{html.escape(reason)}."))
     if is_last:
         shared = "U, W, b" if trace.head == "binary" else "U, W, b, V, c"
         out.append(_note(f"Backward pass done: the running sums are the gradients of L, "
@@ -344,6 +297,9 @@ def _contributions_html(trace, t: int, show_all: bool) -> str:
                  ("dL/dc", f"dL/do<sub>{t}</sub>", trace.dc_step[i], trace.dc_sum[i])]
     sum_head = f"running sum &Sigma;<sub>t'={t}..{T}</sub>"
     title = _eq(f"Step {t}'s contributions to the shared parameters' gradients")
+    if t == 1:
+        title += _note("Step 1 adds 0 to dL/dW: its share is dL/da<sub>1</sub> s<sub>0</sub><sup>T</sup> "
+                       "and s<sub>0</sub> = 0.")
     if show_all:
         # Every entry: one matrix under the other, since two side by side do not fit the panel.
         blocks = "".join(

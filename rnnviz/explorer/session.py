@@ -39,10 +39,13 @@ class ModelSpec:
     name: str = "model"
     trained: object | None = None
     builtin_task: str | None = None  # "sentiment" / "next_word" for the built-in models (H can change)
+    maxlen: int | None = None  # the length its training data was 'pre' padded to (None: not known)
 
     @classmethod
     def from_trained(cls, model, name: str, builtin_task: str | None = None) -> "ModelSpec":
-        return cls(model.params, model.vocab, model.activation, model.head, name, model, builtin_task)
+        maxlen = getattr(model, "maxlen", None)
+        return cls(model.params, model.vocab, model.activation, model.head, name, model, builtin_task,
+                   int(maxlen) if maxlen else None)
 
     @property
     def hidden_dim(self) -> int:
@@ -60,6 +63,7 @@ class Controls:
     seq_len: int | None = None
     clip: bool = False
     clip_threshold: float = 1.0
+    pad: bool = False  # 'pre' pad to the model's maxlen, as its training and test data were
 
 
 CONTROL_NAMES = tuple(f.name for f in fields(Controls))
@@ -137,6 +141,19 @@ class Explorer:
     def set_seq_len(self, length: int | None) -> None:
         self.update(seq_len=length)
 
+    def set_padding(self, enabled: bool) -> None:
+        """Trace the input 'pre' padded to the model's training length (as the trainer and the Test
+        reviews table score it) or as typed. Without a known maxlen, or with a sequence length set,
+        padding does nothing."""
+        self._update(pad=bool(enabled))
+
+    @property
+    def pad_to(self) -> int | None:
+        """The length the input is padded to, or None when it is traced as typed."""
+        if not self.controls.pad or self.controls.seq_len is not None or not self.model.maxlen:
+            return None
+        return min(int(self.model.maxlen), MAX_SEQ_LEN)
+
     def set_clipping(self, enabled: bool, threshold: float | None = None) -> None:
         self.update(clip=enabled, clip_threshold=self.controls.clip_threshold if threshold is None else threshold)
 
@@ -162,7 +179,7 @@ class Explorer:
         if self._tokens is None:
             vocab_size = int(self.model.params["E"].shape[0])
             self._tokens = tokenize(self.controls.text, self.model.vocab, vocab_size, self.controls.seq_len,
-                                    max_len=MAX_SEQ_LEN)
+                                    max_len=MAX_SEQ_LEN, pad_to=self.pad_to)
         return self._tokens
 
     def targets(self) -> np.ndarray:

@@ -26,9 +26,33 @@ class StartupModel:
     notes: tuple[str, ...] = ()
 
 
-def example_sentences() -> list[tuple[int, str]]:
+def example_sentences(vocab=None, vocab_size: int | None = None) -> list[tuple[int, str]]:
     """(label, sentence) pairs from resources/sentences.txt; the first is the default input.
-    Raises MissingResourceError when the file is missing or holds no example (a broken install)."""
+
+    vocab: only the examples whose every word the model can read (known to ``vocab`` and with an id
+    below vocab_size, the rows of its embedding): an example read as <oov> would teach the wrong
+    thing ("the model cannot handle negation" when it never saw the word). None: every example.
+    """
+    examples = _all_examples()
+    if vocab is None:
+        return examples
+    return [(label, text) for label, text in examples if readable(text, vocab, vocab_size)]
+
+
+def readable(text: str, vocab, vocab_size: int | None = None) -> bool:
+    """True when every word of `text` has its own embedding row in the model (none becomes <oov>)."""
+    from rnnviz.data import OOV_ID, text_to_words
+
+    for word in text_to_words(text):
+        token = vocab.id_of(word)
+        if token == OOV_ID or (vocab_size is not None and token >= vocab_size):
+            return False
+    return True
+
+
+def _all_examples() -> list[tuple[int, str]]:
+    """Every (label, sentence) pair of resources/sentences.txt. Raises MissingResourceError when the
+    file is missing or holds no example (a broken install)."""
     examples = []
     for line in read_text(SENTENCES_FILE).splitlines():
         if not line.strip() or line.startswith("#") or "\t" not in line:

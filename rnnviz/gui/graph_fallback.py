@@ -31,7 +31,7 @@ class PlaceholderGraphView(QGraphicsView):
         self._boxes = []
         self.scene().addText(text)
 
-    def set_trace(self, trace, words, class_names=None) -> None:
+    def set_trace(self, trace, words, class_names=None, originals=None) -> None:
         self._trace = trace
         scene = self.scene()
         scene.clear()

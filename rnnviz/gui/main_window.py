@@ -202,6 +202,7 @@ class MainWindow(QMainWindow):
         gc.activationChanged.connect(lambda f: self._change(lambda e: e.set_activation(f)))
         gc.seqLenChanged.connect(lambda n: self._change(lambda e: e.set_seq_len(n or None)))
         gc.clippingChanged.connect(self._on_clipping)
+        gc.paddingChanged.connect(lambda padded: self._change(lambda e: e.set_padding(padded)))
         gc.presetChosen.connect(self.apply_preset)
         self.model_controls.builtinRequested.connect(self.request_builtin)
         self.model_controls.ownModelRequested.connect(self._show_own_model)
@@ -290,16 +291,18 @@ class MainWindow(QMainWindow):
         self.input_bar.label_combo.setToolTip(
             "The true label y used for the loss L and so for every gradient" if many_to_one else
             "Not used by the next-word head: its targets are the input's own next words")
+        self.input_bar.set_examples(example_sentences(spec.vocab, int(spec.params["E"].shape[0])))
         self.setWindowTitle(f"rnnviz — {spec.name}")
         self.actions_by_name["save"].setEnabled(model_files.savable_model(spec) is not None)
         c = self.explorer.controls
         self.gradient_controls.set_values(c.w_scale, self.explorer.activation, c.seq_len, c.clip, c.clip_threshold)
+        self.gradient_controls.set_padding(c.pad, spec.maxlen)
 
     def set_model(self, spec: ModelSpec, path: str | None = None) -> None:
         """Show another model with the current input (its own activation, W unscaled)."""
         if self.explorer is None:
             return
-        self.explorer.set_model(spec)
+        self.explorer.set_model(spec)  # the padding choice stays: one model file, one trace, however it was opened
         self.explorer.set_activation(None)
         self.explorer.set_w_scale(1.0)
         self._model_path = path
@@ -357,6 +360,10 @@ class MainWindow(QMainWindow):
     def show_review(self, text: str, label: int) -> None:
         """Slot for the trainer panel's reviewChosen(text, label): trace it on the Explore page."""
         self.pages.setCurrentIndex(0)
+        if self.explorer is not None and self.explorer.model.maxlen:
+            # the table scored it 'pre' padded to the training length: trace the same sequence
+            self.explorer.set_padding(True)
+            self.gradient_controls.set_padding(True, self.explorer.model.maxlen)
         self.input_bar.choose(text, int(label))
 
     def open_model(self) -> None:
@@ -470,7 +477,7 @@ class MainWindow(QMainWindow):
         self.playback.reset(len(trace.steps), keep_index=previous_steps == len(trace.steps))
         vocab = self.explorer.model.vocab
         names = [class_name(vocab, k) for k in range(trace.o.shape[1])] if trace.head != "binary" else None
-        self.graph.set_trace(trace, list(tokens.labels), names)
+        self.graph.set_trace(trace, list(tokens.labels), names, originals=list(tokens.words))
         self.plots.set_trace(trace)
         self.playback_bar.set_step_count(len(trace.steps))
         tooltip = unknown_words_tooltip(tokens.unknown)
@@ -480,7 +487,11 @@ class MainWindow(QMainWindow):
         self.input_bar.show_result(summary_html(trace, tokens, vocab), tooltip)
         self.gradient_controls.show_radius(self.explorer.spectral_radius())
         self._show_clip()
-        if tokens.cut:
+        if tokens.padded:
+            self.statusBar().showMessage(f"Traced as the model was trained: {tokens.padded} <pad> tokens in front "
+                                         f"('pre' padding to T = {tokens.T}); untick Padding to trace the words alone",
+                                         8000)
+        elif tokens.cut:
             self.statusBar().showMessage(f"The input was cut to its last {tokens.T} tokens "
                                          f"({tokens.cut} dropped from the front, as Keras truncates)", 8000)
         self._show_step(force=True)
@@ -674,6 +685,11 @@ class MainWindow(QMainWindow):
             s.setValue("model/last_path", self._model_path)
         s.sync()
 
+    def _close_after_stop(self) -> None:
+        """The user agreed to stop the run: close (shutdown() stops it; the worker saves its model)."""
+        self._close_confirmed = True
+        self.close()
+
     def shutdown(self) -> None:
         """Stop the clock, wait for the background job and the trainer's worker: no thread left."""
         self._frame_timer.stop()
@@ -690,6 +706,13 @@ class MainWindow(QMainWindow):
             self._help_dialog.close()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        panel = self.training_panel
+        if panel is not None and panel.isTraining() and not getattr(self, "_close_confirmed", False):
+            event.ignore()  # ask first, without blocking (rnnviz.gui.training.saving.ask_to_stop)
+            from rnnviz.gui.training.saving import ask_to_stop
+
+            self.close_box = ask_to_stop(self, self._close_after_stop)
+            return
         self._save_settings()
         self.shutdown()
         super().closeEvent(event)

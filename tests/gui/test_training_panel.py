@@ -204,7 +204,7 @@ def test_review_picker_shows_predictions_and_loads_a_review(qtbot):
     table = panel.reviews.table
     n = len(panel.dataset.y_test)
     assert table.rowCount() == n and table.prob is not None and table.prob.shape == (n,)
-    assert table.data(table.index(0, 3)) in ("positive", "negative")
+    assert table.data(table.index(0, 3)).split(" (ŷ = ")[0] in ("positive", "negative")
     panel.reviews.view.sortByColumn(4, Qt.SortOrder.DescendingOrder)  # most confident first
     confidence = np.maximum(table.prob, 1 - table.prob)[table.rows]
     assert np.all(np.diff(confidence) <= 0)

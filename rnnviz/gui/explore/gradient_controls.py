@@ -23,6 +23,7 @@ class GradientControls(QWidget):
     activationChanged = Signal(str)
     seqLenChanged = Signal(int)
     clippingChanged = Signal(bool, float)
+    paddingChanged = Signal(bool)
     presetChosen = Signal(str)
     helpRequested = Signal(str)
 
@@ -53,6 +54,11 @@ class GradientControls(QWidget):
         self.length_spin.setSpecialValueText("as typed")
         self.length_spin.setToolTip("Sequence length T: the sentence repeats (or is cut) to this many steps, "
                                     "the start token first. 'as typed' uses the sentence as it is")
+        self.pad_check = QCheckBox("Pad as in training")
+        self.pad_check.setToolTip("Put <pad> tokens in front up to the model's training length, as the trainer "
+                                  "and the Test reviews table score every review ('pre' padding). Off: the "
+                                  "sentence as typed, which can give another prediction (see Help)")
+        self.pad_check.setEnabled(False)
         self.clip_check = QCheckBox("Clip at global norm")
         self.clip_check.setToolTip("Gradient clipping as the trainer does it: if ||g|| over all parameters "
                                    "exceeds the threshold, every gradient is scaled by threshold / ||g||")
@@ -91,6 +97,7 @@ class GradientControls(QWidget):
         form.addRow("", self.radius_label)
         form.addRow("Activation f", self.activation_combo)
         form.addRow("Sequence length", self.length_spin)
+        form.addRow("Padding", self.pad_check)
         form.addRow("Clipping", clip_row)
         form.addRow("", self.clip_label)
         layout = QVBoxLayout(self)
@@ -102,6 +109,7 @@ class GradientControls(QWidget):
         self.scale_spin.valueChanged.connect(self._spin_changed)
         self.activation_combo.currentTextChanged.connect(self.activationChanged)
         self.length_spin.valueChanged.connect(self.seqLenChanged)
+        self.pad_check.toggled.connect(self.paddingChanged)
         self.clip_check.toggled.connect(self._clip_changed)
         self.clip_spin.valueChanged.connect(self._clip_changed)
         self.vanish_button.clicked.connect(lambda: self.presetChosen.emit("vanishing"))
@@ -137,6 +145,14 @@ class GradientControls(QWidget):
         self.clip_spin.setValue(threshold)
         for w in widgets:
             w.blockSignals(False)
+
+    def set_padding(self, padded: bool, maxlen: int | None) -> None:
+        """Show the padding choice without emitting; disabled for a model with no known training length."""
+        self.pad_check.blockSignals(True)
+        self.pad_check.setChecked(bool(padded and maxlen))
+        self.pad_check.setEnabled(bool(maxlen))
+        self.pad_check.setText(f"Pad to T = {maxlen} as in training" if maxlen else "Pad as in training")
+        self.pad_check.blockSignals(False)
 
     def show_radius(self, rho: float) -> None:
         regime = "< 1: shrinks" if rho < 0.999 else ("> 1: may explode" if rho > 1.001 else "≈ 1")

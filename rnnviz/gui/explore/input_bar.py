@@ -109,12 +109,8 @@ class InputBar(QWidget):
         self.examples_button.setToolTip("Pick an example sentence (with its label)")
         self.examples_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.examples_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        menu = QMenu(self.examples_button)
-        for label, text in examples:
-            action = QAction(f"{text}   ({'positive' if label else 'negative'})", menu)
-            action.triggered.connect(lambda _=False, l=label, t=text: self.choose(t, l))
-            menu.addAction(action)
-        self.examples_button.setMenu(menu)
+        self.examples_button.setMenu(QMenu(self.examples_button))
+        self.set_examples(examples)
         self.label_combo = QComboBox()
         self.label_combo.addItems(["negative (y = 0)", "positive (y = 1)"])
         self.label_combo.setToolTip("The true label y used for the loss L and so for every gradient")
@@ -144,6 +140,18 @@ class InputBar(QWidget):
         self.apply_button.clicked.connect(self.apply)
         self.label_combo.currentIndexChanged.connect(self.labelChanged)
         self.help_button.helpRequested.connect(self.helpRequested)
+
+    def set_examples(self, examples: list[tuple[int, str]]) -> None:
+        """The Examples menu: (label, sentence) pairs the shown model can read (all words in its vocabulary)."""
+        menu = self.examples_button.menu()
+        menu.clear()
+        for label, text in examples:
+            action = QAction(f"{text}   ({'positive' if label else 'negative'})", menu)
+            action.triggered.connect(lambda _=False, l=label, t=text: self.choose(t, l))
+            menu.addAction(action)
+        self.examples_button.setEnabled(bool(examples))
+        self.examples_button.setToolTip("Pick an example sentence (with its label)" if examples else
+                                        "No example sentence uses only this model's words")
 
     def show_result(self, html_text: str, tooltip: str) -> None:
         """The one-line result (prediction, label, loss, unknown words) and its full-length tooltip."""

@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Signal
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from rnnviz.explorer import format_number
+from rnnviz.explorer.diagnose import diagnose, plotted_norms
+from rnnviz.explorer.numbers import format_number
 
 from ..help_button import HelpButton
 
 CURSOR_PEN = pg.mkPen("#d62728", width=2)
+NOTE_STYLE = "color:#8a4b00;"
 HEATMAP_COLORMAP = "CET-D1"  # diverging blue - white - red: sign and size of s_t[i]
 
 
@@ -64,6 +66,13 @@ class PlotsPanel(QWidget):
                                                     symbolBrush="#2ca02c", connect="finite")
         self.contrib_stems = self.contrib_plot.plot([], [], pen=pg.mkPen("#2ca02c", width=1), connect="pairs")
 
+        self.empty_texts = {}
+        for plot in (self.grad_plot, self.contrib_plot):
+            text = pg.TextItem("", color="#8a4b00", anchor=(0.5, 0.5))
+            plot.addItem(text, ignoreBounds=True)
+            text.hide()
+            self.empty_texts[plot] = text
+
         self.cursors = []
         for plot in (self.grad_plot, self.heat_plot, self.contrib_plot):
             line = pg.InfiniteLine(pos=1, angle=90, movable=False, pen=CURSOR_PEN)
@@ -88,6 +97,13 @@ class PlotsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(header)
         layout.addWidget(self.layout_widget, 1)
+        # Why a point is missing (0 or inf cannot sit on a log axis), in one line a learner can read.
+        self.note_label = QLabel("")
+        self.note_label.setObjectName("plots_note")
+        self.note_label.setStyleSheet(NOTE_STYLE)
+        self.note_label.setWordWrap(True)
+        self.note_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.note_label)
         self._T = 0
         self._trace = None
         self._hovered_t = None
@@ -110,21 +126,44 @@ class PlotsPanel(QWidget):
         T, H = trace.T, trace.hidden_size
         self._T = T
         self._trace = trace
+        self.diagnosis = diagnose(trace)
         t = np.arange(1, T + 1, dtype=np.float64)
-        self.grad_curve.setData(t, positive_or_nan(trace.grad_norm_per_step), connect="finite")
-        contrib = positive_or_nan(trace.dW_contrib_norm)
-        self.contrib_curve.setData(t, contrib, connect="finite")
-        self.contrib_stems.setData(np.repeat(t, 2), self._stem_ys(contrib), connect="pairs")
+        grad_norms, share_norms = self._norms = plotted_norms(trace)  # the panel's ‖·‖ of each step
+        grad = positive_or_nan(grad_norms)
+        contrib = positive_or_nan(share_norms)
+        self._set_log_data(self.grad_plot, self.grad_curve, t, grad, "every ‖dL/ds_t‖ is 0 or inf:\nsee the note below")
+        self._set_log_data(self.contrib_plot, self.contrib_curve, t, contrib,
+                           "every share is 0 or inf:\nsee the note below")
+        drawn = np.isfinite(contrib)
+        self.contrib_stems.setData(np.repeat(t[drawn], 2), self._stem_ys(contrib[drawn]), connect="pairs")
         states = np.nan_to_num(np.asarray(trace.s, dtype=np.float64), nan=0.0, posinf=0.0, neginf=0.0)
         vmax = float(np.max(np.abs(states))) if states.size else 1.0
         vmax = vmax if vmax > 0 else 1.0
         self.heatmap.setImage(states, levels=(-vmax, vmax), autoLevels=False)
         self.heatmap.setRect(QRectF(0.5, 0.5, T, H))
         self.heat_plot.setYRange(0.5, H + 0.5, padding=0)
-        self.heat_plot.setTitle(f"hidden state s<sub>t</sub> (unit × t), colour ±{vmax:.2g}", size="9pt")
+        self.heat_plot.setTitle(f"hidden state s<sub>t</sub> (unit × t), colour ±{format_number(vmax)}", size="9pt")
         self.grad_plot.setXRange(0.5, T + 0.5, padding=0.01)
-        self._decade_range(self.grad_plot, trace.grad_norm_per_step)
+        self._decade_range(self.grad_plot, grad)
         self._decade_range(self.contrib_plot, contrib)
+        for plot, text in self.empty_texts.items():
+            text.setPos((T + 1) / 2, 0.0)
+        notes = [n for n in (self.diagnosis.grad_note, self.diagnosis.share_note) if n]
+        self.note_label.setText("  ".join(notes))
+        self.note_label.setToolTip("\n".join(notes))
+
+    def _set_log_data(self, plot, curve, t: np.ndarray, values: np.ndarray, empty: str) -> None:
+        """Only the drawable points go to pyqtgraph: an all-NaN curve makes numpy warn
+        ("All-NaN slice") when the axis asks for its bounds, and says nothing to the learner."""
+        drawn = np.isfinite(values)
+        text = self.empty_texts[plot]
+        if drawn.any():
+            curve.setData(t, values, connect="finite")
+            text.hide()
+        else:
+            curve.setData([], [])
+            text.setText(empty)
+            text.show()
 
     @staticmethod
     def _decade_range(plot, values: np.ndarray) -> None:
@@ -177,8 +216,9 @@ class PlotsPanel(QWidget):
         tr = self._trace
         states = ", ".join(format_number(v) for v in tr.s[t - 1][:4])
         more = ", …" if tr.hidden_size > 4 else ""
-        return (f"t = {t}: ‖dL/ds_t‖ = {format_number(tr.grad_norm_per_step[t - 1])}, "
-                f"step's share of dL/dW = {format_number(tr.dW_contrib_norm[t - 1])}, s_t = [{states}{more}]")
+        grad, share = self._norms
+        return (f"t = {t}: ‖dL/ds_t‖ = {format_number(grad[t - 1])}, "
+                f"step's share of dL/dW = {format_number(share[t - 1])}, s_t = [{states}{more}]")
 
     def set_cursor(self, t: int) -> None:
         for line in self.cursors:

@@ -26,6 +26,7 @@ from .edges import ParamEdge
 from .folded import FoldedDiagram
 from .geometry import COLUMN_DX, INPUT_H, LOSS_H, MARGIN, OUTPUT_R, STRIP_W, ColumnGeometry, column_x
 from .nodes import InputNode, LossNode, OutputNode, StateNode
+from .padding import PadBlock, leading_pads
 
 
 class Group(QGraphicsItem):
@@ -84,6 +85,7 @@ class GraphItems:
     cut_marker: QGraphicsItem | None
     folded: FoldedDiagram
     unrolled_rect: QRectF = field(default_factory=QRectF)
+    pad_block: PadBlock | None = None  # the 'pre' padding in front of the words, as one block
 
     def edges_of(self, param: str) -> list[ParamEdge]:
         table = {"U": self.edges_u, "W": self.edges_w, "V": self.edges_v, "L": self.edges_loss}
@@ -102,7 +104,7 @@ def _label_text(trace: Trace) -> str:
 
 
 def build_graph(scene: QGraphicsScene, ctx: RenderContext, trace: Trace, words: list[str],
-                numbers: GraphNumbers) -> GraphItems:
+                numbers: GraphNumbers, originals: list[str] | None = None) -> GraphItems:
     """Create all items of the unrolled graph (and the hidden folded diagram) in `scene`."""
     T, H = trace.T, trace.hidden_size
     geom = ColumnGeometry.for_hidden(H)
@@ -123,7 +125,8 @@ def build_graph(scene: QGraphicsScene, ctx: RenderContext, trace: Trace, words: 
     edges_u, edges_w, edges_v, edges_loss = [], [], [], []
     for t in range(1, T + 1):
         i, col = t - 1, columns[t]
-        x = InputNode(ctx, t, words[i], trace.tokens[i], trace.x[i], col)
+        x = InputNode(ctx, t, words[i], trace.tokens[i], trace.x[i], col,
+                      original=originals[i] if originals else "")
         x.setPos(0, geom.y_input)
         inputs.append(x)
         states.append(StateNode(ctx, t, trace.s[i], numbers.state_colours[i], trace.dL_ds[i],
@@ -171,8 +174,13 @@ def build_graph(scene: QGraphicsScene, ctx: RenderContext, trace: Trace, words: 
     folded.setVisible(False)
     rect = QRectF(column_x(0) - COLUMN_DX / 2 - MARGIN, geom.top - MARGIN,
                   column_x(T) + COLUMN_DX + 170 + 2 * MARGIN, geom.bottom - geom.top + 2 * MARGIN)
+    n_pad = leading_pads(words)
+    pad_block = PadBlock(ctx, geom, n_pad, columns[1:n_pad + 1]) if n_pad else None
+    if pad_block is not None:
+        scene.addItem(pad_block)
+        layer.items.append(pad_block)
     return GraphItems(geom, layer, columns, s0, inputs, states, outputs, losses, edges_u, edges_w,
-                      edges_v, edges_loss, band, cut, folded, rect)
+                      edges_v, edges_loss, band, cut, folded, rect, pad_block)
 
 
 def _cut_marker(trace: Trace, geom: ColumnGeometry) -> QGraphicsItem | None:

@@ -13,6 +13,8 @@ import numpy as np
 if TYPE_CHECKING:  # the core imports numba; the graph only reads a Trace's arrays
     from rnnviz.core.trace_types import Trace
 
+from rnnviz.explorer.numbers import format_vector, row_norms
+
 from . import palette
 
 _SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
@@ -24,9 +26,9 @@ def sub(t: int | str) -> str:
 
 
 def _row_norms(a: np.ndarray) -> np.ndarray:
-    """Euclidean norm of each row of a (T, n) array -> (T,); an exploded row's norm is inf, not a warning."""
-    with np.errstate(over="ignore", invalid="ignore"):
-        return np.sqrt(np.sum(np.asarray(a, dtype=np.float64) ** 2, axis=1))
+    """The norm of each row of a (T, n) array -> (T,), as the panel and the plots print it (scaled, so
+    1e200 entries give 1e200, not inf); inf only where the entries themselves overflowed."""
+    return row_norms(a)
 
 
 @dataclass
@@ -52,7 +54,7 @@ class GraphNumbers:
     def from_trace(cls, trace: Trace) -> "GraphNumbers":
         T, H = trace.T, trace.hidden_size
         vmax = palette.value_range(trace.s, trace.activation)
-        grad_ds = np.asarray(trace.grad_norm_per_step, dtype=np.float64)
+        grad_ds = _row_norms(trace.dL_ds)
         grad_da = _row_norms(trace.dL_da)
         grad_out = _row_norms(trace.dL_ds_out)
         grad_do = _row_norms(trace.dL_do)
@@ -67,12 +69,5 @@ class GraphNumbers:
 
 
 def vector_summary(v: np.ndarray, first: int = 4) -> str:
-    """'[0.123, -0.456, …]  ‖·‖ = 0.789' with the first entries and the norm of a 1-D vector."""
-    v = np.asarray(v, dtype=np.float64).ravel()
-    peak = float(np.max(np.abs(v[:first]))) if v.size else 0.0
-    fmt = "{:+.3f}" if peak == 0 or 0.01 <= peak < 1e4 else "{:+.2e}"  # tiny gradients stay readable
-    head = ", ".join(fmt.format(x) for x in v[:first])
-    more = ", …" if v.size > first else ""
-    with np.errstate(over="ignore", invalid="ignore"):
-        norm = float(np.sqrt(np.sum(v * v)))
-    return f"[{head}{more}]   ‖·‖ = {norm:.4g}"
+    """'[0.1230, -0.4560, …]   ‖·‖ = 0.7890': the first entries and the norm, in the window's one format."""
+    return format_vector(v, first)

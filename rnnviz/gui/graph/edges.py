@@ -13,6 +13,8 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem
 
+from rnnviz.explorer.numbers import format_number
+
 from . import palette
 from .context import RenderContext, qcolour
 from .display_data import sub
@@ -182,7 +184,7 @@ class ParamEdge(Tweenable, QGraphicsItem):
         if self.state in (GRAD, GRAD_CURRENT):
             carried = {"U": "‖∂L/∂a{t}‖", "W": "‖∂L/∂a{t}‖", "V": "‖Vᵀ ∂L/∂o{t}‖", "": "‖∂L/∂o{t}‖"}
             name = carried[self.param].format(t=sub(self.t))
-            lines.append(f"gradient carried back: {name} = {self.magnitude:.3e}")
+            lines.append(f"gradient carried back: {name} = {format_number(self.magnitude)}")
         elif self.state == CUT:
             lines.append("outside the truncated-BPTT window: no gradient flows here")
         return "\n".join(lines)

@@ -13,6 +13,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
+from rnnviz.explorer.numbers import format_number
+
 from . import palette
 from .context import TEXT, TEXT_SOFT, RenderContext, qcolour
 from .display_data import sub, vector_summary
@@ -164,7 +166,7 @@ class StateNode(GraphNode):
         for k, v in enumerate(self.values):
             cell = QRectF(r.left(), r.top() + k * self.cell_h, r.width(), self.cell_h)
             painter.setPen(qcolour(0xFFFFFFFF) if abs(v) > 0.6 * self.vmax else TEXT)
-            painter.drawText(cell, int(Qt.AlignmentFlag.AlignCenter), f"{v:.2f}")
+            painter.drawText(cell, int(Qt.AlignmentFlag.AlignCenter), format_number(v, 2))
 
     def tooltip_text(self):
         if self.t == 0:
@@ -182,14 +184,17 @@ class InputNode(GraphNode):
 
     kind = "x"
 
-    def __init__(self, ctx, t, word, token, x_row, parent=None):
+    def __init__(self, ctx, t, word, token, x_row, parent=None, original: str = ""):
         super().__init__(ctx, t, parent)
         self.word = word
+        # the word an <oov> stands for: shown under it, so "<oov>" never hides what was typed
+        self.original = original if word == "<oov>" and original else ""
         self.token = int(token)
         self.x_row = np.asarray(x_row, dtype=np.float64)
         self.rect = QRectF(-INPUT_W / 2, -INPUT_H / 2, INPUT_W, INPUT_H)
         self.short_word = word if len(word) <= 12 else word[:11] + "…"
-        self.bounds = QRectF(-48, -INPUT_H / 2 - 6, 96, INPUT_H + 34)
+        self.bounds = QRectF(-48, -INPUT_H / 2 - 6, 96, INPUT_H + (50 if self.original else 34))
+        self.short_original = self.original if len(self.original) <= 14 else self.original[:13] + "…"
 
     def boundingRect(self):  # noqa: N802
         return self.bounds
@@ -208,9 +213,14 @@ class InputNode(GraphNode):
         self.draw_label(painter, self.rect, f"x{sub(self.t)}", Qt.AlignmentFlag.AlignCenter, bold=True)
         word_rect = QRectF(-48, INPUT_H / 2 + 3, 96, 18)
         self.draw_label(painter, word_rect, self.short_word, Qt.AlignmentFlag.AlignHCenter, size=12)
+        if self.original:
+            self.draw_label(painter, QRectF(-48, INPUT_H / 2 + 19, 96, 16), f"({self.short_original})",
+                            Qt.AlignmentFlag.AlignHCenter, size=10, colour=TEXT_SOFT)
 
     def tooltip_text(self):
-        return (f"x{sub(self.t)} = embedding of “{self.word}” (token {self.token})\n"
+        replaced = (f"“{self.original}” is not in the vocabulary, so x{sub(self.t)} is the <oov> row\n"
+                    if self.original else "")
+        return (replaced + f"x{sub(self.t)} = embedding of “{self.word}” (token {self.token})\n"
                 f"x{sub(self.t)} = {vector_summary(self.x_row)}")
 
 
@@ -240,12 +250,12 @@ class OutputNode(GraphNode):
 
     def _prediction(self) -> str:
         if self.head == "binary":
-            return f"ŷ = σ(o) = {self.y_row[0]:.3f}"
+            return f"ŷ = σ(o) = {format_number(self.y_row[0])}"
         k = int(np.argmax(self.y_row))
         names = self.ctx.class_names
         if k < len(names):
-            return f"ŷ: {names[k]} ({self.y_row[k]:.2f})"
-        return f"ŷ: class {k} ({self.y_row[k]:.2f})"
+            return f"ŷ: {names[k]} ({format_number(self.y_row[k])})"
+        return f"ŷ: class {k} ({format_number(self.y_row[k])})"
 
     def paint_shape(self, painter, state):
         filled = state != BLANK
@@ -310,7 +320,7 @@ class LossNode(GraphNode):
         computed = state != IDLE
         self.draw_label(painter, self.rect, self._name(), Qt.AlignmentFlag.AlignCenter, bold=True)
         if computed and (not self.per_step or self.ctx.scale >= 1.2):
-            text = f"= {self.value:.4f}" + (f"  {self.label_text}" if self.label_text else "")
+            text = f"= {format_number(self.value)}" + (f"  {self.label_text}" if self.label_text else "")
             # 170 px: "= 0.0036  (label y = 0)" fits at any font the platform picks (within the bounds)
             self.draw_label(painter, QRectF(LOSS_W / 2 + 5, -9, 170, 18), text,
                             Qt.AlignmentFlag.AlignLeft, colour=TEXT_SOFT)
@@ -318,4 +328,4 @@ class LossNode(GraphNode):
     def tooltip_text(self):
         if self.state == IDLE:
             return f"{self._name()}: not computed yet"
-        return f"{self._name()} = {self.value:.6g}" + (f"\n{self.label_text}" if self.label_text else "")
+        return f"{self._name()} = {format_number(self.value)}" + (f"\n{self.label_text}" if self.label_text else "")

@@ -21,6 +21,7 @@ from .builder import GraphItems, build_graph, w_edge_ends
 from .context import RenderContext, qcolour
 from .display_data import GraphNumbers
 from .geometry import COLUMN_DX, MARGIN, column_x
+from .padding import PadBlock, leading_pads
 from .legend import GraphLegend
 from .nodes import GraphNode
 from .schedule import ACTIVE, FILLED, FILLED_GRAD, GRAD_CURRENT, StepSchedule, StepStates
@@ -94,11 +95,11 @@ class UnrolledGraphView(QGraphicsView):
         self._anim.finished.connect(self._fold_finished)
 
     # ------------------------------------------------------------------ public API
-    def set_trace(self, trace: Trace, words: list[str], class_names=None) -> None:
+    def set_trace(self, trace: Trace, words: list[str], class_names=None, originals=None) -> None:
         """(Re)build the graph for `trace`; words[i] labels x_{i+1}. Keeps the zoom if T is unchanged.
 
         class_names: the softmax head's class k is shown as class_names[k] (the predicted next word);
-        None numbers the classes.
+        None numbers the classes. originals[i]: the word typed at step i + 1, shown under an <oov>.
 
         The shown step index is kept (clamped to the new trace's steps), so a recomputed trace
         redraws at the same point of the animation.
@@ -111,6 +112,7 @@ class UnrolledGraphView(QGraphicsView):
         # Same T, H and head: same layout, so the user's zoom stays; otherwise the graph is re-framed.
         keep_view = self._trace is not None and ((self._trace.T, self._trace.hidden_size, self._trace.head)
                                                  == (trace.T, trace.hidden_size, trace.head))
+        keep_view = keep_view and leading_pads(words) == leading_pads(self._words)
         old_transform, old_centre = self.transform(), self.mapToScene(self.viewport().rect().center())
         self._anim.stop()
         self.highlight_parameter("")
@@ -121,7 +123,8 @@ class UnrolledGraphView(QGraphicsView):
         self._ctx.class_names = tuple(class_names) if class_names is not None else ()
         self._numbers = GraphNumbers.from_trace(trace)
         self._schedule = StepSchedule(trace)
-        self._items = build_graph(self.scene(), self._ctx, trace, words, self._numbers)
+        self._items = build_graph(self.scene(), self._ctx, trace, words, self._numbers,
+                                  [str(w) for w in originals] if originals is not None else None)
         self._legend.set_scales(self._numbers.vmax, self._numbers.scale.lo, self._numbers.scale.hi)
         self._shown = None
         self._index = min(self._index, self._schedule.n_steps - 1)
@@ -220,7 +223,7 @@ class UnrolledGraphView(QGraphicsView):
         """Zoom to show the whole graph (or the whole folded diagram)."""
         if self._items is None:
             return
-        rect = self._folded_rect() if self._folded else self._items.unrolled_rect
+        rect = self._folded_rect() if self._folded else self._view_rect()
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         # The legend floats over the view's top-left corner: room above the graph keeps it from
         # covering the top row (L_t and o_t of the many-to-many head). Two passes: its height in
@@ -230,7 +233,8 @@ class UnrolledGraphView(QGraphicsView):
             room = (self._legend.geometry().bottom() + 6) / max(scale, 1e-6)
             fitted = rect.adjusted(0, -room, 0, 0)
             if not self._folded:  # the view centres the scene rect, so the room must be part of it
-                self.scene().setSceneRect(fitted)
+                # (all of the graph stays scrollable: a collapsed <pad> block only frames the words)
+                self.scene().setSceneRect(fitted.united(self._items.unrolled_rect.adjusted(0, -room, 0, 0)))
             self.fitInView(fitted, Qt.AspectRatioMode.KeepAspectRatio)
         rect = fitted
         if self.transform().m11() > 1.3:
@@ -238,6 +242,25 @@ class UnrolledGraphView(QGraphicsView):
             self.centerOn(rect.center())
         self._zoom_changed()
         self._auto_view = False
+
+    def _view_rect(self) -> QRectF:
+        """What Fit shows of the unrolled graph: all of it, or from the last <pad> on while the pad
+        block is collapsed."""
+        block = self._items.pad_block
+        if block is None or block.expanded:
+            return self._items.unrolled_rect
+        return block.focus_rect(self._items.unrolled_rect)
+
+    def toggle_padding(self) -> None:
+        """Expand or collapse the <pad> block in front of the words, and frame what is now shown."""
+        block = self._items.pad_block if self._items is not None else None
+        if block is None:
+            return
+        block.toggle()
+        self._initial_view()
+
+    def pad_block(self) -> PadBlock | None:
+        return self._items.pad_block if self._items is not None else None
 
     def zoom_in(self) -> None:
         self._zoom_by(1.25, None)
@@ -448,7 +471,7 @@ class UnrolledGraphView(QGraphicsView):
         """Whole graph if it fits at a readable size, else full height from the start of the sequence."""
         if self._items is None:
             return
-        rect = self._items.unrolled_rect
+        rect = self._view_rect()
         vp = self.viewport().rect()
         fit = min(vp.width() / rect.width(), vp.height() / rect.height())
         if fit >= 0.6:
@@ -539,6 +562,9 @@ class UnrolledGraphView(QGraphicsView):
         if press is None or (event.position() - press).manhattanLength() > 4:
             return
         for item in self.items(event.position().toPoint()):
+            if isinstance(item, PadBlock) and item.isVisible():
+                self.toggle_padding()
+                return
             if isinstance(item, GraphNode) and item.isVisible():
                 self.nodeClicked.emit(item.kind, int(item.t))
                 return

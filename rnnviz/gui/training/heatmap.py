@@ -52,7 +52,7 @@ class GradHeatmapPlot(LivePlot):
         steps = f"step {s0:.0f}" if h.stride == 1 else f"steps {s0:.0f}–{s0 + h.stride - 1:.0f}"
         t0 = col * h.t_bin + 1
         ts = f"t = {t0}" if h.t_bin == 1 else f"t = {t0}–{min(t0 + h.t_bin - 1, h.T)}"
-        return f"{steps}, {ts}\nlog10 ||dL/ds_t|| = {fmt(value)}  (||dL/ds_t|| ≈ {10.0 ** value:.3g})"
+        return f"{steps}, {ts}\nlog10 ||dL/ds_t|| = {fmt(value)}  (||dL/ds_t|| ≈ {fmt(10.0 ** value)})"
 
     def csv_table(self) -> tuple[list[str], list[list]]:
         """One row per step bucket, one column per time-step bin: log10 ||dL/ds_t||."""

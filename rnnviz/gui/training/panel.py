@@ -21,6 +21,7 @@ from .dataset_box import DatasetChooser
 from .hyperparams import HyperparamForm
 from .plots import TrainingPlots
 from .reviews import ReviewPicker, prepare_texts
+from .saving import saved_text
 from .worker import BackgroundJob, JobRunner, ThreadHandle, TrainWorker
 
 IDLE, LOADING, TRAINING, PAUSING, PAUSED, STOPPING = "idle", "loading", "training", "pausing", "paused", "stopping"
@@ -61,6 +62,7 @@ class TrainingPanel(QWidget):
         self.worker: TrainWorker | None = None
         self.last_model = None
         self.last_result: RunResult | None = None
+        self.saved_path: Path | None = None  # where the last run's model was saved
         self.last_error: str | None = None
         self.error_box: QMessageBox | None = None
         self.n_batches_received = 0
@@ -113,6 +115,13 @@ class TrainingPanel(QWidget):
                 self._train = None
         ok &= self.jobs.shutdown(timeout_s)
         return ok
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        # Shown on its own (tests, the benchmark): no thread may outlive the panel (destroying a running
+        # QThread aborts the process), e.g. the review predictions that start when a run ends.
+        if self.isWindow():
+            self.shutdown(timeout_s=1.0)
+        super().closeEvent(event)
 
     def set_model(self, model) -> None:
         """Show `model`'s predictions in the review picker (e.g. a model the window loaded from a file)."""
@@ -411,13 +420,14 @@ class TrainingPanel(QWidget):
         self._drain_now()
         self._publish_model(result.model)
         test = "" if result.test_accuracy is None else f" Test accuracy {result.test_accuracy:.4f}."
+        saved = self._note_saved()
         if result.status == "diverged":
-            self.set_status(result.message)
-            self.show_error(f"{result.message}.\n\nThe graph uses the weights from before the failed step.")
+            self.set_status(result.message + "." + saved)
+            self.show_error(f"{result.message}.\n\nThe graph uses the weights from before the failed step.{saved}")
         else:
             word = "Finished" if result.status == "finished" else "Stopped"
             self.set_status(f"{word} after {result.epochs_completed} epoch(s) in {_clock(result.seconds)}: "
-                            f"{result.message}.{test}")
+                            f"{result.message}.{test}{saved}")
         self.runFinished.emit(result)
 
     @Slot(str, object)
@@ -425,7 +435,13 @@ class TrainingPanel(QWidget):
         if self.sender() is not self.worker:
             return
         self._drain_now()
-        self.show_error(message)
+        self.show_error(message + self._note_saved())
+
+    def _note_saved(self) -> str:
+        """Where the worker saved this run's model (and remember it), as one sentence for the summary."""
+        worker = self.worker
+        self.saved_path = worker.saved_path if worker is not None else None
+        return saved_text(self.saved_path, worker.save_error if worker is not None else "")
 
     def _drain_now(self) -> None:
         if self.worker is not None:

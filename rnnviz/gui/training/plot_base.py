@@ -19,6 +19,8 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMenu, QMessageBox, QSizePolicy, QToolButton,
                                QVBoxLayout, QWidget)
 
+from rnnviz.explorer.numbers import format_number
+
 from .export import atomic_save_image, atomic_write_bytes, atomic_write_csv
 
 FOREGROUND = "#303030"
@@ -272,8 +274,8 @@ def nice_ceil(v: float) -> float:
 
 
 def fmt(v: float) -> str:
-    """Compact number for read-outs: 4 significant digits, '–' for missing."""
+    """A read-out in the window's one number format (rnnviz.explorer.numbers), '–' for missing."""
     if v is None or (isinstance(v, float) and math.isnan(v)):
         return "–"
-    return f"{v:.4g}"
+    return format_number(v)
 

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 from rnnviz.core import predict_proba
 from rnnviz.data import PAD_ID, START_ID, Dataset
 
+from rnnviz.explorer.numbers import format_number
+
 from .worker import BackgroundJob, JobRunner
 
 PREDICT_CHUNK = 1000  # sequences per call, so a cancel or a newer model is noticed quickly
@@ -96,7 +98,7 @@ class ReviewTable(QAbstractTableModel):
         if col in (3, 4) and self.prob is None:
             return "…"
         if col == 3:
-            return _label_name(int(self.prob[i] >= 0.5))
+            return f"{_label_name(int(self.prob[i] >= 0.5))} (ŷ = {format_number(self.prob[i])})"
         if col == 4:
             return f"{100 * max(self.prob[i], 1 - self.prob[i]):.1f}%"
         text = self.texts[i]
@@ -164,7 +166,8 @@ class ReviewPicker(QWidget):
         self.show_combo.addItems(list(SHOW_FILTERS))
         self.count_label = QLabel()
         self.load_button = QPushButton("Show in graph")
-        self.load_button.setToolTip("Run the trained model on the selected review in the graph (double-click works too)")
+        self.load_button.setToolTip("Trace the selected review in the graph, 'pre' padded to the training length "
+                                    "as this table scores it (double-click works too)")
         self.load_button.clicked.connect(self.load_selected)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -218,7 +221,10 @@ class ReviewPicker(QWidget):
             return
         generation = self._generation
         x = ds.x_test
-        params, activation = model.params, model.activation
+        # float64, as the Explore page traces: one scoring path, so the table's P(positive) for a
+        # review and Explore's y_hat for it (traced 'pre' padded, like x_test) print the same digits.
+        params = {k: np.asarray(v, dtype=np.float64) for k, v in model.params.items()}
+        activation = model.activation
 
         def work(progress, cancel):
             proba = np.empty(len(x), dtype=np.float64)

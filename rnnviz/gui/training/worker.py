@@ -22,6 +22,8 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from rnnviz.data import Dataset, DatasetError, LoadCancelled
 from rnnviz.train import CheckpointError, ConfigError, RunResult, TrainConfig, TrainControl, Trainer
 
+from .saving import save_run
+
 MAILBOX_LIMIT = 5_000  # reports kept if the GUI thread stalls (~20 MB at T=500); older ones are dropped
 PROGRESS_INTERVAL_S = 0.05  # job progress signals at most 20 per second
 GRACE_S = 30.0  # longest wait for a job that missed its shutdown timeout (a stalled download read)
@@ -65,6 +67,8 @@ class TrainWorker(QObject):
         self.mailbox = ReportMailbox()
         self.trainer: Trainer | None = None
         self._trainer_ready = threading.Event()
+        self.saved_path = None  # where the run's model was saved (set on this thread before runEnded)
+        self.save_error = ""
 
     @Slot()
     def run(self) -> None:
@@ -75,8 +79,11 @@ class TrainWorker(QObject):
             result = self.trainer.run()
         except Exception as exc:  # anything the run raises must reach the user, not kill the thread silently
             model = self._last_good_model()
+            self.saved_path, self.save_error = save_run(model, self.config)
             self.runFailed.emit(describe_error(exc, "Training"), model)
         else:
+            # every finished, stopped or diverged run is kept, as `python main.py train` keeps it
+            self.saved_path, self.save_error = save_run(result.model, self.config)
             self.runEnded.emit(result)
         finally:
             self._trainer_ready.set()

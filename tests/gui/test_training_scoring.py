@@ -1,0 +1,94 @@
+"""One sequence, one prediction: the Test reviews table, its accuracy line and Explore agree on every
+review (pytest-qt). The model is a real one, trained on the negation task (pre-padded to 16 steps)."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QSettings
+
+from rnnviz.explorer import Controls, Explorer, ModelSpec
+from rnnviz.explorer.numbers import format_number
+from rnnviz.gui.settings import open_settings
+from rnnviz.gui.training.reviews import ReviewPicker
+from rnnviz.train import Trainer
+from rnnviz.train.builtin import builtin_config
+from rnnviz.train.datasets import synthetic_dataset
+
+STARTUP_TIMEOUT_MS = 180_000
+
+
+@pytest.fixture(scope="module")
+def trained():
+    config = builtin_config(8).with_changes(epochs=2, seed=3)
+    dataset = synthetic_dataset(config)
+    return Trainer(config, dataset).run().model, dataset
+
+
+@pytest.fixture
+def picker(qtbot, trained):
+    model, dataset = trained
+    p = ReviewPicker()
+    qtbot.addWidget(p)
+    with qtbot.waitSignal(p.predictionsReady, timeout=60_000):
+        p.set_dataset(dataset)
+        p.set_model(model)
+    return p
+
+
+def test_table_and_explore_score_the_same_sequence(picker, trained):
+    model, dataset = trained
+    spec = ModelSpec.from_trained(model, "trained here")
+    table = picker.table
+    padded = 0
+    explore = np.empty(len(table.texts))
+    for i, text in enumerate(table.texts):
+        e = Explorer(spec, Controls(text=text, label=int(table.labels[i]), pad=True))
+        assert e.tokens.ids == tuple(int(v) for v in dataset.x_test[i])  # the very sequence the table scored
+        padded += e.tokens.padded > 0
+        explore[i] = e.prediction()
+        assert format_number(explore[i]) in table._display(i, 3)
+    assert padded > len(table.texts) // 2  # most negation sentences are shorter than 16 steps
+    np.testing.assert_allclose(explore, table.prob, rtol=0, atol=1e-12)
+    accuracy = np.mean((explore >= 0.5) == (table.labels == 1))
+    assert f"{100 * accuracy:.1f}%" in picker.count_label.text()
+
+
+def test_unpadded_trace_can_differ_and_is_the_choice_of_the_user(trained):
+    model, _ = trained
+    spec = ModelSpec.from_trained(model, "trained here")
+    e = Explorer(spec, Controls(text="this movie was not good", pad=True))
+    assert e.tokens.T == 16 and e.tokens.labels[:10] == ("<pad>",) * 10
+    e.set_padding(False)
+    assert e.tokens.T == 6 and e.tokens.padded == 0
+
+
+def test_show_in_graph_traces_the_table_row(qtbot, tmp_path, trained):
+    """The window: a review chosen in the table is traced padded, y_hat = the table's number."""
+    from rnnviz.gui.main_window import MainWindow
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    window = MainWindow(settings=open_settings())
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.traceShown, timeout=STARTUP_TIMEOUT_MS):
+        window.show()
+    model, dataset = trained
+    panel = window.training_panel
+    with qtbot.waitSignal(panel.reviews.predictionsReady, timeout=60_000):
+        panel.reviews.set_dataset(dataset)
+        panel.set_model(model)
+    window.show_trained_model(model)
+    assert not window.gradient_controls.pad_check.isChecked()  # typed text: as typed, until a review is chosen
+    i = int(np.argmin(dataset.x_test[:, 8] != 0))  # a sentence with <pad> in front
+    with qtbot.waitSignal(window.traceShown, timeout=10_000):
+        panel.reviews.choose(i)
+    assert window.gradient_controls.pad_check.isChecked()  # traced as the table scored it
+    shown = window.explorer.prediction()
+    assert format_number(shown) == format_number(panel.reviews.table.prob[i])
+    assert format_number(shown) in window.input_bar.result_label.full_text()
+    block = window.graph.pad_block()
+    assert block is not None and block.n_pad == window.explorer.tokens.padded and not block.expanded
+    window.graph.toggle_padding()
+    assert block.expanded
+    window.gradient_controls.pad_check.setChecked(False)  # trace the words alone
+    assert window.explorer.tokens.padded == 0 and window.graph.pad_block() is None
+    window.close()
