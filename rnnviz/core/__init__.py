@@ -23,13 +23,23 @@ Sizes: V vocabulary, E embedding, H hidden, K outputs (1 for the binary head), B
   the norm before clipping (scales in place); ``global_norm(grads)`` -> float.
 - ``spectral_radius(W)`` -> max |eigenvalue| of W (H, H).
 
+Cells ``CELLS`` = rnn, lstm, gru: ``init_params``, ``loss_and_grads``, ``predict_logits``,
+``predict_proba`` and ``make_trace`` take ``cell=`` (default "rnn"); the LSTM and GRU shapes and gate
+orders are in ``rnnviz.core.cells``, their trace is a ``GatedTrace``, and
+``make_workspace(params, batch_size, seq_len, activation, head, truncate, cell)`` gives the
+``BatchWorkspace`` or ``GatedWorkspace`` of a cell.
+
 Activations ``ACTIVATIONS`` = tanh, relu, linear; heads ``HEADS`` = binary (many-to-one, BCE on
 o_T) and softmax (many-to-many, L = sum_t CE_t). Truncated BPTT (``truncate=k``) back-propagates
 through the last k steps only; the exact semantics are in ``rnnviz.core.grads``. dtype follows
 the params: float32 to train, float64 to trace; the same kernels serve both.
 """
 from .blas import limit_blas_threads_unless_configured
+from .cells import CELLS, GATES
 from .config import ACTIVATIONS, HEADS
+from .gated import make_workspace
+from .gated_trace import GatedTrace
+from .gated_workspace import GatedWorkspace
 from .grads import loss_and_grads, predict_logits, predict_proba
 from .optim import clip_by_global_norm, global_norm, make_optimizer
 from .params import init_params, spectral_radius
@@ -41,7 +51,7 @@ from .workspace import BatchWorkspace
 limit_blas_threads_unless_configured()
 
 __all__ = [
-    "ACTIVATIONS", "HEADS", "BatchWorkspace", "Trace", "TraceStep", "clip_by_global_norm",
+    "ACTIVATIONS", "CELLS", "GATES", "HEADS", "BatchWorkspace", "GatedTrace", "GatedWorkspace", "Trace", "TraceStep", "clip_by_global_norm",
     "global_norm", "init_params", "loss_and_grads", "make_optimizer", "make_trace",
-    "predict_logits", "predict_proba", "spectral_radius",
+    "make_workspace", "predict_logits", "predict_proba", "spectral_radius",
 ]

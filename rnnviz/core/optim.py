@@ -18,7 +18,7 @@ import numpy as np
 from numba import njit
 
 from .config import JIT_OPTIONS
-from .validate import PARAM_KEYS, check_params
+from .gated_params import checked_param_keys
 
 
 @njit(**JIT_OPTIONS)
@@ -96,23 +96,24 @@ class Optimizer:
     default_lr = 1e-3
 
     def __init__(self, params: dict, lr: float | None = None):
-        check_params(params)
+        # every cell's parameters (RNN, LSTM, GRU) are updated alike, key by key
+        self.keys = checked_param_keys(params)
         self.params = params
         self.lr = float(self.default_lr if lr is None else lr)
         self.iterations = 0
-        self._flat_params = {k: _flat(params[k]) for k in PARAM_KEYS}
-        self.slot_arrays = {s: {k: np.zeros_like(self._flat_params[k]) for k in PARAM_KEYS}
+        self._flat_params = {k: _flat(params[k]) for k in self.keys}
+        self.slot_arrays = {s: {k: np.zeros_like(self._flat_params[k]) for k in self.keys}
                             for s in self.slots}
 
     def step(self, grads: dict) -> None:
         """Apply one update with ``grads`` (dict like params, same dtype and shapes)."""
-        for k in PARAM_KEYS:
+        for k in self.keys:
             g = grads[k]
             if g.shape != self.params[k].shape or g.dtype != self.params[k].dtype:
                 raise ValueError(f"grads[{k!r}] is {g.dtype} {g.shape}, params[{k!r}] is "
                                  f"{self.params[k].dtype} {self.params[k].shape}")
         self.iterations += 1
-        for k in PARAM_KEYS:
+        for k in self.keys:
             self._update(k, self._flat_params[k], _flat(grads[k]))
 
     def _update(self, key, p, g):

@@ -1,0 +1,113 @@
+"""Scalar functions the gated kernels inline: tanh and the logistic sigmoid per dtype, row norms.
+
+float32 (training) uses a rational approximation of tanh that LLVM can vectorise (libm's tanhf is a
+scalar call per element and would cost more than the matrix products of a step); its error is below
+6 ulp. The sigmoid is then sigma(x) = (1 + tanh(x / 2)) / 2, the same vectorised code. float64
+(traces, tests against the NumPy references) uses the exact libm tanh and a stable exp form.
+
+The [13/6] minimax coefficients are the ones of the vanilla kernels (Eigen's fast float tanh).
+They are repeated here so that the gated kernels do not depend on the vanilla kernels' module.
+Note: numba's on-disk cache keys a kernel on its own file only; after editing this file, touch the
+kernel modules (lstm.py, gru.py) or clear their caches.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from numba import njit, types
+from numba.extending import overload
+
+from .config import JIT_OPTIONS
+
+_CLAMP = 7.90531110763549805
+_ALPHA = (4.89352455891786e-03, 6.37261928875436e-04, 1.48572235717979e-05,
+          5.12229709037114e-08, -8.60467152213735e-11, 2.00018790482477e-13,
+          -2.76076847742355e-16)
+_BETA = (4.89352518554385e-03, 2.26843463243900e-03, 1.18534705686654e-04,
+         1.19825839466702e-06)
+
+
+def gate_tanh(x):
+    """tanh(x) in x's precision; outside numba: math.tanh."""
+    return math.tanh(x)
+
+
+def gate_sigmoid(x):
+    """1 / (1 + exp(-x)) in x's precision; outside numba: the exact formula."""
+    return 1.0 / (1.0 + math.exp(-x)) if x >= 0 else math.exp(x) / (1.0 + math.exp(x))
+
+
+def _fast_tanh32(sigmoid: bool = False):
+    """The float32 implementation: tanh(x), or with ``sigmoid`` (1 + tanh(x / 2)) / 2. One body
+    for both (not a sigmoid that calls the inlined tanh: nested inlining trips a numba check)."""
+    f = np.float32
+    clamp = f(_CLAMP)
+    a1, a3, a5, a7, a9, a11, a13 = (f(v) for v in _ALPHA)
+    b0, b2, b4, b6 = (f(v) for v in _BETA)
+    one, half = f(1.0), f(0.5)
+    scale = half if sigmoid else one
+
+    def impl(x):
+        x = x * scale
+        # selects, not min/max: numba's min/max carry NaN branches that block vectorisation
+        x = clamp if x > clamp else x
+        x = -clamp if x < -clamp else x
+        x2 = x * x
+        p = ((((((a13 * x2 + a11) * x2 + a9) * x2 + a7) * x2 + a5) * x2 + a3) * x2 + a1) * x
+        q = ((b6 * x2 + b4) * x2 + b2) * x2 + b0
+        y = p / q
+        y = one if y > one else y
+        y = -one if y < -one else y
+        return half + half * y if sigmoid else y
+    return impl
+
+
+@overload(gate_tanh)
+def _gate_tanh_overload(x):
+    if isinstance(x, types.Float) and x.bitwidth == 32:
+        return _fast_tanh32()
+    if isinstance(x, types.Float):
+        return lambda x: math.tanh(x)
+    return None
+
+
+@overload(gate_sigmoid)
+def _gate_sigmoid_overload(x):
+    if isinstance(x, types.Float) and x.bitwidth == 32:
+        return _fast_tanh32(sigmoid=True)
+    if isinstance(x, types.Float):
+        def impl(x):
+            if x >= 0.0:
+                return 1.0 / (1.0 + math.exp(-x))
+            e = math.exp(x)
+            return e / (1.0 + e)
+        return impl
+    return None
+
+
+@njit(**JIT_OPTIONS)
+def mean_row_norm(M):
+    """Mean over the rows of M (B, H) of their Euclidean norms, summed in float64. A row whose sum
+    of squares is below 1e-290 (a vanished float64 gradient) is scaled by its largest entry first,
+    so that its squares do not underflow to zero."""
+    B, H = M.shape
+    total = 0.0
+    for i in range(B):
+        sq = 0.0
+        for j in range(H):
+            v = np.float64(M[i, j])
+            sq += v * v
+        if sq >= 1e-290:
+            total += math.sqrt(sq)
+            continue
+        m = 0.0
+        for j in range(H):
+            m = max(m, abs(np.float64(M[i, j])))
+        if m > 0.0:
+            sq = 0.0
+            for j in range(H):
+                r = np.float64(M[i, j]) / m
+                sq += r * r
+            total += m * math.sqrt(sq)
+    return total / B
