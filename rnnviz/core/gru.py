@@ -18,7 +18,7 @@ import numpy as np
 from numba import njit
 
 from .config import JIT_OPTIONS
-from .gated_math import gate_sigmoid, gate_tanh, mean_row_norm
+from .gated_math import flush_tiny, mean_row_norm, sigmoid_inplace, tanh_inplace
 
 
 @njit(**JIT_OPTIONS)
@@ -32,20 +32,34 @@ def gru_forward(W, b, bW, Z, S, Hn, Zs):
     H = H3 // 3
     one = S.dtype.type(1)
     S[0, :, :] = 0.0
+    # the biases tiled over the batch, so that the bias loops run flat over B * 3H values; the
+    # loops are kept simple (one thing each over contiguous memory) so that LLVM vectorises them
+    bB = np.empty((B, H3), dtype=Z.dtype)
+    bWB = np.empty((B, H3), dtype=Z.dtype)
+    for n in range(B):
+        bB[n, :] = b
+        bWB[n, :] = bW
+    b1, bW1, zs1 = bB.reshape(B * H3), bWB.reshape(B * H3), Zs.reshape(B * H3)
     for t in range(T):
         np.dot(S[t], W.T, Zs)
         Zt, Sp, Sn, Hnt = Z[t], S[t], S[t + 1], Hn[t]
+        z1 = Zt.reshape(B * H3)
+        for f in range(B * H3):
+            z1[f] += b1[f]                  # U x_t + b
+            zs1[f] += bW1[f]                # h_t = W s_{t-1} + bW
         for n in range(B):
+            zn, hn = Zt[n], Zs[n]
+            for j in range(2 * H):
+                zn[j] += hn[j]
+            sigmoid_inplace(zn[:2 * H])     # r and z, adjacent blocks
             for j in range(H):
-                r = gate_sigmoid(Zt[n, j] + b[j] + Zs[n, j] + bW[j])
-                z = gate_sigmoid(Zt[n, H + j] + b[H + j] + Zs[n, H + j] + bW[H + j])
-                hn = Zs[n, 2 * H + j] + bW[2 * H + j]
-                nn = gate_tanh(Zt[n, 2 * H + j] + b[2 * H + j] + r * hn)
-                Zt[n, j] = r
-                Zt[n, H + j] = z
-                Zt[n, 2 * H + j] = nn
-                Hnt[n, j] = hn
-                Sn[n, j] = (one - z) * nn + z * Sp[n, j]
+                Hnt[n, j] = hn[2 * H + j]
+                zn[2 * H + j] += zn[j] * hn[2 * H + j]   # reset applied after the product
+            tanh_inplace(zn[2 * H:])        # n
+            sp, sn = Sp[n], Sn[n]
+            for j in range(H):
+                z = zn[H + j]
+                sn[j] = (one - z) * zn[2 * H + j] + z * sp[j]
 
 
 @njit(**JIT_OPTIONS)
@@ -63,6 +77,8 @@ def gru_backward(W, S, Hn, Z, dS_out, t0, dS, dR, carry, direct, diagnostics, gr
     H = H3 // 3
     one = S.dtype.type(1)
     per_step_out = dS_out.shape[0] == T and T > 1
+    # float32: carried gradients below 1e-30 are flushed to zero (see flush_tiny); float64: never
+    tiny = S.dtype.type(1e-30) if S.itemsize == 4 else S.dtype.type(0.0)
     carry[:, :] = 0.0
     grad_norm[:] = 0.0
     for t in range(T - 1, t0 - 1, -1):
@@ -71,6 +87,7 @@ def gru_backward(W, S, Hn, Z, dS_out, t0, dS, dR, carry, direct, diagnostics, gr
             for n in range(B):
                 for j in range(H):
                     carry[n, j] += out[n, j]
+        flush_tiny(carry, tiny)
         Zt, Sp, Hnt, dSt, dRt = Z[t], S[t], Hn[t], dS[t], dR[t]
         for n in range(B):
             for j in range(H):
