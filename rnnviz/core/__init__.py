@@ -23,6 +23,12 @@ Sizes: V vocabulary, E embedding, H hidden, K outputs (1 for the binary head), B
   the norm before clipping (scales in place); ``global_norm(grads)`` -> float.
 - ``spectral_radius(W)`` -> max |eigenvalue| of W (H, H).
 
+Cells ``CELLS`` = rnn, lstm, gru: ``init_params``, ``loss_and_grads``, ``predict_logits``,
+``predict_proba`` and ``make_trace`` take ``cell=`` (default "rnn"); the LSTM and GRU shapes and gate
+orders are in ``rnnviz.core.cells``, their trace is a ``GatedTrace``, and
+``make_workspace(params, batch_size, seq_len, activation, head, truncate, cell)`` gives the
+``BatchWorkspace`` or ``GatedWorkspace`` of a cell.
+
 Activations ``ACTIVATIONS`` = tanh, relu, linear; heads ``HEADS`` = binary (many-to-one, BCE on
 o_T) and softmax (many-to-many, L = sum_t CE_t). Truncated BPTT (``truncate=k``) back-propagates
 through the last k steps only; the exact semantics are in ``rnnviz.core.grads``. dtype follows
@@ -39,6 +45,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
+from .cells import CELLS, GATES
 from .params import init_params, spectral_radius
 from .spec import ACTIVATIONS, HEADS
 from .trace_types import Trace, TraceStep
@@ -47,6 +54,9 @@ if TYPE_CHECKING:  # what the lazy names below resolve to, for readers and type 
     from .grads import loss_and_grads, predict_logits, predict_proba
     from .optim import clip_by_global_norm, global_norm, make_optimizer
     from .trace import make_trace
+    from .gated import make_workspace
+    from .gated_trace import GatedTrace
+    from .gated_workspace import GatedWorkspace
     from .workspace import BatchWorkspace
 
 # public name -> the submodule defining it; those submodules import numba (compiled kernels)
@@ -54,12 +64,14 @@ _KERNEL_BACKED = {
     "loss_and_grads": "grads", "predict_logits": "grads", "predict_proba": "grads",
     "clip_by_global_norm": "optim", "global_norm": "optim", "make_optimizer": "optim",
     "make_trace": "trace", "BatchWorkspace": "workspace",
+    "make_workspace": "gated", "GatedTrace": "gated_trace", "GatedWorkspace": "gated_workspace",
 }
 
 __all__ = [
-    "ACTIVATIONS", "HEADS", "BatchWorkspace", "Trace", "TraceStep", "clip_by_global_norm",
+    "ACTIVATIONS", "CELLS", "GATES", "HEADS", "BatchWorkspace", "GatedTrace", "GatedWorkspace", "Trace",
+    "TraceStep", "clip_by_global_norm",
     "global_norm", "init_params", "loss_and_grads", "make_optimizer", "make_trace",
-    "predict_logits", "predict_proba", "spectral_radius",
+    "make_workspace", "predict_logits", "predict_proba", "spectral_radius",
 ]
 
 

@@ -17,14 +17,17 @@ from .workspace import BatchWorkspace
 
 
 def loss_and_grads(params, tokens, labels, activation: str = "tanh", head: str = "binary",
-                   truncate: int | None = None):
-    """Loss and exact BPTT gradients of a batch.
+                   truncate: int | None = None, cell: str = "rnn"):
+    """Loss and exact BPTT gradients of a batch (``cell``: "rnn", "lstm" or "gru").
 
     tokens (B, T) int in [0, vocab_size). binary head: labels (B,) of 0/1, loss = mean over the
     batch of BCE-with-logits on o_T. softmax head: labels (B, T) int targets, loss = mean over the
     batch of sum_t CE(softmax(o_t), target_t). Returns (loss: float, grads: dict like params, in
     the params' dtype).
     """
+    if cell != "rnn":
+        from .gated import gated_loss_and_grads
+        return gated_loss_and_grads(params, tokens, labels, head, truncate, cell, activation)
     check_params(params)
     tokens = np.asarray(tokens)
     if tokens.ndim != 2:
@@ -34,8 +37,12 @@ def loss_and_grads(params, tokens, labels, activation: str = "tanh", head: str =
     return loss, {k: v.copy() for k, v in ws.grads.items()}
 
 
-def predict_logits(params, tokens, activation: str = "tanh", batch_size: int = 512) -> np.ndarray:
+def predict_logits(params, tokens, activation: str = "tanh", batch_size: int = 512,
+                   cell: str = "rnn") -> np.ndarray:
     """Binary head inference: logits o_T (N,) for tokens (N, T), in batches of ``batch_size``."""
+    if cell != "rnn":
+        from .gated import gated_predict_logits
+        return gated_predict_logits(params, tokens, batch_size, cell)
     nv = check_params(params)[0]
     tokens = check_tokens(tokens, nv)
     if int(batch_size) < 1:
@@ -49,6 +56,7 @@ def predict_logits(params, tokens, activation: str = "tanh", batch_size: int = 5
     return out
 
 
-def predict_proba(params, tokens, activation: str = "tanh", batch_size: int = 512) -> np.ndarray:
+def predict_proba(params, tokens, activation: str = "tanh", batch_size: int = 512,
+                  cell: str = "rnn") -> np.ndarray:
     """Binary head inference: P(y = 1) = sigmoid(o_T), (N,) for tokens (N, T)."""
-    return expit(predict_logits(params, tokens, activation, batch_size))
+    return expit(predict_logits(params, tokens, activation, batch_size, cell))

@@ -18,7 +18,7 @@ import numpy as np
 from numba import njit
 
 from .config import JIT_OPTIONS
-from .validate import PARAM_KEYS, check_params
+from .gated_params import checked_param_keys
 
 
 @njit(**JIT_OPTIONS)
@@ -94,8 +94,8 @@ def _param_keys(params: dict) -> tuple[str, ...]:
         from .bag import BAG_PARAM_KEYS, check_bag_params
         check_bag_params(params)
         return BAG_PARAM_KEYS
-    check_params(params)
-    return PARAM_KEYS
+    # every cell's parameters (RNN, LSTM, GRU) are updated alike, key by key
+    return checked_param_keys(params)
 
 
 class Optimizer:

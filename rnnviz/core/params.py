@@ -20,14 +20,17 @@ def _orthogonal(rng: np.random.Generator, n: int) -> np.ndarray:
 
 
 def init_params(vocab_size: int, embed_dim: int, hidden_dim: int, output_dim: int = 1,
-                seed: int = 0, dtype=np.float32) -> dict[str, np.ndarray]:
-    """Seeded, reproducible parameters of the RNN.
+                seed: int = 0, dtype=np.float32, cell: str = "rnn") -> dict[str, np.ndarray]:
+    """Seeded, reproducible parameters of the RNN (``cell="lstm"`` / ``"gru"``: see gated_params).
 
     Returns a dict of C-contiguous arrays of ``dtype``: "E" (vocab_size, embed_dim) uniform(-0.05,
     0.05); "U" (hidden_dim, embed_dim) and "V" (output_dim, hidden_dim) Glorot-uniform; "W"
     (hidden_dim, hidden_dim) orthogonal; "b" (hidden_dim,) and "c" (output_dim,) zero.
     Values are drawn in float64 and then cast, so float32 and float64 of one seed agree.
     """
+    if cell != "rnn":
+        from .gated_params import init_gated_params
+        return init_gated_params(vocab_size, embed_dim, hidden_dim, output_dim, seed, dtype, cell)
     sizes = dict(vocab_size=vocab_size, embed_dim=embed_dim, hidden_dim=hidden_dim,
                  output_dim=output_dim)
     for name, v in sizes.items():

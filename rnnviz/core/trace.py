@@ -37,13 +37,16 @@ def _step_list(T: int, t0: int) -> list[TraceStep]:
 
 
 def make_trace(params, tokens_1d, label, activation: str = "tanh", head: str = "binary",
-               truncate: int | None = None) -> Trace:
-    """Float64 forward + BPTT record of one sequence.
+               truncate: int | None = None, cell: str = "rnn") -> Trace:
+    """Float64 forward + BPTT record of one sequence (``cell="lstm"`` / ``"gru"``: a GatedTrace).
 
     tokens_1d (T,) int; label: the 0/1 label (binary head) or (T,) int targets (softmax head).
     Parameters are copied to float64. See ``rnnviz.core.trace_types.Trace`` for every field, and
     ``rnnviz.core.grads`` for the truncation semantics.
     """
+    if cell != "rnn":
+        from .gated_trace import make_gated_trace
+        return make_gated_trace(params, tokens_1d, label, head, truncate, cell, activation)
     check_params(params)
     head_code(head)
     p64 = {k: np.ascontiguousarray(params[k], dtype=np.float64).copy() for k in PARAM_KEYS}

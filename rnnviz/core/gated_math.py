@@ -1,0 +1,172 @@
+"""Scalar functions the gated kernels inline: tanh and the logistic sigmoid per dtype, row norms.
+
+float32 (training) uses a rational approximation of tanh that LLVM can vectorise (libm's tanhf is a
+scalar call per element and would cost more than the matrix products of a step); its error is below
+6 ulp. The sigmoid is then sigma(x) = (1 + tanh(x / 2)) / 2, the same vectorised code. float64
+(traces, tests against the NumPy references) uses the exact libm tanh and a stable exp form.
+
+The [13/6] minimax coefficients are the ones of the vanilla kernels (Eigen's fast float tanh).
+They are repeated here so that the gated kernels do not depend on the vanilla kernels' module.
+Note: numba's on-disk cache keys a kernel on its own file only; after editing this file, touch the
+kernel modules (lstm.py, gru.py) or clear their caches.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from numba import njit, types
+from numba.extending import overload
+
+from .config import JIT_OPTIONS
+
+_CLAMP = 7.90531110763549805
+_ALPHA = (4.89352455891786e-03, 6.37261928875436e-04, 1.48572235717979e-05,
+          5.12229709037114e-08, -8.60467152213735e-11, 2.00018790482477e-13,
+          -2.76076847742355e-16)
+_BETA = (4.89352518554385e-03, 2.26843463243900e-03, 1.18534705686654e-04,
+         1.19825839466702e-06)
+
+
+def gate_tanh(x):
+    """tanh(x) in x's precision; outside numba: math.tanh."""
+    return math.tanh(x)
+
+
+def gate_sigmoid(x):
+    """1 / (1 + exp(-x)) in x's precision; outside numba: the exact formula."""
+    return 1.0 / (1.0 + math.exp(-x)) if x >= 0 else math.exp(x) / (1.0 + math.exp(x))
+
+
+def _fast_tanh32():
+    """The float32 tanh: the [13/6] rational fit, clamped."""
+    f = np.float32
+    clamp = f(_CLAMP)
+    a1, a3, a5, a7, a9, a11, a13 = (f(v) for v in _ALPHA)
+    b0, b2, b4, b6 = (f(v) for v in _BETA)
+    one = f(1.0)
+
+    def impl(x):
+        # selects, not min/max: numba's min/max carry NaN branches that block vectorisation
+        x = clamp if x > clamp else x
+        x = -clamp if x < -clamp else x
+        x2 = x * x
+        p = ((((((a13 * x2 + a11) * x2 + a9) * x2 + a7) * x2 + a5) * x2 + a3) * x2 + a1) * x
+        q = ((b6 * x2 + b4) * x2 + b2) * x2 + b0
+        y = p / q
+        y = one if y > one else y
+        return -one if y < -one else y
+    return impl
+
+
+def _fast_sigmoid32():
+    """The float32 sigmoid (1 + tanh(x / 2)) / 2 with the same fit, written out (a sigmoid that
+    calls the inlined tanh trips numba's SSA check when inlined itself)."""
+    f = np.float32
+    clamp = f(_CLAMP)
+    a1, a3, a5, a7, a9, a11, a13 = (f(v) for v in _ALPHA)
+    b0, b2, b4, b6 = (f(v) for v in _BETA)
+    one, half = f(1.0), f(0.5)
+
+    def impl(x):
+        h = half * x
+        h = clamp if h > clamp else h
+        h = -clamp if h < -clamp else h
+        h2 = h * h
+        p = ((((((a13 * h2 + a11) * h2 + a9) * h2 + a7) * h2 + a5) * h2 + a3) * h2 + a1) * h
+        q = ((b6 * h2 + b4) * h2 + b2) * h2 + b0
+        y = p / q
+        y = one if y > one else y
+        y = -one if y < -one else y
+        return half + half * y
+    return impl
+
+
+@overload(gate_tanh, inline="always")
+def _gate_tanh_overload(x):
+    if isinstance(x, types.Float) and x.bitwidth == 32:
+        return _fast_tanh32()
+    if isinstance(x, types.Float):
+        return lambda x: math.tanh(x)
+    return None
+
+
+@overload(gate_sigmoid, inline="always")
+def _gate_sigmoid_overload(x):
+    if isinstance(x, types.Float) and x.bitwidth == 32:
+        return _fast_sigmoid32()
+    if isinstance(x, types.Float):
+        def impl(x):
+            if x >= 0.0:
+                return 1.0 / (1.0 + math.exp(-x))
+            e = math.exp(x)
+            return e / (1.0 + e)
+        return impl
+    return None
+
+
+@njit(**JIT_OPTIONS)
+def mean_row_norm(M):
+    """Mean over the rows of M (B, H) of their Euclidean norms, summed in float64. A row whose sum
+    of squares is below 1e-290 (a vanished float64 gradient) is scaled by its largest entry first,
+    so that its squares do not underflow to zero."""
+    B, H = M.shape
+    total = 0.0
+    for i in range(B):
+        sq = 0.0
+        for j in range(H):
+            v = np.float64(M[i, j])
+            sq += v * v
+        if sq >= 1e-290:
+            total += math.sqrt(sq)
+            continue
+        m = 0.0
+        for j in range(H):
+            m = max(m, abs(np.float64(M[i, j])))
+        if m > 0.0:
+            sq = 0.0
+            for j in range(H):
+                r = np.float64(M[i, j]) / m
+                sq += r * r
+            total += m * math.sqrt(sq)
+    return total / B
+
+
+# numba's inliner trips over a second inlined call site of the same overload in one function,
+# so the kernels call these small helpers (one call site each; LLVM vectorises their loops).
+@njit(**JIT_OPTIONS)
+def sigmoid_inplace(x):
+    """x[:] = sigma(x) for a 1-D array."""
+    for j in range(x.shape[0]):
+        x[j] = gate_sigmoid(x[j])
+
+
+@njit(**JIT_OPTIONS)
+def tanh_inplace(x):
+    """x[:] = tanh(x) for a 1-D array."""
+    for j in range(x.shape[0]):
+        x[j] = gate_tanh(x[j])
+
+
+@njit(**JIT_OPTIONS)
+def tanh_into(x, out):
+    """out[:] = tanh(x) for 1-D arrays of one length."""
+    for j in range(x.shape[0]):
+        out[j] = gate_tanh(x[j])
+
+
+@njit(**JIT_OPTIONS)
+def flush_tiny(M, tiny):
+    """Zero the entries of M (B, H) with |entry| < tiny.
+
+    A vanishing float32 gradient decays into subnormal numbers, which x86 CPUs handle in microcode,
+    ~100x slower: a GRU step on a long review took 200 ms instead of 30. Flushing the carried
+    gradient below 1e-30 (the float32 normal range ends at 1.2e-38) stops that; such a share cannot
+    change a float32 sum of gradients of normal size anyway.
+    """
+    B, H = M.shape
+    zero = M.dtype.type(0)
+    for n in range(B):
+        for j in range(H):
+            v = M[n, j]
+            M[n, j] = zero if abs(v) < tiny else v
