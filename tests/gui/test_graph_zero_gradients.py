@@ -8,7 +8,7 @@ import pytest
 
 from rnnviz.core import init_params, make_trace
 from rnnviz.explorer.diagnose import diagnose
-from rnnviz.gui.plots_panel import PlotsPanel
+from rnnviz.gui.explore.plots_panel import PlotsPanel
 
 
 def exploding_demo_with_positive_label():
