@@ -164,6 +164,8 @@ class UnrolledGraphView(QGraphicsView):
         if self._schedule is None or nxt >= self._schedule.n_steps or frac <= 0:
             return
         kind, t = self._schedule.step_of(nxt)
+        # The folded diagram's caption names the step being drawn, as the panel and scrubber do.
+        self._update_folded(self._schedule.states(nxt))
         it, i = self._items, t - 1
         if kind == "forward":
             pairs = [(it.states[i], FILLED), (it.inputs[i], 1), (it.edges_u[i], ACTIVE),

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 from rnnviz.core import predict_proba
 from rnnviz.data import PAD_ID, START_ID, Dataset
 
-from .worker import BackgroundJob, JobRunner
+from ..jobs import BackgroundJob, JobRunner
 
 PREDICT_CHUNK = 1000  # sequences per call, so a cancel or a newer model is noticed quickly
 EXCERPT_CHARS = 160
