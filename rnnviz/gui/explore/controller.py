@@ -79,13 +79,20 @@ class ExploreController(QObject):
 
     def apply_preset(self, name: str) -> None:
         """'vanishing' / 'exploding': ``Explorer.apply_demo``; 'reset': the model as it is."""
+        e = self.explorer
+        label_before = e.controls.label
         try:
             if name == "reset":
-                self.explorer.reset_view()
+                e.reset_view()
             else:
-                self.explorer.apply_demo(name)
+                e.apply_demo(name)
         except ValueError as exc:
             self.status(str(exc), 8000)
+            return
+        if name != "reset" and e.model.head == "binary" and e.controls.label != label_before:
+            # say why the label changed under the learner's eyes
+            self.status(f"The {name} demo set the label to y = {e.controls.label}, the one the model gets "
+                        f"wrong here: with a saturated ŷ = y the loss sends back no gradient at all", 10000)
 
     def go_to_node(self, kind: str, t: int) -> None:
         """Jump to the clicked node's step: its backward step while looking at the backward pass."""
