@@ -107,3 +107,16 @@ def test_save_model_as_starts_in_the_models_folder_with_the_models_name(window, 
     start = Path(asked[0])
     assert start.parent == models_folder() and start.parent.is_dir()
     assert start.suffix == ".npz" and start.stem.startswith(window.explorer.model.trained.config.dataset)
+
+
+def test_the_w_scale_box_shows_a_demos_scale_beyond_its_usual_range(window):
+    """A model whose W has a small spectral radius needs a W scale above 3 for rho(W) = 1.2."""
+    import dataclasses
+
+    spec = window.explorer.model
+    small = dict(spec.params, W=np.asarray(spec.params["W"]) * (0.2 / window.explorer.spectral_radius()))
+    window.set_model(dataclasses.replace(spec, params=small, builtin_task=None, name="small W"))
+    window.apply_preset("exploding")
+    scale = window.explorer.controls.w_scale
+    assert scale == pytest.approx(6.0)
+    assert window.gradient_controls.scale_spin.value() == pytest.approx(scale, abs=1e-3)
