@@ -18,3 +18,44 @@ for _var, _sub in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"),
                    ("XDG_CACHE_HOME", "cache")):
     os.environ[_var] = os.path.join(_HOME, _sub)
 os.environ.pop("RNNVIZ_CACHE_DIR", None)
+
+
+# --- no test may leave a QThread running (as napari's suite checks) ------------------------------
+import sys  # noqa: E402
+import traceback  # noqa: E402
+import weakref  # noqa: E402
+
+import pytest  # noqa: E402
+
+#: A thread whose job has ended may still be returning from run() when the test ends; a thread
+#: still running after this grace was left running by the test.
+THREAD_END_GRACE_MS = 2000
+
+
+@pytest.fixture(autouse=True)
+def no_qthread_left_running(monkeypatch):
+    """Fail the test if a QThread it started is still running once the test and its fixtures
+    (qtbot closing the windows) are done. Records where each thread was started."""
+    if "PySide6.QtCore" not in sys.modules:  # core, data and training tests never load Qt
+        yield
+        return
+    from PySide6.QtCore import QThread
+
+    started = weakref.WeakKeyDictionary()
+    original_start = QThread.start
+
+    def start_and_remember(thread, *args):
+        started[thread] = "".join(traceback.format_stack(limit=6)[:-1])
+        return original_start(thread, *args)
+
+    monkeypatch.setattr(QThread, "start", start_and_remember)
+    yield
+    left = []
+    for thread, where in list(started.items()):
+        try:
+            if thread.isRunning() and not thread.wait(THREAD_END_GRACE_MS):
+                left.append(f"{thread.objectName() or thread!r}, started at:\n{where}")
+        except RuntimeError:  # the C++ thread object is already deleted: it is not running
+            continue
+    if left:
+        pytest.fail("the test left QThreads running:\n" + "\n".join(left), pytrace=False)

@@ -20,7 +20,7 @@ from .tokens import TokenizedInput, tokenize
 #: Longest sequence the explorer traces (the graph stays readable and a trace stays milliseconds).
 MAX_SEQ_LEN = 500
 #: Names in ``events.changed`` that make a new trace (clipping acts on the final gradients only).
-TRACE_CHANGES = frozenset({"model", "text", "label", "activation", "w_scale", "seq_len"})
+TRACE_CHANGES = frozenset({"model", "text", "label", "activation", "w_scale", "seq_len", "pad"})
 _KEEP = object()  # "leave this control as it is" (None is a value: the model's own f, the typed length)
 
 
@@ -94,14 +94,15 @@ class Explorer:
 
     # --- the one entry point ---------------------------------------------------------------
     def update(self, *, model=_KEEP, text=_KEEP, label=_KEEP, activation=_KEEP, w_scale=_KEEP,
-               seq_len=_KEEP, clip=_KEEP, clip_threshold=_KEEP, step: int | None = None) -> frozenset:
+               seq_len=_KEEP, clip=_KEEP, clip_threshold=_KEEP, pad=_KEEP,
+               step: int | None = None) -> frozenset:
         """Change any of the model and the controls in one go: one trace, one ``changed`` event.
 
         step: show this elementary step of the new trace (default: keep the current step when the
         step count is unchanged, else the first). Returns the names of what changed.
         """
         given = dict(text=text, label=label, activation=activation, w_scale=w_scale, seq_len=seq_len,
-                     clip=clip, clip_threshold=clip_threshold)
+                     clip=clip, clip_threshold=clip_threshold, pad=pad)
         changes = {k: _validate(k, v) for k, v in given.items() if v is not _KEEP}
         new_controls = replace(self.controls, **changes)
         changed = {k for k in CONTROL_NAMES if getattr(new_controls, k) != getattr(self.controls, k)}
@@ -145,7 +146,7 @@ class Explorer:
         """Trace the input 'pre' padded to the model's training length (as the trainer and the Test
         reviews table score it) or as typed. Without a known maxlen, or with a sequence length set,
         padding does nothing."""
-        self._update(pad=bool(enabled))
+        self.update(pad=enabled)
 
     @property
     def pad_to(self) -> int | None:
@@ -261,7 +262,7 @@ def _validate(name: str, value):
         if value is not None and not 1 <= int(value) <= MAX_SEQ_LEN:
             raise ValueError(f"the sequence length must be between 1 and {MAX_SEQ_LEN}, got {value}")
         return None if value is None else int(value)
-    if name == "clip":
+    if name in ("clip", "pad"):
         return bool(value)
     threshold = float(value)  # clip_threshold
     if not np.isfinite(threshold) or threshold <= 0:

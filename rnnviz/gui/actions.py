@@ -30,9 +30,10 @@ PAGE_ACTIONS = ("play", "next", "previous", "first", "last", "restart", "fold", 
                 "zoom_out", "edit_input")
 
 
-def make_actions(window, explore_page) -> dict[str, QAction]:
-    """One QAction per spec, owned by `window`. File and help keys work anywhere in the window;
-    the playback and view keys only while the focus is on the Explore page.
+def make_actions(window) -> dict[str, QAction]:
+    """One QAction per spec, owned by `window`, each a window shortcut. The window enables the page
+    actions (PAGE_ACTIONS) only while the Explore page is shown, so that they work wherever the focus
+    is on that page (the tab bar included) and never on the Train page.
 
     A focused text field still receives its own keys (Space, arrows) because Qt lets the focus
     widget claim a shortcut first; so typing a sentence never steps the animation.
@@ -43,12 +44,8 @@ def make_actions(window, explore_page) -> dict[str, QAction]:
         action.setShortcuts([QKeySequence(k) for k in keys])
         action.setToolTip(tip)
         action.setStatusTip(tip)
-        if name in PAGE_ACTIONS:
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            explore_page.addAction(action)
-        else:
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            window.addAction(action)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        window.addAction(action)
         actions[name] = action
     actions["fold"].setCheckable(True)
     return actions

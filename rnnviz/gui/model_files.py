@@ -59,3 +59,20 @@ def save_trained(path: str, trained) -> str | None:
 def warn(parent: QWidget, title: str, message: str) -> QMessageBox:
     """A warning that does not block: the window keeps running while it is shown."""
     return show_message(parent, title, message, QMessageBox.Icon.Warning)
+
+
+def suggested_path(spec) -> Path:
+    """Where File > Save model as… starts for a model that came from no file: the models folder
+    (where the trainer saves and the window looks at start), named after the model."""
+    from rnnviz.train.paths import default_model_path, models_folder
+
+    try:
+        models_folder().mkdir(parents=True, exist_ok=True)  # so that the dialog can open it
+    except OSError:
+        pass  # the dialog then starts where it can; saving elsewhere still works
+    config = getattr(spec.trained, "config", None)
+    try:
+        return default_model_path(config)
+    except AttributeError:  # no trainer's config: name it after the model
+        stem = "-".join("".join(c if c.isalnum() else " " for c in spec.name.lower()).split()) or "model"
+        return models_folder() / f"{stem}-h{spec.hidden_dim}.npz"

@@ -16,3 +16,24 @@ def private_user_folders(tmp_path_factory):
         os.environ.pop("XDG_DATA_HOME", None)
     else:
         os.environ["XDG_DATA_HOME"] = old
+
+
+@pytest.fixture
+def settings(tmp_path):
+    """A temporary INI store; the user's own settings are never touched."""
+    from PySide6.QtCore import QSettings
+
+    from rnnviz.gui.settings import open_settings
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    return open_settings()
+
+
+@pytest.fixture
+def window(qtbot, settings):
+    """The main window, shown, with its first trace drawn; closed (threads and all) afterwards."""
+    from window_helpers import open_window
+
+    w = open_window(qtbot, settings)
+    yield w
+    w.close()

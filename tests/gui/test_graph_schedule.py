@@ -10,7 +10,7 @@ from rnnviz.gui.graph.display_data import GraphNumbers, sub, vector_summary
 from rnnviz.gui.graph.legend import _short
 from rnnviz.gui.graph.schedule import (ACTIVE, BLANK, CUT, DONE, FILLED, FILLED_GRAD, GRAD,
                                        GRAD_CURRENT, IDLE, StepSchedule)
-from rnnviz.gui.graph.view import _nice_step
+from rnnviz.gui.graph.zoom import _nice_step
 
 
 def real_trace(T=6, truncate=None, head="binary"):

@@ -10,53 +10,12 @@ import threading
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings, Qt, QThreadPool
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QMessageBox
 
 from rnnviz.explorer import format_number
 from rnnviz.gui.main_window import MainWindow
-from rnnviz.gui.settings import open_settings
-
-STARTUP_TIMEOUT_MS = 180_000  # a cold numba cache compiles for a while; a warm one takes ~1 s
-
-
-@pytest.fixture
-def settings(tmp_path):
-    """A temporary INI store; the user's own settings are never touched."""
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
-    return open_settings()
-
-
-def open_window(qtbot, settings) -> MainWindow:
-    window = MainWindow(settings=settings)
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.traceShown, timeout=STARTUP_TIMEOUT_MS):
-        window.show()
-    window.activateWindow()
-    qtbot.waitUntil(lambda: window.isActiveWindow() or True)
-    return window
-
-
-@pytest.fixture
-def window(qtbot, settings):
-    w = open_window(qtbot, settings)
-    yield w
-    w.close()
-
-
-def panel_text(window) -> str:
-    return " ".join(window.detail.text().split())
-
-
-def index_of(trace, kind, t):
-    return next(i for i, st in enumerate(trace.steps) if st.kind == kind and st.t == t)
-
-
-def press(qtbot, window, key) -> None:
-    """A key press as the window's shortcuts receive it (focus on the graph, as at startup)."""
-    window.graph.setFocus()
-    qtbot.keyClick(window.graph, key)
-
+from window_helpers import index_of, open_window, panel_text, press
 
 # --- opening -------------------------------------------------------------------------------------
 def test_opens_on_the_default_sentence_with_numbers(window):
@@ -269,7 +228,7 @@ def test_larger_w_scale_lifts_the_early_gradients_in_the_plot(window, qtbot):
     for slider_value in (40, 200):  # W scale 0.4 and 2.0, dragged on the slider
         controls.scale_slider.setValue(slider_value)
         qtbot.waitUntil(lambda: window.explorer.controls.w_scale == slider_value / 100
-                        and not window._refresh_timer.isActive(), timeout=3000)
+                        and not window.explore._w_timer.isActive(), timeout=3000)
         ys = window.plots.grad_curve.yData
         np.testing.assert_allclose(ys, window.explorer.trace().grad_norm_per_step)
         ratios.append(first_over_last(window))
@@ -301,7 +260,6 @@ def test_clipping_reports_the_norm_and_scale(window, qtbot):
     assert report is not None and report.active
     assert format_number(report.norm_before) in controls.clip_label.text()
     window.playback.last()
-    window._show_step(force=True)
     assert "clipping" in panel_text(window).lower()
     assert format_number(report.scale) in panel_text(window)
 
@@ -385,8 +343,8 @@ def test_closing_leaves_no_running_thread(qtbot, settings):
     window.playback_bar.speed.setValue(5.0)
     window.toggle_play()
     window.close()
-    assert window.startup_job.isFinished()
-    assert not window._frame_timer.isActive()
+    assert not window.runner.busy()
+    assert not window.clock.timer.isActive()
     assert QThreadPool.globalInstance().activeThreadCount() == 0
     assert set(threading.enumerate()) <= threads_before
 
@@ -396,7 +354,7 @@ def test_closing_while_the_kernels_load_waits_for_the_job(qtbot, settings):
     qtbot.addWidget(window)
     window.show()
     window.close()  # at once: the background job may still be running
-    assert window.startup_job.isFinished()
+    assert window.runner.n_started == 1 and not window.runner.busy()
     assert QThreadPool.globalInstance().activeThreadCount() == 0
 
 
@@ -537,7 +495,7 @@ def test_hidden_units_rebuild_the_builtin_model_off_the_gui_thread(window, qtbot
     with qtbot.waitSignal(window.traceShown, timeout=30_000):
         spin.setValue(4)
         # built by a background job: the GUI thread returned at once, still showing H = 6
-        assert window._model_job is not None and window.explorer.model.hidden_dim == 6
+        assert window.models.job is not None and window.explorer.model.hidden_dim == 6
         assert "Building the built-in model" in window.statusBar().currentMessage()
     trace = window.explorer.trace()
     assert trace.hidden_size == 4 and window.explorer.model.builtin_task == "sentiment"

@@ -32,7 +32,7 @@ def window(qtbot, tmp_path):
 def show_next_word_model(window, qtbot, hidden_dim: int) -> None:
     """Choose Next word in the Model box, as the user does, and wait until its trace is shown."""
     window.model_controls.builtinRequested.emit("next_word", hidden_dim)
-    qtbot.waitUntil(lambda: window.explorer.model.builtin_task == "next_word" and window._model_job is None,
+    qtbot.waitUntil(lambda: window.explorer.model.builtin_task == "next_word" and window.models.job is None,
                     timeout=BUILD_TIMEOUT_MS)
 
 
@@ -57,7 +57,7 @@ def test_next_word_model_saves_and_opens_again_with_its_head(window, qtbot, tmp_
         np.testing.assert_array_equal(saved.params[k], v)
 
     window.request_builtin("sentiment", 6)  # leave the next-word model, then open the file
-    qtbot.waitUntil(lambda: window.explorer.model.head == "binary" and window._model_job is None,
+    qtbot.waitUntil(lambda: window.explorer.model.head == "binary" and window.models.job is None,
                     timeout=BUILD_TIMEOUT_MS)
     monkeypatch.setattr(model_files, "ask_open_path", lambda parent, start: str(path))
     with qtbot.waitSignal(window.traceShown, timeout=10_000):

@@ -137,6 +137,9 @@ class GradientControls(QWidget):
                    self.clip_check, self.clip_spin)
         for w in widgets:
             w.blockSignals(True)
+        if w_scale > self.scale_spin.maximum():  # a demo on a model with a small W scales it further
+            self.scale_spin.setMaximum(float(w_scale))
+            self.scale_slider.setMaximum(int(round(w_scale * SLIDER_STEPS_PER_UNIT)))
         self.scale_spin.setValue(w_scale)
         self.scale_slider.setValue(round(w_scale * SLIDER_STEPS_PER_UNIT))
         self.activation_combo.setCurrentText(activation)

@@ -17,18 +17,17 @@ if TYPE_CHECKING:  # the core imports numba; the graph only reads a Trace's arra
     from rnnviz.core.trace_types import Trace
 
 from . import palette
-from .builder import GraphItems, build_graph, w_edge_ends
+from .builder import GraphItems, build_graph
 from .context import RenderContext, qcolour
 from .display_data import GraphNumbers
-from .geometry import COLUMN_DX, MARGIN, column_x
-from .padding import PadBlock, leading_pads
+from .folding import FoldingMixin
+from .geometry import COLUMN_DX, column_x
 from .legend import GraphLegend
 from .nodes import GraphNode
+from .padding import PadBlock, leading_pads
 from .schedule import ACTIVE, FILLED, FILLED_GRAD, GRAD_CURRENT, StepSchedule, StepStates
+from .zoom import ZoomMixin
 
-MAX_SCALE = 8.0
-FOLD_MS = 650
-FOLD_MAX_COLUMNS = 60   # columns animated by a fold; the others are hidden during it
 
 
 def _changed(new: np.ndarray, old: np.ndarray | None) -> np.ndarray:
@@ -36,20 +35,7 @@ def _changed(new: np.ndarray, old: np.ndarray | None) -> np.ndarray:
     return np.arange(new.shape[0]) if old is None else np.flatnonzero(new != old)
 
 
-def _nice_step(minimum: float) -> int:
-    """The smallest of 1, 2, 5, 10, 20, 50, 100, ... that is >= minimum."""
-    k = 1
-    while k < minimum:
-        k = k * 5 // 2 if str(k)[0] == "2" else k * 2
-    return k
-
-
-def _lerp_rect(a: QRectF, b: QRectF, p: float) -> QRectF:
-    return QRectF(a.x() + (b.x() - a.x()) * p, a.y() + (b.y() - a.y()) * p,
-                  a.width() + (b.width() - a.width()) * p, a.height() + (b.height() - a.height()) * p)
-
-
-class UnrolledGraphView(QGraphicsView):
+class UnrolledGraphView(FoldingMixin, ZoomMixin, QGraphicsView):
     """The unrolled (or folded) computation graph of a trace.
 
     Signals: parameterHovered(str) with "U", "W", "V" or "" when the hovered parameter changes;
@@ -167,6 +153,8 @@ class UnrolledGraphView(QGraphicsView):
         if self._schedule is None or nxt >= self._schedule.n_steps or frac <= 0:
             return
         kind, t = self._schedule.step_of(nxt)
+        # The folded diagram's caption names the step being drawn, as the panel and scrubber do.
+        self._update_folded(self._schedule.states(nxt))
         it, i = self._items, t - 1
         if kind == "forward":
             pairs = [(it.states[i], FILLED), (it.inputs[i], 1), (it.edges_u[i], ACTIVE),
@@ -180,100 +168,6 @@ class UnrolledGraphView(QGraphicsView):
             if item is not None:
                 item.set_tween(target, frac)
                 self._tweened.append(item)
-
-    def set_folded(self, folded: bool, animate: bool = True) -> None:
-        """Switch between the folded loop diagram and the unrolled graph, smoothly if `animate`."""
-        folded = bool(folded)
-        if folded == self._folded and self._anim.state() != QVariantAnimation.State.Running:
-            return
-        self._folded = folded
-        if self._items is None:
-            return
-        self._anim.stop()
-        start = self.mapToScene(self.viewport().rect()).boundingRect()
-        if folded:
-            if self._fold == 0.0:
-                self._fold_focus = max(self._current_t(), 1)
-                self._unfolded_view = start
-            target = self._folded_rect()
-        else:
-            target = self._unfolded_view or self._focus_rect()
-        self._fold_rects = (start, target)
-        self._prepare_fold()
-        end = 1.0 if folded else 0.0
-        if not animate:
-            self._apply_fold(end)
-            self._fold_finished()
-            return
-        self._anim.setDuration(int(FOLD_MS * max(abs(end - self._fold), 0.2)))
-        self._anim.setStartValue(self._fold)
-        self._anim.setEndValue(end)
-        self._anim.start()
-
-    def is_folded(self) -> bool:
-        """True when the folded diagram is (or is becoming) the one shown."""
-        return self._folded
-
-    @property
-    def fold_progress(self) -> float:
-        """0 = fully unrolled, 1 = fully folded; in between while animating."""
-        return self._fold
-
-    def fit_all(self) -> None:
-        """Zoom to show the whole graph (or the whole folded diagram)."""
-        if self._items is None:
-            return
-        rect = self._folded_rect() if self._folded else self._view_rect()
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        # The legend floats over the view's top-left corner: room above the graph keeps it from
-        # covering the top row (L_t and o_t of the many-to-many head). Two passes: its height in
-        # scene units depends on the zoom the first fit chose.
-        for _ in range(2):
-            scale = min(self.transform().m11(), 1.3)
-            room = (self._legend.geometry().bottom() + 6) / max(scale, 1e-6)
-            fitted = rect.adjusted(0, -room, 0, 0)
-            if not self._folded:  # the view centres the scene rect, so the room must be part of it
-                # (all of the graph stays scrollable: a collapsed <pad> block only frames the words)
-                self.scene().setSceneRect(fitted.united(self._items.unrolled_rect.adjusted(0, -room, 0, 0)))
-            self.fitInView(fitted, Qt.AspectRatioMode.KeepAspectRatio)
-        rect = fitted
-        if self.transform().m11() > 1.3:
-            self._set_scale(1.3)
-            self.centerOn(rect.center())
-        self._zoom_changed()
-        self._auto_view = False
-
-    def _view_rect(self) -> QRectF:
-        """What Fit shows of the unrolled graph: all of it, or from the last <pad> on while the pad
-        block is collapsed."""
-        block = self._items.pad_block
-        if block is None or block.expanded:
-            return self._items.unrolled_rect
-        return block.focus_rect(self._items.unrolled_rect)
-
-    def toggle_padding(self) -> None:
-        """Expand or collapse the <pad> block in front of the words, and frame what is now shown."""
-        block = self._items.pad_block if self._items is not None else None
-        if block is None:
-            return
-        block.toggle()
-        self._initial_view()
-
-    def pad_block(self) -> PadBlock | None:
-        return self._items.pad_block if self._items is not None else None
-
-    def zoom_in(self) -> None:
-        self._zoom_by(1.25, None)
-        self._auto_view = False
-
-    def zoom_out(self) -> None:
-        self._zoom_by(1 / 1.25, None)
-
-    def center_on_step(self, t: int) -> None:
-        """Scroll so that step t's column is in the middle of the view."""
-        if self._items is not None:
-            self.centerOn(QPointF(column_x(int(t)), self._items.geom.y_state))
-            self._auto_view = False
 
     def highlight_parameter(self, name: str) -> None:
         """Highlight every edge of parameter name ("U", "W", "V"), or none for ""."""
@@ -393,154 +287,7 @@ class UnrolledGraphView(QGraphicsView):
         self._items.folded.set_current(t, T, self._words[t - 1], image, states.outputs[t - 1] > 0,
                                        states.loss > 0, states.kind == "forward", grad, states.kind)
 
-    # ------------------------------------------------------------------ folding
-    def _folded_rect(self) -> QRectF:
-        folded = self._items.folded
-        folded.setPos(column_x(self._fold_focus), 0.0)
-        return folded.mapRectToScene(folded.boundingRect()).adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
-
-    def _focus_rect(self) -> QRectF:
-        r = self._items.unrolled_rect
-        x = column_x(self._fold_focus)
-        return QRectF(x - 4 * COLUMN_DX, r.top(), 8 * COLUMN_DX, r.height())
-
-    def _prepare_fold(self) -> None:
-        """Choose the columns to animate: those in view at the start or the end of the move; the
-        others are off screen throughout, so they are hidden instead of moved (cheap at T = 500)."""
-        it = self._items
-        it.layer.setVisible(True)
-        for marker in (it.band, it.cut_marker):  # they do not move with the columns
-            if marker is not None:
-                marker.setVisible(False)
-        it.folded.setVisible(True)
-        it.folded.setPos(column_x(self._fold_focus), 0.0)
-        self.scene().setSceneRect(it.unrolled_rect.united(self._folded_rect()))
-        start, target = self._fold_rects
-        seen = start.united(target) if not start.isEmpty() else self._focus_rect()
-        lo = int(np.floor((seen.left() - COLUMN_DX) / COLUMN_DX))
-        hi = int(np.ceil((seen.right() + 2 * COLUMN_DX) / COLUMN_DX))
-        # zoomed far out, moving hundreds of columns would stutter: beyond a window around the
-        # focus they are hidden at once (at that zoom they are a few pixels wide anyway)
-        lo = max(lo, self._fold_focus - FOLD_MAX_COLUMNS // 2)
-        hi = min(hi, self._fold_focus + FOLD_MAX_COLUMNS // 2)
-        self._fold_cols = [t for t in range(len(it.columns)) if lo <= t <= hi]
-        keep = set(self._fold_cols)
-        for t, col in enumerate(it.columns):
-            col.setVisible(t in keep)
-
-    def _apply_fold(self, p: float) -> None:
-        """Collapse every column towards the focus column by fraction p, crossfading to the loop."""
-        it = self._items
-        if it is None:
-            return
-        self._fold = p
-        fx = column_x(self._fold_focus)
-        span = COLUMN_DX * (1.0 - p)
-        ends = w_edge_ends(span)
-        for t in self._fold_cols:
-            x = column_x(t)
-            it.columns[t].setPos(x + (fx - x) * p, 0.0)
-            if t > 0:
-                it.edges_w[t - 1].set_ends(*ends)
-                it.edges_w[t - 1].setVisible(span > 30.0)
-        it.layer.setOpacity(max(0.0, 1.0 - 1.4 * p))
-        it.folded.setOpacity(min(1.0, max(0.0, 1.6 * p - 0.4)))
-        start, target = self._fold_rects
-        if not start.isEmpty() and not target.isEmpty():
-            self.fitInView(_lerp_rect(start, target, p), Qt.AspectRatioMode.KeepAspectRatio)
-            self._zoom_changed()
-
-    def _fold_finished(self) -> None:
-        it = self._items
-        if it is None:
-            return
-        folded = self._fold >= 1.0
-        if not folded:  # every column back in place, including those hidden during the move
-            ends = w_edge_ends(COLUMN_DX)
-            for t, col in enumerate(it.columns):
-                col.setPos(column_x(t), 0.0)
-                if t > 0 and it.edges_w[t - 1].p1 != ends[0]:
-                    it.edges_w[t - 1].set_ends(*ends)
-                    it.edges_w[t - 1].setVisible(True)
-        it.layer.setVisible(not folded)
-        it.folded.setVisible(folded)
-        self.scene().setSceneRect(self._folded_rect() if folded else it.unrolled_rect)
-
-    # ------------------------------------------------------------------ zoom & pan
-    def _initial_view(self) -> None:
-        """Whole graph if it fits at a readable size, else full height from the start of the sequence."""
-        if self._items is None:
-            return
-        rect = self._view_rect()
-        vp = self.viewport().rect()
-        fit = min(vp.width() / rect.width(), vp.height() / rect.height())
-        if fit >= 0.6:
-            self.fit_all()
-        else:
-            self._set_scale(max(min(1.3, vp.height() / rect.height()), 0.6))
-            left = rect.left() + vp.width() / (2 * self.transform().m11())
-            self.centerOn(QPointF(left, rect.center().y()))
-        self._auto_view = True
-
-    def _set_scale(self, s: float) -> None:
-        self.setTransform(self.transform().fromScale(s, s))
-        self._zoom_changed()
-
-    def _min_scale(self) -> float:
-        if self._items is None:
-            return 0.05
-        r = self._items.unrolled_rect
-        vp = self.viewport().rect()
-        return 0.5 * min(vp.width() / r.width(), vp.height() / r.height())
-
-    def _zoom_by(self, factor: float, anchor) -> None:
-        """Zoom by factor keeping the scene point under `anchor` (viewport pos; None = centre) fixed."""
-        s = self.transform().m11()
-        new = min(max(s * factor, self._min_scale()), MAX_SCALE)
-        if abs(new - s) < 1e-9:
-            return
-        vp_centre = self.viewport().rect().center()
-        pos = vp_centre if anchor is None else anchor.toPoint()
-        before = self.mapToScene(pos)
-        centre = self.mapToScene(vp_centre)
-        self._set_scale(new)
-        self.centerOn(before + (centre - before) * (s / new))
-        self._auto_view = False
-
-    def _zoom_changed(self) -> None:
-        s = self.transform().m11()
-        if abs(s - self._ctx.scale) < 1e-9 or self._items is None:
-            self._ctx.scale = s
-            return
-        self._ctx.scale = s
-        for edges in (self._items.edges_u, self._items.edges_w, self._items.edges_v, self._items.edges_loss):
-            for e in edges:
-                if e is not None:
-                    e.zoom_changed()
-
-    def drawForeground(self, painter, rect):  # noqa: N802
-        """When zoomed out too far for the words, label every k-th step under the graph instead."""
-        if self._items is None or self._fold > 0 or self._ctx.scale * 12 >= 6.5:
-            return
-        spacing = COLUMN_DX * self._ctx.scale           # pixels between two steps
-        k = _nice_step(70.0 / max(spacing, 1e-6))
-        start = max(k, int(rect.left() // COLUMN_DX) // k * k)
-        hi = min(len(self._items.inputs), int(rect.right() // COLUMN_DX) + 1)
-        y = self.mapFromScene(QPointF(0, self._items.geom.bottom)).y() + 4
-        painter.save()
-        painter.resetTransform()
-        painter.setFont(self._ctx.font(11))
-        painter.setPen(qcolour(palette.TEXT_SOFT))
-        for t in range(start, hi + 1, k):
-            x = self.mapFromScene(QPointF(column_x(t), 0)).x()
-            painter.drawText(QRectF(x - 40, y, 80, 16), int(Qt.AlignmentFlag.AlignHCenter), f"t = {t}")
-        painter.restore()
-
-    def wheelEvent(self, event):  # noqa: N802
-        steps = event.angleDelta().y() / 120.0
-        if steps:
-            self._zoom_by(1.2 ** steps, event.position())
-        event.accept()
+    # ------------------------------------------------------------------ mouse
 
     def resizeEvent(self, event):  # noqa: N802
         super().resizeEvent(event)

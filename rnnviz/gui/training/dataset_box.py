@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QMen
 
 from rnnviz.data import IMDB_SIZE, DatasetError, download_imdb, find_imdb, where_to_put_it
 
-from .worker import BackgroundJob, JobRunner
+from ..jobs import BackgroundJob, JobRunner
 
 DATASETS = (
     ("imdb", "IMDb movie reviews (50,000, positive/negative)"),

@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPro
 from rnnviz.data import Dataset
 from rnnviz.train import ConfigError, RunResult, TrainConfig, load_dataset
 
+from ..jobs import BackgroundJob, JobRunner, ThreadHandle
 from .dataset_box import DatasetChooser
 from .hyperparams import HyperparamForm
 from .plots import TrainingPlots
 from .reviews import ReviewPicker, prepare_texts
 from .saving import saved_text
-from .worker import BackgroundJob, JobRunner, ThreadHandle, TrainWorker
+from .worker import TrainWorker
 
 IDLE, LOADING, TRAINING, PAUSING, PAUSED, STOPPING = "idle", "loading", "training", "pausing", "paused", "stopping"
 ACTIVE = (LOADING, TRAINING, PAUSING, PAUSED, STOPPING)

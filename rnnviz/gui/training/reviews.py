@@ -20,7 +20,7 @@ from rnnviz.data import PAD_ID, START_ID, Dataset
 
 from rnnviz.explorer.numbers import format_number
 
-from .worker import BackgroundJob, JobRunner
+from ..jobs import BackgroundJob, JobRunner
 
 PREDICT_CHUNK = 1000  # sequences per call, so a cancel or a newer model is noticed quickly
 EXCERPT_CHARS = 160

@@ -1,0 +1,140 @@
+"""Which model the Explore page shows: open and save files, the built-in models (built off the GUI
+thread), the model the trainer hands over, and back to the user's own model. Every switch is one
+``Explorer.show_model`` call; the views follow its event."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Slot
+
+from rnnviz.explorer import Explorer, ModelSpec
+
+from . import model_files
+from .jobs import JobRunner
+from .messages import show_message
+from .model_job import builtin_model_job
+from .settings import read_str
+
+
+class ModelController(QObject):
+    """window: parent of the dialogs and owner of the status bar; runner: where the build jobs run.
+    ``explorer`` is None until the kernels are ready (``attach``)."""
+
+    def __init__(self, window, settings, runner: JobRunner):
+        super().__init__(window)
+        self.window, self.settings, self.runner = window, settings, runner
+        self.explorer: Explorer | None = None
+        self.model_path: str | None = None   # the file the model shown came from or went to
+        self.own_spec: ModelSpec | None = None  # the loaded or trained model, to come back to from a built-in
+        self.job = None
+        self._pending_builtin: tuple[str, int] | None = None
+
+    def status(self, text: str, ms: int = 0) -> None:
+        self.window.statusBar().showMessage(text, ms)
+
+    def attach(self, explorer: Explorer, path: str | None) -> None:
+        self.explorer, self.model_path = explorer, path
+        explorer.events.changed.connect(self._on_changed)
+        self._on_changed(frozenset({"model"}))
+
+    def _on_changed(self, what: frozenset) -> None:
+        if "model" in what and self.explorer.model.builtin_task is None:
+            self.own_spec = self.explorer.model
+
+    def show(self, spec: ModelSpec, path: str | None = None) -> None:
+        """Show another model with the current input (its own activation, W unscaled)."""
+        if self.explorer is None:
+            return
+        self.model_path = path
+        self.explorer.show_model(spec)
+
+    # --- built-in models ----------------------------------------------------------------------
+    def request_builtin(self, task: str, hidden_dim: int) -> None:
+        """Show the built-in model of `task` with H = hidden_dim, built off the GUI thread (a first
+        build trains it); while one is being built, only the newest request waits for its turn."""
+        if self.explorer is None:
+            return
+        if self.job is not None:
+            self._pending_builtin = (task, int(hidden_dim))
+            return
+        self.settings.setValue("model/builtin_task", task)
+        self.settings.setValue("model/hidden", int(hidden_dim))
+        self.status(f"Building the built-in model: {task.replace('_', ' ')}, H = {hidden_dim} "
+                    "(trained once, then cached)…")
+        job = builtin_model_job(task, hidden_dim)
+        job.succeeded.connect(self._on_builtin_ready)
+        job.failed.connect(self._on_builtin_failed)
+        if self.runner.start(job, "rnnviz-builtin-model") is not None:
+            self.job = job
+
+    def _next_builtin(self) -> bool:
+        """Start the request that waited for the last job; True when there was one."""
+        self.job = None
+        pending, self._pending_builtin = self._pending_builtin, None
+        if pending is not None:
+            self.request_builtin(*pending)
+        return pending is not None
+
+    @Slot(object)
+    def _on_builtin_ready(self, spec: ModelSpec) -> None:
+        if self._next_builtin():
+            return  # the user asked for another one meanwhile
+        self.show(spec)
+        self.status(f"Showing the {spec.name}, H = {spec.hidden_dim}", 6000)
+
+    @Slot(str, bool)
+    def _on_builtin_failed(self, message: str, cancelled: bool) -> None:
+        if self._next_builtin() or cancelled:
+            return
+        if self.explorer is not None:
+            self.window.model_controls.set_model(self.explorer.model)
+        show_message(self.window, "Could not build the built-in model", message)
+
+    def show_own_model(self) -> None:
+        if self.own_spec is not None:
+            self.show(self.own_spec)
+
+    def show_trained(self, trained) -> None:
+        """The trainer panel's modelChanged(TrainedModel): explore the trained weights."""
+        self.show(ModelSpec.from_trained(trained, "model trained in this window"))
+        self.status("The Explore page now shows the model trained in this window", 6000)
+
+    # --- files --------------------------------------------------------------------------------
+    def open_model(self) -> None:
+        path = model_files.ask_open_path(self.window, read_str(self.settings, "model/last_dir"))
+        if path:
+            self.load_path(path)
+
+    def load_path(self, path: str) -> bool:
+        """Load and show a model file; a bad file gives a message box and changes nothing."""
+        if self.explorer is None:
+            self.status("Wait until the kernels are ready, then open the model again", 5000)
+            return False
+        spec, error = model_files.load_spec(path)
+        if error:
+            model_files.warn(self.window, "Could not open the model", error)
+            return False
+        self.show(spec, path)
+        self._remember(path)
+        self.status(f"Opened {path}", 5000)
+        return True
+
+    def save_model(self) -> None:
+        trained = model_files.savable_model(self.explorer.model if self.explorer else None)
+        if trained is None:
+            return
+        start = self.model_path or str(model_files.suggested_path(self.explorer.model))
+        path = model_files.ask_save_path(self.window, start)
+        if not path:
+            return
+        error = model_files.save_trained(path, trained)
+        if error:
+            model_files.warn(self.window, "Could not save the model", error)
+            return
+        self.model_path = path
+        self._remember(path)
+        self.status(f"Saved {path}", 5000)
+
+    def _remember(self, path: str) -> None:
+        self.settings.setValue("model/last_path", path)
+        self.settings.setValue("model/last_dir", str(Path(path).parent))
