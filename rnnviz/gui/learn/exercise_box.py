@@ -17,6 +17,7 @@ class ExerciseBox(QGroupBox):
     """show(exercise) fills it; answered(Feedback) is emitted for every checked answer."""
 
     answered = Signal(object)
+    revealed = Signal()
 
     def __init__(self, parent=None):
         super().__init__("Your turn", parent)
@@ -36,6 +37,9 @@ class ExerciseBox(QGroupBox):
         self.answer.setObjectName("exercise_answer")
         self.check_button = QPushButton("Check")
         self.check_button.setObjectName("exercise_check")
+        self.reveal_button = QPushButton("Show answer")
+        self.reveal_button.setToolTip("Show the number (and uncover the BPTT panel)")
+        self.reveal_button.clicked.connect(self.reveal)
         self.feedback = QLabel()
         self.feedback.setWordWrap(True)
         self.feedback.setTextFormat(Qt.TextFormat.PlainText)
@@ -44,6 +48,7 @@ class ExerciseBox(QGroupBox):
         row = QHBoxLayout()
         row.addWidget(self.answer, 1)
         row.addWidget(self.check_button)
+        row.addWidget(self.reveal_button)
         layout = QVBoxLayout(self)
         for w in (self.prompt, self.formula, self.inputs):
             layout.addWidget(w)
@@ -76,3 +81,10 @@ class ExerciseBox(QGroupBox):
         self.feedback.setText(fb.message)
         self.answered.emit(fb)
         return fb
+
+    def reveal(self) -> None:
+        if self.exercise is None:
+            return
+        self.feedback.setStyleSheet("")
+        self.feedback.setText(f"The answer: {self.exercise.answer:.4g} ({self.exercise.formula}).")
+        self.revealed.emit()

@@ -43,10 +43,13 @@ class _Loader(QObject):
 
 
 class LearnPanel(QWidget):
-    """Lessons beside the window's views. Signals: stepApplied(AppliedStep), highlightRequested(str)."""
+    """Lessons beside the window's views. Signals: stepApplied(AppliedStep), highlightRequested(str),
+    coverRequested(bool)."""
 
     stepApplied = Signal(object)
     highlightRequested = Signal(str)
+    #: True while an exercise is open: the window covers the BPTT panel, which would show the answer
+    coverRequested = Signal(bool)
 
     def __init__(self, explorer, playback, progress: LessonProgress | None = None, language: str = "en",
                  parent=None, lessons=None):
@@ -95,6 +98,7 @@ class LearnPanel(QWidget):
         self.compare.shuffleRequested.connect(self.shuffle)
         self.exercise_box = ExerciseBox()
         self.exercise_box.answered.connect(self._on_answered)
+        self.exercise_box.revealed.connect(lambda: self.coverRequested.emit(False))
         self.back_button = QPushButton("◀ Back")
         self.next_button = QPushButton("Next ▶")
         self.back_button.setObjectName("lesson_back")
@@ -250,6 +254,7 @@ class LearnPanel(QWidget):
                                     "press Restart step.")
         if exercise is None or exercise != keep_answer_if:
             self.exercise_box.show_exercise(exercise)
+            self.coverRequested.emit(exercise is not None)
         self.exercise_box.show_score(*self.progress.score(self.lesson.id))
 
     def _on_answered(self, feedback) -> None:
@@ -257,5 +262,7 @@ class LearnPanel(QWidget):
         if ex is None:
             return
         self.progress.record_exercise(self.lesson.id, exercise_key(ex), feedback.correct)
+        if feedback.correct:
+            self.coverRequested.emit(False)
         self.exercise_box.show_score(*self.progress.score(self.lesson.id))
         self._fill_list()
