@@ -20,7 +20,7 @@ class ExerciseBox(QGroupBox):
     revealed = Signal()
 
     def __init__(self, parent=None):
-        super().__init__("Your turn", parent)
+        super().__init__("Exercise", parent)
         self.exercise: Exercise | None = None
         self.prompt = QLabel()
         self.prompt.setWordWrap(True)
