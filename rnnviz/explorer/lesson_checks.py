@@ -108,7 +108,8 @@ def _state_depends(c, e, _):
     first = int(np.argmax(mine.tokens != other.tokens))  # row of the first differing token
     r = _t(mine, c["t"])
     ok = first <= r and not np.allclose(mine.s[r], other.s[r]) and np.array_equal(mine.s[:first], other.s[:first])
-    return CheckResult(ok, f"first change at t = {first + 1}, ||s_t - s'_t|| = {np.linalg.norm(mine.s[r] - other.s[r]):.3g}")
+    moved = np.linalg.norm(mine.s[r] - other.s[r])
+    return CheckResult(ok, f"first change at t = {first + 1}, ||s_t - s'_t|| = {moved:.3g}")
 
 
 def _equation(c, e, _):
@@ -131,7 +132,8 @@ def _clipped(c, e, _):
     if rep is None:
         return CheckResult(False, "clipping is off")
     after = math.sqrt(sum(float(np.sum(np.square(g))) for g in rep.clipped.values()))
-    ok = rep.active and rep.norm_before >= c.get("norm_at_least", 0.0) and abs(after - rep.threshold) < 1e-9 * rep.threshold
+    ok = (rep.active and rep.norm_before >= c.get("norm_at_least", 0.0)
+          and abs(after - rep.threshold) < 1e-9 * rep.threshold)
     return CheckResult(ok, f"||g|| {rep.norm_before:.4g} -> {after:.6g}")
 
 

@@ -73,8 +73,7 @@ class LearnPanel(QWidget):
     def _build(self) -> None:
         self.lesson_list = QListWidget()
         self.lesson_list.setObjectName("lesson_list")
-        self.lesson_list.currentRowChanged.connect(lambda row: row >= 0 and row != self.lesson_index
-                                                   and self.open_lesson(row, self.progress.step_of(self.lessons[row].id)))
+        self.lesson_list.currentRowChanged.connect(self._lesson_chosen)
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.step_title = QLabel()
@@ -158,6 +157,10 @@ class LearnPanel(QWidget):
     @property
     def step(self):
         return self.lesson.steps[self.step_index]
+
+    def _lesson_chosen(self, row: int) -> None:
+        if 0 <= row != self.lesson_index:
+            self.open_lesson(row, self.progress.step_of(self.lessons[row].id))
 
     def open_lesson(self, index: int, step: int = 0) -> None:
         self.lesson_index = min(max(int(index), 0), len(self.lessons) - 1)
