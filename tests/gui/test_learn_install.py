@@ -71,3 +71,17 @@ def test_the_bptt_panel_is_covered_while_an_exercise_is_open(window, qtbot):
     assert not cover.isVisible() and "answer" in panel.exercise_box.feedback.text()
     panel.open_lesson(0, 0)
     assert not cover.isVisible()
+
+
+def test_one_highlight_at_a_time(window, qtbot):
+    dock = install_learn_panel(window)
+    panel = dock.learn_panel
+    panel.open_lesson(1, 0)  # the graph
+    panel.open_lesson(2, 0)  # the BPTT panel
+    qtbot.wait(10)
+    frames = window.findChildren(type(window._learn_highlight), "learn_highlight")
+    assert len(frames) == 1 and frames[0].parent() is window.detail
+    panel.open_lesson(7, 0)  # the Train page comes to the front
+    assert window.pages.currentWidget() is window.training_panel
+    panel.open_lesson(0, 0)
+    assert window.pages.currentWidget() is window.explore_page

@@ -75,11 +75,15 @@ def highlight(window, region: str) -> None:
         page = target if region == "train" else getattr(window, "explore_page", None)
         if page is not None and pages.indexOf(page) >= 0:
             pages.setCurrentWidget(page)
+    old = getattr(window, "_learn_highlight", None)
+    if old is not None:
+        old.deleteLater()  # one outline at a time: the previous step's goes when the next comes
+        window._learn_highlight = None
     if isinstance(target, QWidget) and region not in ("train", "learn"):
-        _flash(target)
+        window._learn_highlight = _flash(target)
 
 
-def _flash(widget: QWidget) -> None:
+def _flash(widget: QWidget) -> QFrame:
     frame = QFrame(widget)
     frame.setObjectName("learn_highlight")
     frame.setStyleSheet("#learn_highlight { border: 3px solid #ff8f00; border-radius: 4px; background: transparent; }")
@@ -87,7 +91,8 @@ def _flash(widget: QWidget) -> None:
     frame.setGeometry(widget.rect())
     frame.show()
     frame.raise_()
-    QTimer.singleShot(HIGHLIGHT_MS, frame.deleteLater)
+    QTimer.singleShot(HIGHLIGHT_MS, frame, frame.hide)  # frame as context: nothing fires once it is gone
+    return frame
 
 
 class _Cover(QObject):
