@@ -244,6 +244,24 @@ _BUILDERS = {"a": _ex_a, "s": _ex_s, "o": _ex_o, "dL_do": _ex_dL_do, "dL_ds": _e
              "dW": _ex_dW, "dU": _ex_dU}
 
 
+#: What each kind of trace step computes, so an exercise can hide one of its numbers.
+STEP_QUANTITIES = {"forward": ("a", "s"), "loss": ("o", "dL_do"), "backward": ("dL_ds", "dL_da", "dW", "dU")}
+
+
+def exercise_for_step(trace, index: int, rng: np.random.Generator) -> Exercise:
+    """A random exercise on what trace step `index` (of trace.steps) computes: a random quantity of it
+    and a random entry, preferring one that has mistakes to recognise (not a 0 that any slip gives)."""
+    step = trace.steps[index]
+    candidates = []
+    for quantity in STEP_QUANTITIES[step.kind]:
+        for i in range(trace.hidden_size):
+            for j in range(trace.hidden_size if quantity == "dW" else trace.x.shape[1] if quantity == "dU" else 1):
+                candidates.append(make_exercise(trace, quantity, step.t, i, j))
+    useful = [ex for ex in candidates if ex.mistakes and ex.answer != 0.0]
+    pool = useful or candidates
+    return pool[int(rng.integers(len(pool)))]
+
+
 @dataclass
 class Score:
     """Exercises tried and solved, per lesson: {lesson_id: {exercise_key: solved}}."""

@@ -87,3 +87,14 @@ def test_exercise_follows_the_explorer_when_the_learner_changes_the_sentence(pan
     panel.follow_explorer()
     after = panel.exercise_box.exercise
     assert after.answer == panel.explorer.trace().a[1, 1] and after.answer != before
+
+
+def test_an_exercise_at_the_current_step_of_any_lesson(panel):
+    panel.open_lesson(1, 1)  # no exercise of its own: forward t = 3 of the built-in model
+    assert not panel.exercise_box.isVisible()
+    panel.new_exercise_button.click()
+    ex = panel.exercise_box.exercise
+    assert panel.exercise_box.isVisible() and ex.quantity in ("a", "s") and ex.t == 3
+    assert ex.check(f"{ex.answer:.4g}").correct
+    panel.next_button.click()  # the next step (no exercise either) drops it
+    assert not panel.exercise_box.isVisible()

@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
                                QSplitter, QVBoxLayout, QWidget)
 
 from rnnviz.explorer.compare import compare_orders, shuffled_words
-from rnnviz.explorer.exercises import exercise_key, make_exercise
+import numpy as np
+
+from rnnviz.explorer.exercises import exercise_for_step, exercise_key, make_exercise
 from rnnviz.explorer.lesson_progress import LessonProgress
 from rnnviz.explorer.lessons import apply_step, lesson_bag_model, load_lessons
 
@@ -61,6 +63,8 @@ class LearnPanel(QWidget):
         self.bag_model = None
         self._shuffle_seed = 0
         self._shuffled_text: str | None = None
+        self._custom_exercise: dict | None = None  # one the learner asked for, until the next step
+        self._rng = np.random.default_rng()
         self._build()
         self._loader = _Loader(self)
         self._loader.ready.connect(self._on_bag_ready)
@@ -98,6 +102,11 @@ class LearnPanel(QWidget):
         self.exercise_box = ExerciseBox()
         self.exercise_box.answered.connect(self._on_answered)
         self.exercise_box.revealed.connect(lambda: self.coverRequested.emit(False))
+        self.new_exercise_button = QPushButton("Exercise at the current step")
+        self.new_exercise_button.setObjectName("new_exercise")
+        self.new_exercise_button.setToolTip("Hide one number that the window's current BPTT step computes, "
+                                            "and compute it yourself")
+        self.new_exercise_button.clicked.connect(self.new_exercise)
         self.back_button = QPushButton("◀ Back")
         self.next_button = QPushButton("Next ▶")
         self.back_button.setObjectName("lesson_back")
@@ -115,7 +124,7 @@ class LearnPanel(QWidget):
         content = QWidget()
         body = QVBoxLayout(content)
         for w in (self.title, self.step_title, self.text, self.task, self.look_at, self.compare, self.exercise_box,
-                  self.status):
+                  self.new_exercise_button, self.status):
             body.addWidget(w)
         body.addStretch(1)
         scroll = QScrollArea()
@@ -203,6 +212,7 @@ class LearnPanel(QWidget):
             self.status.setText(self.progress.notice)
         self._fill_list()
         self._shuffled_text, self._shuffle_seed = step.state.shuffled, 0
+        self._custom_exercise = None
         self.compare.setVisible(step.state.shuffled is not None)
         self._show_comparison()
         self._show_exercise()
@@ -246,8 +256,20 @@ class LearnPanel(QWidget):
             self.compare.show_waiting(f"Cannot compare this input: {exc}")
 
     # --- exercises ---------------------------------------------------------------------------
+    def new_exercise(self) -> None:
+        """An exercise on what the window's current step computes, at a random entry."""
+        try:
+            ex = exercise_for_step(self.explorer.trace(), self.playback.index, self._rng)
+        except (ValueError, IndexError) as exc:
+            self.status.setText(f"No exercise for this model or step: {exc}")
+            return
+        self.status.clear()
+        self._custom_exercise = {"quantity": ex.quantity, "t": ex.t, "i": ex.index[0],
+                                 "j": ex.index[1] if len(ex.index) > 1 else 0}
+        self._show_exercise()
+
     def _show_exercise(self, keep_answer_if=None) -> None:
-        spec = self.step.exercise
+        spec = self._custom_exercise or self.step.exercise
         exercise = None
         if spec is not None:
             try:
