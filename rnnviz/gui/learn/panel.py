@@ -213,6 +213,7 @@ class LearnPanel(QWidget):
         self._fill_list()
         self._shuffled_text, self._shuffle_seed = step.state.shuffled, 0
         self._custom_exercise = None
+        self.new_exercise_button.setVisible(step.state.highlight != "train")
         self.compare.setVisible(step.state.shuffled is not None)
         self._show_comparison()
         self._show_exercise()
