@@ -1,13 +1,13 @@
 """The 'Your turn' box: one hidden number of the trace, its inputs, an answer field and feedback."""
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
 from rnnviz.explorer.exercises import Exercise, Feedback
+
+from .notation import notation_html
 
 RIGHT_STYLE = "color: #1b5e20; font-weight: bold;"
 WRONG_STYLE = "color: #b00020;"
@@ -65,8 +65,8 @@ class ExerciseBox(QGroupBox):
         self.feedback.clear()
         if exercise is None:
             return
-        self.prompt.setText(f"<b>{escape(exercise.prompt)}</b>")
-        self.formula.setText(escape(exercise.formula))
+        self.prompt.setText(f"<b>{notation_html(exercise.prompt)}</b>")
+        self.formula.setText(notation_html(exercise.formula))
         width = max(len(name) for name, _ in exercise.inputs) if exercise.inputs else 0
         self.inputs.setText("\n".join(f"{name.ljust(width)} = {value: .4f}" for name, value in exercise.inputs))
 

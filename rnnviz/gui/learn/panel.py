@@ -22,6 +22,7 @@ from rnnviz.explorer.lessons import apply_step, lesson_bag_model, load_lessons
 
 from .compare_box import CompareBox
 from .exercise_box import ExerciseBox
+from .notation import notation_html
 
 REGION_NAMES = {"graph": "the unrolled graph", "bptt": "the BPTT by hand panel", "plots": "the gradient plots",
                 "controls": "the vanishing and exploding controls", "input": "the input box",
@@ -194,8 +195,8 @@ class LearnPanel(QWidget):
         # lesson text is plain text ("<start>", "<oov>" are tokens, not tags)
         self.title.setText(f"<h3>{self.lesson_index + 1}. {escape(lesson.title)}</h3>")
         self.step_title.setText(f"<b>Step {index + 1} of {len(lesson.steps)}: {escape(step.title)}</b>")
-        self.text.setText(escape(step.text))
-        self.task.setText(f"<b>Your turn:</b> {escape(step.task)}")
+        self.text.setText(notation_html(step.text))
+        self.task.setText(f"<b>Your turn:</b> {notation_html(step.task)}")
         self.look_at.setText(f"Look at: {REGION_NAMES.get(step.state.highlight, step.state.highlight)}")
         self.status.clear()
         try:
