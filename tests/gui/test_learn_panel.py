@@ -5,6 +5,7 @@ from rnnviz.explorer import Explorer, Playback
 from rnnviz.explorer.lesson_progress import LessonProgress
 from rnnviz.explorer.lessons import lesson_model
 from rnnviz.gui.learn import LearnPanel
+from rnnviz.gui.learn.notation import notation_html
 
 
 @pytest.fixture
@@ -27,7 +28,7 @@ def test_next_and_back_walk_every_step_and_set_the_explorer(panel, qtbot):
         step = panel.step
         assert panel.explorer.controls.text == step.state.text
         assert panel.status.text() == "", panel.status.text()
-        assert step.text.split()[0] in panel.text.text()
+        assert panel.text.text() == notation_html(step.text)
     assert seen == sum(len(lesson.steps) for lesson in panel.lessons) - 1
     assert len(applied) == seen and panel.lesson_index == 7
     assert all(panel.progress.is_done(lesson.id) for lesson in panel.lessons)
