@@ -13,3 +13,7 @@ def test_indices_are_typeset():
 def test_tokens_and_words_are_left_alone():
     assert notation_html("<start> and <oov>") == "&lt;start&gt; and &lt;oov&gt;"
     assert notation_html("python main.py train --model bag") == "python main.py train --model bag"
+
+
+def test_y_hat_with_an_index():
+    assert notation_html("dL/do_4 = y_hat_4 - y") == "dL/do<sub>4</sub> = ŷ<sub>4</sub> - y"

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from html import escape
 
-_SUB_BRACED = re.compile(r"\b([A-Za-z]{1,2})_\{([^}]*)\}")
-_SUB_SHORT = re.compile(r"\b([A-Za-z]{1,2})_([A-Za-z0-9]{1,2})\b")
+_SUB_BRACED = re.compile(r"\b([A-Za-zŷ]{1,2})_\{([^}]*)\}")
+_SUB_SHORT = re.compile(r"\b([A-Za-zŷ]{1,2})_([A-Za-z0-9]{1,2})\b")
 _SUP_T = re.compile(r"\^T\b")
 _SUP_SHORT = re.compile(r"\^(\d|k)\b")
 
