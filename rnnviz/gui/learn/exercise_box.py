@@ -20,7 +20,8 @@ class ExerciseBox(QGroupBox):
     revealed = Signal()
 
     def __init__(self, parent=None):
-        super().__init__("Exercise", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Exercise"))
         self.exercise: Exercise | None = None
         self.prompt = QLabel()
         self.prompt.setWordWrap(True)
@@ -33,12 +34,12 @@ class ExerciseBox(QGroupBox):
         self.inputs.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.inputs.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.answer = QLineEdit()
-        self.answer.setPlaceholderText("your answer, 4 significant digits")
+        self.answer.setPlaceholderText(self.tr("your answer, 4 significant digits"))
         self.answer.setObjectName("exercise_answer")
-        self.check_button = QPushButton("Check")
+        self.check_button = QPushButton(self.tr("Check"))
         self.check_button.setObjectName("exercise_check")
-        self.reveal_button = QPushButton("Show answer")
-        self.reveal_button.setToolTip("Show the number (and uncover the BPTT panel)")
+        self.reveal_button = QPushButton(self.tr("Show answer"))
+        self.reveal_button.setToolTip(self.tr("Show the number (and uncover the BPTT panel)"))
         self.reveal_button.clicked.connect(self.reveal)
         self.feedback = QLabel()
         self.feedback.setWordWrap(True)
@@ -71,7 +72,8 @@ class ExerciseBox(QGroupBox):
         self.inputs.setText("\n".join(f"{name.ljust(width)} = {value: .4f}" for name, value in exercise.inputs))
 
     def show_score(self, solved: int, tried: int) -> None:
-        self.score.setText(f"Exercises solved in this lesson: {solved} of {tried} tried" if tried else "")
+        self.score.setText(self.tr("Exercises solved in this lesson: {0} of {1} tried").format(solved, tried)
+                           if tried else "")
 
     def check(self) -> Feedback | None:
         if self.exercise is None:
@@ -86,5 +88,6 @@ class ExerciseBox(QGroupBox):
         if self.exercise is None:
             return
         self.feedback.setStyleSheet("")
-        self.feedback.setText(f"The answer: {self.exercise.answer:.4g} ({self.exercise.formula}).")
+        self.feedback.setText(self.tr("The answer: {0} ({1}).").format(f"{self.exercise.answer:.4g}",
+                                                                       self.exercise.formula))
         self.revealed.emit()

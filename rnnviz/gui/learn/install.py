@@ -6,7 +6,7 @@ new state through its existing public parts (``refresh``, the input box, the con
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QWidget
 
 from .panel import LearnPanel
@@ -23,7 +23,7 @@ def install_learn_panel(window, language: str = "en") -> QDockWidget:
     If the explorer is still starting (the startup job), the panel is built on the window's first
     traceShown signal; the dock says so meanwhile.
     """
-    dock = QDockWidget("Learn", window)
+    dock = QDockWidget(QCoreApplication.translate("LearnDock", "Learn"), window)
     dock.setObjectName("learn_dock")
     dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
@@ -46,7 +46,7 @@ def install_learn_panel(window, language: str = "en") -> QDockWidget:
     if getattr(window, "explorer", None) is not None:
         build()
     else:
-        dock.setWidget(QLabel("The lessons open when the model is ready…"))
+        dock.setWidget(QLabel(QCoreApplication.translate("LearnDock", "The lessons open when the model is ready…")))
         window.traceShown.connect(build)
     return dock
 
@@ -106,7 +106,7 @@ class _Cover(QObject):
         self.target = target
         self.label = None
         if target is not None:
-            self.label = QLabel(self.TEXT, target)
+            self.label = QLabel(QCoreApplication.translate("LearnDock", self.TEXT), target)
             self.label.setObjectName("learn_cover")
             self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.label.setWordWrap(True)
