@@ -85,3 +85,12 @@ def test_one_highlight_at_a_time(window, qtbot):
     assert window.pages.currentWidget() is window.training_panel
     panel.open_lesson(0, 0)
     assert window.pages.currentWidget() is window.explore_page
+
+
+def test_the_view_menu_shows_and_hides_the_panel(window):
+    dock = install_learn_panel(window)
+    actions = [a for a in window.menuBar().actions() if a.text().replace("&", "") == "View"][0].menu().actions()
+    toggle = [a for a in actions if a.text().replace("&", "") == "Learn panel"][0]
+    assert dock.isVisible() and toggle.isChecked()
+    toggle.trigger()
+    assert not dock.isVisible()

@@ -7,7 +7,7 @@ new state through its existing public parts (``refresh``, the input box, the con
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QWidget
+from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QMenu, QWidget
 
 from .panel import LearnPanel
 
@@ -27,6 +27,13 @@ def install_learn_panel(window, language: str = "en") -> QDockWidget:
     dock.setObjectName("learn_dock")
     dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    dock.show()  # added to a window already on screen, a dock stays hidden until shown
+    view_menu = next((m for m in window.menuBar().findChildren(QMenu) if m.title().replace("&", "") == "View"), None)
+    if view_menu is not None:  # the menu may be translated later; then the dock's own close button still works
+        toggle = dock.toggleViewAction()
+        toggle.setText(QCoreApplication.translate("LearnDock", "&Learn panel"))
+        view_menu.addSeparator()
+        view_menu.addAction(toggle)
 
     def build() -> None:
         if dock.widget() is not None and isinstance(dock.widget(), LearnPanel):
