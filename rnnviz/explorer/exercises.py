@@ -97,6 +97,16 @@ def _vec(name: str, v) -> list[tuple[str, float]]:
     return [(f"{name}[{k + 1}]", float(x)) for k, x in enumerate(np.ravel(v))]
 
 
+def _row(name: str, M, i: int) -> list[tuple[str, float]]:
+    """Row i of matrix M as named entries M[i,k] (1-based, as the panel shows them)."""
+    return [(f"{name}[{i + 1},{k + 1}]", float(x)) for k, x in enumerate(M[i])]
+
+
+def _col(name: str, M, i: int) -> list[tuple[str, float]]:
+    """Column i of matrix M as named entries M[k,i]."""
+    return [(f"{name}[{k + 1},{i + 1}]", float(x)) for k, x in enumerate(M[:, i])]
+
+
 def _f_name(trace) -> str:
     return {"tanh": "tanh", "relu": "relu", "linear": "the identity"}[trace.activation]
 
@@ -105,8 +115,8 @@ def _ex_a(tr, t, i, j):
     r = t - 1
     p = tr.params
     ux, ws, b = float(tr.Ux[r, i]), float(tr.Ws[r, i]), float(p["b"][i])
-    inputs = (_vec(f"U row {i + 1}", p["U"][i]) + _vec(sub("x", t), tr.x[r])
-              + _vec(f"W row {i + 1}", p["W"][i]) + _vec(sub("s", t - 1), tr.s_prev[r]) + [(f"b[{i + 1}]", b)])
+    inputs = (_row("U", p["U"], i) + _vec(sub("x", t), tr.x[r])
+              + _row("W", p["W"], i) + _vec(sub("s", t - 1), tr.s_prev[r]) + [(f"b[{i + 1}]", b)])
     w_col = float(p["W"][:, i] @ tr.s_prev[r])
     mistakes = [("no_memory", ux + b, f"You left out W s_{t - 1}, the memory term: a_t = U x_t + W s_{{t-1}} + b."),
                 ("no_bias", ux + ws, f"Add the bias b[{i + 1}]."),
@@ -137,7 +147,7 @@ def _ex_o(tr, t, i, j):
                 ("s_prev", float(p["V"][0] @ tr.s_prev[r]) + float(p["c"][0]),
                  f"o_{t} reads s_{t}, this step's state, not s_{t - 1}.")]
     return Exercise("o", t, (0,), f"Compute o_{t}.", f"o_{t} = V s_{t} + c",
-                    tuple(_vec("V", p["V"][0]) + _vec(sub("s", t), tr.s[r]) + [("c", float(p["c"][0]))]),
+                    tuple(_row("V", p["V"], 0) + _vec(sub("s", t), tr.s[r]) + [("c", float(p["c"][0]))]),
                     o, tuple(mistakes))
 
 
@@ -161,11 +171,11 @@ def _ex_dL_ds(tr, t, i, j):
     p = tr.params
     out = float(tr.dL_ds_out[r, i])
     rec = float(tr.dL_ds_rec[r, i])
-    inputs = _vec(f"V^T row {i + 1} (= V[{i + 1}])", p["V"][:, i]) + [(sub("dL/do", t), float(tr.dL_do[r, 0]))]
+    inputs = _col("V", p["V"], i) + [(sub("dL/do", t), float(tr.dL_do[r, 0]))]
     mistakes = []
     if t < tr.T:
         da_next = tr.dL_da[r + 1]
-        inputs += _vec(f"W column {i + 1}", p["W"][:, i]) + _vec(sub("dL/da", t + 1), da_next)
+        inputs += _col("W", p["W"], i) + _vec(sub("dL/da", t + 1), da_next)
         mistakes += [("no_recurrent", out, f"You missed the term W^T dL/da_{t + 1}: s_{t} also feeds a_{t + 1}."),
                      ("w_row", out + float(p["W"][i] @ da_next),
                       f"Use column {i + 1} of W (that is W^T), not its row."),
@@ -232,6 +242,24 @@ def _ex_dU(tr, t, i, j):
 
 _BUILDERS = {"a": _ex_a, "s": _ex_s, "o": _ex_o, "dL_do": _ex_dL_do, "dL_ds": _ex_dL_ds, "dL_da": _ex_dL_da,
              "dW": _ex_dW, "dU": _ex_dU}
+
+
+#: What each kind of trace step computes, so an exercise can hide one of its numbers.
+STEP_QUANTITIES = {"forward": ("a", "s"), "loss": ("o", "dL_do"), "backward": ("dL_ds", "dL_da", "dW", "dU")}
+
+
+def exercise_for_step(trace, index: int, rng: np.random.Generator) -> Exercise:
+    """A random exercise on what trace step `index` (of trace.steps) computes: a random quantity of it
+    and a random entry, preferring one that has mistakes to recognise (not a 0 that any slip gives)."""
+    step = trace.steps[index]
+    candidates = []
+    for quantity in STEP_QUANTITIES[step.kind]:
+        for i in range(trace.hidden_size):
+            for j in range(trace.hidden_size if quantity == "dW" else trace.x.shape[1] if quantity == "dU" else 1):
+                candidates.append(make_exercise(trace, quantity, step.t, i, j))
+    useful = [ex for ex in candidates if ex.mistakes and ex.answer != 0.0]
+    pool = useful or candidates
+    return pool[int(rng.integers(len(pool)))]
 
 
 @dataclass

@@ -7,7 +7,7 @@ the measured numbers. Every number comes from the core's traces of the explorer'
 
 Kinds: grad_ratio, prediction, spectral_radius, bag_shuffle_equal, rnn_shuffle_differs,
 last_word_only, state_depends, equation, dW_is_sum, clipped, oov, first_token, bag_padding_equal,
-rnn_padding_changes, truncation_zero, config_default.
+rnn_padding_changes, truncation_zero, config_default, trained_accuracy.
 """
 from __future__ import annotations
 
@@ -108,7 +108,8 @@ def _state_depends(c, e, _):
     first = int(np.argmax(mine.tokens != other.tokens))  # row of the first differing token
     r = _t(mine, c["t"])
     ok = first <= r and not np.allclose(mine.s[r], other.s[r]) and np.array_equal(mine.s[:first], other.s[:first])
-    return CheckResult(ok, f"first change at t = {first + 1}, ||s_t - s'_t|| = {np.linalg.norm(mine.s[r] - other.s[r]):.3g}")
+    moved = np.linalg.norm(mine.s[r] - other.s[r])
+    return CheckResult(ok, f"first change at t = {first + 1}, ||s_t - s'_t|| = {moved:.3g}")
 
 
 def _equation(c, e, _):
@@ -131,7 +132,8 @@ def _clipped(c, e, _):
     if rep is None:
         return CheckResult(False, "clipping is off")
     after = math.sqrt(sum(float(np.sum(np.square(g))) for g in rep.clipped.values()))
-    ok = rep.active and rep.norm_before >= c.get("norm_at_least", 0.0) and abs(after - rep.threshold) < 1e-9 * rep.threshold
+    ok = (rep.active and rep.norm_before >= c.get("norm_at_least", 0.0)
+          and abs(after - rep.threshold) < 1e-9 * rep.threshold)
     return CheckResult(ok, f"||g|| {rep.norm_before:.4g} -> {after:.6g}")
 
 
@@ -184,12 +186,23 @@ def _config_default(c, e, _):
     return CheckResult(value == c["value"], f"TrainConfig().{c['field']} = {value!r}")
 
 
+def _trained_accuracy(c, e, _):
+    """Test accuracy of a fresh run of the Train page's defaults for a built-in task and model (seconds;
+    evaluated by the tests, never on the GUI thread)."""
+    from rnnviz.train import Trainer, TrainConfig
+    from rnnviz.train.datasets import synthetic_dataset
+    config = TrainConfig.defaults_for(c["dataset"]).with_changes(model=c["model"])
+    acc = Trainer(config, synthetic_dataset(config)).run().test_accuracy
+    ok = acc is not None and c.get("at_least", 0.0) <= acc <= c.get("at_most", 1.0)
+    return CheckResult(ok, f"{c['model']} on {c['dataset']}: test accuracy {acc}")
+
+
 _CHECKS = {
     "grad_ratio": _grad_ratio, "prediction": _prediction, "spectral_radius": _spectral_radius,
     "bag_shuffle_equal": _bag_shuffle_equal, "rnn_shuffle_differs": _rnn_shuffle_differs,
     "last_word_only": _last_word_only, "state_depends": _state_depends, "equation": _equation,
     "dW_is_sum": _dW_is_sum, "clipped": _clipped, "oov": _oov, "first_token": _first_token,
     "bag_padding_equal": _bag_padding_equal, "rnn_padding_changes": _rnn_padding_changes,
-    "truncation_zero": _truncation_zero, "config_default": _config_default,
+    "truncation_zero": _truncation_zero, "config_default": _config_default, "trained_accuracy": _trained_accuracy,
 }
 CHECK_KINDS = tuple(sorted(_CHECKS))

@@ -100,7 +100,8 @@ class LessonProgress:
         except (ValueError, KeyError) as exc:
             with contextlib.suppress(OSError):
                 os.replace(self.path, self.path.with_suffix(".damaged"))
-            self.notice = f"Lesson progress was unreadable ({exc}); kept aside as {self.path.stem}.damaged, starting fresh."
+            self.notice = (f"Lesson progress was unreadable ({exc}); kept aside as {self.path.stem}.damaged, "
+                           "starting fresh.")
             return
         self.lessons = lessons
         current = data.get("current")

@@ -191,8 +191,8 @@ def _check_params(params: dict[str, np.ndarray], config: TrainConfig, vocab: Voc
     """Weights must have the shapes the config, vocabulary and head imply, one float dtype, finite values."""
     expected = expected_param_shapes(len(vocab), config.embed_dim, config.hidden_dim, output_dim, config.model)
     if set(params) != set(expected):
-        raise CheckpointError(f"{name}: a {config.model} model has weights {', '.join(expected)}, the file has "
-                              f"{', '.join(params)}")
+        raise CheckpointError(f"{name}: the config's {config.model!r} model has weights {', '.join(expected)}, "
+                              f"the file has {', '.join(params)}")
     dtypes = {a.dtype for a in params.values()}
     if len(dtypes) != 1 or next(iter(dtypes)) not in (np.float32, np.float64):
         raise CheckpointError(f"{name}: weights must all be float32 or all float64, got {sorted(map(str, dtypes))}")

@@ -112,3 +112,16 @@ def test_forgotten_label_is_recognised_when_y_is_1():
     fb = ex.check(f"{trace.y_hat[-1, 0]:.4g}")
     assert fb.mistake == "no_label" and "label" in fb.message
     assert ex.check(f"{trace.y_hat[-1, 0] - 1:.4g}").correct
+
+
+def test_an_exercise_for_any_step_of_the_built_in_model():
+    """'New exercise' works at every step of a bigger model too, and hides what that step computes."""
+    from rnnviz.explorer.exercises import STEP_QUANTITIES, exercise_for_step
+    from rnnviz.explorer.lessons import lesson_model
+    trace = Explorer(lesson_model("sentiment"), Controls(text="this movie was not good", label=0)).trace()
+    rng = np.random.default_rng(0)
+    for index, step in enumerate(trace.steps):
+        ex = exercise_for_step(trace, index, rng)
+        assert ex.quantity in STEP_QUANTITIES[step.kind] and ex.t == step.t
+        assert ex.check(f"{ex.answer:.4g}").correct
+        assert ex.mistakes and ex.answer != 0.0

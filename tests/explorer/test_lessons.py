@@ -72,7 +72,8 @@ def test_translation_replaces_words_only(tmp_path):
     zh.mkdir()
     (en / "01_x.toml").write_text('title = "One"\n[[step]]\ntitle = "A"\ntext = "Say it."\ntask = "Do it."\n'
                                   '[step.state]\ntext = "this movie was good"\nlabel = 1\n', encoding="utf-8")
-    (zh / "01_x.toml").write_text('title = "一"\n[[step]]\ntitle = "甲"\ntext = "说。"\ntask = "做。"\n', encoding="utf-8")
+    zh_text = 'title = "一"\n[[step]]\ntitle = "甲"\ntext = "说。"\ntask = "做。"\n'
+    (zh / "01_x.toml").write_text(zh_text, encoding="utf-8")
     (en / "02_y.toml").write_text('title = "Two"\n[[step]]\ntitle = "B"\ntext = "x."\ntask = "y."\n', encoding="utf-8")
     one, two = load_lessons("zh_CN", tmp_path)
     assert one.title == "一" and one.steps[0].text == "说。" and one.steps[0].state.label == 1

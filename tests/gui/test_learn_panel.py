@@ -5,6 +5,7 @@ from rnnviz.explorer import Explorer, Playback
 from rnnviz.explorer.lesson_progress import LessonProgress
 from rnnviz.explorer.lessons import lesson_model
 from rnnviz.gui.learn import LearnPanel
+from rnnviz.gui.learn.notation import notation_html
 
 
 @pytest.fixture
@@ -27,7 +28,7 @@ def test_next_and_back_walk_every_step_and_set_the_explorer(panel, qtbot):
         step = panel.step
         assert panel.explorer.controls.text == step.state.text
         assert panel.status.text() == "", panel.status.text()
-        assert step.text.split()[0] in panel.text.text()
+        assert panel.text.text() == notation_html(step.text)
     assert seen == sum(len(lesson.steps) for lesson in panel.lessons) - 1
     assert len(applied) == seen and panel.lesson_index == 7
     assert all(panel.progress.is_done(lesson.id) for lesson in panel.lessons)
@@ -87,3 +88,14 @@ def test_exercise_follows_the_explorer_when_the_learner_changes_the_sentence(pan
     panel.follow_explorer()
     after = panel.exercise_box.exercise
     assert after.answer == panel.explorer.trace().a[1, 1] and after.answer != before
+
+
+def test_an_exercise_at_the_current_step_of_any_lesson(panel):
+    panel.open_lesson(1, 1)  # no exercise of its own: forward t = 3 of the built-in model
+    assert not panel.exercise_box.isVisible()
+    panel.new_exercise_button.click()
+    ex = panel.exercise_box.exercise
+    assert panel.exercise_box.isVisible() and ex.quantity in ("a", "s") and ex.t == 3
+    assert ex.check(f"{ex.answer:.4g}").correct
+    panel.next_button.click()  # the next step (no exercise either) drops it
+    assert not panel.exercise_box.isVisible()

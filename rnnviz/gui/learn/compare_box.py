@@ -15,7 +15,8 @@ class CompareBox(QGroupBox):
     shuffleRequested = Signal()
 
     def __init__(self, parent=None):
-        super().__init__("Ordinary network vs RNN: P(positive)", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Ordinary network vs RNN: P(positive)"))
         grid = QGridLayout(self)
         self.sentence = QLabel()
         self.sentence.setWordWrap(True)
@@ -24,12 +25,12 @@ class CompareBox(QGroupBox):
         for label in (self.sentence, self.shuffled):
             label.setTextFormat(Qt.TextFormat.RichText)
         self.cells = {}
-        grid.addWidget(QLabel("<b>as written</b>"), 0, 1)
-        grid.addWidget(QLabel("<b>shuffled</b>"), 0, 2)
-        grid.addWidget(QLabel("words"), 1, 0)
+        grid.addWidget(QLabel("<b>" + self.tr("as written") + "</b>"), 0, 1)
+        grid.addWidget(QLabel("<b>" + self.tr("shuffled") + "</b>"), 0, 2)
+        grid.addWidget(QLabel(self.tr("words")), 1, 0)
         grid.addWidget(self.sentence, 1, 1)
         grid.addWidget(self.shuffled, 1, 2)
-        for row, (key, name) in enumerate((("rnn", "RNN"), ("bag", "ordinary network")), start=2):
+        for row, (key, name) in enumerate((("rnn", self.tr("RNN")), ("bag", self.tr("ordinary network"))), start=2):
             grid.addWidget(QLabel(name), row, 0)
             for col, suffix in ((1, ""), (2, "_shuffled")):
                 cell = QLabel()
@@ -39,7 +40,7 @@ class CompareBox(QGroupBox):
         self.note = QLabel()
         self.note.setWordWrap(True)
         grid.addWidget(self.note, 4, 0, 1, 3)
-        self.button = QPushButton("Shuffle words")
+        self.button = QPushButton(self.tr("Shuffle words"))
         self.button.setObjectName("shuffle_words")
         grid.addWidget(self.button, 5, 0, 1, 3)
         self.button.clicked.connect(self.shuffleRequested)
@@ -57,15 +58,16 @@ class CompareBox(QGroupBox):
         self.cells["rnn"].setText(f"{cmp.rnn:.6f}")
         self.cells["bag"].setText(f"{cmp.bag:.6f}")
         if not shuffled:
-            self.shuffled.setText("<i>press Shuffle words</i>")
+            self.shuffled.setText("<i>" + self.tr("press Shuffle words") + "</i>")
             for key in ("rnn_shuffled", "bag_shuffled"):
                 self.cells[key].setText("?")
-            self.note.setText("Predict first: which of the two will change?")
+            self.note.setText(self.tr("Predict first: which of the two will change?"))
             return
         self.shuffled.setText(escape(" ".join(cmp.shuffled_labels[1:])))
         self.cells["rnn_shuffled"].setText(f"{cmp.rnn_shuffled:.6f}")
         self.cells["bag_shuffled"].setText(f"{cmp.bag_shuffled:.6f}")
         same = cmp.bag_o == cmp.bag_o_shuffled
-        verdict = "exactly equal, every digit" if same else f"{cmp.bag_o_shuffled:.17g} shuffled"
-        self.note.setText(f"Ordinary network: o = {cmp.bag_o:.17g}, {verdict}. "
-                          f"RNN: {cmp.rnn:.4f} → {cmp.rnn_shuffled:.4f}.")
+        verdict = (self.tr("exactly equal, every digit") if same
+                   else self.tr("{0} shuffled").format(f"{cmp.bag_o_shuffled:.17g}"))
+        self.note.setText(self.tr("Ordinary network: o = {0}, {1}. RNN: {2} → {3}.").format(
+            f"{cmp.bag_o:.17g}", verdict, f"{cmp.rnn:.4f}", f"{cmp.rnn_shuffled:.4f}"))

@@ -6,8 +6,8 @@ new state through its existing public parts (``refresh``, the input box, the con
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QFrame, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QMenu, QWidget
 
 from .panel import LearnPanel
 
@@ -23,10 +23,17 @@ def install_learn_panel(window, language: str = "en") -> QDockWidget:
     If the explorer is still starting (the startup job), the panel is built on the window's first
     traceShown signal; the dock says so meanwhile.
     """
-    dock = QDockWidget("Learn", window)
+    dock = QDockWidget(QCoreApplication.translate("LearnDock", "Learn"), window)
     dock.setObjectName("learn_dock")
     dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    dock.show()  # added to a window already on screen, a dock stays hidden until shown
+    view_menu = next((m for m in window.menuBar().findChildren(QMenu) if m.title().replace("&", "") == "View"), None)
+    if view_menu is not None:  # the menu may be translated later; then the dock's own close button still works
+        toggle = dock.toggleViewAction()
+        toggle.setText(QCoreApplication.translate("LearnDock", "&Learn panel"))
+        view_menu.addSeparator()
+        view_menu.addAction(toggle)
 
     def build() -> None:
         if dock.widget() is not None and isinstance(dock.widget(), LearnPanel):
@@ -34,16 +41,19 @@ def install_learn_panel(window, language: str = "en") -> QDockWidget:
         panel = LearnPanel(window.explorer, window.playback, language=language, parent=dock)
         panel.stepApplied.connect(lambda applied: show_state(window, applied))
         panel.highlightRequested.connect(lambda region: highlight(window, region))
+        cover = _Cover(getattr(window, "detail", None))
+        panel.coverRequested.connect(cover.set_covered)
+        dock.cover = cover
         if hasattr(window, "traceShown"):
             window.traceShown.connect(panel.follow_explorer)
         dock.setWidget(panel)
         dock.learn_panel = panel
+        panel.show_step(panel.step_index)  # again, now that the window follows: the views show the step
 
     if getattr(window, "explorer", None) is not None:
         build()
     else:
-        from PySide6.QtWidgets import QLabel
-        dock.setWidget(QLabel("The lessons open when the model is ready…"))
+        dock.setWidget(QLabel(QCoreApplication.translate("LearnDock", "The lessons open when the model is ready…")))
         window.traceShown.connect(build)
     return dock
 
@@ -66,19 +76,21 @@ def show_state(window, applied) -> None:
 
 def highlight(window, region: str) -> None:
     """Bring the region's page to the front and outline its widget for a moment."""
-    if region == "learn":
-        return
     target = getattr(window, REGION_WIDGETS.get(region, ""), None)
     pages = getattr(window, "pages", None)
     if pages is not None:
         page = target if region == "train" else getattr(window, "explore_page", None)
         if page is not None and pages.indexOf(page) >= 0:
             pages.setCurrentWidget(page)
-    if isinstance(target, QWidget) and region != "train":
-        _flash(target)
+    old = getattr(window, "_learn_highlight", None)
+    if old is not None:
+        old.deleteLater()  # one outline at a time: the previous step's goes when the next comes
+        window._learn_highlight = None
+    if isinstance(target, QWidget) and region not in ("train", "learn"):
+        window._learn_highlight = _flash(target)
 
 
-def _flash(widget: QWidget) -> None:
+def _flash(widget: QWidget) -> QFrame:
     frame = QFrame(widget)
     frame.setObjectName("learn_highlight")
     frame.setStyleSheet("#learn_highlight { border: 3px solid #ff8f00; border-radius: 4px; background: transparent; }")
@@ -86,4 +98,38 @@ def _flash(widget: QWidget) -> None:
     frame.setGeometry(widget.rect())
     frame.show()
     frame.raise_()
-    QTimer.singleShot(HIGHLIGHT_MS, frame.deleteLater)
+    QTimer.singleShot(HIGHLIGHT_MS, frame, frame.hide)  # frame as context: nothing fires once it is gone
+    return frame
+
+
+class _Cover(QObject):
+    """An opaque sheet over the BPTT panel while the learner computes one of its numbers."""
+
+    TEXT = ("The BPTT panel is covered while you compute the number in the Learn panel.\n"
+            "Check your answer, or press Show answer, to uncover it.")
+
+    def __init__(self, target: QWidget | None):
+        super().__init__(target)
+        self.target = target
+        self.label = None
+        if target is not None:
+            self.label = QLabel(QCoreApplication.translate("LearnDock", self.TEXT), target)
+            self.label.setObjectName("learn_cover")
+            self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.label.setWordWrap(True)
+            self.label.setAutoFillBackground(True)
+            self.label.setStyleSheet("#learn_cover { background: #f3efe6; color: #444; border: 1px solid #c8bfa8; }")
+            self.label.hide()
+            target.installEventFilter(self)
+
+    def set_covered(self, covered: bool) -> None:
+        if self.label is None:
+            return
+        self.label.setGeometry(self.target.rect())
+        self.label.setVisible(covered)
+        self.label.raise_()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+        if self.label is not None and event.type() == QEvent.Type.Resize:
+            self.label.setGeometry(self.target.rect())
+        return False

@@ -14,13 +14,17 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
                                QSplitter, QVBoxLayout, QWidget)
 
 from rnnviz.explorer.compare import compare_orders, shuffled_words
-from rnnviz.explorer.exercises import exercise_key, make_exercise
+import numpy as np
+
+from rnnviz.explorer.exercises import exercise_for_step, exercise_key, make_exercise
 from rnnviz.explorer.lesson_progress import LessonProgress
 from rnnviz.explorer.lessons import apply_step, lesson_bag_model, load_lessons
 
 from .compare_box import CompareBox
 from .exercise_box import ExerciseBox
+from .notation import notation_html
 
+# translated where they are shown, self.tr(REGION_NAMES[...]) (lupdate needs QT_TRANSLATE_NOOP here later)
 REGION_NAMES = {"graph": "the unrolled graph", "bptt": "the BPTT by hand panel", "plots": "the gradient plots",
                 "controls": "the vanishing and exploding controls", "input": "the input box",
                 "model": "the Model box", "learn": "this panel", "train": "the Train page"}
@@ -43,10 +47,13 @@ class _Loader(QObject):
 
 
 class LearnPanel(QWidget):
-    """Lessons beside the window's views. Signals: stepApplied(AppliedStep), highlightRequested(str)."""
+    """Lessons beside the window's views. Signals: stepApplied(AppliedStep), highlightRequested(str),
+    coverRequested(bool)."""
 
     stepApplied = Signal(object)
     highlightRequested = Signal(str)
+    #: True while an exercise is open: the window covers the BPTT panel, which would show the answer
+    coverRequested = Signal(bool)
 
     def __init__(self, explorer, playback, progress: LessonProgress | None = None, language: str = "en",
                  parent=None, lessons=None):
@@ -58,10 +65,13 @@ class LearnPanel(QWidget):
         self.bag_model = None
         self._shuffle_seed = 0
         self._shuffled_text: str | None = None
+        self._custom_exercise: dict | None = None  # one the learner asked for, until the next step
+        self._rng = np.random.default_rng()
         self._build()
         self._loader = _Loader(self)
         self._loader.ready.connect(self._on_bag_ready)
-        self._loader.failed.connect(lambda msg: self.compare.show_waiting(f"The ordinary network failed: {msg}"))
+        self._loader.failed.connect(
+            lambda msg: self.compare.show_waiting(self.tr("The ordinary network failed: {0}").format(msg)))
         self._loader.start(6)
         start = next((k for k, lesson in enumerate(self.lessons) if lesson.id == self.progress.current_lesson), 0)
         self.open_lesson(start, self.progress.step_of(self.lessons[start].id))
@@ -70,8 +80,7 @@ class LearnPanel(QWidget):
     def _build(self) -> None:
         self.lesson_list = QListWidget()
         self.lesson_list.setObjectName("lesson_list")
-        self.lesson_list.currentRowChanged.connect(lambda row: row >= 0 and row != self.lesson_index
-                                                   and self.open_lesson(row, self.progress.step_of(self.lessons[row].id)))
+        self.lesson_list.currentRowChanged.connect(self._lesson_chosen)
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.step_title = QLabel()
@@ -95,15 +104,21 @@ class LearnPanel(QWidget):
         self.compare.shuffleRequested.connect(self.shuffle)
         self.exercise_box = ExerciseBox()
         self.exercise_box.answered.connect(self._on_answered)
-        self.back_button = QPushButton("◀ Back")
-        self.next_button = QPushButton("Next ▶")
+        self.exercise_box.revealed.connect(lambda: self.coverRequested.emit(False))
+        self.new_exercise_button = QPushButton(self.tr("Exercise at the current step"))
+        self.new_exercise_button.setObjectName("new_exercise")
+        self.new_exercise_button.setToolTip(self.tr("Hide one number that the window's current BPTT step "
+                                                    "computes, and compute it yourself"))
+        self.new_exercise_button.clicked.connect(self.new_exercise)
+        self.back_button = QPushButton(self.tr("◀ Back"))
+        self.next_button = QPushButton(self.tr("Next ▶"))
         self.back_button.setObjectName("lesson_back")
         self.next_button.setObjectName("lesson_next")
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next)
         nav = QHBoxLayout()
-        self.restart_button = QPushButton("Restart step")
-        self.restart_button.setToolTip("Set the window back to this step's sentence and controls")
+        self.restart_button = QPushButton(self.tr("Restart step"))
+        self.restart_button.setToolTip(self.tr("Set the window back to this step's sentence and controls"))
         self.restart_button.clicked.connect(lambda: self.show_step(self.step_index))
         nav.addWidget(self.back_button)
         nav.addStretch(1)
@@ -112,7 +127,7 @@ class LearnPanel(QWidget):
         content = QWidget()
         body = QVBoxLayout(content)
         for w in (self.title, self.step_title, self.text, self.task, self.look_at, self.compare, self.exercise_box,
-                  self.status):
+                  self.new_exercise_button, self.status):
             body.addWidget(w)
         body.addStretch(1)
         scroll = QScrollArea()
@@ -155,6 +170,10 @@ class LearnPanel(QWidget):
     def step(self):
         return self.lesson.steps[self.step_index]
 
+    def _lesson_chosen(self, row: int) -> None:
+        if 0 <= row != self.lesson_index:
+            self.open_lesson(row, self.progress.step_of(self.lessons[row].id))
+
     def open_lesson(self, index: int, step: int = 0) -> None:
         self.lesson_index = min(max(int(index), 0), len(self.lessons) - 1)
         self.show_step(min(max(int(step), 0), len(self.lesson.steps) - 1))
@@ -177,25 +196,29 @@ class LearnPanel(QWidget):
         lesson, step = self.lesson, self.step
         # lesson text is plain text ("<start>", "<oov>" are tokens, not tags)
         self.title.setText(f"<h3>{self.lesson_index + 1}. {escape(lesson.title)}</h3>")
-        self.step_title.setText(f"<b>Step {index + 1} of {len(lesson.steps)}: {escape(step.title)}</b>")
-        self.text.setText(escape(step.text))
-        self.task.setText(f"<b>Your turn:</b> {escape(step.task)}")
-        self.look_at.setText(f"Look at: {REGION_NAMES.get(step.state.highlight, step.state.highlight)}")
+        self.step_title.setText("<b>" + self.tr("Step {0} of {1}: {2}").format(index + 1, len(lesson.steps),
+                                                                                escape(step.title)) + "</b>")
+        self.text.setText(notation_html(step.text))
+        self.task.setText("<b>" + self.tr("Your turn:") + "</b> " + notation_html(step.task))
+        region = self.tr(REGION_NAMES.get(step.state.highlight, step.state.highlight))
+        self.look_at.setText(self.tr("Look at: {0}").format(region))
         self.status.clear()
         try:
             applied = apply_step(step, self.explorer, self.playback)
         except ValueError as exc:
-            self.status.setText(f"This step could not be shown: {exc}")
+            self.status.setText(self.tr("This step could not be shown: {0}").format(exc))
             applied = None
         last = self.lesson_index == len(self.lessons) - 1 and index == len(lesson.steps) - 1
         self.back_button.setEnabled(self.lesson_index > 0 or index > 0)
         self.next_button.setEnabled(not last)
-        self.next_button.setText("Next ▶" if index + 1 < len(lesson.steps) else "Next lesson ▶")
+        self.next_button.setText(self.tr("Next ▶") if index + 1 < len(lesson.steps) else self.tr("Next lesson ▶"))
         self.progress.visit(lesson.id, index, len(lesson.steps))
         if self.progress.notice:
             self.status.setText(self.progress.notice)
         self._fill_list()
         self._shuffled_text, self._shuffle_seed = step.state.shuffled, 0
+        self._custom_exercise = None
+        self.new_exercise_button.setVisible(step.state.highlight != "train")
         self.compare.setVisible(step.state.shuffled is not None)
         self._show_comparison()
         self._show_exercise()
@@ -230,26 +253,40 @@ class LearnPanel(QWidget):
         if self._shuffled_text is None or not self.compare.isVisibleTo(self):
             return
         if self.bag_model is None:
-            self.compare.show_waiting("Training the ordinary network on the built-in task (first time only)…")
+            self.compare.show_waiting(self.tr("Training the ordinary network on the built-in task "
+                                              "(first time only)…"))
             return
         try:
             cmp = compare_orders(self.explorer, self._shuffled_text, self.bag_model)
             self.compare.show_comparison(cmp, shuffled=self._shuffle_seed > 0)
         except ValueError as exc:
-            self.compare.show_waiting(f"Cannot compare this input: {exc}")
+            self.compare.show_waiting(self.tr("Cannot compare this input: {0}").format(exc))
 
     # --- exercises ---------------------------------------------------------------------------
+    def new_exercise(self) -> None:
+        """An exercise on what the window's current step computes, at a random entry."""
+        try:
+            ex = exercise_for_step(self.explorer.trace(), self.playback.index, self._rng)
+        except (ValueError, IndexError) as exc:
+            self.status.setText(self.tr("No exercise for this model or step: {0}").format(exc))
+            return
+        self.status.clear()
+        self._custom_exercise = {"quantity": ex.quantity, "t": ex.t, "i": ex.index[0],
+                                 "j": ex.index[1] if len(ex.index) > 1 else 0}
+        self._show_exercise()
+
     def _show_exercise(self, keep_answer_if=None) -> None:
-        spec = self.step.exercise
+        spec = self._custom_exercise or self.step.exercise
         exercise = None
         if spec is not None:
             try:
                 exercise = make_exercise(self.explorer.trace(), **spec)
             except ValueError as exc:
-                self.status.setText(f"This step's exercise does not fit the window's state now ({exc}); "
-                                    "press Restart step.")
+                self.status.setText(self.tr("This step's exercise does not fit the window's state now ({0}); "
+                                            "press Restart step.").format(exc))
         if exercise is None or exercise != keep_answer_if:
             self.exercise_box.show_exercise(exercise)
+            self.coverRequested.emit(exercise is not None)
         self.exercise_box.show_score(*self.progress.score(self.lesson.id))
 
     def _on_answered(self, feedback) -> None:
@@ -257,5 +294,7 @@ class LearnPanel(QWidget):
         if ex is None:
             return
         self.progress.record_exercise(self.lesson.id, exercise_key(ex), feedback.correct)
+        if feedback.correct:
+            self.coverRequested.emit(False)
         self.exercise_box.show_score(*self.progress.score(self.lesson.id))
         self._fill_list()
