@@ -54,6 +54,7 @@ if TYPE_CHECKING:  # what the lazy names below resolve to, for readers and type 
     from .grads import loss_and_grads, predict_logits, predict_proba
     from .optim import clip_by_global_norm, global_norm, make_optimizer
     from .trace import make_trace
+    from .bag import BagWorkspace, bag_loss_and_grads, bag_predict_logits, init_bag_params, make_bag_trace
     from .gated import make_workspace
     from .gated_trace import GatedTrace
     from .gated_workspace import GatedWorkspace
@@ -65,6 +66,7 @@ _KERNEL_BACKED = {
     "clip_by_global_norm": "optim", "global_norm": "optim", "make_optimizer": "optim",
     "make_trace": "trace", "BatchWorkspace": "workspace",
     "make_workspace": "gated", "GatedTrace": "gated_trace", "GatedWorkspace": "gated_workspace",
+    "make_bag_trace": "bag", "BagWorkspace": "bag", "init_bag_params": "bag", "bag_loss_and_grads": "bag", "bag_predict_logits": "bag",
 }
 
 __all__ = [
@@ -72,6 +74,7 @@ __all__ = [
     "TraceStep", "clip_by_global_norm",
     "global_norm", "init_params", "loss_and_grads", "make_optimizer", "make_trace",
     "make_workspace", "predict_logits", "predict_proba", "spectral_radius",
+    "BagWorkspace", "bag_loss_and_grads", "bag_predict_logits", "init_bag_params", "make_bag_trace",
 ]
 
 

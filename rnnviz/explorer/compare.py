@@ -43,7 +43,7 @@ def shuffled_words(text: str, seed: int) -> str:
 def compare_orders(explorer: Explorer, shuffled_text: str, bag_model) -> OrderComparison:
     """RNN (the explorer's model and controls) and bag model on explorer's text and `shuffled_text`."""
     from rnnviz.core import make_trace
-    from rnnviz.core.bag import make_bag_trace
+    from rnnviz.core import make_bag_trace
 
     vocab = explorer.model.vocab
     size = int(explorer.model.params["E"].shape[0])

@@ -153,7 +153,7 @@ def _padded(e, pad: int):
 
 
 def _bag_padding_equal(c, e, _):
-    from rnnviz.core.bag import make_bag_trace
+    from rnnviz.core import make_bag_trace
 
     from .lessons import lesson_bag_model
     bag = lesson_bag_model(e.model.hidden_dim)

@@ -67,6 +67,9 @@ def run(argv: list[str]) -> int:
         from .main_window import MainWindow
 
         window = MainWindow()
+        from .learn import install_learn_panel
+
+        install_learn_panel(window)  # the lessons beside the Explore page (View > Learn panel)
     except MissingResourceError as exc:
         return _broken_install(app, exc)
     if args.size:

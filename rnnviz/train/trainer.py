@@ -273,16 +273,14 @@ class _EpochLoop:
 def make_params(config: TrainConfig, vocab_size: int) -> dict[str, np.ndarray]:
     """Seeded float32 initial weights of the config's model ("rnn" or the ordinary "bag" network)."""
     if config.model == "bag":
-        from rnnviz.core.bag import init_bag_params
-        return init_bag_params(vocab_size, config.embed_dim, config.hidden_dim, seed=config.seed)
+        return core.init_bag_params(vocab_size, config.embed_dim, config.hidden_dim, seed=config.seed)
     return core.init_params(vocab_size, config.embed_dim, config.hidden_dim, 1, seed=config.seed, dtype=np.float32)
 
 
 def make_workspace(params: dict[str, np.ndarray], config: TrainConfig, batch_size: int):
     """The config's model's workspace (``BatchWorkspace`` or ``BagWorkspace``: the same interface)."""
     if config.model == "bag":
-        from rnnviz.core.bag import BagWorkspace
-        return BagWorkspace(params, batch_size, config.maxlen, config.activation)
+        return core.BagWorkspace(params, batch_size, config.maxlen, config.activation)
     return core.BatchWorkspace(params, batch_size, config.maxlen, config.activation, "binary", config.truncate)
 
 

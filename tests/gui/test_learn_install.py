@@ -84,7 +84,7 @@ def test_one_highlight_at_a_time(window, qtbot):
     panel.open_lesson(7, 0)  # the Train page comes to the front
     assert window.pages.currentWidget() is window.training_panel
     panel.open_lesson(0, 0)
-    assert window.pages.currentWidget() is window.explore_page
+    assert window.pages.currentWidget() is window.page
 
 
 def test_the_view_menu_shows_and_hides_the_panel(window):

@@ -41,7 +41,7 @@ def install_learn_panel(window, language: str = "en") -> QDockWidget:
         panel = LearnPanel(window.explorer, window.playback, language=language, parent=dock)
         panel.stepApplied.connect(lambda applied: show_state(window, applied))
         panel.highlightRequested.connect(lambda region: highlight(window, region))
-        cover = _Cover(getattr(window, "detail", None))
+        cover = _Cover(_region_widget(window, "bptt"))
         panel.coverRequested.connect(cover.set_covered)
         dock.cover = cover
         if hasattr(window, "traceShown"):
@@ -76,10 +76,10 @@ def show_state(window, applied) -> None:
 
 def highlight(window, region: str) -> None:
     """Bring the region's page to the front and outline its widget for a moment."""
-    target = getattr(window, REGION_WIDGETS.get(region, ""), None)
+    target = _region_widget(window, region)
     pages = getattr(window, "pages", None)
     if pages is not None:
-        page = target if region == "train" else getattr(window, "explore_page", None)
+        page = target if region == "train" else getattr(window, "page", None)
         if page is not None and pages.indexOf(page) >= 0:
             pages.setCurrentWidget(page)
     old = getattr(window, "_learn_highlight", None)
@@ -88,6 +88,13 @@ def highlight(window, region: str) -> None:
         window._learn_highlight = None
     if isinstance(target, QWidget) and region not in ("train", "learn"):
         window._learn_highlight = _flash(target)
+
+
+def _region_widget(window, region: str):
+    """The widget that shows `region`: on the Explore page (window.page) or the window itself."""
+    name = REGION_WIDGETS.get(region, "")
+    page = getattr(window, "page", None)
+    return getattr(page, name, None) or getattr(window, name, None)
 
 
 def _flash(widget: QWidget) -> QFrame:
