@@ -4,24 +4,42 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-# name: (menu text, shortcuts, tooltip)
+from .i18n import QT_TRANSLATE_NOOP, translate
+
+# name: (menu text, shortcuts, tooltip); the words are translated when the actions are made
 ACTION_SPECS = {
-    "open": ("&Open model…", ["Ctrl+O"], "Open a model saved by rnnviz (.npz)"),
-    "save": ("&Save model as…", ["Ctrl+S"], "Save the model shown (its own weights; the W scale is not applied)"),
-    "quit": ("&Quit", ["Ctrl+Q"], "Close rnnviz"),
-    "play": ("&Play / pause", ["Space"], "Play or pause the forward and backward animation"),
-    "next": ("&Next step", ["Right"], "Next elementary step"),
-    "previous": ("P&revious step", ["Left"], "Previous elementary step"),
-    "first": ("&First step", ["Home"], "Jump to the first step"),
-    "last": ("&Last step", ["End"], "Jump to the last step"),
-    "restart": ("R&estart", ["R"], "Play again from the first step"),
-    "fold": ("&Folded view", ["U"], "Switch between the unrolled graph and the folded loop"),
-    "fit": ("Fi&t to window", ["F"], "Fit the whole graph into the view"),
-    "zoom_in": ("Zoom &in", ["Ctrl+=", "Ctrl++"], "Zoom into the graph"),
-    "zoom_out": ("Zoom &out", ["Ctrl+-"], "Zoom out of the graph"),
-    "edit_input": ("&Edit input", ["Ctrl+L"], "Put the cursor in the input sentence"),
-    "help": ("&Help", ["F1"], "Open the help"),
-    "about": ("&About rnnviz", [], "What rnnviz is"),
+    "open": (QT_TRANSLATE_NOOP("Actions", "&Open model…"), ["Ctrl+O"],
+             QT_TRANSLATE_NOOP("Actions", "Open a model saved by rnnviz (.npz)")),
+    "save": (QT_TRANSLATE_NOOP("Actions", "&Save model as…"), ["Ctrl+S"],
+             QT_TRANSLATE_NOOP("Actions", "Save the model shown (its own weights; the W scale is not applied)")),
+    "quit": (QT_TRANSLATE_NOOP("Actions", "&Quit"), ["Ctrl+Q"],
+             QT_TRANSLATE_NOOP("Actions", "Close rnnviz")),
+    "play": (QT_TRANSLATE_NOOP("Actions", "&Play / pause"), ["Space"],
+             QT_TRANSLATE_NOOP("Actions", "Play or pause the forward and backward animation")),
+    "next": (QT_TRANSLATE_NOOP("Actions", "&Next step"), ["Right"],
+             QT_TRANSLATE_NOOP("Actions", "Next elementary step")),
+    "previous": (QT_TRANSLATE_NOOP("Actions", "P&revious step"), ["Left"],
+                 QT_TRANSLATE_NOOP("Actions", "Previous elementary step")),
+    "first": (QT_TRANSLATE_NOOP("Actions", "&First step"), ["Home"],
+              QT_TRANSLATE_NOOP("Actions", "Jump to the first step")),
+    "last": (QT_TRANSLATE_NOOP("Actions", "&Last step"), ["End"],
+             QT_TRANSLATE_NOOP("Actions", "Jump to the last step")),
+    "restart": (QT_TRANSLATE_NOOP("Actions", "R&estart"), ["R"],
+                QT_TRANSLATE_NOOP("Actions", "Play again from the first step")),
+    "fold": (QT_TRANSLATE_NOOP("Actions", "&Folded view"), ["U"],
+             QT_TRANSLATE_NOOP("Actions", "Switch between the unrolled graph and the folded loop")),
+    "fit": (QT_TRANSLATE_NOOP("Actions", "Fi&t to window"), ["F"],
+            QT_TRANSLATE_NOOP("Actions", "Fit the whole graph into the view")),
+    "zoom_in": (QT_TRANSLATE_NOOP("Actions", "Zoom &in"), ["Ctrl+=", "Ctrl++"],
+                QT_TRANSLATE_NOOP("Actions", "Zoom into the graph")),
+    "zoom_out": (QT_TRANSLATE_NOOP("Actions", "Zoom &out"), ["Ctrl+-"],
+                 QT_TRANSLATE_NOOP("Actions", "Zoom out of the graph")),
+    "edit_input": (QT_TRANSLATE_NOOP("Actions", "&Edit input"), ["Ctrl+L"],
+                   QT_TRANSLATE_NOOP("Actions", "Put the cursor in the input sentence")),
+    "help": (QT_TRANSLATE_NOOP("Actions", "&Help"), ["F1"],
+             QT_TRANSLATE_NOOP("Actions", "Open the help")),
+    "about": (QT_TRANSLATE_NOOP("Actions", "&About rnnviz"), [],
+              QT_TRANSLATE_NOOP("Actions", "What rnnviz is")),
 }
 
 
@@ -40,10 +58,10 @@ def make_actions(window) -> dict[str, QAction]:
     """
     actions = {}
     for name, (text, keys, tip) in ACTION_SPECS.items():
-        action = QAction(text, window)
+        action = QAction(translate("Actions", text), window)
         action.setShortcuts([QKeySequence(k) for k in keys])
-        action.setToolTip(tip)
-        action.setStatusTip(tip)
+        action.setToolTip(translate("Actions", tip))
+        action.setStatusTip(translate("Actions", tip))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         window.addAction(action)
         actions[name] = action
@@ -51,24 +69,29 @@ def make_actions(window) -> dict[str, QAction]:
     return actions
 
 
-def build_menus(window, actions: dict[str, QAction], help_topics, open_help) -> None:
-    """File, Playback, View and Help menus."""
+def build_menus(window, actions: dict[str, QAction], help_topics, open_help) -> dict:
+    """File, Playback, View and Help menus; returns them by name (each has the object name NAME_menu,
+    which finds it whatever language its title is in)."""
     bar = window.menuBar()
-    file_menu = bar.addMenu("&File")
+    file_menu = bar.addMenu(translate("Actions", "&File"))
     for name in ("open", "save"):
         file_menu.addAction(actions[name])
     file_menu.addSeparator()
     file_menu.addAction(actions["quit"])
-    play_menu = bar.addMenu("&Playback")
+    play_menu = bar.addMenu(translate("Actions", "&Playback"))
     for name in ("play", "restart", "next", "previous", "first", "last"):
         play_menu.addAction(actions[name])
-    view_menu = bar.addMenu("&View")
+    view_menu = bar.addMenu(translate("Actions", "&View"))
     for name in ("fold", "fit", "zoom_in", "zoom_out", "edit_input"):
         view_menu.addAction(actions[name])
-    help_menu = bar.addMenu("&Help")
+    help_menu = bar.addMenu(translate("Actions", "&Help"))
     help_menu.setToolTipsVisible(True)
     for topic, title in help_topics:
-        action = help_menu.addAction(title)
+        action = help_menu.addAction(title)  # already translated (help_dialog.topic_titles)
         action.triggered.connect(lambda _=False, t=topic: open_help(t))
     help_menu.addSeparator()
     help_menu.addAction(actions["about"])
+    menus = {"file": file_menu, "playback": play_menu, "view": view_menu, "help": help_menu}
+    for name, menu in menus.items():
+        menu.setObjectName(f"{name}_menu")
+    return menus

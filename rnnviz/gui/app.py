@@ -20,7 +20,7 @@ from rnnviz import __version__
 from rnnviz.resource_files import MissingResourceError
 
 from .app_icon import app_icon
-from .settings import APPLICATION, ORGANIZATION, redirect_from_env
+from .settings import APPLICATION, ORGANIZATION, open_settings, redirect_from_env
 
 #: The name the window, the task bar and the About box show; the desktop entry's file name.
 DISPLAY_NAME = "rnnviz"
@@ -62,14 +62,20 @@ def run(argv: list[str]) -> int:
     app.setApplicationVersion(__version__)
     app.setApplicationDisplayName(DISPLAY_NAME)
     app.setDesktopFileName(DESKTOP_FILE)  # Wayland: the task bar finds the entry and its icon
+    from . import i18n
+
+    # before any widget is made: every widget reads its words once, when it is built
+    language = i18n.install_from_settings(app, open_settings())
     try:
         app.setWindowIcon(app_icon())
         from .main_window import MainWindow
 
         window = MainWindow()
+        i18n.show_notes(window, language)
         from .learn import install_learn_panel
 
-        install_learn_panel(window)  # the lessons beside the Explore page (View > Learn panel)
+        # the lessons beside the Explore page (View > Learn panel), in the window's language
+        install_learn_panel(window, language.language)
     except MissingResourceError as exc:
         return _broken_install(app, exc)
     if args.size:
@@ -89,5 +95,7 @@ def _broken_install(app: QApplication, exc: MissingResourceError) -> int:
     """A file rnnviz ships is missing: say which and how to fix it, instead of a traceback."""
     print(f"rnnviz: {exc}", file=sys.stderr)
     if app.platformName() not in ("offscreen", "minimal"):  # nobody could close a box there
-        QMessageBox.critical(None, "rnnviz is not installed completely", str(exc))
+        from .i18n import translate
+
+        QMessageBox.critical(None, translate("App", "rnnviz is not installed completely"), str(exc))
     return 1

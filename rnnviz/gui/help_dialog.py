@@ -6,20 +6,34 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QListWidget, QListWidgetItem
 
 from rnnviz.resource_files import MissingResourceError, read_text
 
+from .i18n import QT_TRANSLATE_NOOP, current_language, translate
+
 HELP_DIR = "help"
-#: (topic, title) in the order the Help menu and the dialog list them.
+#: (topic, title) in the order the Help menu and the dialog list them; titles translated where shown.
 TOPICS = (
-    ("forward", "The forward pass"),
-    ("bptt", "Backpropagation through time"),
-    ("gradients", "Vanishing and exploding gradients"),
-    ("input", "Your own input"),
-    ("keys", "Keys"),
+    ("forward", QT_TRANSLATE_NOOP("Help", "The forward pass")),
+    ("bptt", QT_TRANSLATE_NOOP("Help", "Backpropagation through time")),
+    ("gradients", QT_TRANSLATE_NOOP("Help", "Vanishing and exploding gradients")),
+    ("input", QT_TRANSLATE_NOOP("Help", "Your own input")),
+    ("keys", QT_TRANSLATE_NOOP("Help", "Keys")),
 )
 
 
-def help_text(topic: str) -> str:
+def topic_titles() -> list[tuple[str, str]]:
+    """(topic, title in the window's language) in menu order."""
+    return [(topic, translate("Help", title)) for topic, title in TOPICS]
+
+
+def help_path(topic: str, language: str | None = None) -> str:
+    """The resource of a topic's page: help/<topic>.html in English, help/<language>/<topic>.html
+    in a translation (every page is translated: there is no silent fall back to English)."""
+    language = language or current_language()
+    return f"{HELP_DIR}/{topic}.html" if language == "en" else f"{HELP_DIR}/{language}/{topic}.html"
+
+
+def help_text(topic: str, language: str | None = None) -> str:
     """The HTML of a topic; raises MissingResourceError when its file is not installed."""
-    return read_text(f"{HELP_DIR}/{topic}.html")
+    return read_text(help_path(topic, language))
 
 
 class HelpDialog(QDialog):
@@ -27,10 +41,10 @@ class HelpDialog(QDialog):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("rnnviz help")
+        self.setWindowTitle(translate("Help", "rnnviz help"))
         self.resize(860, 600)
         self.topics = QListWidget()
-        for topic, title in TOPICS:
+        for topic, title in topic_titles():
             item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, topic)
             self.topics.addItem(item)
@@ -60,5 +74,5 @@ class HelpDialog(QDialog):
             try:
                 html = help_text(self.current_topic)
             except MissingResourceError as exc:  # a broken install: say so where the text would be
-                html = f"<p><b>This help page is missing.</b></p><p>{exc}</p>"
+                html = "<p><b>{0}</b></p><p>{1}</p>".format(translate("Help", "This help page is missing."), exc)
             self.browser.setHtml(html)

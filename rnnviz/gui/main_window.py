@@ -19,7 +19,8 @@ from . import model_files, window_settings
 from .actions import PAGE_ACTIONS, build_menus, make_actions
 from .explore.controller import ExploreController
 from .explore.page import ExplorePage
-from .help_dialog import TOPICS, HelpDialog
+from .help_dialog import HelpDialog, topic_titles
+from .i18n import add_language_menu, translate
 from .jobs import JobRunner
 from .messages import show_message
 from .model_controller import ModelController
@@ -56,11 +57,12 @@ class MainWindow(QMainWindow):
         self.page = ExplorePage(example_sentences())
         self.pages = QTabWidget()
         self.pages.setDocumentMode(True)
-        self.pages.addTab(self.page, "Explore")
-        self.pages.setTabToolTip(0, "The unrolled RNN on one input, forward and backward, step by step")
+        self.pages.addTab(self.page, translate("MainWindow", "Explore"))
+        self.pages.setTabToolTip(0, translate("MainWindow", "The unrolled RNN on one input, forward and backward, "
+                                                            "step by step"))
         self.setCentralWidget(self.pages)
         self.model_label = QLabel("")
-        self.model_label.setToolTip("The model shown")
+        self.model_label.setToolTip(translate("MainWindow", "The model shown"))
         self.statusBar().addPermanentWidget(self.model_label)
         self.setMinimumSize(*MINIMUM_SIZE)
         self.resize(*DEFAULT_SIZE)
@@ -68,14 +70,16 @@ class MainWindow(QMainWindow):
         self.clock = PlaybackClock(self.playback, self)
         self.models = ModelController(self, self.settings, self.runner)
         self.actions_by_name = make_actions(self)
-        build_menus(self, self.actions_by_name, TOPICS, self.open_help)
+        self.menus = build_menus(self, self.actions_by_name, topic_titles(), self.open_help)
+        add_language_menu(self, self.menus["view"], self.settings)
         self._connect()
         self._applied = window_settings.restore(self, example_sentences())
         self.playback.set_speed(self.page.playback_bar.speed.value())
         self.page.graph.setFocus()
-        self.page.detail.show_message("Compiling the numba kernels in the background (a first start takes a "
-                                      "while; later starts load them from the cache)…")
-        self.statusBar().showMessage("Compiling kernels…")
+        self.page.detail.show_message(translate("MainWindow", "Compiling the numba kernels in the background (a "
+                                                              "first start takes a while; later starts load them "
+                                                              "from the cache)…"))
+        self.statusBar().showMessage(translate("MainWindow", "Compiling kernels…"))
         if start_background_job:
             job = startup_job(read_str(self.settings, "model/last_path") or None)
             job.succeeded.connect(self._on_startup_ready)
@@ -160,8 +164,8 @@ class MainWindow(QMainWindow):
         self.explorer.events.changed.connect(self._on_explorer_changed)
         self._on_explorer_changed(TRACE_CHANGES | {"model"})
         note = " ".join(startup.notes)
-        self.statusBar().showMessage(f"Ready: {startup.spec.name}. {note} Press Space to play, "
-                                     "Right/Left to step.", 10000)
+        self.statusBar().showMessage(translate("MainWindow", "Ready: {0}. {1} Press Space to play, Right/Left to "
+                                                             "step.").format(startup.spec.name, note), 10000)
         # The built-in task and H the user chose last time (the startup job builds the default one).
         task = read_str(self.settings, "model/builtin_task", "sentiment")
         hidden = read_int(self.settings, "model/hidden", startup.spec.hidden_dim)
@@ -174,11 +178,13 @@ class MainWindow(QMainWindow):
             self._on_startup_failed(message)
 
     def _on_startup_failed(self, message: str) -> None:
-        self.page.detail.show_message("The RNN core could not start, so nothing can be traced.")
-        self.statusBar().showMessage("The RNN core failed to start")
-        self.error_box = show_message(self, "rnnviz could not start its RNN core",
-                                      f"{message}\n\nCheck that numba, numpy and scipy are installed "
-                                      "(pip install -e . in the rnnviz folder) and start rnnviz again.",
+        self.page.detail.show_message(translate("MainWindow", "The RNN core could not start, so nothing can be "
+                                                              "traced."))
+        self.statusBar().showMessage(translate("MainWindow", "The RNN core failed to start"))
+        self.error_box = show_message(self, translate("MainWindow", "rnnviz could not start its RNN core"),
+                                      translate("MainWindow", "{0}\n\nCheck that numba, numpy and scipy are installed "
+                                                "(pip install -e . in the rnnviz folder) and start rnnviz "
+                                                "again.").format(message),
                                       QMessageBox.Icon.Critical)
 
     def _on_explorer_changed(self, what: frozenset) -> None:
@@ -201,16 +207,18 @@ class MainWindow(QMainWindow):
 
             panel = TrainingPanel(self)
         except Exception as exc:  # noqa: BLE001 - the explorer works without the trainer
-            self.model_label.setToolTip(f"Trainer panel unavailable: {type(exc).__name__}: {exc}")
+            self.model_label.setToolTip(translate("MainWindow", "Trainer panel unavailable: {0}").format(
+                f"{type(exc).__name__}: {exc}"))
             return
         self.training_panel = panel
-        self.pages.addTab(panel, "Train")
-        self.pages.setTabToolTip(self.pages.count() - 1, "Train a model and watch it learn; "
-                                 "pause or stop to explore the trained model")
+        self.pages.addTab(panel, translate("MainWindow", "Train"))
+        self.pages.setTabToolTip(self.pages.count() - 1, translate("MainWindow", "Train a model and watch it learn; "
+                                                                   "pause or stop to explore the trained model"))
         panel.modelChanged.connect(self.show_trained_model)
         panel.reviewChosen.connect(self.show_review)
         if hasattr(panel, "stateChanged"):
-            panel.stateChanged.connect(lambda state: self.statusBar().showMessage(f"Trainer: {state}", 5000))
+            panel.stateChanged.connect(lambda state: self.statusBar().showMessage(
+                translate("MainWindow", "Trainer: {0}").format(state), 5000))
 
     # --- one call each, for the menus, the trainer panel, scripts and tests -------------------------
     def set_model(self, spec: ModelSpec, path: str | None = None) -> None:
@@ -290,7 +298,7 @@ class MainWindow(QMainWindow):
         if self.explore is not None:
             self.explore.shutdown()
         if self.runner.busy():
-            self.statusBar().showMessage("Waiting for the background job to finish…")
+            self.statusBar().showMessage(translate("MainWindow", "Waiting for the background job to finish…"))
         self.runner.shutdown(SHUTDOWN_TIMEOUT_S)
         if self.training_panel is not None:
             self.training_panel.shutdown(timeout_s=1.0)

@@ -28,8 +28,9 @@ def install_learn_panel(window, language: str = "en") -> QDockWidget:
     dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     dock.show()  # added to a window already on screen, a dock stays hidden until shown
-    view_menu = next((m for m in window.menuBar().findChildren(QMenu) if m.title().replace("&", "") == "View"), None)
-    if view_menu is not None:  # the menu may be translated later; then the dock's own close button still works
+    # by object name: the menu's title is in the window's language
+    view_menu = window.menuBar().findChild(QMenu, "view_menu")
+    if view_menu is not None:  # a window without the View menu: the dock's own close button still works
         toggle = dock.toggleViewAction()
         toggle.setText(QCoreApplication.translate("LearnDock", "&Learn panel"))
         view_menu.addSeparator()
