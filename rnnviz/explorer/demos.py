@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .text import translate
+
 DEMO_LENGTH = 40
 DEMO_RADIUS = {"vanishing": 0.8, "exploding": 1.2}
 
@@ -20,12 +22,14 @@ def demo_settings(explorer, name: str) -> dict:
     """The keyword arguments of ``Explorer.update`` that make demo `name`; ValueError if the
     name is unknown or this model's W cannot be scaled (spectral radius 0)."""
     if name not in DEMO_RADIUS:
-        raise ValueError(f"the demo must be one of {sorted(DEMO_RADIUS)}, got {name!r}")
+        raise ValueError(translate("Demos", "the demo must be one of {0}, got {1}").format(
+            ", ".join(sorted(DEMO_RADIUS)), repr(name)))
     from rnnviz.core import spectral_radius
 
     base = float(spectral_radius(np.asarray(explorer.model.params["W"], dtype=np.float64)))
     if not np.isfinite(base) or base <= 0:
-        raise ValueError("this model's W has spectral radius 0, so scaling it cannot show the demo")
+        raise ValueError(translate("Demos", "this model's W has spectral radius 0, so scaling it cannot show the "
+                                   "demo"))
     settings = dict(activation="linear", seq_len=DEMO_LENGTH, w_scale=DEMO_RADIUS[name] / base, clip=False)
     if explorer.model.head == "binary":
         settings["label"] = _wrong_label(explorer, settings["w_scale"])

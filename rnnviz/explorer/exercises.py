@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .text import translate
+
 QUANTITIES = ("a", "s", "o", "dL_do", "dL_ds", "dL_da", "dW", "dU")
 SIGNIFICANT = 4
 
@@ -49,16 +51,17 @@ class Exercise:
         try:
             value = float(str(text).strip().replace(",", ".").replace("\u2212", "-"))
         except ValueError:
-            return Feedback(False, f"Type a number such as {self.answer:.4g}, not {str(text).strip()!r}.")
+            return Feedback(False, translate("Exercises", "Type a number such as {0}, not {1}.").format(
+                f"{self.answer:.4g}", repr(str(text).strip())))
         if not math.isfinite(value):
-            return Feedback(False, "Type a finite number.")
+            return Feedback(False, translate("Exercises", "Type a finite number."))
         if close(value, self.answer):
-            return Feedback(True, f"Right: {self.answer:.{SIGNIFICANT}g}.")
+            return Feedback(True, translate("Exercises", "Right: {0}.").format(f"{self.answer:.{SIGNIFICANT}g}"))
         for key, wrong, hint in self.mistakes:
             if close(value, wrong):
                 return Feedback(False, hint, key)
-        return Feedback(False, "Not quite. Recompute with the inputs shown, keeping 4 significant digits: "
-                               f"{self.formula}.")
+        return Feedback(False, translate("Exercises", "Not quite. Recompute with the inputs shown, keeping 4 "
+                                         "significant digits: {0}.").format(self.formula))
 
 
 def close(value: float, target: float) -> bool:
@@ -78,13 +81,13 @@ def make_exercise(trace, quantity: str, t: int, i: int = 0, j: int = 0) -> Exerc
     if quantity not in QUANTITIES:
         raise ValueError(f"quantity must be one of {QUANTITIES}, got {quantity!r}")
     if trace.head != "binary":
-        raise ValueError("exercises follow the many-to-one (sentiment) model")
+        raise ValueError(translate("Exercises", "exercises follow the many-to-one (sentiment) model"))
     T = trace.T
     if not 1 <= t <= T:
-        raise ValueError(f"t must be between 1 and {T}, got {t}")
+        raise ValueError(translate("Exercises", "t must be between 1 and {0}, got {1}").format(T, t))
     H = trace.hidden_size
     if not 0 <= i < H:
-        raise ValueError(f"entry i must be between 0 and {H - 1}, got {i}")
+        raise ValueError(translate("Exercises", "entry i must be between 0 and {0}, got {1}").format(H - 1, i))
     build = _BUILDERS[quantity]
     ex = build(trace, t, i, j)
     # a mistake that gives the right value cannot be told apart from it: not offered
@@ -108,7 +111,7 @@ def _col(name: str, M, i: int) -> list[tuple[str, float]]:
 
 
 def _f_name(trace) -> str:
-    return {"tanh": "tanh", "relu": "relu", "linear": "the identity"}[trace.activation]
+    return translate("Exercises", "the identity") if trace.activation == "linear" else trace.activation
 
 
 def _ex_a(tr, t, i, j):
@@ -118,10 +121,12 @@ def _ex_a(tr, t, i, j):
     inputs = (_row("U", p["U"], i) + _vec(sub("x", t), tr.x[r])
               + _row("W", p["W"], i) + _vec(sub("s", t - 1), tr.s_prev[r]) + [(f"b[{i + 1}]", b)])
     w_col = float(p["W"][:, i] @ tr.s_prev[r])
-    mistakes = [("no_memory", ux + b, f"You left out W s_{t - 1}, the memory term: a_t = U x_t + W s_{{t-1}} + b."),
-                ("no_bias", ux + ws, f"Add the bias b[{i + 1}]."),
-                ("w_column", ux + w_col + b, f"Use row {i + 1} of W (W s_{t - 1}), not its column (W^T s_{t - 1}).")]
-    return Exercise("a", t, (i,), f"Compute a_{t}[{i + 1}].",
+    mistakes = [("no_memory", ux + b, translate("Exercises", "You left out {0}, the memory term: {1}.").format(
+                    f"W s_{t - 1}", "a_t = U x_t + W s_{t-1} + b")),
+                ("no_bias", ux + ws, translate("Exercises", "Add the bias {0}.").format(f"b[{i + 1}]")),
+                ("w_column", ux + w_col + b, translate("Exercises", "Use row {0} of W ({1}), not its column ({2}).").format(
+                    i + 1, f"W s_{t - 1}", f"W^T s_{t - 1}"))]
+    return Exercise("a", t, (i,), translate("Exercises", "Compute {0}.").format(f"a_{t}[{i + 1}]"),
                     f"a_{t}[{i + 1}] = (U x_{t})[{i + 1}] + (W s_{t - 1})[{i + 1}] + b[{i + 1}]",
                     tuple(inputs), float(tr.a[r, i]), tuple(mistakes))
 
@@ -129,11 +134,13 @@ def _ex_a(tr, t, i, j):
 def _ex_s(tr, t, i, j):
     r = t - 1
     a = float(tr.a[r, i])
-    mistakes = [("no_f", a, f"That is a_{t}[{i + 1}]; apply f = {_f_name(tr)} to it."),
-                ("sigmoid", 1.0 / (1.0 + math.exp(-a)), "That is the sigmoid; the hidden layer's f is "
-                                                        f"{_f_name(tr)}."),
-                ("sign", -float(tr.s[r, i]), "Check the sign: tanh keeps the sign of a_t.")]
-    return Exercise("s", t, (i,), f"Compute s_{t}[{i + 1}].", f"s_{t}[{i + 1}] = f(a_{t}[{i + 1}]), f = {_f_name(tr)}",
+    mistakes = [("no_f", a, translate("Exercises", "That is {0}; apply f = {1} to it.").format(f"a_{t}[{i + 1}]",
+                                                                                             _f_name(tr))),
+                ("sigmoid", 1.0 / (1.0 + math.exp(-a)),
+                 translate("Exercises", "That is the sigmoid; the hidden layer's f is {0}.").format(_f_name(tr))),
+                ("sign", -float(tr.s[r, i]), translate("Exercises", "Check the sign: tanh keeps the sign of a_t."))]
+    return Exercise("s", t, (i,), translate("Exercises", "Compute {0}.").format(f"s_{t}[{i + 1}]"),
+                    f"s_{t}[{i + 1}] = f(a_{t}[{i + 1}]), f = {_f_name(tr)}",
                     ((f"a_{t}[{i + 1}]", a),), float(tr.s[r, i]), tuple(mistakes))
 
 
@@ -142,11 +149,13 @@ def _ex_o(tr, t, i, j):
     p = tr.params
     vs = float(p["V"][0] @ tr.s[r])
     o = float(tr.o[r, 0])
-    mistakes = [("no_bias", vs, "Add the output bias c."),
-                ("sigmoid", float(tr.y_hat[r, 0]), f"That is sigmoid(o_{t}) = y_hat; o_{t} is the value before it."),
+    mistakes = [("no_bias", vs, translate("Exercises", "Add the output bias c.")),
+                ("sigmoid", float(tr.y_hat[r, 0]), translate("Exercises", "That is {0} = y_hat; {1} is the value "
+                                                             "before it.").format(f"sigmoid(o_{t})", f"o_{t}")),
                 ("s_prev", float(p["V"][0] @ tr.s_prev[r]) + float(p["c"][0]),
-                 f"o_{t} reads s_{t}, this step's state, not s_{t - 1}.")]
-    return Exercise("o", t, (0,), f"Compute o_{t}.", f"o_{t} = V s_{t} + c",
+                 translate("Exercises", "{0} reads {1}, this step's state, not {2}.").format(f"o_{t}", f"s_{t}",
+                                                                                             f"s_{t - 1}"))]
+    return Exercise("o", t, (0,), translate("Exercises", "Compute {0}.").format(f"o_{t}"), f"o_{t} = V s_{t} + c",
                     tuple(_row("V", p["V"], 0) + _vec(sub("s", t), tr.s[r]) + [("c", float(p["c"][0]))]),
                     o, tuple(mistakes))
 
@@ -156,13 +165,17 @@ def _ex_dL_do(tr, t, i, j):
     y_hat, y = float(tr.y_hat[r, 0]), float(tr.targets[0])
     d = float(tr.dL_do[r, 0])
     if t != tr.T:
-        return Exercise("dL_do", t, (0,), f"Compute dL/do_{t}.", "only o_T feeds the loss", (), d,
-                        (("nonzero", y_hat - y, f"Only o_T feeds the loss of a many-to-one model: dL/do_{t} = 0."),))
-    mistakes = [("sign", y - y_hat, "Check the sign: dL/do_T = y_hat - y."),
-                ("no_label", y_hat, "Subtract the label y."),
+        return Exercise("dL_do", t, (0,), translate("Exercises", "Compute {0}.").format(f"dL/do_{t}"),
+                        translate("Exercises", "only o_T feeds the loss"), (), d,
+                        (("nonzero", y_hat - y, translate("Exercises", "Only o_T feeds the loss of a many-to-one "
+                                                          "model: {0} = 0.").format(f"dL/do_{t}")),))
+    mistakes = [("sign", y - y_hat, translate("Exercises", "Check the sign: dL/do_T = y_hat - y.")),
+                ("no_label", y_hat, translate("Exercises", "Subtract the label y.")),
                 ("sigmoid_prime", (y_hat - y) * y_hat * (1 - y_hat),
-                 "No extra sigmoid'(o_T): with the cross-entropy it cancels, dL/do_T = y_hat - y.")]
-    return Exercise("dL_do", t, (0,), f"Compute dL/do_{t}.", f"dL/do_{t} = y_hat_{t} - y",
+                 translate("Exercises", "No extra sigmoid'(o_T): with the cross-entropy it cancels, "
+                           "dL/do_T = y_hat - y."))]
+    return Exercise("dL_do", t, (0,), translate("Exercises", "Compute {0}.").format(f"dL/do_{t}"),
+                    f"dL/do_{t} = y_hat_{t} - y",
                     ((f"y_hat_{t}", y_hat), ("y", y)), d, tuple(mistakes))
 
 
@@ -176,29 +189,38 @@ def _ex_dL_ds(tr, t, i, j):
     if t < tr.T:
         da_next = tr.dL_da[r + 1]
         inputs += _col("W", p["W"], i) + _vec(sub("dL/da", t + 1), da_next)
-        mistakes += [("no_recurrent", out, f"You missed the term W^T dL/da_{t + 1}: s_{t} also feeds a_{t + 1}."),
+        mistakes += [("no_recurrent", out, translate("Exercises", "You missed the term {0}: {1} also feeds {2}.").format(
+                         f"W^T dL/da_{t + 1}", f"s_{t}", f"a_{t + 1}")),
                      ("w_row", out + float(p["W"][i] @ da_next),
-                      f"Use column {i + 1} of W (that is W^T), not its row."),
+                      translate("Exercises", "Use column {0} of W (that is W^T), not its row.").format(i + 1)),
                      ("ds_next", out + float(p["W"][:, i] @ tr.dL_ds[r + 1]),
-                      f"Multiply W^T by dL/da_{t + 1}, not dL/ds_{t + 1}: f'(a_{t + 1}) comes first.")]
+                      translate("Exercises", "Multiply W^T by {0}, not {1}: {2} comes first.").format(
+                          f"dL/da_{t + 1}", f"dL/ds_{t + 1}", f"f'(a_{t + 1})"))]
     else:
-        mistakes.append(("no_output", rec, f"At t = T the output o_{t} reads s_{t}: add V^T dL/do_{t}."))
-    mistakes.append(("sign", -float(tr.dL_ds[r, i]), "Check the sign of each term."))
+        mistakes.append(("no_output", rec, translate("Exercises", "At t = T the output {0} reads {1}: add {2}.").format(
+            f"o_{t}", f"s_{t}", f"V^T dL/do_{t}")))
+    mistakes.append(("sign", -float(tr.dL_ds[r, i]), translate("Exercises", "Check the sign of each term.")))
     formula = f"dL/ds_{t} = V^T dL/do_{t}" + (f" + W^T dL/da_{t + 1}" if t < tr.T else "")
-    return Exercise("dL_ds", t, (i,), f"Compute dL/ds_{t}[{i + 1}].", f"{formula} (entry {i + 1})",
+    return Exercise("dL_ds", t, (i,), translate("Exercises", "Compute {0}.").format(f"dL/ds_{t}[{i + 1}]"),
+                    translate("Exercises", "{0} (entry {1})").format(formula, i + 1),
                     tuple(inputs), float(tr.dL_ds[r, i]), tuple(mistakes))
 
 
 def _ex_dL_da(tr, t, i, j):
     r = t - 1
     ds, s, a = float(tr.dL_ds[r, i]), float(tr.s[r, i]), float(tr.a[r, i])
-    mistakes = [("no_fprime", ds, f"You forgot f'(a_{t}): dL/da_{t} = f'(a_{t}) * dL/ds_{t}."),
-                ("sign", -float(tr.dL_da[r, i]), "Check the sign: f'(a) = 1 - s^2 is never negative.")]
+    mistakes = [("no_fprime", ds, translate("Exercises", "You forgot {0}: {1}.").format(
+                    f"f'(a_{t})", f"dL/da_{t} = f'(a_{t}) * dL/ds_{t}")),
+                ("sign", -float(tr.dL_da[r, i]), translate("Exercises", "Check the sign: f'(a) = 1 - s^2 is never "
+                                                           "negative."))]
     if tr.activation == "tanh":
-        mistakes += [("a_squared", (1 - a * a) * ds, f"tanh'(a) = 1 - s_{t}^2 (the state squared), not 1 - a_{t}^2."),
-                     ("s_prime", (1 - s) * ds, f"tanh'(a) = 1 - s_{t}^2: square s_{t}.")]
-    return Exercise("dL_da", t, (i,), f"Compute dL/da_{t}[{i + 1}].",
-                    f"dL/da_{t}[{i + 1}] = f'(a_{t}[{i + 1}]) * dL/ds_{t}[{i + 1}], with tanh' = 1 - s^2",
+        mistakes += [("a_squared", (1 - a * a) * ds, translate("Exercises", "{0} (the state squared), not {1}.").format(
+                         f"tanh'(a) = 1 - s_{t}^2", f"1 - a_{t}^2")),
+                     ("s_prime", (1 - s) * ds, translate("Exercises", "{0}: square {1}.").format(
+                         f"tanh'(a) = 1 - s_{t}^2", f"s_{t}"))]
+    return Exercise("dL_da", t, (i,), translate("Exercises", "Compute {0}.").format(f"dL/da_{t}[{i + 1}]"),
+                    translate("Exercises", "{0}, with {1}").format(
+                        f"dL/da_{t}[{i + 1}] = f'(a_{t}[{i + 1}]) * dL/ds_{t}[{i + 1}]", "tanh' = 1 - s^2"),
                     ((sub("dL/ds", t) + f"[{i + 1}]", ds), (sub("s", t) + f"[{i + 1}]", s)),
                     float(tr.dL_da[r, i]), tuple(mistakes))
 
@@ -208,13 +230,16 @@ def _ex_dW(tr, t, i, j):
     H = tr.hidden_size
     j = min(max(j, 0), H - 1)
     da = tr.dL_da[r]
-    mistakes = [("s_t", float(da[i] * tr.s[r, j]), f"Use s_{t - 1} (the state W multiplied), not s_{t}."),
-                ("swapped", float(da[j] * tr.s_prev[r, i]), "Row i is dL/da_t[i], column j is s_{t-1}[j]: "
-                                                             "you swapped them."),
-                ("no_fprime", float(tr.dL_ds[r, i] * tr.s_prev[r, j]), f"Use dL/da_{t}, not dL/ds_{t}."),
-                ("running_sum", float(tr.dW_sum[r, i, j]), f"That is the running sum over t' >= {t}; give step {t}'s "
-                                                             "share only.")]
-    return Exercise("dW", t, (i, j), f"Compute step {t}'s contribution to dL/dW[{i + 1},{j + 1}].",
+    mistakes = [("s_t", float(da[i] * tr.s[r, j]), translate("Exercises", "Use {0} (the state W multiplied), not "
+                                                                "{1}.").format(f"s_{t - 1}", f"s_{t}")),
+                ("swapped", float(da[j] * tr.s_prev[r, i]), translate("Exercises", "Row i is {0}, column j is {1}: you "
+                                                                      "swapped them.").format("dL/da_t[i]", "s_{t-1}[j]")),
+                ("no_fprime", float(tr.dL_ds[r, i] * tr.s_prev[r, j]),
+                 translate("Exercises", "Use {0}, not {1}.").format(f"dL/da_{t}", f"dL/ds_{t}")),
+                ("running_sum", float(tr.dW_sum[r, i, j]), translate("Exercises", "That is the running sum over t' >= "
+                                                                     "{0}; give step {0}'s share only.").format(t))]
+    return Exercise("dW", t, (i, j), translate("Exercises", "Compute step {0}'s contribution to {1}.").format(
+                        t, f"dL/dW[{i + 1},{j + 1}]"),
                     f"(dL/dW)_{t}[{i + 1},{j + 1}] = dL/da_{t}[{i + 1}] * s_{t - 1}[{j + 1}]",
                     ((sub("dL/da", t) + f"[{i + 1}]", float(da[i])), (sub("s", t - 1) + f"[{j + 1}]",
                                                                     float(tr.s_prev[r, j])),
@@ -227,14 +252,17 @@ def _ex_dU(tr, t, i, j):
     E = tr.x.shape[1]
     j = min(max(j, 0), E - 1)
     da = tr.dL_da[r]
-    mistakes = [("no_fprime", float(tr.dL_ds[r, i] * tr.x[r, j]), f"Use dL/da_{t}, not dL/ds_{t}."),
-                ("running_sum", float(tr.dU_sum[r, i, j]), f"That is the running sum over t' >= {t}; give step {t}'s "
-                                                             "share only."),
-                ("sign", -float(tr.dU_step[r, i, j]), "Check the sign.")]
+    mistakes = [("no_fprime", float(tr.dL_ds[r, i] * tr.x[r, j]),
+                 translate("Exercises", "Use {0}, not {1}.").format(f"dL/da_{t}", f"dL/ds_{t}")),
+                ("running_sum", float(tr.dU_sum[r, i, j]), translate("Exercises", "That is the running sum over t' >= "
+                                                                     "{0}; give step {0}'s share only.").format(t)),
+                ("sign", -float(tr.dU_step[r, i, j]), translate("Exercises", "Check the sign."))]
     if j < tr.hidden_size and i < E:
-        mistakes.append(("swapped", float(da[j] * tr.x[r, i]), "Row i is dL/da_t[i], column j is x_t[j]: you swapped "
-                                                                "them."))
-    return Exercise("dU", t, (i, j), f"Compute step {t}'s contribution to dL/dU[{i + 1},{j + 1}].",
+        mistakes.append(("swapped", float(da[j] * tr.x[r, i]), translate("Exercises", "Row i is {0}, column j is {1}: "
+                                                                         "you swapped them.").format("dL/da_t[i]",
+                                                                                                     "x_t[j]")))
+    return Exercise("dU", t, (i, j), translate("Exercises", "Compute step {0}'s contribution to {1}.").format(
+                        t, f"dL/dU[{i + 1},{j + 1}]"),
                     f"(dL/dU)_{t}[{i + 1},{j + 1}] = dL/da_{t}[{i + 1}] * x_{t}[{j + 1}]",
                     ((sub("dL/da", t) + f"[{i + 1}]", float(da[i])), (sub("x", t) + f"[{j + 1}]", float(tr.x[r, j]))),
                     float(tr.dU_step[r, i, j]), tuple(mistakes))

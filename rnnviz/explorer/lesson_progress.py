@@ -14,6 +14,8 @@ from pathlib import Path
 
 from rnnviz.data.atomic import replace_atomically
 
+from .text import translate
+
 FILE_NAME = "learn-progress.json"
 FORMAT, VERSION = "rnnviz-learn-progress", 1
 
@@ -80,7 +82,8 @@ class LessonProgress:
             with replace_atomically(self.path, file_mode=0o644) as tmp:
                 tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
         except OSError as exc:
-            self.notice = f"Lesson progress cannot be saved ({exc}); it is kept until you close rnnviz."
+            self.notice = translate("LessonProgress", "Lesson progress cannot be saved ({0}); it is kept until you "
+                                    "close rnnviz.").format(exc)
 
     def _load(self) -> None:
         try:
@@ -88,7 +91,8 @@ class LessonProgress:
         except FileNotFoundError:
             return
         except OSError as exc:
-            self.notice = f"Lesson progress could not be read ({exc}); starting fresh."
+            self.notice = translate("LessonProgress", "Lesson progress could not be read ({0}); starting "
+                                    "fresh.").format(exc)
             return
         try:
             data = json.loads(text)
@@ -100,8 +104,8 @@ class LessonProgress:
         except (ValueError, KeyError) as exc:
             with contextlib.suppress(OSError):
                 os.replace(self.path, self.path.with_suffix(".damaged"))
-            self.notice = (f"Lesson progress was unreadable ({exc}); kept aside as {self.path.stem}.damaged, "
-                           "starting fresh.")
+            self.notice = translate("LessonProgress", "Lesson progress was unreadable ({0}); kept aside as {1}, "
+                                    "starting fresh.").format(exc, f"{self.path.stem}.damaged")
             return
         self.lessons = lessons
         current = data.get("current")

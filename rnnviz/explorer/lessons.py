@@ -28,6 +28,7 @@ from rnnviz import RESOURCES
 
 from .playback import Playback
 from .session import Explorer, ModelSpec
+from .text import translate
 
 LESSONS_DIR = RESOURCES / "lessons"
 SOURCE_LANGUAGE = "en"
@@ -92,7 +93,7 @@ def load_lessons(language: str = SOURCE_LANGUAGE, folder: Path | None = None) ->
         lesson = parse_lesson(_read(path), path.stem, path.name)
         translated = folder / language / path.name
         if language != SOURCE_LANGUAGE and translated.is_file():
-            lesson = translate(lesson, _read(translated), translated.name)
+            lesson = with_translation(lesson, _read(translated), translated.name)
         lessons.append(lesson)
     return lessons
 
@@ -152,7 +153,7 @@ def parse_step_ref(ref: str, where: str = "step") -> tuple[str, int]:
     return parts[0], int(parts[1])
 
 
-def translate(lesson: Lesson, data: dict, name: str) -> Lesson:
+def with_translation(lesson: Lesson, data: dict, name: str) -> Lesson:
     """The lesson with the words of a translation file (same steps in the same order)."""
     steps = data.get("step", [])
     if len(steps) != len(lesson.steps):
@@ -220,7 +221,8 @@ def w_scale_for(state: StepState, rho_unscaled: float) -> float:
     if state.rho is None:
         return state.w_scale
     if rho_unscaled <= 0:
-        raise ValueError("this model's W has spectral radius 0; it cannot be scaled to a target")
+        raise ValueError(translate("Lessons", "this model's W has spectral radius 0; it cannot be scaled to a "
+                                   "target"))
     return state.rho / rho_unscaled
 
 
@@ -231,4 +233,4 @@ def step_index(trace, ref: tuple[str, int]) -> int:
     for k, s in enumerate(trace.steps):
         if s.kind == kind and s.t == t:
             return k
-    raise ValueError(f"the trace has no {kind} step at t = {t} (T = {trace.T})")
+    raise ValueError(translate("Lessons", "the trace has no {0} step at t = {1} (T = {2})").format(kind, t, trace.T))

@@ -16,10 +16,11 @@ from rnnviz.data import Vocab
 from rnnviz.data.vocab import SPECIALS
 
 from .session import ModelSpec
+from .text import QT_TRANSLATE_NOOP, translate
 
 PENCIL_SENTENCE = "not so good"
 PENCIL_LABEL = 0
-PENCIL_NAME = "pencil model (H = 2, E = 2)"
+PENCIL_NAME = QT_TRANSLATE_NOOP("Sources", "pencil model (H = 2, E = 2)")
 
 # One row per vocabulary word: <pad>, <start>, <oov>, then the words. Chosen so that no a_t
 # saturates tanh (every f'(a_t) stays well above 0) and every term of BPTT is visibly nonzero.
@@ -39,4 +40,4 @@ def pencil_spec() -> ModelSpec:
     params = {name: np.ascontiguousarray(value, dtype=np.float64)
               for name, value in (("E", _E), ("U", _U), ("W", _W), ("b", _b), ("V", _V), ("c", _c))}
     vocab = Vocab(list(SPECIALS) + list(_WORDS))
-    return ModelSpec(params, vocab, activation="tanh", head="binary", name=PENCIL_NAME)
+    return ModelSpec(params, vocab, activation="tanh", head="binary", name=translate("Sources", PENCIL_NAME))

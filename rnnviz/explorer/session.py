@@ -15,6 +15,7 @@ from rnnviz.core.spec import ACTIVATIONS
 
 from .clipping import ClipReport, clip_report
 from .playback import Playback
+from .text import translate
 from .tokens import TokenizedInput, tokenize
 
 #: Longest sequence the explorer traces (the graph stays readable and a trace stays milliseconds).
@@ -247,24 +248,27 @@ def _validate(name: str, value):
         return str(value)
     if name == "label":
         if value not in (0, 1):
-            raise ValueError(f"the label must be 0 (negative) or 1 (positive), got {value!r}")
+            raise ValueError(translate("Session", "the label must be 0 (negative) or 1 (positive), got {0}").format(
+                repr(value)))
         return int(value)
     if name == "activation":
         if value is not None and value not in ACTIVATIONS:
-            raise ValueError(f"activation must be one of {ACTIVATIONS}, got {value!r}")
+            raise ValueError(translate("Session", "activation must be one of {0}, got {1}").format(
+                ", ".join(ACTIVATIONS), repr(value)))
         return value
     if name == "w_scale":
         scale = float(value)
         if not np.isfinite(scale) or scale < 0:
-            raise ValueError(f"the W scale must be a finite number >= 0, got {scale}")
+            raise ValueError(translate("Session", "the W scale must be a finite number >= 0, got {0}").format(scale))
         return scale
     if name == "seq_len":
         if value is not None and not 1 <= int(value) <= MAX_SEQ_LEN:
-            raise ValueError(f"the sequence length must be between 1 and {MAX_SEQ_LEN}, got {value}")
+            raise ValueError(translate("Session", "the sequence length must be between 1 and {0}, got {1}").format(
+                MAX_SEQ_LEN, value))
         return None if value is None else int(value)
     if name in ("clip", "pad"):
         return bool(value)
     threshold = float(value)  # clip_threshold
     if not np.isfinite(threshold) or threshold <= 0:
-        raise ValueError(f"the clipping threshold must be > 0, got {threshold}")
+        raise ValueError(translate("Session", "the clipping threshold must be > 0, got {0}").format(threshold))
     return threshold

@@ -12,6 +12,7 @@ from rnnviz.core.spec import DEFAULT_HIDDEN
 from rnnviz.resource_files import MissingResourceError, read_text
 
 from .session import ModelSpec
+from .text import QT_TRANSLATE_NOOP, translate
 
 #: The curated example sentences (under resources/); the first is the default input.
 SENTENCES_FILE = "sentences.txt"
@@ -101,12 +102,19 @@ def load_model_file(path: str | Path) -> ModelSpec:
     path = Path(path)
     model = load_model(path)
     if getattr(model.config, "model", "rnn") != "rnn":  # the bag model has no W: Explore shows RNNs
-        raise CheckpointError(f"{path.name} holds the ordinary (bag) network; Explore steps through RNNs")
+        raise CheckpointError(translate("Sources", "{0} holds the ordinary (bag) network; Explore steps through "
+                                        "RNNs").format(path.name))
     return ModelSpec.from_trained(model, path.name)
 
 
-#: The built-in models the Explore page offers: task key -> what the user reads.
-TASKS = {"sentiment": "Sentiment (many-to-one)", "next_word": "Next word (many-to-many)"}
+#: The built-in models the Explore page offers: task key -> what the user reads (``task_name``).
+TASKS = {"sentiment": QT_TRANSLATE_NOOP("Sources", "Sentiment (many-to-one)"),
+         "next_word": QT_TRANSLATE_NOOP("Sources", "Next word (many-to-many)")}
+
+
+def task_name(task: str) -> str:
+    """The built-in task's name in the window's language."""
+    return translate("Sources", TASKS[task]) if task in TASKS else task
 
 
 def builtin_spec(task: str = "sentiment", hidden_dim: int = DEFAULT_HIDDEN) -> ModelSpec:
@@ -118,8 +126,9 @@ def builtin_spec(task: str = "sentiment", hidden_dim: int = DEFAULT_HIDDEN) -> M
         raise ValueError(f"task must be one of {sorted(TASKS)}, got {task!r}")
     if task == "next_word":
         return ModelSpec.from_trained(builtin_next_word_model(hidden_dim=hidden_dim),
-                                      "built-in next-word model (negation task)", task)
-    return ModelSpec.from_trained(builtin_model(hidden_dim=hidden_dim), "built-in model (negation task)", task)
+                                      translate("Sources", "built-in next-word model (negation task)"), task)
+    return ModelSpec.from_trained(builtin_model(hidden_dim=hidden_dim),
+                                  translate("Sources", "built-in model (negation task)"), task)
 
 
 def startup_model(last_path: str | None) -> StartupModel:
@@ -129,5 +138,5 @@ def startup_model(last_path: str | None) -> StartupModel:
         try:
             return StartupModel(load_model_file(path), path, tuple(notes))
         except Exception as exc:  # a damaged file must not stop the window from opening
-            notes.append(f"Could not load {path.name}: {exc}")
+            notes.append(translate("Sources", "Could not load {0}: {1}").format(path.name, exc))
     return StartupModel(builtin_spec(), None, tuple(notes))

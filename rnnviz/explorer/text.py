@@ -10,11 +10,11 @@ context and the text as string literals, the optional disambiguation and count p
 
     translate("Exercises", "Type a finite number.")
     translate("Exercises", "Use row {0} of W, not its column.").format(i + 1)   # never an f-string
-    translate("Steps", "%n step(s)", None, n)                                    # plural forms
     NAMES = {"a": QT_TRANSLATE_NOOP("Regions", "the graph")}   # extracted; translate(ctx, NAMES[k]) at use
 
-(keyword arguments, f-strings and parenthesised string concatenations are not extracted;
-tests/i18n checks the sources for them).
+(keyword arguments, f-strings and parenthesised string concatenations are not extracted; tests/i18n
+checks the sources for them). Plural forms ("%n step(s)") belong to the window, in a QObject's
+``self.tr(text, "", n)``: lupdate marks a ``translate`` call as plural only for a literal count.
 """
 from __future__ import annotations
 

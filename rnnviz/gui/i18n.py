@@ -35,6 +35,8 @@ SETTINGS_KEY = "view/language"
 SOURCE_LANGUAGE = "en"
 #: Languages with a translation in resources/i18n/, and their names in their own language (never translated).
 TRANSLATED = ("zh_CN",)
+#: English has a catalog too, of its plural forms only ("%n step(s)" -> "1 step", "3 steps"), as Qt does it.
+CATALOGS = ("en",) + TRANSLATED
 ENDONYMS = {"en": "English", "zh_CN": "中文"}
 #: View > Language choices; "system" follows the locale at each start.
 CHOICES = ("system", "en", "zh_CN")
@@ -169,15 +171,16 @@ def install(app: QCoreApplication, language: str) -> Installed:
     window in English and says why in ``notes``; it never stops the window from starting."""
     global _current
     state = Installed()
-    if language not in TRANSLATED:
-        return state
+    if language not in CATALOGS:
+        language = SOURCE_LANGUAGE
     if not has_font_for(language):
         state.notes.append(FONT_NOTE)
-        return state
+        language = SOURCE_LANGUAGE
     try:
         catalog = compiled_catalog(language)
     except (CatalogError, MissingResourceError) as exc:
-        state.notes.append(f"The window is in English: its translation could not be loaded ({exc}).")
+        state.notes.append(f"The window is in English: its translation could not be loaded ({exc})."
+                           if language != SOURCE_LANGUAGE else f"English plural forms are not loaded ({exc}).")
         return state
     own = QTranslator(app)
     if not own.load(str(catalog)):
@@ -185,14 +188,16 @@ def install(app: QCoreApplication, language: str) -> Installed:
         return state
     app.installTranslator(own)
     state.translators.append(own)
+    explorer_text.set_translator(translate)
+    state.language = _current = language
+    if language == SOURCE_LANGUAGE:
+        return state
     qt_own = QTranslator(app)
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt_own.load(QLocale(language), "qtbase", "_", qt_folder):
         app.installTranslator(qt_own)
         state.translators.append(qt_own)
     # (no qtbase catalog: Qt's few own words stay English; rnnviz's are translated all the same)
-    explorer_text.set_translator(translate)
-    state.language = _current = language
     return state
 
 

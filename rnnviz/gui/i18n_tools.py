@@ -21,7 +21,8 @@ import PySide6
 
 #: Folders (relative to the repository root) whose .py files hold translatable strings.
 SOURCE_FOLDERS = ("rnnviz/gui", "rnnviz/explorer")
-LANGUAGES = ("zh_CN",)
+#: zh_CN: every string; en: the plural forms only ("%n step(s)" -> "1 step" / "3 steps").
+LANGUAGES = ("en", "zh_CN")
 
 
 def lupdate_program() -> Path:
@@ -37,6 +38,8 @@ def lupdate_command(root: Path, ts_file: Path, language: str, keep_obsolete: boo
     """The lupdate call that brings `ts_file` up to date with the sources under `root` (run it in `root`)."""
     command = [str(lupdate_program()), "-silent", "-locations", "none", "-source-language", "en",
                "-target-language", language, *source_files(root), "-ts", str(ts_file)]
+    if language == "en":
+        command.insert(2, "-pluralonly")
     if not keep_obsolete:
         command.insert(2, "-no-obsolete")
     return command

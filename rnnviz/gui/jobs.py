@@ -18,6 +18,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from .i18n import translate
+
 PROGRESS_INTERVAL_S = 0.05  # job progress signals at most 20 per second
 GRACE_S = 30.0  # longest extra wait for a job that missed its shutdown timeout (a compile, a stalled read)
 
@@ -44,12 +46,12 @@ class BackgroundJob(QObject):
         try:
             result = self.fn(self._progress, self.cancel_event)
         except LoadCancelled:
-            self.failed.emit(f"{self.what} cancelled.", True)
+            self.failed.emit(translate("Jobs", "{0} cancelled.").format(self.what), True)
         except Exception as exc:
             self.failed.emit(describe_error(exc, self.what), self.cancel_event.is_set())
         else:
             if self.cancel_event.is_set():
-                self.failed.emit(f"{self.what} cancelled.", True)
+                self.failed.emit(translate("Jobs", "{0} cancelled.").format(self.what), True)
             else:
                 self.succeeded.emit(result)
         finally:
@@ -139,14 +141,16 @@ class JobRunner(QObject):
 def describe_error(exc: BaseException, what: str) -> str:
     """A message for the user: what failed, why, and what to do about it."""
     if _is_user_error(exc):
-        return f"{what} failed: {exc}"
+        return translate("Jobs", "{0} failed: {1}").format(what, exc)
     if isinstance(exc, MemoryError):
-        return (f"{what} failed: not enough memory. Use a smaller batch size, maxlen, vocabulary or hidden "
-                f"size, or close other programs.")
+        return translate("Jobs", "{0} failed: not enough memory. Use a smaller batch size, maxlen, vocabulary or "
+                         "hidden size, or close other programs.").format(what)
     if isinstance(exc, OSError):
-        return f"{what} failed: {exc}. Check that the file exists, the disk is not full, and you may write there."
+        return translate("Jobs", "{0} failed: {1}. Check that the file exists, the disk is not full, and you may "
+                         "write there.").format(what, exc)
     detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-    return f"{what} failed with an unexpected error: {detail}. The previous model is kept; please report this."
+    return translate("Jobs", "{0} failed with an unexpected error: {1}. The previous model is kept; please report "
+                     "this.").format(what, detail)
 
 
 def _is_user_error(exc: BaseException) -> bool:

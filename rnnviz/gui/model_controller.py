@@ -8,8 +8,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Slot
 
 from rnnviz.explorer import Explorer, ModelSpec
+from rnnviz.explorer.sources import task_name
 
 from . import model_files
+from .i18n import translate
 from .jobs import JobRunner
 from .messages import show_message
 from .model_job import builtin_model_job
@@ -59,8 +61,8 @@ class ModelController(QObject):
             return
         self.settings.setValue("model/builtin_task", task)
         self.settings.setValue("model/hidden", int(hidden_dim))
-        self.status(f"Building the built-in model: {task.replace('_', ' ')}, H = {hidden_dim} "
-                    "(trained once, then cached)…")
+        self.status(translate("ModelController", "Building the built-in model: {0}, H = {1} (trained once, then "
+                              "cached)…").format(task_name(task), hidden_dim))
         job = builtin_model_job(task, hidden_dim)
         job.succeeded.connect(self._on_builtin_ready)
         job.failed.connect(self._on_builtin_failed)
@@ -80,7 +82,7 @@ class ModelController(QObject):
         if self._next_builtin():
             return  # the user asked for another one meanwhile
         self.show(spec)
-        self.status(f"Showing the {spec.name}, H = {spec.hidden_dim}", 6000)
+        self.status(translate("ModelController", "Showing the {0}, H = {1}").format(spec.name, spec.hidden_dim), 6000)
 
     @Slot(str, bool)
     def _on_builtin_failed(self, message: str, cancelled: bool) -> None:
@@ -88,7 +90,7 @@ class ModelController(QObject):
             return
         if self.explorer is not None:
             self.window.model_controls.set_model(self.explorer.model)
-        show_message(self.window, "Could not build the built-in model", message)
+        show_message(self.window, translate("ModelController", "Could not build the built-in model"), message)
 
     def show_own_model(self) -> None:
         if self.own_spec is not None:
@@ -96,8 +98,8 @@ class ModelController(QObject):
 
     def show_trained(self, trained) -> None:
         """The trainer panel's modelChanged(TrainedModel): explore the trained weights."""
-        self.show(ModelSpec.from_trained(trained, "model trained in this window"))
-        self.status("The Explore page now shows the model trained in this window", 6000)
+        self.show(ModelSpec.from_trained(trained, translate("ModelController", "model trained in this window")))
+        self.status(translate("ModelController", "The Explore page now shows the model trained in this window"), 6000)
 
     # --- files --------------------------------------------------------------------------------
     def open_model(self) -> None:
@@ -108,15 +110,15 @@ class ModelController(QObject):
     def load_path(self, path: str) -> bool:
         """Load and show a model file; a bad file gives a message box and changes nothing."""
         if self.explorer is None:
-            self.status("Wait until the kernels are ready, then open the model again", 5000)
+            self.status(translate("ModelController", "Wait until the kernels are ready, then open the model again"), 5000)
             return False
         spec, error = model_files.load_spec(path)
         if error:
-            model_files.warn(self.window, "Could not open the model", error)
+            model_files.warn(self.window, translate("ModelController", "Could not open the model"), error)
             return False
         self.show(spec, path)
         self._remember(path)
-        self.status(f"Opened {path}", 5000)
+        self.status(translate("ModelController", "Opened {0}").format(path), 5000)
         return True
 
     def save_model(self) -> None:
@@ -129,11 +131,11 @@ class ModelController(QObject):
             return
         error = model_files.save_trained(path, trained)
         if error:
-            model_files.warn(self.window, "Could not save the model", error)
+            model_files.warn(self.window, translate("ModelController", "Could not save the model"), error)
             return
         self.model_path = path
         self._remember(path)
-        self.status(f"Saved {path}", 5000)
+        self.status(translate("ModelController", "Saved {0}").format(path), 5000)
 
     def _remember(self, path: str) -> None:
         self.settings.setValue("model/last_path", path)

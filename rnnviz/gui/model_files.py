@@ -5,18 +5,21 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from .i18n import translate
 from .messages import show_message
 
-FILE_FILTER = "rnnviz models (*.npz);;All files (*)"
+
+def file_filter() -> str:
+    return translate("ModelFiles", "rnnviz models (*.npz);;All files (*)")
 
 
 def ask_open_path(parent: QWidget, start_dir: str) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, "Open model", start_dir, FILE_FILTER)
+    path, _ = QFileDialog.getOpenFileName(parent, translate("ModelFiles", "Open model"), start_dir, file_filter())
     return path or None
 
 
 def ask_save_path(parent: QWidget, start_path: str) -> str | None:
-    path, _ = QFileDialog.getSaveFileName(parent, "Save model as", start_path, FILE_FILTER)
+    path, _ = QFileDialog.getSaveFileName(parent, translate("ModelFiles", "Save model as"), start_path, file_filter())
     if not path:
         return None
     return path if path.endswith(".npz") else path + ".npz"
@@ -30,10 +33,10 @@ def load_spec(path: str):
     try:
         return load_model_file(path), None
     except CheckpointError as exc:
-        return None, (f"{exc}\n\nChoose a model saved by rnnviz (File > Save model as, or the trainer), "
-                      "or train a new one.")
+        return None, translate("ModelFiles", "{0}\n\nChoose a model saved by rnnviz (File > Save model as, or the "
+                               "trainer), or train a new one.").format(exc)
     except OSError as exc:
-        return None, f"Could not read {Path(path).name}: {exc.strerror or exc}."
+        return None, translate("ModelFiles", "Could not read {0}: {1}.").format(Path(path).name, exc.strerror or exc)
 
 
 def savable_model(spec):
@@ -49,10 +52,10 @@ def save_trained(path: str, trained) -> str | None:
     try:
         save_model(path, trained)
     except OSError as exc:
-        return (f"Could not save to {path}: {exc.strerror or exc}.\n\nNothing was written. "
-                "Choose another folder or free some disk space.")
+        return translate("ModelFiles", "Could not save to {0}: {1}.\n\nNothing was written. Choose another folder "
+                         "or free some disk space.").format(path, exc.strerror or exc)
     except CheckpointError as exc:
-        return f"This model cannot be saved: {exc}.\n\nNothing was written."
+        return translate("ModelFiles", "This model cannot be saved: {0}.\n\nNothing was written.").format(exc)
     return None
 
 

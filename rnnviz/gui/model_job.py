@@ -2,6 +2,7 @@
 kernels are compiled, longer while they are not), a later one reads the cache."""
 from __future__ import annotations
 
+from .i18n import translate
 from .jobs import BackgroundJob
 
 
@@ -13,4 +14,4 @@ def builtin_model_job(task: str, hidden_dim: int) -> BackgroundJob:
 
         return builtin_spec(task, int(hidden_dim))
 
-    return BackgroundJob(build, "Building the built-in model")
+    return BackgroundJob(build, translate("ModelJob", "Building the built-in model"))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 
+from .i18n import translate
 from .jobs import BackgroundJob
 
 
@@ -16,19 +17,21 @@ def startup_job(last_model_path: str | None) -> BackgroundJob:
     the graph and trainer panel packages (they pull in numba) so that creating them later on the
     GUI thread costs nothing."""
 
+    loading = translate("StartupJob", "Kernels ready. Loading the model…")  # here, on the GUI thread
+
     def start(progress, cancel):
         from rnnviz.explorer.sources import startup_model, warm_up_kernels
 
         warm_up_kernels()
         if cancel.is_set():  # the window closed while numba compiled
             return None
-        progress("Kernels ready. Loading the model…")
+        progress(loading)
         model = startup_model(last_model_path)
         _preimport("rnnviz.gui.graph")
         _preimport("rnnviz.gui.training")
         return model
 
-    return BackgroundJob(start, "Starting the RNN core")
+    return BackgroundJob(start, translate("StartupJob", "Starting the RNN core"))
 
 
 def _preimport(module: str) -> None:

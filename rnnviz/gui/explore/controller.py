@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from rnnviz.explorer import TRACE_CHANGES, Explorer
 
+from ..i18n import translate
 from .follow import follow_all
 
 SLIDER_DEBOUNCE_MS = 40  # coalesce a W-scale drag into one recompute per frame or two
@@ -92,8 +93,12 @@ class ExploreController(QObject):
             return
         if name != "reset" and e.model.head == "binary" and e.controls.label != label_before:
             # say why the label changed under the learner's eyes
-            self.status(f"The {name} demo set the label to y = {e.controls.label}, the one the model gets "
-                        f"wrong here: with a saturated ŷ = y the loss sends back no gradient at all", 10000)
+            message = (translate("ExploreController", "The vanishing demo set the label to y = {0}, the one the model "
+                                 "gets wrong here: with a saturated ŷ = y the loss sends back no gradient at all")
+                       if name == "vanishing" else
+                       translate("ExploreController", "The exploding demo set the label to y = {0}, the one the model "
+                                 "gets wrong here: with a saturated ŷ = y the loss sends back no gradient at all"))
+            self.status(message.format(e.controls.label), 10000)
 
     def go_to_node(self, kind: str, t: int) -> None:
         """Jump to the clicked node's step: its backward step while looking at the backward pass."""
@@ -110,20 +115,23 @@ class ExploreController(QObject):
 
     def _on_parameter_hovered(self, name: str) -> None:
         if name:
-            self.status(f"{name}: one matrix, used at every one of the {self.explorer.tokens.T} steps; "
-                        "its gradient is the sum of the steps' contributions", 4000)
+            n_steps = self.explorer.tokens.T
+            self.status(self.tr("{0}: one matrix, used at every one of the %n step(s); its gradient is the sum of "
+                                "the steps' contributions", "", n_steps).format(name), 4000)
 
     # --- what the status bar says about a new trace ---------------------------------------------
     def _on_changed(self, what: frozenset) -> None:
         e = self.explorer
         if e.error is not None:
-            self.status(f"Cannot trace this input: {e.error}", 8000)
+            self.status(translate("ExploreController", "Cannot trace this input: {0}").format(e.error), 8000)
         elif what & TRACE_CHANGES and e.tokens.padded:
-            self.status(f"Traced as the model was trained: {e.tokens.padded} <pad> tokens in front ('pre' "
-                        f"padding to T = {e.tokens.T}); untick Padding to trace the words alone", 8000)
+            padded = e.tokens.padded
+            self.status(self.tr("Traced as the model was trained: %n <pad> token(s) in front ('pre' padding to "
+                                "T = {0}); untick Padding to trace the words alone", "", padded).format(e.tokens.T),
+                        8000)
         elif what & TRACE_CHANGES and e.tokens.cut:
-            self.status(f"The input was cut to its last {e.tokens.T} tokens ({e.tokens.cut} dropped from "
-                        "the front, as Keras truncates)", 8000)
+            self.status(translate("ExploreController", "The input was cut to its last {0} tokens ({1} dropped from "
+                                  "the front, as Keras truncates)").format(e.tokens.T, e.tokens.cut), 8000)
 
     def shutdown(self) -> None:
         self._w_timer.stop()

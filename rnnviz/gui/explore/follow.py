@@ -17,6 +17,8 @@ from rnnviz.explorer import TRACE_CHANGES, Explorer, summary_html
 from rnnviz.explorer.equations import class_name, format_number, predicted_words, unknown_words_tooltip
 from rnnviz.explorer.sources import example_sentences
 
+from ..i18n import translate
+
 PLAYING_INTERVAL_S = 0.12
 
 
@@ -54,8 +56,13 @@ class StepFollower:
 def step_text(explorer: Explorer, index: int) -> str:
     """What the scrubber's label says about step `index`: "14/25: backward t = 12"."""
     step = explorer.trace().steps[index]
-    name = {"forward": f"forward t = {step.t}", "loss": "loss L", "backward": f"backward t = {step.t}"}
-    return f"{index + 1}/{explorer.playback.n_steps}: {name[step.kind]}"
+    if step.kind == "forward":
+        name = translate("Follow", "forward t = {0}").format(step.t)
+    elif step.kind == "backward":
+        name = translate("Follow", "backward t = {0}").format(step.t)
+    else:
+        name = translate("Follow", "loss L")
+    return f"{index + 1}/{explorer.playback.n_steps}: {name}"
 
 
 class GraphFollower:
@@ -186,13 +193,13 @@ class InputFollower:
             many_to_one = e.model.head == "binary"
             self.bar.label_combo.setEnabled(many_to_one)
             self.bar.label_combo.setToolTip(
-                "The true label y used for the loss L and so for every gradient" if many_to_one else
-                "Not used by the next-word head: its targets are the input's own next words")
+                translate("Follow", "The true label y used for the loss L and so for every gradient") if many_to_one
+                else translate("Follow", "Not used by the next-word head: its targets are the input's own next words"))
         if what & TRACE_CHANGES and e.error is None:
             trace, tokens, vocab = e.trace(), e.tokens, e.model.vocab
             tooltip = unknown_words_tooltip(tokens.unknown)
             if trace.head != "binary":
-                tooltip = "\n\n".join(filter(None, ["Predicted next word at each step:\n"
+                tooltip = "\n\n".join(filter(None, [translate("Follow", "Predicted next word at each step:") + "\n"
                                                      + " ".join(predicted_words(trace, vocab)), tooltip]))
             self.bar.show_result(summary_html(trace, tokens, vocab), tooltip)
 
@@ -217,12 +224,13 @@ def clip_text(explorer: Explorer) -> str:
     """What clipping does to this trace's gradients, in one line."""
     report = explorer.clip_report() if explorer.error is None else None
     if report is None:
-        return "off: gradients are used as they are"
+        return translate("Follow", "off: gradients are used as they are")
+    norm = format_number(report.norm_before)
     if not report.finite:
-        return f"‖g‖ = {format_number(report.norm_before)}: overflowed, clipping cannot help"
+        return translate("Follow", "‖g‖ = {0}: overflowed, clipping cannot help").format(norm)
     if report.active:
-        return f"‖g‖ = {format_number(report.norm_before)} → scaled by {format_number(report.scale)}"
-    return f"‖g‖ = {format_number(report.norm_before)} ≤ threshold: unchanged"
+        return translate("Follow", "‖g‖ = {0} → scaled by {1}").format(norm, format_number(report.scale))
+    return translate("Follow", "‖g‖ = {0} ≤ threshold: unchanged").format(norm)
 
 
 class ModelControlsFollower:

@@ -9,8 +9,9 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu,
                                QSizePolicy, QToolButton, QWidget)
 
 from ..help_button import HelpButton
+from ..i18n import QT_TRANSLATE_NOOP, translate
 
-RESULT_TOOLTIP = "The model's prediction y-hat = sigmoid(o_T), the label y, and the loss L"
+RESULT_TOOLTIP = QT_TRANSLATE_NOOP("InputBar", "The model's prediction y-hat = sigmoid(o_T), the label y, and the loss L")
 #: A space between words of rich text, not one inside a tag such as <span style='...'>.
 _WORD_GAP = re.compile(r" (?![^<]*>)")
 #: What may not end a cut line: a dangling separator or comma before the ellipsis.
@@ -100,37 +101,40 @@ class InputBar(QWidget):
     def __init__(self, examples: list[tuple[int, str]], parent=None):
         super().__init__(parent)
         self.text_edit = QLineEdit()
-        self.text_edit.setPlaceholderText("Type or paste a sentence, then press Enter")
-        self.text_edit.setToolTip("Any sentence: it is split into words with the model's tokeniser; "
-                                  "words the vocabulary does not know become <oov>. Enter applies it.")
+        self.text_edit.setPlaceholderText(translate("InputBar", "Type or paste a sentence, then press Enter"))
+        self.text_edit.setToolTip(translate("InputBar", "Any sentence: it is split into words with the model's "
+                                            "tokeniser; words the vocabulary does not know become <oov>. Enter "
+                                            "applies it."))
         self.text_edit.setClearButtonEnabled(True)
         self.examples_button = QToolButton()
-        self.examples_button.setText("Examples")
-        self.examples_button.setToolTip("Pick an example sentence (with its label)")
+        self.examples_button.setText(translate("InputBar", "Examples"))
+        self.examples_button.setToolTip(translate("InputBar", "Pick an example sentence (with its label)"))
         self.examples_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.examples_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.examples_button.setMenu(QMenu(self.examples_button))
         self.set_examples(examples)
         self.label_combo = QComboBox()
-        self.label_combo.addItems(["negative (y = 0)", "positive (y = 1)"])
-        self.label_combo.setToolTip("The true label y used for the loss L and so for every gradient")
-        self.apply_button = QPushButton("Apply")
-        self.apply_button.setToolTip("Trace the sentence: rebuild the graph, the plots and the numbers (Enter)")
+        self.label_combo.addItems([translate("InputBar", "negative (y = 0)"), translate("InputBar", "positive (y = 1)")])
+        self.label_combo.setToolTip(translate("InputBar", "The true label y used for the loss L and so for every "
+                                              "gradient"))
+        self.apply_button = QPushButton(translate("InputBar", "Apply"))
+        self.apply_button.setToolTip(translate("InputBar", "Trace the sentence: rebuild the graph, the plots and the "
+                                               "numbers (Enter)"))
         self.result_label = ResultLabel()
-        self.result_label.set_full_text("", RESULT_TOOLTIP)
+        self.result_label.set_full_text("", translate("InputBar", RESULT_TOOLTIP))
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # The summary never widens the bar: a long one is cut after its last whole word that fits
         # (the full text is in the tooltip) instead of pushing the text box and the panels aside.
         self.result_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.result_label.setMinimumWidth(160)
-        self.help_button = HelpButton("input", "How a sentence becomes the inputs x_t")
+        self.help_button = HelpButton("input", translate("InputBar", "How a sentence becomes the inputs x_t"))
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 0)
-        layout.addWidget(QLabel("Input"))
+        layout.addWidget(QLabel(translate("InputBar", "Input")))
         layout.addWidget(self.text_edit, 2)
         layout.addWidget(self.examples_button)
-        layout.addWidget(QLabel("Label"))
+        layout.addWidget(QLabel(translate("InputBar", "Label")))
         layout.addWidget(self.label_combo)
         layout.addWidget(self.apply_button)
         layout.addWidget(self.result_label, 2)
@@ -146,16 +150,17 @@ class InputBar(QWidget):
         menu = self.examples_button.menu()
         menu.clear()
         for label, text in examples:
-            action = QAction(f"{text}   ({'positive' if label else 'negative'})", menu)
+            sentiment = translate("InputBar", "positive") if label else translate("InputBar", "negative")
+            action = QAction(f"{text}   ({sentiment})", menu)
             action.triggered.connect(lambda _=False, l=label, t=text: self.choose(t, l))
             menu.addAction(action)
         self.examples_button.setEnabled(bool(examples))
-        self.examples_button.setToolTip("Pick an example sentence (with its label)" if examples else
-                                        "No example sentence uses only this model's words")
+        self.examples_button.setToolTip(translate("InputBar", "Pick an example sentence (with its label)") if examples
+                                        else translate("InputBar", "No example sentence uses only this model's words"))
 
     def show_result(self, html_text: str, tooltip: str) -> None:
         """The one-line result (prediction, label, loss, unknown words) and its full-length tooltip."""
-        self.result_label.set_full_text(html_text, tooltip or RESULT_TOOLTIP)
+        self.result_label.set_full_text(html_text, tooltip or translate("InputBar", RESULT_TOOLTIP))
 
     def apply(self) -> None:
         self.textApplied.emit(self.text_edit.text())

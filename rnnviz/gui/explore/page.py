@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QSplitter, QVBoxLayout, QWidget
 
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from .detail_panel import DetailPanel
 from .gradient_controls import GradientControls
 from .input_bar import InputBar
@@ -12,8 +13,9 @@ from .model_controls import ModelControls
 from .playback_bar import PlaybackBar
 from .plots_panel import PlotsPanel
 
-GRAPH_TOOLTIP = ("The unrolled RNN: one column per time step. Hover U, W or V to see every edge that shares "
-                 "it; click a node to jump to its step; wheel to zoom, drag to pan")
+GRAPH_TOOLTIP = QT_TRANSLATE_NOOP("ExplorePage", "The unrolled RNN: one column per time step. Hover U, W or V to "
+                                  "see every edge that shares it; click a node to jump to its step; wheel to zoom, "
+                                  "drag to pan")
 
 
 def _boxed(title: str, tooltip: str, widget: QWidget) -> QGroupBox:
@@ -32,7 +34,7 @@ class ExplorePage(QWidget):
     def __init__(self, examples: list[tuple[int, str]], parent=None):
         super().__init__(parent)
         self.input_bar = InputBar(examples)
-        self.graph = QLabel("The unrolled graph appears when the kernels are ready…")
+        self.graph = QLabel(translate("ExplorePage", "The unrolled graph appears when the kernels are ready…"))
         self.graph.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.graph.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the keys work before the graph exists
         self.playback_bar = PlaybackBar()
@@ -40,11 +42,13 @@ class ExplorePage(QWidget):
         self.detail = DetailPanel()
         self.gradient_controls = GradientControls()
         self.model_controls = ModelControls()
-        self.controls_box = _boxed("Vanishing and exploding gradients",
-                                   "Change W, the activation, the length and clipping; everything redraws at once",
+        self.controls_box = _boxed(translate("ExplorePage", "Vanishing and exploding gradients"),
+                                   translate("ExplorePage", "Change W, the activation, the length and clipping; "
+                                             "everything redraws at once"),
                                    self.gradient_controls)
-        self.model_box = _boxed("Model", "The model on this page: a built-in task and its hidden size, or the model "
-                                "you opened or trained", self.model_controls)
+        self.model_box = _boxed(translate("ExplorePage", "Model"),
+                                translate("ExplorePage", "The model on this page: a built-in task and its hidden "
+                                          "size, or the model you opened or trained"), self.model_controls)
         right_column = QWidget()
         right_layout = QVBoxLayout(right_column)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -91,7 +95,7 @@ class ExplorePage(QWidget):
         from rnnviz.gui.graph import UnrolledGraphView
 
         graph = UnrolledGraphView()
-        graph.setToolTip(GRAPH_TOOLTIP)
+        graph.setToolTip(translate("ExplorePage", GRAPH_TOOLTIP))
         old = self.graph
         had_focus = old.hasFocus() or self.window().focusWidget() is None
         self._graph_layout.replaceWidget(old, graph)

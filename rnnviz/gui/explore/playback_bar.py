@@ -5,6 +5,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QDoubleSpinBox, QHBoxLayout, QLabel, QSlider, QStyle, QToolButton,
                                QWidget)
 
+from ..i18n import translate
+
 
 class PlaybackBar(QWidget):
     """Buttons never take keyboard focus, so Space and the arrows stay window shortcuts.
@@ -24,31 +26,32 @@ class PlaybackBar(QWidget):
         super().__init__(parent)
         style = self.style()
         self.restart_button = self._button(style.standardIcon(QStyle.StandardPixmap.SP_MediaSkipBackward),
-                                           "Restart: play the forward and backward pass from the first step")
+                                           translate("PlaybackBar", "Restart: play the forward and backward pass "
+                                                     "from the first step"))
         self.previous_button = self._button(style.standardIcon(QStyle.StandardPixmap.SP_MediaSeekBackward),
-                                            "Previous step (Left arrow)")
+                                            translate("PlaybackBar", "Previous step (Left arrow)"))
         self.play_button = self._button(style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay),
-                                        "Play or pause the animation (Space)")
+                                        translate("PlaybackBar", "Play or pause the animation (Space)"))
         self.next_button = self._button(style.standardIcon(QStyle.StandardPixmap.SP_MediaSeekForward),
-                                        "Next step (Right arrow)")
+                                        translate("PlaybackBar", "Next step (Right arrow)"))
         self._play_icon = style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay)
         self._pause_icon = style.standardIcon(QStyle.StandardPixmap.SP_MediaPause)
 
         self.scrubber = QSlider(Qt.Orientation.Horizontal)
         self.scrubber.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scrubber.setToolTip("Every elementary step: forward t = 1..T, the loss, backward t = T..1. "
-                                 "Drag to jump to any step (Home/End: first/last)")
+        self.scrubber.setToolTip(translate("PlaybackBar", "Every elementary step: forward t = 1..T, the loss, "
+                                           "backward t = T..1. Drag to jump to any step (Home/End: first/last)"))
         self.scrubber.setRange(0, 0)
-        self.step_label = QLabel("no trace yet")
+        self.step_label = QLabel(translate("PlaybackBar", "no trace yet"))
         self.step_label.setMinimumWidth(170)
-        self.step_label.setToolTip("The step shown in the graph and in the BPTT-by-hand panel")
+        self.step_label.setToolTip(translate("PlaybackBar", "The step shown in the graph and in the BPTT-by-hand panel"))
         self.speed = QDoubleSpinBox()
         self.speed.setRange(0.25, 60.0)
         self.speed.setDecimals(2)
         self.speed.setSingleStep(0.5)
         self.speed.setValue(3.0)
-        self.speed.setSuffix(" steps/s")
-        self.speed.setToolTip("Animation speed in elementary steps per second")
+        self.speed.setSuffix(translate("PlaybackBar", " steps/s"))
+        self.speed.setToolTip(translate("PlaybackBar", "Animation speed in elementary steps per second"))
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
@@ -56,7 +59,7 @@ class PlaybackBar(QWidget):
             layout.addWidget(w)
         layout.addWidget(self.scrubber, 1)
         layout.addWidget(self.step_label)
-        layout.addWidget(QLabel("Speed"))
+        layout.addWidget(QLabel(translate("PlaybackBar", "Speed")))
         layout.addWidget(self.speed)
 
         self.restart_button.clicked.connect(self.restartClicked)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QMenu, QWidget
 
+from ..i18n import QT_TRANSLATE_NOOP
 from .panel import LearnPanel
 
 HIGHLIGHT_MS = 2500
@@ -113,8 +114,8 @@ def _flash(widget: QWidget) -> QFrame:
 class _Cover(QObject):
     """An opaque sheet over the BPTT panel while the learner computes one of its numbers."""
 
-    TEXT = ("The BPTT panel is covered while you compute the number in the Learn panel.\n"
-            "Check your answer, or press Show answer, to uncover it.")
+    TEXT = QT_TRANSLATE_NOOP("LearnDock", "The BPTT panel is covered while you compute the number in the Learn "
+                             "panel.\nCheck your answer, or press Show answer, to uncover it.")
 
     def __init__(self, target: QWidget | None):
         super().__init__(target)

@@ -20,14 +20,20 @@ from rnnviz.explorer.exercises import exercise_for_step, exercise_key, make_exer
 from rnnviz.explorer.lesson_progress import LessonProgress
 from rnnviz.explorer.lessons import apply_step, lesson_bag_model, load_lessons
 
+from ..i18n import QT_TRANSLATE_NOOP
 from .compare_box import CompareBox
 from .exercise_box import ExerciseBox
 from .notation import notation_html
 
-# translated where they are shown, self.tr(REGION_NAMES[...]) (lupdate needs QT_TRANSLATE_NOOP here later)
-REGION_NAMES = {"graph": "the unrolled graph", "bptt": "the BPTT by hand panel", "plots": "the gradient plots",
-                "controls": "the vanishing and exploding controls", "input": "the input box",
-                "model": "the Model box", "learn": "this panel", "train": "the Train page"}
+# translated where they are shown: self.tr(REGION_NAMES[...])
+REGION_NAMES = {"graph": QT_TRANSLATE_NOOP("LearnPanel", "the unrolled graph"),
+                "bptt": QT_TRANSLATE_NOOP("LearnPanel", "the BPTT by hand panel"),
+                "plots": QT_TRANSLATE_NOOP("LearnPanel", "the gradient plots"),
+                "controls": QT_TRANSLATE_NOOP("LearnPanel", "the vanishing and exploding controls"),
+                "input": QT_TRANSLATE_NOOP("LearnPanel", "the input box"),
+                "model": QT_TRANSLATE_NOOP("LearnPanel", "the Model box"),
+                "learn": QT_TRANSLATE_NOOP("LearnPanel", "this panel"),
+                "train": QT_TRANSLATE_NOOP("LearnPanel", "the Train page")}
 
 
 class _Loader(QObject):
@@ -154,7 +160,7 @@ class LearnPanel(QWidget):
         for k, lesson in enumerate(self.lessons):
             solved, tried = self.progress.score(lesson.id)
             mark = "✓" if self.progress.is_done(lesson.id) else "  "
-            score = f"  ({solved}/{tried} exercises)" if tried else ""
+            score = "  " + self.tr("({0}/{1} exercises)").format(solved, tried) if tried else ""
             item = QListWidgetItem(f"{mark} {k + 1}. {lesson.title}{score}")
             item.setToolTip(lesson.summary)
             self.lesson_list.addItem(item)
