@@ -186,3 +186,35 @@ def translate_calls(path: Path) -> tuple[list[Message], list[Finding]]:
 
 def python_files(folders: tuple[str, ...]) -> list[Path]:
     return sorted(p for folder in folders for p in (ROOT / folder).rglob("*.py"))
+
+
+# --- prose outside translate ---------------------------------------------------------------------
+#: Two English words in a row (after removing tags, entities and {placeholders}): text a person reads.
+_PROSE = re.compile(r"[A-Za-z]{2,}[,:;.!?']?\s+[A-Za-z]{2,}")
+_STRIP = re.compile(r"<[^>]*>|&#?\w+;|\{[^}]*\}")
+_CSS = re.compile(r"^\s*[#.\w-]*\s*\{?\s*[\w-]+\s*:\s*[^;]+;")
+#: Calls whose string arguments are not for the window's user (the terminal, Qt's object model, styles).
+NOT_FOR_THE_WINDOW = {"print", "add_argument", "ArgumentParser", "add_parser", "setStyleSheet", "setObjectName",
+                      "getLogger", "debug", "info", "warning", "error", "exception", "setProperty"}
+
+
+def prose_outside_translate(path: Path) -> list[Finding]:
+    """String literals with English prose that are not a docstring, not inside translate/tr/
+    QT_TRANSLATE_NOOP, not an exception's message (for developers: the ones the window shows are
+    translated where they are raised), not for the terminal and not a style sheet."""
+    rel = str(path.relative_to(ROOT))
+    tree = _parse(path)
+    skip: set[int] = set()
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and body \
+                and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+            skip.add(id(body[0].value))
+        if isinstance(node, ast.Call) and call_name(node) in TRANSLATING | NOT_FOR_THE_WINDOW or isinstance(node, ast.Raise):
+            skip.update(id(sub) for sub in ast.walk(node))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip:
+            if _PROSE.search(_STRIP.sub(" ", node.value)) and not _CSS.match(node.value):
+                found.append(Finding(rel, node.lineno, f"English prose outside translate: {node.value[:80]!r}"))
+    return found

@@ -12,7 +12,7 @@ import textwrap
 
 import pytest
 
-from i18n_sources import ROOT, bypasses, python_files, translate_calls
+from i18n_sources import ROOT, bypasses, prose_outside_translate, python_files, translate_calls
 
 #: Every Python file of the window and of the Qt-free layer whose words it shows.
 FOLDERS = ("rnnviz/gui", "rnnviz/explorer")
@@ -24,6 +24,20 @@ NOT_YET = {
     "rnnviz/gui/explore/model_controls.py", "rnnviz/gui/explore/plots_panel.py", "rnnviz/gui/explore/compare.py",
 }
 NOT_YET_FOLDERS = ("rnnviz/gui/graph/", "rnnviz/gui/training/")
+
+
+#: English prose that is not for the window's reader, and why: {file: (reason, literals or None = the file)}.
+PROSE_ALLOWED = {
+    "rnnviz/explorer/lesson_checks.py": ("a check's detail is read by tests/explorer/test_lessons.py, never shown",
+                                         None),
+    "rnnviz/explorer/lessons.py": ("an input sentence: the models read English", ["this movie was not good"]),
+    "rnnviz/explorer/pencil.py": ("an input sentence: the models read English", ["not so good"]),
+    "rnnviz/gui/app.py": ("rnnviz --help, in the terminal", ["other commands:"]),
+    "rnnviz/gui/i18n.py": ("why the translation is not shown: English on purpose, the reader may have no CJK font",
+                           ["No font for Simplified Chinese", "Chinese needs a CJK font", "The window is in English",
+                            " is not a translation Qt can read.", " The window will be in English",
+                            "English plural forms are not loaded"]),
+}
 
 
 def checked_files():
@@ -45,6 +59,19 @@ def test_the_check_covers_the_window():
 def test_no_visible_string_bypasses_translation(path):
     found = bypasses(path)
     assert not found, "untranslated strings:\n" + "\n".join(map(str, found))
+
+
+@pytest.mark.parametrize("path", checked_files(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_english_prose_outside_translate(path):
+    """Stricter than the setters: any literal with English prose (a table of tooltips, text drawn on a
+    canvas, HTML built for a panel) must go through translate, or be listed in PROSE_ALLOWED with why."""
+    rel = str(path.relative_to(ROOT))
+    _reason, allowed = PROSE_ALLOWED.get(rel, ("", []))
+    if allowed is None:
+        return
+    found = [f for f in prose_outside_translate(path)
+             if not any(f.what.split(": ", 1)[1].strip("'\"").startswith(a.strip()) or a in f.what for a in allowed)]
+    assert not found, "\n".join(map(str, found))
 
 
 @pytest.mark.parametrize("path", checked_files(), ids=lambda p: str(p.relative_to(ROOT)))
@@ -91,6 +118,19 @@ def test_bypass_is_found(tmp_path, code):
 def test_translated_or_wordless_text_passes(tmp_path, code):
     found, _ = _check(tmp_path, code)
     assert not found
+
+
+def test_prose_check_finds_a_table_of_tooltips(tmp_path):
+    path = ROOT / "tests" / "i18n" / "_probe_tmp.py"
+    path.write_text('TIPS = {"lr": "The learning rate of the optimizer"}\n'
+                    'OK = {"lr": QT_TRANSLATE_NOOP("Tips", "The learning rate")}\n'
+                    'def f():\n    """A docstring is not shown."""\n    raise ValueError("for a developer")\n',
+                    encoding="utf-8")
+    try:
+        found = prose_outside_translate(path)
+    finally:
+        path.unlink()
+    assert [f.line for f in found] == [1]
 
 
 @pytest.mark.parametrize("code", [
