@@ -49,6 +49,9 @@ def test_chinese_routes_the_explorer_text_and_uninstall_restores_english(qapp):
     try:
         assert state.language == i18n.current_language() == "zh_CN"
         assert ex.check("x").message.startswith("请输入一个数")
+        # Qt's own words too: the standard buttons and the text fields' context menus
+        assert i18n.translate("QPlatformTheme", "Cancel") == "取消"
+        assert i18n.translate("QLineEdit", "&Copy") == "复制(&C)"
         assert explorer_text.translate("Exercises", "Check the sign.") == "检查符号。"
     finally:
         i18n.uninstall(qapp, state)
