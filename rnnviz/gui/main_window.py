@@ -299,9 +299,16 @@ class MainWindow(QMainWindow):
         """Show another model with the current input (its own activation, W unscaled)."""
         if self.explorer is None:
             return
+        previous = self.explorer.model
         self.explorer.set_model(spec)
         self.explorer.set_activation(None)
         self.explorer.set_w_scale(1.0)
+        try:  # trace before the title and the controls change: a model the graph cannot show changes nothing
+            self.explorer.trace()
+        except ValueError as exc:
+            self.explorer.set_model(previous)
+            model_files.warn(self, "Could not show the model", f"{spec.name} cannot be traced: {exc}")
+            return
         self._model_path = path
         self._show_model(spec)
         self.refresh()
