@@ -112,3 +112,49 @@ def test_a_model_that_cannot_be_traced_leaves_title_and_graph_as_they_were(windo
     window.set_model(bad)
     assert window.windowTitle() == title and window.explorer.model is shown
     assert warnings and "a broken model cannot be traced" in warnings[0]
+
+
+CLOSE_SCRIPT = r"""
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from rnnviz.gui.main_window import MainWindow
+
+app = QApplication([])
+window = MainWindow()
+window.show()
+
+def download():
+    box = window.training_panel.data_box
+    box.start_download(dest_dir=sys.argv[2], url=sys.argv[1], md5=None)
+    QTimer.singleShot(700, window.close)  # the server is dripping now
+    QTimer.singleShot(900, app.quit)
+
+started = []
+
+def on_first_trace():  # the window is up: start the download once
+    if not started:
+        started.append(True)
+        QTimer.singleShot(0, download)
+
+window.traceShown.connect(on_first_trace)
+sys.exit(app.exec())
+"""
+
+
+def test_closing_the_window_during_a_dripping_download_exits_cleanly(server, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    script = tmp_path / "close_during_download.py"
+    script.write_text(CLOSE_SCRIPT)
+    dest = tmp_path / "dl"
+    dest.mkdir()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "XDG_DATA_HOME": str(tmp_path / "data")}
+    proc = subprocess.run([sys.executable, str(script), server.url("drip"), str(dest)], capture_output=True,
+                          text=True, timeout=STARTUP_TIMEOUT_MS / 1000, env=env)
+    assert proc.returncode == 0, proc.stderr  # 134 was "QThread: Destroyed while thread is still running"
+    assert "QThread: Destroyed" not in proc.stderr and "Traceback" not in proc.stderr
+    assert list(dest.iterdir()) == []  # no .part left
