@@ -34,6 +34,8 @@ def load_spec(path: str):
                       "or train a new one.")
     except OSError as exc:
         return None, f"Could not read {Path(path).name}: {exc.strerror or exc}."
+    except ValueError as exc:  # weights the explorer cannot show (load_model itself raises only CheckpointError)
+        return None, f"{Path(path).name} cannot be shown: {exc}."
 
 
 def savable_model(spec):

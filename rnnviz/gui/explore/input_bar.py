@@ -8,8 +8,13 @@ from PySide6.QtGui import QAction, QTextDocument
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu, QPushButton,
                                QSizePolicy, QToolButton, QWidget)
 
+from rnnviz.explorer import MAX_SEQ_LEN
+
 from ..help_button import HelpButton
 
+#: Characters the text box takes: room for MAX_SEQ_LEN long words (and for the longest IMDb review, 13,704),
+#: stated in the tooltip; Qt's silent default cut at 32,767 characters said nothing.
+MAX_INPUT_CHARS = 40 * MAX_SEQ_LEN
 RESULT_TOOLTIP = "The model's prediction y-hat = sigmoid(o_T), the label y, and the loss L"
 #: A space between words of rich text, not one inside a tag such as <span style='...'>.
 _WORD_GAP = re.compile(r" (?![^<]*>)")
@@ -102,7 +107,11 @@ class InputBar(QWidget):
         self.text_edit = QLineEdit()
         self.text_edit.setPlaceholderText("Type or paste a sentence, then press Enter")
         self.text_edit.setToolTip("Any sentence: it is split into words with the model's tokeniser; "
-                                  "words the vocabulary does not know become <oov>. Enter applies it.")
+                                  "words the vocabulary does not know become <oov>. Enter applies it.\n"
+                                  f"The model reads at most {MAX_SEQ_LEN} words (a longer text keeps its last "
+                                  f"{MAX_SEQ_LEN}, as in training); the box holds up to {MAX_INPUT_CHARS:,} "
+                                  "characters.")
+        self.text_edit.setMaxLength(MAX_INPUT_CHARS)
         self.text_edit.setClearButtonEnabled(True)
         self.examples_button = QToolButton()
         self.examples_button.setText("Examples")
