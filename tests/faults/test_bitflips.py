@@ -75,7 +75,7 @@ def test_one_flipped_bit_in_every_header_byte_and_every_8th_data_byte(model_byte
     assert outcomes["refused"] > 0 and sum(outcomes.values()) == len(positions)
 
 
-@pytest.mark.slow
+@pytest.mark.exhaustive
 def test_every_flipped_bit(model_bytes, tmp_path):
     positions = [(byte, bit) for byte in range(len(model_bytes)) for bit in range(8)]
     outcomes = check_flipped(model_bytes, positions, tmp_path / "flipped.npz")
