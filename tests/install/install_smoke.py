@@ -124,12 +124,14 @@ def check_resources(inst: Install) -> dict:
     return probe
 
 
-def first_trace_seconds(inst: Install, prefix: list[str] = ()) -> float:
-    """Start the window; seconds from spawning it to its first drawn trace (then it closes)."""
+def first_trace_seconds(inst: Install, prefix: list[str] = (), command: list[str] | None = None) -> float:
+    """Start the window (the install's `rnnviz`, or `command`); seconds from spawning it to its
+    first drawn trace (then it closes)."""
     env_args = ["env", "RNNVIZ_STARTUP_REPORT=1", "RNNVIZ_QUIT_AFTER_TRACE=1",
                 f"RNNVIZ_SETTINGS_DIR={inst.home / 'settings'}"]
+    command = command or [inst.rnnviz]
     start = time.time()
-    out = inst.run([*env_args, inst.rnnviz, "--quit-after", str(LONG * 1000)], prefix=prefix, timeout=LONG + 60)
+    out = inst.run([*env_args, *command, "--quit-after", str(LONG * 1000)], prefix=prefix, timeout=LONG + 60)
     check(out.returncode == 0, f"the window exited with {out.returncode}:\n{out.stderr[-3000:]}")
     check("Traceback" not in out.stderr, f"the window printed a traceback:\n{out.stderr[-3000:]}")
     marks = dict(line.split() for line in out.stdout.splitlines() if line.startswith("RNNVIZ_"))
