@@ -185,8 +185,11 @@ def check_read_only(inst: Install) -> dict:
     cache = inst.home / ".cache" / "rnnviz" / "numba"
     check(not inst.numba_files(package), f"{package} holds numba cache files before the read-only starts")
     with read_only(package) as prefix:
-        probe = inst.run([inst.python, "-c", f"open({str(package / 'probe')!r}, 'w')"], prefix=prefix)
-        check(probe.returncode != 0, f"{package} is still writable: the read-only check would prove nothing")
+        attempt = (f"try: open({str(package / 'probe')!r}, 'w')\n"
+                   "except OSError as exc: print('read-only', exc.strerror)")
+        probe = inst.run([inst.python, "-c", attempt], prefix=prefix)
+        check(probe.stdout.startswith("read-only"),
+              f"could not make {package} read-only, so the check would prove nothing:\n{probe.stderr}")
         cold = first_trace_seconds(inst, prefix)
         warm = first_trace_seconds(inst, prefix)
         train = check_train(inst, prefix)
