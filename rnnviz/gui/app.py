@@ -32,7 +32,8 @@ EPILOG = """other commands:
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="rnnviz", description="See how a recurrent neural network computes and learns.",
+    parser = argparse.ArgumentParser(prog="rnnviz",
+                                     description="See how a recurrent neural network computes and learns.",
                                      epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"rnnviz {__version__}")
     parser.add_argument("--size", help="window size WIDTHxHEIGHT, e.g. 1280x800")

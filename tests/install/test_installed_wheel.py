@@ -82,7 +82,8 @@ def installed(dists):
 def test_wheel_holds_every_resource_the_license_and_the_metadata(dists):
     with zipfile.ZipFile(dists[1]) as wheel:
         names = set(wheel.namelist())
-        metadata = email.parser.Parser().parsestr(wheel.read(f"rnnviz-{rnnviz.__version__}.dist-info/METADATA").decode())
+        metadata_file = f"rnnviz-{rnnviz.__version__}.dist-info/METADATA"
+        metadata = email.parser.Parser().parsestr(wheel.read(metadata_file).decode())
     packaged = {n.removeprefix("rnnviz/resources/") for n in names if n.startswith("rnnviz/resources/")}
     assert packaged == shipped_resources()
     assert f"rnnviz-{rnnviz.__version__}.dist-info/licenses/LICENSE" in names

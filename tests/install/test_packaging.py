@@ -187,3 +187,17 @@ def test_about_box_shows_the_icon_name_and_version(qtbot):
     assert f"rnnviz {rnnviz.__version__}" in box.text() and "MIT" in box.text()
     assert box.iconPixmap().width() == ICON_SIZE
     box.close()
+
+
+@pytest.mark.slow
+def test_window_with_a_missing_resource_says_so_and_exits(tmp_path):
+    """A broken install is reported by name (on stderr and, on a real display, in a message box),
+    not as a traceback, and not papered over with built-in text."""
+    script = ("import sys; from rnnviz.explorer import sources; sources.SENTENCES_FILE = 'gone.txt'; "
+              "from rnnviz.app import main; sys.exit(main(['--quit-after', '1']))")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", RNNVIZ_SETTINGS_DIR=str(tmp_path))
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300,
+                         cwd=tmp_path, env=env)
+    assert out.returncode == 1
+    assert "resources/gone.txt" in out.stderr and "reinstall rnnviz" in out.stderr
+    assert "Traceback" not in out.stderr, out.stderr
