@@ -59,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     """Options for every TrainConfig field (defaults: the Keras IMDb example) plus data and output paths."""
     d = TrainConfig()
     p = _Parser(
-        prog="main.py train",
+        prog="rnnviz train",
         description="Train the vanilla RNN (or, with --model bag, the ordinary network) headless. Progress goes "
                     "to stderr; the last stdout line is one JSON object with the results.",
     )
