@@ -22,6 +22,8 @@ Sizes: V vocabulary, E embedding, H hidden, K outputs (1 for the binary head), B
   Keras' rules and defaults, updating params in place; ``clip_by_global_norm(grads, max_norm)`` ->
   the norm before clipping (scales in place); ``global_norm(grads)`` -> float.
 - ``spectral_radius(W)`` -> max |eigenvalue| of W (H, H).
+- ``warm_up()``: compile every kernel on a background thread, the trace's first; meanwhile
+  ``make_trace`` runs the same kernels as plain Python (see ``rnnviz.core.warmup``).
 
 Activations ``ACTIVATIONS`` = tanh, relu, linear; heads ``HEADS`` = binary (many-to-one, BCE on
 o_T) and softmax (many-to-many, L = sum_t CE_t). Truncated BPTT (``truncate=k``) back-propagates
@@ -47,19 +49,20 @@ if TYPE_CHECKING:  # what the lazy names below resolve to, for readers and type 
     from .grads import loss_and_grads, predict_logits, predict_proba
     from .optim import clip_by_global_norm, global_norm, make_optimizer
     from .trace import make_trace
+    from .warmup import warm_up
     from .workspace import BatchWorkspace
 
 # public name -> the submodule defining it; those submodules import numba (compiled kernels)
 _KERNEL_BACKED = {
     "loss_and_grads": "grads", "predict_logits": "grads", "predict_proba": "grads",
     "clip_by_global_norm": "optim", "global_norm": "optim", "make_optimizer": "optim",
-    "make_trace": "trace", "BatchWorkspace": "workspace",
+    "make_trace": "trace", "BatchWorkspace": "workspace", "warm_up": "warmup",
 }
 
 __all__ = [
     "ACTIVATIONS", "HEADS", "BatchWorkspace", "Trace", "TraceStep", "clip_by_global_norm",
     "global_norm", "init_params", "loss_and_grads", "make_optimizer", "make_trace",
-    "predict_logits", "predict_proba", "spectral_radius",
+    "predict_logits", "predict_proba", "spectral_radius", "warm_up",
 ]
 
 

@@ -13,11 +13,12 @@ Keras rules (g the gradient, p the parameter):
 from __future__ import annotations
 
 import math
+import types
 
 import numpy as np
 from numba import njit
 
-from . import kernels
+from . import engine, kernels, warmup
 from .config import JIT_OPTIONS
 from .spec import PARAM_KEYS
 from .validate import check_params
@@ -81,8 +82,16 @@ def _flat(a: np.ndarray) -> np.ndarray:
 def global_norm(grads: dict) -> float:
     """sqrt of the sum of squares of every gradient array: the norm of the arrays' norms, each by
     the kernels' one norm helper (float64, safe from overflow and underflow)."""
-    per_array = np.array([kernels.norm(_flat(np.asarray(g))) for g in grads.values()])
-    return float(kernels.norm(per_array))
+    arrays = [_flat(np.asarray(g)) for g in grads.values()]
+    norm = _kernels_for(arrays[0].dtype if arrays else np.float64).norm
+    return float(norm(np.array([norm(a) for a in arrays])))
+
+
+def _kernels_for(dtype) -> types.SimpleNamespace:
+    """The compiled kernels, or their Python source while a warm-up still compiles this dtype's
+    (float64: the explorer's clip report on the window's thread must not wait for numba)."""
+    stage = "trace" if dtype == np.float64 else "training"
+    return engine.COMPILED if warmup.ready(stage) else engine.PYTHON
 
 
 def clip_by_global_norm(grads: dict, max_norm: float | None) -> float:
@@ -95,7 +104,9 @@ def clip_by_global_norm(grads: dict, max_norm: float | None) -> float:
         if norm > max_norm and math.isfinite(norm):
             f = max_norm / norm
             for g in grads.values():
-                _scale(_flat(g), g.dtype.type(f))
+                scale = _scale if warmup.ready("trace" if g.dtype == np.float64 else "training") \
+                    else _scale.py_func
+                scale(_flat(g), g.dtype.type(f))
     return norm
 
 

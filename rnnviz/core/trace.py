@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 from scipy.special import expit, softmax
 
+from . import warmup
 from .spec import PARAM_KEYS
 from .trace_types import Trace, TraceStep
 from .validate import check_params, check_tokens, head_code
@@ -58,14 +59,17 @@ def _labels(label, head: str, T: int):
 
 
 def make_trace(params, tokens_1d, label, activation: str = "tanh", head: str = "binary",
-               truncate: int | None = None, *, jit: bool = True) -> Trace:
+               truncate: int | None = None, *, jit: bool | None = None) -> Trace:
     """Float64 forward + BPTT record of one sequence.
 
     tokens_1d (T,) int; label: the 0/1 label (binary head) or (T,) int targets (softmax head).
     Parameters are copied to float64. See ``rnnviz.core.trace_types.Trace`` for every field, and
     ``rnnviz.core.grads`` for the truncation semantics. ``jit=False`` runs the kernels' source as
-    plain Python (same numbers, no compile; see ``rnnviz.core.warmup``).
+    plain Python (same numbers, no compile); the default, None, does so only while a warm-up
+    (``rnnviz.core.warm_up``) is still compiling the float64 kernels.
     """
+    if jit is None:
+        jit = warmup.ready("trace")
     check_params(params)
     head_code(head)
     p = {k: np.ascontiguousarray(params[k], dtype=np.float64).copy() for k in PARAM_KEYS}
