@@ -12,12 +12,14 @@ Sizes: V vocabulary, E embedding, H hidden, K outputs (1 for the binary head), B
   targets (softmax). Exact BPTT.
 - ``BatchWorkspace(params, batch_size, seq_len, activation, head, truncate)``: the same with buffers
   kept between training steps, plus the per-step diagnostics ``grad_norm_per_step`` (T,) and
-  ``dW_contrib_norm`` (T,).
+  ``dW_contrib_norm`` (T,), and views of s_t, dL/ds_t, dL/da_t (``states``, ``state_grads``,
+  ``preactivation_grads``).
 - ``predict_logits(params, tokens, activation="tanh", batch_size=512)`` -> (N,) logits o_T of the
   binary head for tokens (N, T); ``predict_proba`` (same arguments) -> (N,) sigmoid(o_T).
 - ``make_trace(params, tokens_1d, label, activation="tanh", head="binary", truncate=None)`` ->
   ``Trace``: every intermediate of one sequence (T,) in float64, from the same kernels, and the
   ordered ``TraceStep`` list the animation walks.
+- ``reference``: the same model in plain NumPy, one sequence at a time, to read (and test against).
 - ``make_optimizer(name, params, lr=None, **kw)``: "sgd" (momentum), "rmsprop", "adam" with
   Keras' rules and defaults, updating params in place; ``clip_by_global_norm(grads, max_norm)`` ->
   the norm before clipping (scales in place); ``global_norm(grads)`` -> float.
