@@ -88,10 +88,11 @@ def global_norm(grads: dict) -> float:
 
 
 def _kernels_for(dtype) -> types.SimpleNamespace:
-    """The compiled kernels, or their Python source while a warm-up still compiles this dtype's
-    (float64: the explorer's clip report on the window's thread must not wait for numba)."""
-    stage = "trace" if dtype == np.float64 else "training"
-    return engine.COMPILED if warmup.ready(stage) else engine.PYTHON
+    """The compiled kernels, or their Python source for float64 while a warm-up still compiles the
+    trace's kernels (the explorer's clip report on the window's thread must not wait for numba;
+    training, in float32 on a worker thread, waits for its compile)."""
+    python = dtype == np.float64 and not warmup.ready("trace")
+    return engine.PYTHON if python else engine.COMPILED
 
 
 def clip_by_global_norm(grads: dict, max_norm: float | None) -> float:
@@ -104,8 +105,8 @@ def clip_by_global_norm(grads: dict, max_norm: float | None) -> float:
         if norm > max_norm and math.isfinite(norm):
             f = max_norm / norm
             for g in grads.values():
-                scale = _scale if warmup.ready("trace" if g.dtype == np.float64 else "training") \
-                    else _scale.py_func
+                python = g.dtype == np.float64 and not warmup.ready("trace")
+                scale = _scale.py_func if python else _scale
                 scale(_flat(g), g.dtype.type(f))
     return norm
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 from scipy.special import expit, softmax
 
-from . import warmup
+from . import engine, warmup
 from .spec import PARAM_KEYS
 from .trace_types import Trace, TraceStep
 from .validate import check_params, check_tokens, head_code
@@ -76,8 +76,10 @@ def make_trace(params, tokens_1d, label, activation: str = "tanh", head: str = "
     tokens = check_tokens(tokens_1d, p["E"].shape[0], ndim=1).astype(np.int64)
     T = tokens.shape[0]
     labels, targets = _labels(label, head, T)
-    # the rows path is the one whose input share comes straight from x_t = E[token_t]
-    ws = BatchWorkspace(p, 1, T, activation, head, truncate, input_path="rows", jit=jit)
+    # the rows path is the one whose input share comes straight from x_t = E[token_t]; the per-step
+    # norms are taken below from the trace's own rows (fast also when the kernels run as Python)
+    ws = BatchWorkspace(p, 1, T, activation, head, truncate, input_path="rows", diagnostics=False,
+                        jit=jit)
     loss = ws.forward_backward(tokens.reshape(1, T), labels)
     t0 = ws.window_start
     window = np.arange(T) >= t0  # (T,) the steps BPTT reaches
@@ -103,6 +105,7 @@ def make_trace(params, tokens_1d, label, activation: str = "tanh", head: str = "
     dU_step = np.einsum("ti,te->tie", dA, x)  # (T, H, Ed) dL/da_t x_t^T
     dW_step = np.einsum("ti,tj->tij", dA, s_prev)  # (T, H, H) dL/da_t s_{t-1}^T
     dV_step = np.einsum("tk,ti->tki", dL_do, s)  # (T, K, H) dL/do_t s_t^T
+    norm = (engine.COMPILED if jit else engine.PYTHON).norm  # the kernels' one norm helper
     return Trace(
         tokens=tokens, targets=targets, head=head, activation=activation, truncate=truncate,
         params=p, x=x, Ux=Ux, Ws=Ws, a=a, s=s.copy(), s_prev=s_prev.copy(), o=o,
@@ -114,6 +117,6 @@ def make_trace(params, tokens_1d, label, activation: str = "tanh", head: str = "
         db_sum=_reverse_cumsum(dA), dV_sum=_reverse_cumsum(dV_step),
         dc_sum=_reverse_cumsum(dL_do),
         grads={k: v.copy() for k, v in ws.grads.items()},
-        grad_norm_per_step=ws.grad_norm_per_step.copy(),
-        dW_contrib_norm=ws.dW_contrib_norm.copy(), steps=_step_list(T, t0),
+        grad_norm_per_step=np.array([norm(row) for row in dS]),
+        dW_contrib_norm=np.array([norm(m.reshape(-1)) for m in dW_step]), steps=_step_list(T, t0),
     )
