@@ -38,6 +38,7 @@ from .blas import limit_blas_threads_unless_configured
 from .cells import CELLS, GATES
 from .config import ACTIVATIONS, HEADS
 from .gated import make_workspace
+from .gated_params import recurrent_radius
 from .gated_trace import GatedTrace
 from .gated_workspace import GatedWorkspace
 from .grads import loss_and_grads, predict_logits, predict_proba
@@ -53,5 +54,5 @@ limit_blas_threads_unless_configured()
 __all__ = [
     "ACTIVATIONS", "CELLS", "GATES", "HEADS", "BatchWorkspace", "GatedTrace", "GatedWorkspace", "Trace", "TraceStep", "clip_by_global_norm",
     "global_norm", "init_params", "loss_and_grads", "make_optimizer", "make_trace",
-    "make_workspace", "predict_logits", "predict_proba", "spectral_radius",
+    "make_workspace", "predict_logits", "recurrent_radius", "predict_proba", "spectral_radius",
 ]

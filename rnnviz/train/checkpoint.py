@@ -7,6 +7,8 @@ The JSON (format, version, head, output size, config, vocabulary, history) is st
 
 Version 2 records the output head: "binary" (many-to-one, V (1, H), c (1,)) or "softmax" (many-to-many,
 V (K, H), c (K,), K = ``output_dim`` in the header). Version 1 files have no head: they are all binary.
+The cell ("rnn", "lstm", "gru") is the config's ``cell`` field; files saved before it existed are "rnn".
+The GRU's recurrent bias is one more array, ``bW``.
 """
 from __future__ import annotations
 
@@ -30,6 +32,11 @@ FORMAT_VERSION = 2
 #: Versions this code reads: 1 (binary models only, before the head was recorded) and 2.
 READABLE_VERSIONS = (1, 2)
 META_KEY = "meta.json"
+GATED_EXTRA = ("bW",)  # the GRU's recurrent bias, beside PARAM_NAMES
+
+
+def _param_names(cell: str) -> tuple[str, ...]:
+    return (*PARAM_NAMES, *GATED_EXTRA) if cell == "gru" else PARAM_NAMES
 
 
 class CheckpointError(Exception):
@@ -51,7 +58,7 @@ def save_model(path: str | os.PathLike, model: TrainedModel) -> Path:
     meta = {"format": FORMAT, "version": FORMAT_VERSION, "head": head, "output_dim": output_dim,
             "config": model.config.to_dict(), "vocab": model.vocab.to_json(), "history": model.history}
     meta_bytes = json.dumps(meta, ensure_ascii=False, allow_nan=True).encode("utf-8")
-    arrays = {name: np.ascontiguousarray(model.params[name]) for name in PARAM_NAMES}
+    arrays = {name: np.ascontiguousarray(model.params[name]) for name in _param_names(model.config.cell)}
     arrays[META_KEY] = np.frombuffer(meta_bytes, dtype=np.uint8)
     path.parent.mkdir(parents=True, exist_ok=True)
     with replace_atomically(path, file_mode=0o644) as tmp, open(tmp, "wb") as f:
@@ -91,7 +98,7 @@ def _read_arrays(npz, name: str) -> dict[str, np.ndarray]:
         missing = [n for n in (*PARAM_NAMES, META_KEY) if n not in npz.files]
         if missing:
             raise CheckpointError(f"{name} is not an rnnviz model: it has no {', '.join(missing)}")
-        return {key: npz[key] for key in (*PARAM_NAMES, META_KEY)}
+        return {key: npz[key] for key in (*PARAM_NAMES, *GATED_EXTRA, META_KEY) if key in npz.files}
 
 
 def _parse_meta(raw: np.ndarray, name: str) -> dict[str, Any]:
@@ -155,7 +162,10 @@ def _parse_config_vocab(meta: dict[str, Any], name: str) -> tuple[TrainConfig, V
 def _check_params(params: dict[str, np.ndarray], config: TrainConfig, vocab: Vocab, head: str, output_dim: int,
                   name: str) -> None:
     """Weights must have the shapes the config, vocabulary and head imply, one float dtype, finite values."""
-    expected = expected_param_shapes(len(vocab), config.embed_dim, config.hidden_dim, output_dim)
+    expected = expected_param_shapes(len(vocab), config.embed_dim, config.hidden_dim, output_dim, config.cell)
+    if set(params) != set(expected):
+        raise CheckpointError(f"{name}: the {config.cell.upper()} model needs the weights {', '.join(expected)}, "
+                              f"the file has {', '.join(params)}")
     dtypes = {a.dtype for a in params.values()}
     if len(dtypes) != 1 or next(iter(dtypes)) not in (np.float32, np.float64):
         raise CheckpointError(f"{name}: weights must all be float32 or all float64, got {sorted(map(str, dtypes))}")

@@ -19,7 +19,7 @@ from pathlib import Path
 from rnnviz.data import DatasetError, ImdbNotFound, LoadCancelled
 
 from .checkpoint import save_model
-from .config import ACTIVATIONS, DATASETS, FIELD_HELP, LR_SCHEDULES, OPTIMIZERS, ConfigError, TrainConfig
+from .config import ACTIVATIONS, CELLS, DATASETS, FIELD_HELP, LR_SCHEDULES, OPTIMIZERS, ConfigError, TrainConfig
 from .control import TrainControl
 from .datasets import IMDB_HELP, load_dataset
 from .paths import default_model_path
@@ -48,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     d = TrainConfig()
     p = argparse.ArgumentParser(
         prog="main.py train",
-        description="Train the vanilla RNN headless. Progress goes to stderr; the last stdout line is one "
+        description="Train an RNN, LSTM or GRU headless. Progress goes to stderr; the last stdout line is one "
                     "JSON object with the results.",
     )
     p.add_argument("--imdb", metavar="PATH", help="IMDb data: aclImdb_v1.tar.gz, an unpacked aclImdb/ folder or "
@@ -61,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
             "epochs": "N", "seed": "N"}
     for name, metavar in ints.items():
         p.add_argument("--" + name.replace("_", "-"), type=int, metavar=metavar, default=None, help=help_for(name))
+    p.add_argument("--cell", choices=CELLS, default=None, help=help_for("cell"))
     p.add_argument("--activation", choices=ACTIVATIONS, default=None, help=help_for("activation"))
     p.add_argument("--optimizer", choices=OPTIMIZERS, default=None, help=help_for("optimizer"))
     p.add_argument("--lr", type=float, default=None, help=help_for("lr"))

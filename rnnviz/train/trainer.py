@@ -20,7 +20,7 @@ from rnnviz.data import Dataset
 from .config import ConfigError, TrainConfig
 from .control import TrainControl
 from .metrics import binary_accuracy, evaluate
-from .model import PARAM_NAMES, TrainedModel
+from .model import TrainedModel
 from .reports import BatchReport, EpochReport, RunResult, frozen_copy
 from .schedule import learning_rate
 from .split import batch_slices, run_generators, validation_split
@@ -50,7 +50,7 @@ class Trainer:
         self.test_on_stop = test_on_stop
         self.vocab_size = len(dataset.vocab)
         self.params = core.init_params(self.vocab_size, config.embed_dim, config.hidden_dim, 1,
-                                       seed=config.seed, dtype=np.float32)
+                                       seed=config.seed, dtype=np.float32, cell=config.cell)
         self._lock = threading.Lock()  # guards in-place weight updates against snapshot() copies
         self._best: dict[str, np.ndarray] | None = None
         self.history: dict = {"epoch": [], "train_loss": [], "train_accuracy": [], "val_loss": [],
@@ -66,7 +66,7 @@ class Trainer:
         """
         with self._lock:
             source = self.params if current or self._best is None else self._best
-            params = {k: source[k].copy() for k in PARAM_NAMES}
+            params = {k: v.copy() for k, v in source.items()}  # the cell's keys (the GRU adds bW)
             history = {k: list(v) for k, v in self.history.items()}
         return TrainedModel(params, self.config, self.dataset.vocab, history)
 
@@ -108,7 +108,7 @@ class Trainer:
         elapsed = time.perf_counter() - started
         with self._lock:
             if is_best:
-                self._best = {k: self.params[k].copy() for k in PARAM_NAMES}
+                self._best = {k: v.copy() for k, v in self.params.items()}
             for key, value in (("epoch", epoch), ("train_loss", loop.epoch_loss), ("train_accuracy", loop.epoch_acc),
                                ("val_loss", scores[0]), ("val_accuracy", scores[1]), ("elapsed_s", elapsed)):
                 self.history[key].append(value)
@@ -167,7 +167,7 @@ def make_predictor(params: dict[str, np.ndarray], config: TrainConfig) -> Callab
 
     The workspace holds a reference to `params`, so in-place updates by the optimizer are seen.
     """
-    ws = core.BatchWorkspace(params, PREDICT_BATCH, config.maxlen, config.activation, "binary")
+    ws = core.make_workspace(params, PREDICT_BATCH, config.maxlen, config.activation, "binary", cell=config.cell)
 
     def predict(tokens: np.ndarray) -> np.ndarray:
         out = np.empty(len(tokens), dtype=np.float64)
@@ -185,8 +185,8 @@ class _EpochLoop:
                  started: float):
         cfg = trainer.config
         self.t, self.cfg, self.x, self.y, self.rng, self.started = trainer, cfg, x, y, order_rng, started
-        self.ws = core.BatchWorkspace(trainer.params, cfg.batch_size, cfg.maxlen, cfg.activation, "binary",
-                                      cfg.truncate)
+        self.ws = core.make_workspace(trainer.params, cfg.batch_size, cfg.maxlen, cfg.activation, "binary",
+                                      cfg.truncate, cell=cfg.cell)
         self.opt = make_optimizer(cfg, trainer.params)
         # The weights before the current step, to put back if the step makes any of them non-finite.
         self.backup = {k: v.copy() for k, v in trainer.params.items()}
@@ -267,7 +267,7 @@ class _EpochLoop:
         active = elapsed - self.paused_seconds
         eta = active / self.step * (self.total_steps - self.step)
         report = BatchReport(epoch, batch, len(self.slices), self.step, float(loss), float(acc), grad_norm, clipped,
-                             frozen_copy(self.ws.grad_norm_per_step), float(core.spectral_radius(self.t.params["W"])),
+                             frozen_copy(self.ws.grad_norm_per_step), core.recurrent_radius(self.t.params["W"]),
                              elapsed, eta, self.seen / max(self.train_seconds, 1e-9), self.opt.lr)
         self.t.on_batch(report)
 
