@@ -18,7 +18,7 @@ import numpy as np
 from numba import njit
 
 from .config import JIT_OPTIONS
-from .gated_math import flush_tiny, mean_row_norm, sigmoid_inplace, tanh_inplace
+from .gated_math import flush_tiny, mean_row_norm, sigmoid_columns, tanh_columns
 
 
 @njit(**JIT_OPTIONS)
@@ -59,12 +59,15 @@ def gru_forward(W, b, bW, Z, S, Hn, Zs, vocab_path, EU, tokens):
             zn, hn = Zt[n], Zs[n]
             for j in range(2 * H):
                 zn[j] += hn[j]
-            sigmoid_inplace(zn[:2 * H])     # r and z, adjacent blocks
+        sigmoid_columns(Zt, 0, 2 * H)       # r and z, adjacent blocks
+        for n in range(B):
+            zn, hn = Zt[n], Zs[n]
             for j in range(H):
                 Hnt[n, j] = hn[2 * H + j]
                 zn[2 * H + j] += zn[j] * hn[2 * H + j]   # reset applied after the product
-            tanh_inplace(zn[2 * H:])        # n
-            sp, sn = Sp[n], Sn[n]
+        tanh_columns(Zt, 2 * H, H3)         # n
+        for n in range(B):
+            zn, sp, sn = Zt[n], Sp[n], Sn[n]
             for j in range(H):
                 z = zn[H + j]
                 sn[j] = (one - z) * zn[2 * H + j] + z * sp[j]

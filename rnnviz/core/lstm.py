@@ -16,7 +16,7 @@ import numpy as np
 from numba import njit
 
 from .config import JIT_OPTIONS
-from .gated_math import flush_tiny, mean_row_norm, sigmoid_inplace, tanh_inplace, tanh_into
+from .gated_math import flush_tiny, mean_row_norm, sigmoid_columns, tanh_columns, tanh_into
 
 
 @njit(**JIT_OPTIONS)
@@ -51,17 +51,16 @@ def lstm_forward(W, b, Z, S, C, TC, Zs, vocab_path, EU, tokens):
             z1 = Zt.reshape(B * H4)
             for f in range(B * H4):
                 z1[f] = z1[f] + zs1[f] + b1[f]
+        sigmoid_columns(Zt, 0, 2 * H)           # i and f, adjacent blocks
+        tanh_columns(Zt, 2 * H, 3 * H)          # g
+        sigmoid_columns(Zt, 3 * H, H4)          # o
         for n in range(B):
-            zn = Zt[n]
-            sigmoid_inplace(zn[:2 * H])         # i and f, adjacent blocks
-            tanh_inplace(zn[2 * H:3 * H])       # g
-            sigmoid_inplace(zn[3 * H:])         # o
-            cp, cn = Cp[n], Cn[n]
+            zn, cp, cn = Zt[n], Cp[n], Cn[n]
             for j in range(H):
                 cn[j] = zn[H + j] * cp[j] + zn[j] * zn[2 * H + j]   # C_t = f C_{t-1} + i g
-            tcn = TCt[n]
-            tanh_into(cn, tcn)
-            sn = Sn[n]
+        tanh_into(Cn, TCt)
+        for n in range(B):
+            zn, tcn, sn = Zt[n], TCt[n], Sn[n]
             for j in range(H):
                 sn[j] = zn[3 * H + j] * tcn[j]                      # s_t = o tanh(C_t)
 
