@@ -50,6 +50,7 @@ import importlib
 from typing import TYPE_CHECKING
 
 from .cells import CELLS, GATES
+from .gated_params import recurrent_radius
 from .params import init_params, spectral_radius
 from .spec import ACTIVATIONS, HEADS
 from .trace_types import Trace, TraceStep
@@ -79,7 +80,7 @@ __all__ = [
     "ACTIVATIONS", "CELLS", "GATES", "HEADS", "BatchWorkspace", "GatedTrace", "GatedWorkspace", "Trace",
     "TraceStep", "clip_by_global_norm",
     "global_norm", "init_params", "loss_and_grads", "make_optimizer", "make_trace",
-    "make_workspace", "predict_logits", "predict_proba", "spectral_radius",
+    "make_workspace", "predict_logits", "recurrent_radius", "predict_proba", "spectral_radius",
     "BagWorkspace", "bag_loss_and_grads", "bag_predict_logits", "init_bag_params", "make_bag_trace",
     "warm_up",
 ]

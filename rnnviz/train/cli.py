@@ -22,8 +22,8 @@ from pathlib import Path
 from rnnviz.data import DatasetError, ImdbNotFound, LoadCancelled
 
 from .checkpoint import CheckpointError, save_model
-from .config import (ACTIVATIONS, DATASETS, FIELD_HELP, LR_SCHEDULES, MODELS, OPTIMIZERS, ConfigError, TrainConfig,
-                     check_memory)
+from .config import (ACTIVATIONS, CELLS, DATASETS, FIELD_HELP, LR_SCHEDULES, MODELS, OPTIMIZERS, ConfigError,
+                     TrainConfig, check_memory)
 from .control import TrainControl
 from .datasets import IMDB_HELP, load_dataset
 from .paths import save_new_model
@@ -60,8 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     d = TrainConfig()
     p = _Parser(
         prog="rnnviz train",
-        description="Train the vanilla RNN (or, with --model bag, the ordinary network) headless. Progress goes "
-                    "to stderr; the last stdout line is one JSON object with the results.",
+        description="Train an RNN, LSTM or GRU (or, with --model bag, the ordinary network) headless. Progress "
+                    "goes to stderr; the last stdout line is one JSON object with the results.",
     )
     p.add_argument("--imdb", metavar="PATH", help="IMDb data: aclImdb_v1.tar.gz, an unpacked aclImdb/ folder or "
                                                   "Keras' imdb.npz (default: the environment variable or the cache)")
@@ -74,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     for name, metavar in ints.items():
         p.add_argument("--" + name.replace("_", "-"), type=int, metavar=metavar, default=None, help=help_for(name))
     p.add_argument("--model", choices=MODELS, default=None, help=FIELD_HELP["model"] + " (default: rnn)")
+    p.add_argument("--cell", choices=CELLS, default=None, help=help_for("cell"))
     p.add_argument("--activation", choices=ACTIVATIONS, default=None, help=help_for("activation"))
     p.add_argument("--optimizer", choices=OPTIMIZERS, default=None, help=help_for("optimizer"))
     p.add_argument("--lr", type=float, default=None, help=help_for("lr"))

@@ -19,6 +19,8 @@ DATASETS = ("imdb", "memory", "negation")
 OPTIMIZERS = ("sgd", "momentum", "rmsprop", "adam")
 #: "rnn": Embedding -> SimpleRNN -> Dense; "bag": the ordinary, order-blind network (rnnviz.core.bag).
 MODELS = ("rnn", "bag")
+# The recurrent cells of rnnviz.core (rnnviz.core.CELLS; checked against it in the tests).
+CELLS = ("rnn", "lstm", "gru")
 
 # (low, high) inclusive bounds of the integer fields. The upper bounds keep one batch's activations
 # (batch_size x maxlen x hidden_dim floats) and the embedding table within a laptop's memory.
@@ -50,6 +52,8 @@ FIELD_HELP: dict[str, str] = {
               "memory task it is the distance the label must be remembered over.",
     "embed_dim": "Size E of the word vectors x_t = E[token] fed to the recurrent layer.",
     "hidden_dim": "Size H of the hidden state s_t = f(U x_t + W s_{t-1} + b).",
+    "cell": "The recurrent cell: 'rnn' (the vanilla s_t = f(U x_t + W s_{t-1} + b)), 'lstm' (gates i, f, g, o "
+            "and a cell state C_t that carries the gradient over long distances) or 'gru' (gates r, z, n).",
     "activation": "The nonlinearity f of the hidden state: tanh (the Keras default), relu or linear.",
     "optimizer": "How the gradient updates the weights: sgd, momentum (0.9), rmsprop (the Keras example's "
                  "choice) or adam (the default: steadier on IMDb).",
@@ -109,6 +113,7 @@ class TrainConfig:
     seed: int = 0
     lr_schedule: str = "cosine"  # last, so that positional construction by older code keeps working
     model: str = "rnn"  # after lr_schedule for the same reason
+    cell: str = "rnn"  # after lr_schedule for the same reason
 
     def __post_init__(self) -> None:
         self.validate()
@@ -127,9 +132,16 @@ class TrainConfig:
         for name, (low, high) in INT_RANGES.items():
             _check_int(name, getattr(self, name), low, high)
         _check_choice("activation", self.activation, ACTIVATIONS)
+        _check_choice("cell", self.cell, CELLS)
+        if self.cell != "rnn" and self.activation != "tanh":
+            raise ConfigError(f"activation {self.activation!r} applies to the vanilla RNN only: the {self.cell.upper()} "
+                              "cell has its own sigmoid and tanh gates; use activation tanh with it")
         _check_choice("optimizer", self.optimizer, OPTIMIZERS)
         _check_choice("lr_schedule", self.lr_schedule, LR_SCHEDULES)
         _check_choice("model", self.model, MODELS)
+        if self.model == "bag" and self.cell != "rnn":
+            raise ConfigError(f"the ordinary network (model bag) has no recurrent cell; cell {self.cell!r} needs "
+                              "model rnn")
         _check_real("lr", self.lr, 0.0, LR_MAX)
         _check_real("validation_split", self.validation_split, 0.0, VALIDATION_SPLIT_MAX)
         if self.clip_norm is not None:

@@ -35,6 +35,11 @@ class TrainedModel:
         return self.config.activation
 
     @property
+    def cell(self) -> str:
+        """The recurrent cell: "rnn", "lstm" or "gru" (its parameters: ``rnnviz.core.cells``)."""
+        return self.config.cell
+
+    @property
     def maxlen(self) -> int:
         """Sequence length T the model was trained on (reviews are padded/truncated to it)."""
         return self.config.maxlen
@@ -47,7 +52,7 @@ class TrainedModel:
     @property
     def hidden_dim(self) -> int:
         """H, the size of the hidden state."""
-        return int(self.params["W"].shape[0])
+        return int(self.params["W"].shape[1])
 
     @property
     def vocab_size(self) -> int:

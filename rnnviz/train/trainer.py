@@ -274,19 +274,22 @@ def make_params(config: TrainConfig, vocab_size: int) -> dict[str, np.ndarray]:
     """Seeded float32 initial weights of the config's model ("rnn" or the ordinary "bag" network)."""
     if config.model == "bag":
         return core.init_bag_params(vocab_size, config.embed_dim, config.hidden_dim, seed=config.seed)
-    return core.init_params(vocab_size, config.embed_dim, config.hidden_dim, 1, seed=config.seed, dtype=np.float32)
+    return core.init_params(vocab_size, config.embed_dim, config.hidden_dim, 1, seed=config.seed, dtype=np.float32,
+                            cell=config.cell)
 
 
 def make_workspace(params: dict[str, np.ndarray], config: TrainConfig, batch_size: int):
-    """The config's model's workspace (``BatchWorkspace`` or ``BagWorkspace``: the same interface)."""
+    """The config's model's workspace (``BatchWorkspace``, ``GatedWorkspace`` or ``BagWorkspace``: one interface)."""
     if config.model == "bag":
         return core.BagWorkspace(params, batch_size, config.maxlen, config.activation)
-    return core.BatchWorkspace(params, batch_size, config.maxlen, config.activation, "binary", config.truncate)
+    return core.make_workspace(params, batch_size, config.maxlen, config.activation, "binary", config.truncate,
+                               cell=config.cell)
 
 
 def _spectral_radius(params: dict[str, np.ndarray]) -> float:
-    """rho(W) for the reports; NaN for the bag model, which has no W."""
-    return float(core.spectral_radius(params["W"])) if "W" in params else math.nan
+    """rho(W) of the recurrence for the reports (each gate block's for a gated cell, see
+    ``rnnviz.core.recurrent_radius``); NaN for the bag model, which has no W."""
+    return float(core.recurrent_radius(params["W"])) if "W" in params else math.nan
 
 
 def make_optimizer(config: TrainConfig, params: dict[str, np.ndarray]):
