@@ -17,6 +17,9 @@ DATASETS = ("imdb", "memory", "negation")
 # The core's kernels implement these (rnnviz.core.config.ACTIVATIONS); checked against it in the tests.
 ACTIVATIONS = ("tanh", "relu", "linear")
 OPTIMIZERS = ("sgd", "momentum", "rmsprop", "adam")
+#: Output heads: many-to-one sigmoid(o_T) (sentiment), or many-to-many softmax(o_t) over the vocabulary
+#: predicting the next token at every step.
+HEADS = ("binary", "softmax")
 
 # (low, high) inclusive bounds of the integer fields. The upper bounds keep one batch's activations
 # (batch_size x maxlen x hidden_dim floats) and the embedding table within a laptop's memory.
@@ -31,9 +34,11 @@ INT_RANGES: dict[str, tuple[int, int]] = {
     "epochs": (1, 1000),
     "seed": (0, 2**32 - 1),
 }
-FLOAT_FIELDS = ("lr", "validation_split", "clip_norm")
+FLOAT_FIELDS = ("lr", "validation_split", "clip_norm", "word_dropout", "weight_decay")
 LR_MAX = 100.0  # high enough to watch a run explode on purpose, which is part of what the app teaches
 VALIDATION_SPLIT_MAX = 0.9
+WORD_DROPOUT_MAX = 0.9  # above it hardly a word of a review is left to learn from
+WEIGHT_DECAY_MAX = 100.0
 
 FIELD_HELP: dict[str, str] = {
     "dataset": "Training data: 'imdb' (50,000 movie reviews, positive or negative), 'memory' (the first word "
@@ -65,6 +70,18 @@ FIELD_HELP: dict[str, str] = {
     "lr_schedule": "How the learning rate changes during the run: 'cosine' (the IMDb default) lowers it from lr "
                    "along half a cosine to 0 at the last step (Keras' CosineDecay), so the last epochs settle "
                    "instead of jumping from epoch to epoch; 'constant' keeps lr throughout (the Keras example).",
+    "word_dropout": "Word dropout against overfitting: in every training batch this fraction of the words "
+                    "(not padding or the start token) is replaced by the out-of-vocabulary token, so the model "
+                    "cannot lean on a few memorised words (Iyyer et al. 2015; Gal & Ghahramani 2016). "
+                    "0 = off (the Keras example). Validation and test see the reviews unchanged.",
+    "weight_decay": "Decoupled weight decay (AdamW, Loshchilov & Hutter 2019): after every update the weights "
+                    "E, U, W and V shrink by lr x weight_decay of themselves, pulling rarely useful weights "
+                    "towards 0. 0 = off (the Keras example). The biases b and c are not decayed.",
+    "head": "Output head: 'binary' (many-to-one: sigmoid(o_T) after the last word is P(positive), against the "
+            "sequence's label) or 'softmax' (many-to-many: softmax(o_t) over the vocabulary at every step t "
+            "predicts token t+1; built-in tasks only, as IMDb's 10,000 outputs at 500 steps would not fit in memory).",
+    "patience": "Early stopping: end the run when validation accuracy has not improved for this many epochs "
+                "(the best weights are kept either way). Empty = train all epochs.",
 }
 
 
@@ -103,7 +120,11 @@ class TrainConfig:
     clip_norm: float | None = 1.0
     truncate: int | None = None
     seed: int = 0
-    lr_schedule: str = "cosine"  # last, so that positional construction by older code keeps working
+    lr_schedule: str = "cosine"  # after the older fields, so that positional construction keeps working
+    word_dropout: float = 0.0
+    weight_decay: float = 0.0
+    patience: int | None = None
+    head: str = "binary"
 
     def __post_init__(self) -> None:
         self.validate()
@@ -130,6 +151,14 @@ class TrainConfig:
             _check_real("clip_norm", self.clip_norm, 0.0, 1e6, optional=True)
         if self.truncate is not None:
             _check_int("truncate", self.truncate, 1, self.maxlen, optional=True)
+        _check_fraction("word_dropout", self.word_dropout, WORD_DROPOUT_MAX)
+        _check_fraction("weight_decay", self.weight_decay, WEIGHT_DECAY_MAX)
+        if self.patience is not None:
+            _check_int("patience", self.patience, 1, INT_RANGES["epochs"][1], optional=True)
+        _check_choice("head", self.head, HEADS)
+        if self.head == "softmax" and self.dataset == "imdb":
+            raise ConfigError("head softmax (next-word prediction) is for the built-in tasks (memory, negation): "
+                              "over IMDb's vocabulary at 500 steps its outputs would need gigabytes")
 
     # ------------------------------------------------------------------ conversion
     def to_dict(self) -> dict[str, Any]:
@@ -155,10 +184,15 @@ class TrainConfig:
         return replace(self, **changes)
 
     @classmethod
-    def defaults_for(cls, dataset: str) -> "TrainConfig":
-        """Starting settings per dataset: the IMDb recipe above, small quick runs for the synthetic tasks."""
+    def defaults_for(cls, dataset: str, recipe: str = "rnnviz") -> "TrainConfig":
+        """Starting settings per dataset: the IMDb recipe above, small quick runs for the synthetic tasks.
+
+        recipe "keras": the same with ``KERAS_RECIPE`` (the plain Keras example's optimizer, no clipping,
+        constant rate, no regularisers)."""
         _check_choice("dataset", dataset, DATASETS)
-        return cls(**DATASET_DEFAULTS[dataset])
+        _check_choice("recipe", recipe, RECIPES)
+        config = cls(**DATASET_DEFAULTS[dataset])
+        return config.with_changes(**KERAS_RECIPE) if recipe == "keras" else config
 
 
 def field_names() -> tuple[str, ...]:
@@ -181,6 +215,13 @@ DATASET_DEFAULTS: dict[str, dict[str, Any]] = {
 }
 
 
+#: The plain Keras SimpleRNN IMDb example (Chollet, *Deep Learning with Python*, ch. 6): what rnnviz's
+#: defaults change, set back. ``main.py train --recipe keras``; any other option still overrides it.
+KERAS_RECIPE: dict[str, Any] = {"optimizer": "rmsprop", "clip_norm": None, "lr_schedule": "constant",
+                                "word_dropout": 0.0, "weight_decay": 0.0, "patience": None}
+RECIPES = ("rnnviz", "keras")
+
+
 # ---------------------------------------------------------------------- checks
 def _check_choice(name: str, value: Any, allowed: tuple[str, ...]) -> None:
     if not isinstance(value, str) or value not in allowed:
@@ -192,6 +233,12 @@ def _check_int(name: str, value: Any, low: int, high: int, optional: bool = Fals
     if isinstance(value, bool) or not isinstance(value, Integral) or not low <= value <= high:
         extra = " or empty (None)" if optional else ""
         raise ConfigError(f"{name} must be an integer from {low} to {high}{extra}, got {value!r}")
+
+
+def _check_fraction(name: str, value: Any, high: float) -> None:
+    """A number from 0 (off) to `high`."""
+    if isinstance(value, bool) or not isinstance(value, Real) or not math.isfinite(value) or not 0 <= value <= high:
+        raise ConfigError(f"{name} must be a number from 0 (off) to {high:g}, got {value!r}")
 
 
 def _check_real(name: str, value: Any, low_exclusive: float, high: float, optional: bool = False) -> None:
