@@ -71,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--truncate", type=_optional_number(int), default=argparse.SUPPRESS, metavar="K|none",
                    help=help_for("truncate"))
     p.add_argument("--word-dropout", type=float, metavar="F", default=None, help=help_for("word_dropout"))
+    p.add_argument("--embedding-dropout", type=float, metavar="F", default=None, help=help_for("embedding_dropout"))
     p.add_argument("--weight-decay", type=float, metavar="F", default=None, help=help_for("weight_decay"))
     p.add_argument("--patience", type=_optional_number(int), default=argparse.SUPPRESS, metavar="N|none",
                    help=help_for("patience"))

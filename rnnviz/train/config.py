@@ -34,7 +34,7 @@ INT_RANGES: dict[str, tuple[int, int]] = {
     "epochs": (1, 1000),
     "seed": (0, 2**32 - 1),
 }
-FLOAT_FIELDS = ("lr", "validation_split", "clip_norm", "word_dropout", "weight_decay")
+FLOAT_FIELDS = ("lr", "validation_split", "clip_norm", "word_dropout", "weight_decay", "embedding_dropout")
 LR_MAX = 100.0  # high enough to watch a run explode on purpose, which is part of what the app teaches
 VALIDATION_SPLIT_MAX = 0.9
 WORD_DROPOUT_MAX = 0.9  # above it hardly a word of a review is left to learn from
@@ -74,6 +74,10 @@ FIELD_HELP: dict[str, str] = {
                     "(not padding or the start token) is replaced by the out-of-vocabulary token, so the model "
                     "cannot lean on a few memorised words (Iyyer et al. 2015; Gal & Ghahramani 2016). "
                     "0 = off (the Keras example). Validation and test see the reviews unchanged.",
+    "embedding_dropout": "Embedding dropout against overfitting: in every training batch this fraction of the "
+                         "vocabulary's word types is dropped, each occurrence replaced by the out-of-vocabulary "
+                         "token, so a dropped word is gone from the whole review (Gal & Ghahramani 2016). "
+                         "0 = off (the Keras example).",
     "weight_decay": "Decoupled weight decay (AdamW, Loshchilov & Hutter 2019): after every update the weights "
                     "E, U, W and V shrink by lr x weight_decay of themselves, pulling rarely useful weights "
                     "towards 0. 0 = off (the Keras example). The biases b and c are not decayed.",
@@ -122,6 +126,7 @@ class TrainConfig:
     seed: int = 0
     lr_schedule: str = "cosine"  # after the older fields, so that positional construction keeps working
     word_dropout: float = 0.0
+    embedding_dropout: float = 0.0
     weight_decay: float = 0.0
     patience: int | None = None
     head: str = "binary"
@@ -152,6 +157,7 @@ class TrainConfig:
         if self.truncate is not None:
             _check_int("truncate", self.truncate, 1, self.maxlen, optional=True)
         _check_fraction("word_dropout", self.word_dropout, WORD_DROPOUT_MAX)
+        _check_fraction("embedding_dropout", self.embedding_dropout, WORD_DROPOUT_MAX)
         _check_fraction("weight_decay", self.weight_decay, WEIGHT_DECAY_MAX)
         if self.patience is not None:
             _check_int("patience", self.patience, 1, INT_RANGES["epochs"][1], optional=True)
@@ -218,7 +224,7 @@ DATASET_DEFAULTS: dict[str, dict[str, Any]] = {
 #: The plain Keras SimpleRNN IMDb example (Chollet, *Deep Learning with Python*, ch. 6): what rnnviz's
 #: defaults change, set back. ``main.py train --recipe keras``; any other option still overrides it.
 KERAS_RECIPE: dict[str, Any] = {"optimizer": "rmsprop", "clip_norm": None, "lr_schedule": "constant",
-                                "word_dropout": 0.0, "weight_decay": 0.0, "patience": None}
+                                "word_dropout": 0.0, "embedding_dropout": 0.0, "weight_decay": 0.0, "patience": None}
 RECIPES = ("rnnviz", "keras")
 
 

@@ -28,6 +28,20 @@ def drop_words(tokens: np.ndarray, rate: float, rng: np.random.Generator) -> Non
     tokens[hit] = OOV_ID
 
 
+def drop_word_types(tokens: np.ndarray, rate: float, rng: np.random.Generator, vocab_size: int) -> None:
+    """Replace, in place, every occurrence of a random `rate` of the word types by OOV_ID (one draw per batch).
+
+    Embedding dropout (Gal & Ghahramani 2016, "A theoretically grounded application of dropout in
+    recurrent neural networks", section 4): dropping a word type drops its embedding row for the whole
+    sequence, so the model cannot recover it from another occurrence of the same word.
+    """
+    if rate <= 0.0:
+        return
+    dropped = rng.random(vocab_size, dtype=np.float32) < rate
+    dropped[:FIRST_WORD_ID] = False
+    tokens[dropped[tokens]] = OOV_ID
+
+
 def decay_weights(params: dict[str, np.ndarray], lr: float, weight_decay: float) -> None:
     """Decoupled weight decay (Loshchilov & Hutter 2019, AdamW): p <- p - lr * weight_decay * p, after the update.
 

@@ -22,7 +22,7 @@ from .control import TrainControl
 from .heads import PREDICT_BATCH, Batch, BatchPlan, batch_accuracy, make_predictor, make_scorer, output_dim, \
     per_prediction
 from .model import PARAM_NAMES, TrainedModel
-from .regularize import decay_weights, drop_words
+from .regularize import decay_weights, drop_word_types, drop_words
 from .reports import BatchReport, EpochReport, RunResult, frozen_copy
 from .schedule import learning_rate
 from .split import run_generators, validation_split
@@ -205,6 +205,7 @@ class _EpochLoop:
             t_batch = time.perf_counter()
             # the batch's tokens are a copy; the targets were taken before any word is dropped
             drop_words(data.tokens, self.cfg.word_dropout, self.noise_rng)
+            drop_word_types(data.tokens, self.cfg.embedding_dropout, self.noise_rng, self.t.vocab_size)
             loss, grad_norm, clipped, acc = self._step(data)
             if loss is None:
                 self.message = (f"training diverged at epoch {epoch}, batch {batch}: {self.message}; try a smaller "

@@ -6,7 +6,7 @@ from rnnviz.data import Dataset, OOV_ID
 from rnnviz.train import FIELD_HELP, ConfigError, TrainConfig, Trainer
 from rnnviz.train.cli import build_parser, config_from_args
 from rnnviz.train.config import KERAS_RECIPE
-from rnnviz.train.regularize import DECAYED, decay_weights, drop_words
+from rnnviz.train.regularize import DECAYED, decay_weights, drop_word_types, drop_words
 
 from train_helpers import make_dataset, small_config
 
@@ -27,6 +27,18 @@ def test_word_dropout_replaces_about_its_rate_of_words_and_never_padding_or_star
     np.testing.assert_array_equal(again, before)
 
 
+def test_embedding_dropout_drops_every_occurrence_of_the_chosen_word_types():
+    rng = np.random.default_rng(0)
+    tokens = rng.integers(0, 1000, size=(64, 200))
+    before = tokens.copy()
+    drop_word_types(tokens, 0.3, np.random.default_rng(2), vocab_size=1000)
+    changed = tokens != before
+    assert (tokens[changed] == OOV_ID).all() and not changed[before < 3].any()
+    gone = set(before[changed].tolist())
+    assert not np.isin(tokens, list(gone)).any()  # a dropped type is gone from every sequence of the batch
+    assert len(gone) / 997 == pytest.approx(0.3, abs=0.05)
+
+
 def test_decoupled_weight_decay_shrinks_the_weights_but_not_the_biases():
     params = {k: np.ones((3, 2), np.float32) for k in ("E", "U", "W", "V")}
     params.update(b=np.ones(2, np.float32), c=np.ones(1, np.float32))
@@ -38,7 +50,7 @@ def test_decoupled_weight_decay_shrinks_the_weights_but_not_the_biases():
 
 def test_regularisers_change_the_run_and_stay_deterministic(dataset):
     plain = Trainer(small_config(epochs=2), dataset).run().model
-    cfg = small_config(epochs=2, word_dropout=0.3, weight_decay=0.5)
+    cfg = small_config(epochs=2, word_dropout=0.3, embedding_dropout=0.1, weight_decay=0.5)
     a, b = (Trainer(cfg, dataset).run().model for _ in range(2))
     for k in a.params:
         np.testing.assert_array_equal(a.params[k], b.params[k])
@@ -62,6 +74,7 @@ def test_early_stopping_ends_the_run_after_patience_epochs_without_a_better_vali
 @pytest.mark.parametrize("field, value, message", [
     ("word_dropout", 0.95, "word_dropout must be a number from 0 (off) to 0.9, got 0.95"),
     ("word_dropout", -0.1, "word_dropout must be a number from 0 (off) to 0.9, got -0.1"),
+    ("embedding_dropout", 1.0, "embedding_dropout must be a number from 0 (off) to 0.9, got 1.0"),
     ("weight_decay", float("inf"), "weight_decay must be a number from 0 (off) to 100, got inf"),
     ("patience", 0, "patience must be an integer from 1 to 1000 or empty (None), got 0"),
 ])
@@ -78,7 +91,7 @@ def test_the_plain_keras_recipe_is_one_flag_away():
     keras = config_from_args(parser.parse_args(["--recipe", "keras"]))
     assert keras == default.with_changes(**KERAS_RECIPE)
     assert (keras.optimizer, keras.clip_norm, keras.lr_schedule) == ("rmsprop", None, "constant")
-    assert (keras.word_dropout, keras.weight_decay, keras.patience) == (0.0, 0.0, None)
+    assert (keras.word_dropout, keras.embedding_dropout, keras.weight_decay, keras.patience) == (0.0, 0.0, 0.0, None)
     assert keras == TrainConfig.defaults_for("imdb", "keras")
     mixed = config_from_args(parser.parse_args(["--recipe", "keras", "--word-dropout", "0.1", "--patience", "3"]))
     assert (mixed.optimizer, mixed.word_dropout, mixed.patience) == ("rmsprop", 0.1, 3)

@@ -23,7 +23,8 @@ LABELS = {
     "hidden_dim": "Hidden size H", "activation": "Activation f", "optimizer": "Optimizer", "lr": "Learning rate",
     "batch_size": "Batch size", "epochs": "Epochs", "validation_split": "Validation split",
     "clip_norm": "Clip gradient norm at", "truncate": "Truncate BPTT to k steps", "seed": "Random seed",
-    "lr_schedule": "Learning-rate schedule", "word_dropout": "Word dropout", "weight_decay": "Weight decay (AdamW)",
+    "lr_schedule": "Learning-rate schedule", "word_dropout": "Word dropout", "embedding_dropout": "Embedding dropout",
+    "weight_decay": "Weight decay (AdamW)",
     "patience": "Early stop after (epochs)",
 }
 # the dataset is chosen by the data box; the Train page trains the sentiment (binary) head
