@@ -96,3 +96,17 @@ def test_the_plain_keras_recipe_is_one_flag_away():
     mixed = config_from_args(parser.parse_args(["--recipe", "keras", "--word-dropout", "0.1", "--patience", "3"]))
     assert (mixed.optimizer, mixed.word_dropout, mixed.patience) == ("rmsprop", 0.1, 3)
     assert config_from_args(parser.parse_args(["--patience", "none"])).patience is None
+
+
+def test_imdb_recommends_the_regularisers_and_older_model_files_read_as_trained_without_them():
+    imdb = TrainConfig.defaults_for("imdb")
+    assert (imdb.word_dropout, imdb.patience) == (0.2, 3)
+    assert imdb.with_changes(word_dropout=0.0, patience=None) == TrainConfig()  # otherwise the same recipe
+    old_file_config = TrainConfig().to_dict()
+    for name in ("word_dropout", "embedding_dropout", "weight_decay", "patience", "head"):
+        del old_file_config[name]
+    old = TrainConfig.from_dict(old_file_config)
+    assert (old.word_dropout, old.embedding_dropout, old.weight_decay, old.patience) == (0.0, 0.0, 0.0, None)
+    for task in ("memory", "negation"):  # the built-in tasks learn late: no dropout, no early stop
+        cfg = TrainConfig.defaults_for(task)
+        assert (cfg.word_dropout, cfg.patience) == (0.0, None)
