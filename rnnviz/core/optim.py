@@ -18,7 +18,7 @@ import types
 import numpy as np
 from numba import njit
 
-from . import engine, kernels, warmup
+from . import engine, warmup
 from .config import JIT_OPTIONS
 from .gated_params import checked_param_keys
 

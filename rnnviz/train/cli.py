@@ -22,7 +22,7 @@ from pathlib import Path
 from rnnviz.data import DatasetError, ImdbNotFound, LoadCancelled
 
 from .checkpoint import CheckpointError, save_model
-from .config import (ACTIVATIONS, CELLS, DATASETS, FIELD_HELP, LR_SCHEDULES, MODELS, OPTIMIZERS, ConfigError,
+from .config import (ACTIVATIONS, CELLS, DATASETS, FIELD_HELP, LR_SCHEDULES, MODELS, OPTIMIZERS, RECIPES, ConfigError,
                      TrainConfig, check_memory)
 from .control import TrainControl
 from .datasets import IMDB_HELP, load_dataset
@@ -84,6 +84,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help=help_for("clip_norm"))
     p.add_argument("--truncate", type=_optional_number(int), default=argparse.SUPPRESS, metavar="K|none",
                    help=help_for("truncate"))
+    p.add_argument("--word-dropout", type=float, metavar="F", default=None, help=help_for("word_dropout"))
+    p.add_argument("--embedding-dropout", type=float, metavar="F", default=None, help=help_for("embedding_dropout"))
+    p.add_argument("--weight-decay", type=float, metavar="F", default=None, help=help_for("weight_decay"))
+    p.add_argument("--patience", type=_optional_number(int), default=argparse.SUPPRESS, metavar="N|none",
+                   help=help_for("patience"))
+    p.add_argument("--recipe", choices=RECIPES, default="rnnviz",
+                   help="Starting settings: 'rnnviz' (the defaults shown here) or 'keras', the plain Keras example "
+                        "(rmsprop, no clipping, constant rate, no word dropout or weight decay, no early stop). "
+                        "Options given beside it still apply.")
     out = p.add_mutually_exclusive_group()
     out.add_argument("--out", metavar="PATH", help="where to save the model (.npz); default: a new file in the "
                                                    "user data folder")
@@ -96,10 +105,10 @@ def config_from_args(args: argparse.Namespace) -> TrainConfig:
     """The dataset's defaults overridden by every option given on the command line."""
     changes = {f.name: getattr(args, f.name) for f in fields(TrainConfig)
                if f.name != "dataset" and getattr(args, f.name, None) is not None}
-    for name in ("clip_norm", "truncate"):  # None is a real choice here ('none'), so test presence
+    for name in ("clip_norm", "truncate", "patience"):  # None is a real choice here ('none'), so test presence
         if hasattr(args, name):
             changes[name] = getattr(args, name)
-    return TrainConfig.defaults_for(args.dataset).with_changes(**changes)
+    return TrainConfig.defaults_for(args.dataset, getattr(args, "recipe", "rnnviz")).with_changes(**changes)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,7 +1,6 @@
 """Bad IMDb copies: damaged or hostile Keras imdb.npz contents, review files named outside the expected
 ranges, and the encoded-cache temporaries of a killed loader. Each gets a DatasetError that says what is
 wrong (or, where the file is fine, loads), never another exception."""
-import io
 import json
 import subprocess
 import sys
