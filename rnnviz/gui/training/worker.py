@@ -10,6 +10,7 @@ time: the GUI drains everything that arrived since, and the event queue never fl
 """
 from __future__ import annotations
 
+import sys
 import threading
 import time
 import traceback
@@ -27,6 +28,10 @@ from .saving import save_run
 MAILBOX_LIMIT = 5_000  # reports kept if the GUI thread stalls (~20 MB at T=500); older ones are dropped
 PROGRESS_INTERVAL_S = 0.05  # job progress signals at most 20 per second
 GRACE_S = 30.0  # longest wait for a job that missed its shutdown timeout (a stalled download read)
+#: Python's GIL switch interval while a run trains (default 5 ms). The trainer releases the GIL in its
+#: kernels and takes it back a few dozen times a batch; while the GUI thread draws in Python it waits
+#: up to one interval each time. 1 ms bounds that wait (the GUI thread yields sooner, at no cost to it).
+TRAINING_SWITCH_INTERVAL_S = 0.001
 
 
 class ReportMailbox:
@@ -59,8 +64,10 @@ class TrainWorker(QObject):
     runEnded = Signal(object)     # RunResult (finished, stopped or diverged)
     runFailed = Signal(str, object)  # message for the user, last good TrainedModel or None
 
-    def __init__(self, config: TrainConfig, dataset: Dataset, control: TrainControl | None = None):
+    def __init__(self, config: TrainConfig, dataset: Dataset, control: TrainControl | None = None,
+                 save: bool = True):
         super().__init__()
+        self.save = save  # save the run's model to the models folder when it ends
         self.config = config
         self.dataset = dataset
         self.control = control or TrainControl()
@@ -72,6 +79,8 @@ class TrainWorker(QObject):
 
     @Slot()
     def run(self) -> None:
+        switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(switch_interval, TRAINING_SWITCH_INTERVAL_S))
         try:
             self.trainer = Trainer(self.config, self.dataset, self.control, on_batch=self._on_batch,
                                    on_epoch=self.epochDone.emit)
@@ -79,13 +88,16 @@ class TrainWorker(QObject):
             result = self.trainer.run()
         except Exception as exc:  # anything the run raises must reach the user, not kill the thread silently
             model = self._last_good_model()
-            self.saved_path, self.save_error = save_run(model, self.config)
+            if self.save:
+                self.saved_path, self.save_error = save_run(model, self.config)
             self.runFailed.emit(describe_error(exc, "Training"), model)
         else:
             # every finished, stopped or diverged run is kept, as `python main.py train` keeps it
-            self.saved_path, self.save_error = save_run(result.model, self.config)
+            if self.save:
+                self.saved_path, self.save_error = save_run(result.model, self.config)
             self.runEnded.emit(result)
         finally:
+            sys.setswitchinterval(switch_interval)
             self._trainer_ready.set()
             self.thread().quit()
 
@@ -128,6 +140,8 @@ class BackgroundJob(QObject):
 
     @Slot()
     def run(self) -> None:
+        switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(switch_interval, TRAINING_SWITCH_INTERVAL_S))
         try:
             result = self.fn(self._progress, self.cancel_event)
         except LoadCancelled:
@@ -154,6 +168,9 @@ class BackgroundJob(QObject):
         self.cancel_event.set()
 
 
+_RUNNING: set = set()  # ThreadHandles started on the GUI thread whose thread may still run
+
+
 class ThreadHandle:
     """A worker QObject living on its own QThread, started, and stopped with a bounded wait."""
 
@@ -165,6 +182,11 @@ class ThreadHandle:
         self.thread.started.connect(worker.run)
 
     def start(self) -> None:
+        # Kept alive here until its thread has ended, whatever happens to its owner: destroying a
+        # running QThread aborts the process (a panel dropped while it predicts the test reviews).
+        # Finished ones are dropped here, on the GUI thread (never from the ending thread itself).
+        _RUNNING.difference_update([h for h in _RUNNING if h.thread.isFinished()])
+        _RUNNING.add(self)
         self.thread.start()
 
     def is_running(self) -> bool:
