@@ -165,6 +165,21 @@ def compare_cells(models: CellModels, length: int = DEFAULT_LENGTH, label: int =
     return CellComparison(tokens, words, int(label), curves)
 
 
+def explore_spec(models: CellModels, cell: str):
+    """One of the three models as the explorer's ``ModelSpec``, to step through on the Explore page."""
+    from .session import ModelSpec
+
+    state = "trained" if cell in models.results else "untrained"
+    name = f"{cell.upper()} on the memory task ({state}, T = {models.settings.seq_len})"
+    return ModelSpec(models.params[cell], models.vocab, "tanh", "binary", name, cell=cell)
+
+
+def explore_text(comparison: CellComparison) -> str:
+    """The compared sentence as the explorer's input: its words after the start token (which the
+    explorer's tokeniser puts back), so the Explore page traces exactly these tokens."""
+    return " ".join(comparison.words[1:])
+
+
 Progress = Callable[..., None]
 
 

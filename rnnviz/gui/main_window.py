@@ -280,9 +280,20 @@ class MainWindow(QMainWindow):
             from .explore.compare import CompareCellsDialog
 
             self._compare_dialog = CompareCellsDialog(self.runner, self)
+            self._compare_dialog.view.exploreRequested.connect(self.explore_model)
         self._compare_dialog.show()
         self._compare_dialog.raise_()
         self._compare_dialog.activateWindow()
+
+    def explore_model(self, spec: ModelSpec, text: str, label: int) -> None:
+        """Show `spec` with this input on the Explore page, as one explorer change (Compare cells)."""
+        if self.explore is None:
+            return
+        self.models.model_path = None
+        self.pages.setCurrentWidget(self.page)
+        self.explore.change(model=spec, activation=None, w_scale=1.0, seq_len=None, text=text, label=int(label))
+        self.raise_()
+        self.activateWindow()
 
     def show_about(self) -> None:
         from .about import show_about

@@ -85,3 +85,22 @@ def test_the_window_opens_compare_cells_from_the_menu_the_shortcut_and_the_page(
     dialog.close()
     action.trigger()
     assert window._compare_dialog is dialog and dialog.isVisible()
+
+
+def test_explore_shows_the_cell_with_the_compared_sentence_in_the_window(qtbot, window):
+    window.open_compare_cells()
+    view = window._compare_dialog.view
+    wait_idle(qtbot, view)
+    view.explore_buttons["lstm"].click()
+    e = window.explorer
+    assert e.cell == "lstm" and e.model.params is view.models.params["lstm"]
+    np.testing.assert_array_equal(e.tokens.ids, view.comparison.tokens)  # the very same sentence
+    assert e.controls.label == view.comparison.label and e.error is None
+    assert window.pages.currentWidget() is window.page
+    assert len(window.graph._gated_items) == view.comparison.T
+    assert not window.gradient_controls.scale_spin.isEnabled()
+    assert "gates" in window.gradient_controls.scale_spin.toolTip()
+    # back to a vanilla model: the controls come back
+    window.request_builtin("sentiment", 4)
+    qtbot.waitUntil(lambda: window.explorer.cell == "rnn", timeout=JOB_TIMEOUT_MS)
+    assert window.gradient_controls.scale_spin.isEnabled() and window.graph._gated_items == []

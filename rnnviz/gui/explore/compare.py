@@ -10,7 +10,7 @@ from dataclasses import replace
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSpinBox,
                                QVBoxLayout, QWidget)
 
@@ -36,7 +36,12 @@ def _positive(values: np.ndarray) -> np.ndarray:
 
 
 class CompareCellsView(QWidget):
-    """The plot, the sentence's controls, the training button with its progress, and the results."""
+    """The plot, the sentence's controls, the training button with its progress, and the results.
+
+    Signals: exploreRequested(ModelSpec, text, label): step through one of the three on the Explore page.
+    """
+
+    exploreRequested = Signal(object, str, int)
 
     def __init__(self, runner: JobRunner, parent=None):
         super().__init__(parent)
@@ -87,6 +92,17 @@ class CompareCellsView(QWidget):
         self.results.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.sentence = QLabel("")
         self.sentence.setWordWrap(True)
+        explore_row = QHBoxLayout()
+        explore_row.addWidget(QLabel("Step through it on the Explore page:"))
+        self.explore_buttons = {}
+        for cell in CELL_PENS:
+            button = QPushButton(f"Explore the {cell.upper()}")
+            button.setToolTip(f"Show this {cell.upper()} and this sentence in the unrolled graph and the BPTT panel")
+            button.setEnabled(False)
+            button.clicked.connect(lambda _=False, c=cell: self.explore(c))
+            explore_row.addWidget(button)
+            self.explore_buttons[cell] = button
+        explore_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(row)
@@ -94,6 +110,7 @@ class CompareCellsView(QWidget):
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.sentence)
         layout.addWidget(self.results)
+        layout.addLayout(explore_row)
         self.length_spin.editingFinished.connect(self.refresh)
         self.label_combo.currentIndexChanged.connect(self.refresh)
         self.train_button.clicked.connect(self.train)
@@ -126,8 +143,8 @@ class CompareCellsView(QWidget):
     @Slot(object)
     def _on_compared(self, result) -> None:
         self._job = None
-        self._set_running(False)
         self.models, self.comparison = result
+        self._set_running(False)
         self.show_comparison(self.comparison)
 
     def show_comparison(self, comparison) -> None:
@@ -155,6 +172,14 @@ class CompareCellsView(QWidget):
         self.results.setText("<br>".join(lines))
         self.status.setText("The ratio says how much of the gradient at the last step is left at the first "
                             "word: the one the label depends on.")
+
+    def explore(self, cell: str) -> None:
+        """Ask for `cell`'s model on the Explore page with the compared sentence and label."""
+        from rnnviz.explorer.compare_cells import explore_spec, explore_text
+
+        if self.comparison is not None and self.models is not None:
+            self.exploreRequested.emit(explore_spec(self.models, cell), explore_text(self.comparison),
+                                       self.comparison.label)
 
     # --- training (one job, with progress) -----------------------------------------------------
     def train(self) -> None:
@@ -210,6 +235,8 @@ class CompareCellsView(QWidget):
     def _set_running(self, running: bool) -> None:
         for w in (self.train_button, self.length_spin, self.label_combo):
             w.setEnabled(not running)
+        for button in self.explore_buttons.values():
+            button.setEnabled(not running and self.comparison is not None)
         self.cancel_button.setEnabled(running)
 
 
