@@ -21,6 +21,11 @@ def demo_settings(explorer, name: str) -> dict:
     name is unknown or this model's W cannot be scaled (spectral radius 0)."""
     if name not in DEMO_RADIUS:
         raise ValueError(f"the demo must be one of {sorted(DEMO_RADIUS)}, got {name!r}")
+    cell = getattr(explorer.model, "cell", None) or "rnn"
+    if cell != "rnn":  # a gated W stacks one block per gate: there is no single rho(W) to set
+        raise ValueError(f"The {name} demo scales a vanilla RNN's W; this model is {'an' if cell == 'lstm' else 'a'} {cell.upper()}, whose "
+                         "gates decide what is kept. Open Compare cells (View menu) to see its gradient "
+                         "beside the RNN's")
     from rnnviz.core import spectral_radius
 
     base = float(spectral_radius(np.asarray(explorer.model.params["W"], dtype=np.float64)))

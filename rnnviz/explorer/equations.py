@@ -138,6 +138,9 @@ def step_html(trace, index: int, labels=(), words=(), show_all: bool = False, cl
     clip: a ``ClipReport`` shown after the last backward step, or None; vocab: names the
     softmax head's classes (the next words), or None to number them.
     """
+    if hasattr(trace, "gate_names"):  # an LSTM or GRU trace: its own equations
+        from .gated_equations import gated_step_html
+        return gated_step_html(trace, index, labels, words, show_all, clip, vocab)
     if not 0 <= index < len(trace.steps):
         return _STYLE + "<p>No step selected.</p>"
     step = trace.steps[index]

@@ -20,6 +20,8 @@ ACTION_SPECS = {
     "zoom_in": ("Zoom &in", ["Ctrl+=", "Ctrl++"], "Zoom into the graph"),
     "zoom_out": ("Zoom &out", ["Ctrl+-"], "Zoom out of the graph"),
     "edit_input": ("&Edit input", ["Ctrl+L"], "Put the cursor in the input sentence"),
+    "compare_cells": ("&Compare cells (RNN, LSTM, GRU)…", ["Ctrl+K"],
+                      "One sentence through an RNN, an LSTM and a GRU: their gradients through time on one plot"),
     "help": ("&Help", ["F1"], "Open the help"),
     "about": ("&About rnnviz", [], "What rnnviz is"),
 }
@@ -65,6 +67,8 @@ def build_menus(window, actions: dict[str, QAction], help_topics, open_help) -> 
     view_menu = bar.addMenu("&View")
     for name in ("fold", "fit", "zoom_in", "zoom_out", "edit_input"):
         view_menu.addAction(actions[name])
+    view_menu.addSeparator()
+    view_menu.addAction(actions["compare_cells"])
     help_menu = bar.addMenu("&Help")
     help_menu.setToolTipsVisible(True)
     for topic, title in help_topics:

@@ -13,10 +13,11 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPushBu
 
 from rnnviz.train import FIELD_HELP, ConfigError, TrainConfig
 from rnnviz.train.config import ACTIVATIONS, FLOAT_FIELDS, OPTIMIZERS
+from rnnviz.core.cells import CELLS
 from rnnviz.train.schedule import LR_SCHEDULES
 
 # fields with a fixed set of values get a drop-down; any other field a validated text box
-CHOICES = {"activation": ACTIVATIONS, "optimizer": OPTIMIZERS, "lr_schedule": tuple(LR_SCHEDULES)}
+CHOICES = {"activation": ACTIVATIONS, "optimizer": OPTIMIZERS, "lr_schedule": tuple(LR_SCHEDULES), "cell": CELLS}
 OPTIONAL = ("clip_norm", "truncate", "patience")  # empty field = None
 LABELS = {
     "num_words": "Vocabulary size", "maxlen": "Sequence length T (maxlen)", "embed_dim": "Embedding size E",
@@ -25,11 +26,12 @@ LABELS = {
     "clip_norm": "Clip gradient norm at", "truncate": "Truncate BPTT to k steps", "seed": "Random seed",
     "lr_schedule": "Learning-rate schedule", "word_dropout": "Word dropout", "embedding_dropout": "Embedding dropout",
     "weight_decay": "Weight decay (AdamW)",
-    "patience": "Early stop after (epochs)",
+    "patience": "Early stop after (epochs)", "cell": "Cell (RNN / LSTM / GRU)",
 }
 # the dataset is chosen by the data box; the Train page trains the sentiment (binary) head; "model"
 # (rnn | bag) is not offered here yet: the window's views after a run show recurrent models only
 FORM_FIELDS = tuple(f.name for f in fields(TrainConfig) if f.name not in ("dataset", "head", "model"))
+FORM_FIELDS = tuple(sorted(FORM_FIELDS, key=lambda name: name != "cell"))  # the cell first: it decides the rest
 ERROR_STYLE = "color: #b00020;"
 BAD_FIELD_STYLE = "QLineEdit { border: 1px solid #b00020; background: #fff0f0; }"
 
