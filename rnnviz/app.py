@@ -7,11 +7,6 @@ import sys
 
 from rnnviz import __version__
 
-USAGE = """usage: rnnviz [--size WxH] [--quit-after MS]      open the window
-       rnnviz train [options]                     train headless (rnnviz train --help)
-       rnnviz desktop-entry [--install | --uninstall]   the desktop menu entry
-       rnnviz --version"""
-
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
@@ -33,9 +28,6 @@ def main(argv: list[str] | None = None) -> int:
         from rnnviz.train.cli import main as train_main
 
         return train_main(argv[1:])
-    if argv and argv[0] in ("-h", "--help"):
-        print(USAGE)
-        return 0
     from rnnviz.gui.app import run
 
     return run(argv)

@@ -5,6 +5,9 @@ Model (the Keras IMDb example): Embedding(V, E) -> SimpleRNN(H, tanh, last state
 binary cross-entropy with logits, Adam(lr=1e-3), float32, random tokens from a fixed seed.
 One rnnviz training step = forward + BPTT with the per-step diagnostics (||dL/ds_t|| and the
 dW contribution norms) + the global gradient norm + the Adam update of every parameter.
+``--cell lstm`` / ``--cell gru``: the same with rnnviz's LSTM / GRU (per-step diagnostics
+||dL/ds_t||, and ||dL/dC_t|| for the LSTM) against nn.LSTM / nn.GRU; the FLOP-limit figures
+count the vanilla cell only, so they are left out for the gated cells.
 
 Timing: --warmup untimed steps, then --reps repetitions of --steps timed steps per peer; the
 repetitions of the peers are interleaved (rnnviz, torch, rnnviz, torch, ...) so that load from
@@ -47,6 +50,9 @@ def parse_args(argv=None):
     p.add_argument("--no-compile", action="store_true",
                    help="skip the compile / cache-load subprocess measurements")
     p.add_argument("--no-peak", action="store_true", help="skip the GEMM peak measurement")
+    p.add_argument("--cell", choices=("rnn", "lstm", "gru"), default="rnn",
+                   help="recurrent cell: the vanilla RNN (nn.RNN in the peer), LSTM (nn.LSTM) or "
+                        "GRU (nn.GRU)")
     p.add_argument("--input-path", choices=("auto", "rows", "vocab"), default="auto",
                    help="how rnnviz forms U x_t and the E, U gradients: one GEMM over the T*B "
                         "input rows, or over the V vocabulary rows (auto: the smaller)")
@@ -88,17 +94,18 @@ def main(argv=None) -> None:
     labels = [rng.integers(0, 2, B) for _ in range(args.pool)]
     train_fns, infer_fns = {}, {}
     train_fns["rnnviz"], infer_fns["rnnviz"], ws = make_rnnviz_steps(
-        B, T, E, H, V, args.seed, pool, labels, input_path=args.input_path)
+        B, T, E, H, V, args.seed, pool, labels, input_path=args.input_path, cell=args.cell)
     # the same step without the per-step diagnostics, to state what they cost
     train_fns["rnnviz_no_diag"] = make_rnnviz_steps(B, T, E, H, V, args.seed, pool, labels,
                                                     diagnostics=False,
-                                                    input_path=args.input_path)[0]
+                                                    input_path=args.input_path,
+                                                    cell=args.cell)[0]
     torch_version = None
     if args.peer != "none":
         try:
             from .torch_peer import make_torch_steps
             train_fns["torch"], infer_fns["torch"], torch_version = make_torch_steps(
-                B, T, E, H, V, args.threads, args.seed, pool, labels)
+                B, T, E, H, V, args.threads, args.seed, pool, labels, cell=args.cell)
         except ImportError:
             if args.peer == "torch":
                 raise SystemExit("--peer torch: torch does not import (pip install torch)") from None
@@ -116,9 +123,9 @@ def main(argv=None) -> None:
 
     diag_cost = [a / b - 1.0 for a, b in zip(train_cpu["rnnviz"], train_cpu["rnnviz_no_diag"], strict=True)]
     fl = train_step_flops(B, T, E, H, V)
-    peak, peak_cpu = (None, None) if args.no_peak else peak_gemm_gflops()
+    peak, peak_cpu = (None, None) if args.no_peak or args.cell != "rnn" else peak_gemm_gflops()
     result = {
-        "tool": "rnnviz.bench", "T": T, "B": B, "H": H, "E": E, "V": V,
+        "tool": "rnnviz.bench", "cell": args.cell, "T": T, "B": B, "H": H, "E": E, "V": V,
         "steps": args.steps, "reps": args.reps, "warmup": args.warmup, "threads": args.threads,
         "python": platform.python_version(), "numpy_version": np.__version__,
         "torch_version": torch_version, "input_path": ws.input_path,
@@ -156,7 +163,7 @@ def main(argv=None) -> None:
             "infer_ratio_vs_torch": median_ratio(infer_wall["rnnviz"], infer_wall["torch"]),
             "infer_ratio_vs_torch_cpu": median_ratio(infer_cpu["rnnviz"], infer_cpu["torch"]),
         })
-    print(f"rnnviz T={T} B={B} H={H} E={E} V={V} threads={args.threads} "
+    print(f"rnnviz {args.cell} T={T} B={B} H={H} E={E} V={V} threads={args.threads} "
           f"input path {ws.input_path}")
     for name in train:
         line = (f"  {name:14s} train {train[name]['ms_per_step']:7.2f} ms/step "

@@ -6,9 +6,10 @@ import numpy as np
 
 
 def make_torch_steps(B: int, T: int, E: int, H: int, V: int, threads: int, seed: int,
-                     pool: list[np.ndarray], labels: list[np.ndarray]):
-    """Return (train_step, infer_step, version): nn.Embedding -> nn.RNN(tanh) -> nn.Linear,
-    BCEWithLogitsLoss, Adam(lr=1e-3), on the same token batches as rnnviz."""
+                     pool: list[np.ndarray], labels: list[np.ndarray], cell: str = "rnn"):
+    """Return (train_step, infer_step, version): nn.Embedding -> nn.RNN(tanh) (cell "rnn"),
+    nn.LSTM ("lstm") or nn.GRU ("gru") -> nn.Linear, BCEWithLogitsLoss, Adam(lr=1e-3), on the same
+    token batches as rnnviz."""
     import torch
     from torch import nn
 
@@ -23,12 +24,15 @@ def make_torch_steps(B: int, T: int, E: int, H: int, V: int, threads: int, seed:
         def __init__(self):
             super().__init__()
             self.emb = nn.Embedding(V, E)
-            self.rnn = nn.RNN(E, H, nonlinearity="tanh", batch_first=True)
+            if cell == "rnn":
+                self.rnn = nn.RNN(E, H, nonlinearity="tanh", batch_first=True)
+            else:
+                self.rnn = (nn.LSTM if cell == "lstm" else nn.GRU)(E, H, batch_first=True)
             self.fc = nn.Linear(H, 1)
 
         def forward(self, tokens):
-            _, h_n = self.rnn(self.emb(tokens))
-            return self.fc(h_n[-1]).squeeze(1)
+            out, _ = self.rnn(self.emb(tokens))
+            return self.fc(out[:, -1]).squeeze(1)
 
     model = IMDbRNN()
     opt = torch.optim.Adam(model.parameters(), lr=1e-3)

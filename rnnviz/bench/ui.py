@@ -102,6 +102,7 @@ def run_live(app, panel, config, dataset) -> dict:
             first_batch.append(time.perf_counter())
 
     panel.progressed.connect(on_progress)
+    panel.save_runs = False  # random tokens: nothing for the user's models folder
     panel.dataset_loader = lambda cfg, path, progress, cancel: dataset
     panel.dataset = None  # load (instantly) through the loader, as a user's first Start does
     panel.form.set_config(config)

@@ -12,16 +12,20 @@ Sizes: V vocabulary, E embedding, H hidden, K outputs (1 for the binary head), B
   targets (softmax). Exact BPTT.
 - ``BatchWorkspace(params, batch_size, seq_len, activation, head, truncate)``: the same with buffers
   kept between training steps, plus the per-step diagnostics ``grad_norm_per_step`` (T,) and
-  ``dW_contrib_norm`` (T,).
+  ``dW_contrib_norm`` (T,), and views of s_t, dL/ds_t, dL/da_t (``states``, ``state_grads``,
+  ``preactivation_grads``).
 - ``predict_logits(params, tokens, activation="tanh", batch_size=512)`` -> (N,) logits o_T of the
   binary head for tokens (N, T); ``predict_proba`` (same arguments) -> (N,) sigmoid(o_T).
 - ``make_trace(params, tokens_1d, label, activation="tanh", head="binary", truncate=None)`` ->
   ``Trace``: every intermediate of one sequence (T,) in float64, from the same kernels, and the
   ordered ``TraceStep`` list the animation walks.
+- ``reference``: the same model in plain NumPy, one sequence at a time, to read (and test against).
 - ``make_optimizer(name, params, lr=None, **kw)``: "sgd" (momentum), "rmsprop", "adam" with
   Keras' rules and defaults, updating params in place; ``clip_by_global_norm(grads, max_norm)`` ->
   the norm before clipping (scales in place); ``global_norm(grads)`` -> float.
 - ``spectral_radius(W)`` -> max |eigenvalue| of W (H, H).
+- ``warm_up()``: compile every kernel on a background thread, the trace's first; meanwhile
+  ``make_trace`` runs the same kernels as plain Python (see ``rnnviz.core.warmup``).
 
 Cells ``CELLS`` = rnn, lstm, gru: ``init_params``, ``loss_and_grads``, ``predict_logits``,
 ``predict_proba`` and ``make_trace`` take ``cell=`` (default "rnn"); the LSTM and GRU shapes and gate
@@ -46,6 +50,7 @@ import importlib
 from typing import TYPE_CHECKING
 
 from .cells import CELLS, GATES
+from .gated_params import recurrent_radius
 from .params import init_params, spectral_radius
 from .spec import ACTIVATIONS, HEADS
 from .trace_types import Trace, TraceStep
@@ -58,6 +63,7 @@ if TYPE_CHECKING:  # what the lazy names below resolve to, for readers and type 
     from .gated import make_workspace
     from .gated_trace import GatedTrace
     from .gated_workspace import GatedWorkspace
+    from .warmup import warm_up
     from .workspace import BatchWorkspace
 
 # public name -> the submodule defining it; those submodules import numba (compiled kernels)
@@ -67,14 +73,16 @@ _KERNEL_BACKED = {
     "make_trace": "trace", "BatchWorkspace": "workspace",
     "make_workspace": "gated", "GatedTrace": "gated_trace", "GatedWorkspace": "gated_workspace",
     "make_bag_trace": "bag", "BagWorkspace": "bag", "init_bag_params": "bag", "bag_loss_and_grads": "bag", "bag_predict_logits": "bag",
+    "warm_up": "warmup",
 }
 
 __all__ = [
     "ACTIVATIONS", "CELLS", "GATES", "HEADS", "BatchWorkspace", "GatedTrace", "GatedWorkspace", "Trace",
     "TraceStep", "clip_by_global_norm",
     "global_norm", "init_params", "loss_and_grads", "make_optimizer", "make_trace",
-    "make_workspace", "predict_logits", "predict_proba", "spectral_radius",
+    "make_workspace", "predict_logits", "recurrent_radius", "predict_proba", "spectral_radius",
     "BagWorkspace", "bag_loss_and_grads", "bag_predict_logits", "init_bag_params", "make_bag_trace",
+    "warm_up",
 ]
 
 

@@ -3,7 +3,8 @@
 The public wrappers translate names ("tanh", "binary") into these codes and validate every array;
 the private kernels trust what they are given. Passing the activation as an int (instead of one
 specialisation per activation) keeps the number of compiled variants, and the compile time, low:
-each kernel compiles once for float32 and once for float64.
+each kernel compiles once for float32 and once for float64 (bptt also once without the per-step
+norms, for the benchmark). ``rnnviz.core.warmup`` compiles them in the background at start-up.
 """
 from __future__ import annotations
 

@@ -11,6 +11,7 @@ from .cells import check_cell, check_gated_cell
 from .gated_params import check_gated_params
 from .gated_workspace import GatedWorkspace
 from .validate import check_tokens
+from .workspace import BatchWorkspace
 
 
 def make_workspace(params, batch_size: int, seq_len: int, activation: str = "tanh", head: str = "binary",
@@ -20,7 +21,6 @@ def make_workspace(params, batch_size: int, seq_len: int, activation: str = "tan
     ``options`` (``input_path``, ``diagnostics``) are passed on; both classes accept them.
     """
     if check_cell(cell) == "rnn":
-        from .workspace import BatchWorkspace
         return BatchWorkspace(params, batch_size, seq_len, activation, head, truncate, **options)
     return GatedWorkspace(params, batch_size, seq_len, activation, head, truncate, cell=cell, **options)
 

@@ -3,7 +3,9 @@
 U stacks the gates' input matrices, (G * H, Ed) with G = 4 (LSTM) or 3 (GRU), so one GEMM forms
 every gate's input share. Two equivalent ways, whichever is smaller (as the vanilla core):
   rows path:  gather X (T * B, Ed) = the x_t, then X U^T;
-  vocab path: EU (V, G * H) = E U^T once, then U x_t = EU[token_t] (when V < T * B).
+  vocab path: EU (V, G * H) = E U^T once, then U x_t = EU[token_t] (when V < T * B), looked up
+  by the cell's forward kernel inside its time loop (writing all T steps first would cost one more
+  pass over the (T, B, G * H) buffer, 33 MB for an IMDb batch).
 Buffers are time-major: A[t, i] is step t (0-based) of sequence i.
 """
 from __future__ import annotations
@@ -16,15 +18,13 @@ from .config import JIT_OPTIONS
 
 @njit(**JIT_OPTIONS)
 def input_projection(E, U, tokens, vocab_path, EU, X, A):
-    """A (T, B, G * H) = U x_t for every step. tokens (B, T) int64. Out: X or EU (see above)."""
+    """rows path: A (T, B, G * H) = U x_t for every step, X the gathered x_t; vocab path: only
+    EU = E U^T (A is left to the cell's kernel). tokens (B, T) int64."""
     B, T = tokens.shape
     GH = U.shape[0]
     Ed = E.shape[1]
     if vocab_path:
         np.dot(E, U.T, EU)
-        for t in range(T):
-            for i in range(B):
-                A[t, i, :] = EU[tokens[i, t]]
         return
     for t in range(T):
         for i in range(B):

@@ -114,3 +114,13 @@ def checked_param_keys(params) -> tuple[str, ...]:
         return GATED_PARAM_KEYS[cell]
     check_params(params)
     return PARAM_KEYS
+
+
+def recurrent_radius(W) -> float:
+    """The spectral radius of the recurrence: of W (H, H) for the RNN; for a gated cell's stacked
+    W (G * H, H), the largest over its gate blocks W_k (H, H)."""
+    W = np.asarray(W, dtype=np.float64)
+    if W.ndim != 2 or W.shape[0] % W.shape[1] != 0:
+        raise ValueError(f"W must be (H, H) or gate blocks stacked as (G * H, H), got shape {W.shape}")
+    h = W.shape[1]
+    return max(float(np.max(np.abs(np.linalg.eigvals(W[k:k + h])))) for k in range(0, W.shape[0], h))

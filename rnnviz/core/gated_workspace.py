@@ -129,9 +129,9 @@ class GatedWorkspace:
         gated_inputs.input_projection(p["E"], p["U"], tok, self._vocab, self._EU, v["X"], v["Z"])
         Zs = self._Zs[:v["Z"].shape[2] * nb].reshape(nb, -1)
         if self.cell == "lstm":
-            lstm.lstm_forward(p["W"], p["b"], v["Z"], v["S"], v["C"], v["TC"], Zs)
+            lstm.lstm_forward(p["W"], p["b"], v["Z"], v["S"], v["C"], v["TC"], Zs, self._vocab, self._EU, tok)
         else:
-            gru.gru_forward(p["W"], p["b"], p["bW"], v["Z"], v["S"], v["Hn"], Zs)
+            gru.gru_forward(p["W"], p["b"], p["bW"], v["Z"], v["S"], v["Hn"], Zs, self._vocab, self._EU, tok)
         return v
 
     # -- public ------------------------------------------------------------------------------

@@ -18,14 +18,15 @@ import numpy as np
 from numba import njit
 
 from .config import JIT_OPTIONS
-from .gated_math import flush_tiny, mean_row_norm, sigmoid_inplace, tanh_inplace
+from .gated_math import flush_tiny, mean_row_norm, sigmoid_columns, tanh_columns
 
 
 @njit(**JIT_OPTIONS)
-def gru_forward(W, b, bW, Z, S, Hn, Zs):
+def gru_forward(W, b, bW, Z, S, Hn, Zs, vocab_path, EU, tokens):
     """Forward pass of a batch.
 
-    W (3H, H), b, bW (3H,). In/out: Z (T, B, 3H) U x_t -> gates r, z, n. Out: S (T + 1, B, H)
+    W (3H, H), b, bW (3H,). Z (T, B, 3H): U x_t on entry (rows path), or filled here from EU
+    (V, 3H) = E U^T and tokens (B, T) (vocab path); the gates r, z, n on exit. Out: S (T + 1, B, H)
     (row 0 = 0), Hn (T, B, H) = W_n s_{t-1} + bW_n. Scratch: Zs (B, 3H) = W s_{t-1}.
     """
     T, B, H3 = Z.shape
@@ -43,20 +44,30 @@ def gru_forward(W, b, bW, Z, S, Hn, Zs):
     for t in range(T):
         np.dot(S[t], W.T, Zs)
         Zt, Sp, Sn, Hnt = Z[t], S[t], S[t + 1], Hn[t]
-        z1 = Zt.reshape(B * H3)
+        if vocab_path:
+            for n in range(B):
+                zn, ux = Zt[n], EU[tokens[n, t]]
+                for j in range(H3):
+                    zn[j] = ux[j] + b[j]    # U x_t + b
+        else:
+            z1 = Zt.reshape(B * H3)
+            for f in range(B * H3):
+                z1[f] += b1[f]
         for f in range(B * H3):
-            z1[f] += b1[f]                  # U x_t + b
             zs1[f] += bW1[f]                # h_t = W s_{t-1} + bW
         for n in range(B):
             zn, hn = Zt[n], Zs[n]
             for j in range(2 * H):
                 zn[j] += hn[j]
-            sigmoid_inplace(zn[:2 * H])     # r and z, adjacent blocks
+        sigmoid_columns(Zt, 0, 2 * H)       # r and z, adjacent blocks
+        for n in range(B):
+            zn, hn = Zt[n], Zs[n]
             for j in range(H):
                 Hnt[n, j] = hn[2 * H + j]
                 zn[2 * H + j] += zn[j] * hn[2 * H + j]   # reset applied after the product
-            tanh_inplace(zn[2 * H:])        # n
-            sp, sn = Sp[n], Sn[n]
+        tanh_columns(Zt, 2 * H, H3)         # n
+        for n in range(B):
+            zn, sp, sn = Zt[n], Sp[n], Sn[n]
             for j in range(H):
                 z = zn[H + j]
                 sn[j] = (one - z) * zn[2 * H + j] + z * sp[j]

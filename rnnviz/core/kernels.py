@@ -1,19 +1,20 @@
-"""Private numba kernels of the vanilla RNN: forward, the two heads, BPTT, parameter gradients.
+"""Numba kernels of the vanilla RNN's recurrence: forward, back-propagation through time, the
+parameter gradients of U, W, b, E, and the per-step gradient norms. The heads are in head_kernels.py.
 
     a_t = U x_t + W s_{t-1} + b,   s_t = f(a_t),   o_t = V s_t + c,   s_0 = 0,   x_t = E[token_t]
 
-These kernels trust their arguments: the wrappers in ``rnnviz.core`` check shapes, dtypes, token
-ranges and names first. Every output is a preallocated array; nothing is allocated inside the time
-loop. Buffers are time-major: row ``t * B + i`` of a 2-D buffer, or ``[t, i]`` of a 3-D one, is time
-step t (0-based, textbook t + 1) of sequence i. ``S`` has T + 1 rows so that ``S[t]`` is s_{t-1} of
-step t and ``S[t + 1]`` its output; ``S[0]`` is s_0 = 0.
+Each kernel is one step of the textbook (``rnnviz.core.reference`` is the same math in plain NumPy,
+one sequence at a time). They trust their arguments: the wrappers in ``rnnviz.core`` check shapes,
+dtypes, token ranges and names first. Outputs are preallocated arrays; nothing is allocated inside a
+time loop. Buffers are time-major: ``[t, i]`` of a (T, B, ...) buffer, or row ``t * B + i`` of a
+(T * B, ...) one, is time step t (0-based, textbook t + 1) of sequence i. ``S`` has T + 1 rows so
+that ``S[t]`` is s_{t-1} of step t and ``S[t + 1]`` its output; ``S[0]`` is s_0 = 0.
 
 Truncation: ``t0`` is the first (0-based) step inside the BPTT window; steps before it get no
 gradient at all (see ``rnnviz.core.grads`` for the exact semantics). ``t0 = 0`` is full BPTT.
 
-The same kernels run in float32 (training) and float64 (traces, tests). The ``store`` flag makes
-them also write per-step intermediates for the step trace; with ``store`` false those outputs may be
-zero-sized arrays and are not touched.
+The same kernels run in float32 (training) and float64 (traces, tests), and, before they are
+compiled, as plain Python (``rnnviz.core.engine``): one source of truth.
 """
 from __future__ import annotations
 
@@ -71,367 +72,235 @@ def _tanh_fast_overload(x):
     return None
 
 
-# ------------------------------------------------------------------------------------------------
+
+
+# Sums of squares inside this range (float64) lost nothing to underflow or overflow.
+SUM_SQUARES_SAFE = (1e-290, 1.7e308)
 
 
 @njit(**JIT_OPTIONS)
-def gather_inputs(E, tokens, X):
-    """X[t * B + i] = E[tokens[i, t]]. tokens (B, T); X (T * B, Ed)."""
+def norm(x):
+    """Euclidean norm of the 1-D array x, accumulated in float64 whatever x's dtype (a float32 sum of
+    squares overflows at ~1e19). When the squares may have underflowed (a vanished gradient, 1e-200
+    in float64) or overflowed, x is scaled by its largest entry first: two more passes, rarely.
+
+    Hot loops add the squares inline (fused with their other work, no allocation) and call this
+    only when the sum falls outside SUM_SQUARES_SAFE: ``sqrt(sq) if lo <= sq <= hi else norm(x)``.
+    """
+    if x.itemsize == 8:  # float64
+        sq = np.dot(x, x)  # BLAS, no copy: also fast as plain Python (traces, clip reports)
+    else:
+        sq = 0.0
+        for k in range(x.size):
+            w = np.float64(x[k])
+            sq += w * w
+    if SUM_SQUARES_SAFE[0] <= sq <= SUM_SQUARES_SAFE[1]:
+        return math.sqrt(sq)
+    if sq != sq:
+        return sq  # a nan entry: the norm is nan
+    x64 = x.astype(np.float64)
+    largest = np.abs(x64).max()
+    if largest == 0.0 or largest > SUM_SQUARES_SAFE[1]:
+        return largest  # all zero, or an infinite entry
+    x64 /= largest
+    return largest * math.sqrt(np.dot(x64, x64))
+
+
+# --- forward ------------------------------------------------------------------------------------
+# U x_t for every step and sequence comes from one of two equivalent GEMMs, whichever is smaller
+# (BatchWorkspace picks): over the T * B input rows, or over the V rows of the embedding table.
+
+@njit(**JIT_OPTIONS)
+def input_shares_rows(E, U, tokens, X, A):
+    """U x_t from the rows. E (V, Ed), U (H, Ed), tokens (B, T).
+
+    Out: X (T * B, Ed) the inputs, X[t * B + i] = x_t = E[tokens[i, t]]; A (T, B, H) = U x_t.
+    """
     B, T = tokens.shape
+    H = U.shape[0]
     Ed = E.shape[1]
     for t in range(T):
         for i in range(B):
             row = tokens[i, t]
-            r = t * B + i
             for e in range(Ed):
-                X[r, e] = E[row, e]
+                X[t * B + i, e] = E[row, e]
+    np.dot(X, U.T, A.reshape((T * B, H)))
 
 
 @njit(**JIT_OPTIONS)
-def forward_kernel(E, U, W, b, tokens, act, vocab_path, EU, X, A, S, Ws_t, store, Ux, Ws):
-    """Forward pass of a batch.
+def input_shares_vocab(E, U, tokens, EU, A):
+    """U x_t from the vocabulary: EU (V, H) = E U^T once (row v is U E[v]), then a lookup per step.
 
-    E (V, Ed), U (H, Ed), W (H, H), b (H,), tokens (B, T) int64, act int code.
-    The input share U x_t comes from one of two equivalent GEMMs, whichever is smaller:
-      rows path (``vocab_path`` false): gather X (T * B, Ed) = the x_t, then X U^T;
-      vocab path: EU (V, H) = E U^T once, then U x_t = EU[token_t] (when V < T * B).
-    Out: A (T, B, H) the pre-activations a_t; S (T + 1, B, H) the states (S[0] = 0); X or EU.
-    Scratch: Ws_t (B, H). When ``store``: Ux, Ws (T, B, H) the two shares of a_t.
+    E (V, Ed), U (H, Ed), tokens (B, T). Out: EU; A (T, B, H) = U x_t = EU[tokens[i, t]].
     """
     B, T = tokens.shape
-    H = W.shape[0]
-    if vocab_path:
-        np.dot(E, U.T, EU)
-    else:
-        gather_inputs(E, tokens, X)
-        np.dot(X, U.T, A.reshape((T * B, H)))
-    S[0, :, :] = 0.0
+    H = U.shape[0]
+    np.dot(E, U.T, EU)
+    for t in range(T):
+        for i in range(B):
+            row = tokens[i, t]
+            for j in range(H):
+                A[t, i, j] = EU[row, j]
+
+
+@njit(**JIT_OPTIONS)
+def recurrence(W, b, act, A, S):
+    """The recurrence a_t = U x_t + W s_{t-1} + b, s_t = f(a_t), from s_0 = 0.
+
+    W (H, H), b (H,), act the activation code. A (T, B, H): U x_t on entry, a_t on return.
+    Out: S (T + 1, B, H), S[0] = 0 and S[t + 1] = s_t.
+    """
+    T, B, H = A.shape
     n = B * H
-    # the bias tiled over the batch, so that the per-step loops below run flat over B * H
-    # contiguous values (with H = 32 a per-row loop is too short to vectorise well)
+    S[0, :, :] = 0.0
+    Ws = np.empty((B, H), dtype=A.dtype)  # W s_{t-1} for the batch, one step at a time
+    # the bias tiled over the batch, so that the loops below run flat over B * H contiguous values
+    # (with H = 32 a loop per row is too short to vectorise well)
     bB = np.empty((B, H), dtype=A.dtype)
     for i in range(B):
         bB[i, :] = b
-    b1 = bB.reshape(n)
-    w1 = Ws_t.reshape(n)
+    b1, w1 = bB.reshape(n), Ws.reshape(n)
     zero = A.dtype.type(0)
     for t in range(T):
-        # W s_{t-1} for the whole batch: rows of S[t] times W^T (a small BLAS GEMM)
-        np.dot(S[t], W.T, Ws_t)
-        At = A[t]
-        if vocab_path:
-            for i in range(B):
-                row = tokens[i, t]
-                for j in range(H):
-                    At[i, j] = EU[row, j]
-        if store:
-            Ux[t, :, :] = At
-            Ws[t, :, :] = Ws_t
-        a1 = At.reshape(n)
-        s1 = S[t + 1].reshape(n)
+        np.dot(S[t], W.T, Ws)  # rows of S[t] are the s_{t-1}: rows of Ws are W s_{t-1}
+        a1, s1 = A[t].reshape(n), S[t + 1].reshape(n)
         if act == ACT_TANH:
-            for f in range(n):
-                a = a1[f] + w1[f] + b1[f]
-                a1[f] = a
-                s1[f] = tanh_fast(a)
+            for k in range(n):
+                a = a1[k] + w1[k] + b1[k]  # a_t = U x_t + W s_{t-1} + b
+                a1[k] = a
+                s1[k] = tanh_fast(a)  # s_t = tanh(a_t)
         elif act == ACT_RELU:
-            for f in range(n):
-                a = a1[f] + w1[f] + b1[f]
-                a1[f] = a
-                s1[f] = a if a > zero else zero
+            for k in range(n):
+                a = a1[k] + w1[k] + b1[k]
+                a1[k] = a
+                s1[k] = a if a > zero else zero  # s_t = max(a_t, 0)
         else:
-            for f in range(n):
-                a = a1[f] + w1[f] + b1[f]
-                a1[f] = a
-                s1[f] = a
+            for k in range(n):
+                a = a1[k] + w1[k] + b1[k]
+                a1[k] = a
+                s1[k] = a  # s_t = a_t
 
+
+# --- backward -----------------------------------------------------------------------------------
 
 @njit(**JIT_OPTIONS)
-def binary_head_kernel(s_last, V, c, labels, logits):
-    """Many-to-one head: logit z_i = V s_T + c, mean binary cross-entropy with logits.
+def bptt(W, S, act, t0, last_step_only, dS, dA, dW, grad_norm=None, dW_norm=None):
+    """Back-propagation through time, from the last step down to t0, and the gradient of W.
 
-    s_last (B, H) = s_T, V (1, H), c (1,), labels (B,) 0/1 as floats.
-    Out: logits (B,). Returns the loss, the mean over the batch.
+    W (H, H); S (T + 1, B, H) the states; act the activation code.
+    dS (T, B, H): on entry the output's share of dL/ds_t, V^T dL/do_t, as the head wrote it; with
+    ``last_step_only`` (the binary head: only s_T feeds the output) just the last row, the others
+    are not read. On return all of dL/ds_t = V^T dL/do_t + W^T dL/da_{t+1}.
+    Out: dA (T, B, H) = dL/da_t = f'(a_t) dL/ds_t (rows before t0 of dS and dA are zero);
+    dW (H, H) = sum over the window and the batch of dL/da_t s_{t-1}^T.
+    With grad_norm and dW_norm (T,) (the per-step diagnostics): the mean over the batch of
+    ||dL/ds_t||, and ||sum over the batch of dL/da_t s_{t-1}^T||_F, step t's share of dW, which is
+    then formed step by step while dA[t] is in cache (one GEMM after the loop otherwise).
     """
-    B, H = s_last.shape
-    inv_B = 1.0 / B
-    loss = 0.0
-    for i in range(B):
-        z = c[0]
-        for j in range(H):
-            z += V[0, j] * s_last[i, j]
-        logits[i] = z
-        y = labels[i]
-        # log(1 + exp(-|z|)) keeps the loss finite for any z
-        loss += max(z, 0.0) - z * y + math.log1p(math.exp(-abs(z)))
-    return loss * inv_B
-
-
-@njit(**JIT_OPTIONS)
-def binary_head_backward(s_last, V, labels, logits, dz, dV, dc, dS_out):
-    """Gradient of the mean BCE: dz_i = (sigmoid(z_i) - y_i) / B.
-
-    Out: dz (B,), dV (1, H), dc (1,), dS_out (1, B, H) = dz_i V.
-    """
-    B, H = s_last.shape
-    inv_B = 1.0 / B
-    dc[0] = 0.0
-    for j in range(H):
-        dV[0, j] = 0.0
-    for i in range(B):
-        z = logits[i]
-        if z >= 0.0:
-            p = 1.0 / (1.0 + math.exp(-z))
-        else:
-            ez = math.exp(z)
-            p = ez / (1.0 + ez)
-        g = (p - labels[i]) * inv_B
-        dz[i] = g
-        dc[0] += g
-        for j in range(H):
-            dV[0, j] += g * s_last[i, j]
-            dS_out[0, i, j] = g * V[0, j]
-
-
-@njit(**JIT_OPTIONS)
-def outputs_kernel(S1, V, c, O):
-    """o_t = V s_t + c at every step. S1 (T, B, H) = s_1..s_T; O (T, B, K)."""
-    T, B, H = S1.shape
-    K = V.shape[0]
-    O2 = O.reshape((T * B, K))
-    np.dot(S1.reshape((T * B, H)), V.T, O2)
-    for r in range(T * B):
-        for k in range(K):
-            O2[r, k] += c[k]
-
-
-@njit(**JIT_OPTIONS)
-def softmax_head_kernel(S1, V, c, targets, t0, O, P, dO, step_loss, dV, dc, dS_out,
-                        store, dV_step):
-    """Many-to-many head: softmax cross-entropy at every step, L = sum_t L_t, mean over the batch.
-
-    S1 (T, B, H) = s_1..s_T; targets (B, T) int64 in [0, K). Out: O, P (softmax), dO (T, B, K);
-    step_loss (T,) (mean over the batch of L_t); dV (K, H), dc (K,), dS_out (T, B, H) = V^T dL/do_t.
-    Steps before t0 (outside the truncation window) get dO = 0. Returns the loss.
-    When ``store``: dV_step (T, K, H) = each step's dL/do_t s_t^T, summed over the batch.
-    """
-    T, B, H = S1.shape
-    K = V.shape[0]
-    inv_B = 1.0 / B
-    outputs_kernel(S1, V, c, O)
-    loss = 0.0
-    for t in range(T):
-        lt = 0.0
-        for i in range(B):
-            m = O[t, i, 0]
-            for k in range(1, K):
-                m = max(m, O[t, i, k])
-            z = 0.0
-            for k in range(K):
-                e = math.exp(O[t, i, k] - m)
-                P[t, i, k] = e
-                z += e
-            for k in range(K):
-                P[t, i, k] /= z
-            y = targets[i, t]
-            lt += m + math.log(z) - O[t, i, y]
-            if t >= t0:
-                for k in range(K):
-                    dO[t, i, k] = P[t, i, k] * inv_B
-                dO[t, i, y] -= inv_B
-            else:
-                for k in range(K):
-                    dO[t, i, k] = 0.0
-        step_loss[t] = lt * inv_B
-        loss += lt
-    n0 = t0 * B
-    dO2 = dO.reshape((T * B, K))
-    S2 = S1.reshape((T * B, H))
-    np.dot(dO2[n0:].T, S2[n0:], dV)
-    for k in range(K):
-        dc[k] = 0.0
-    for r in range(n0, T * B):
-        for k in range(K):
-            dc[k] += dO2[r, k]
-    np.dot(dO2, V, dS_out.reshape((T * B, H)))
-    if store:
-        dV_step[:, :, :] = 0.0
-        for t in range(t0, T):
-            for i in range(B):
-                for k in range(K):
-                    d = dO[t, i, k]
-                    for j in range(H):
-                        dV_step[t, k, j] += d * S1[t, i, j]
-    return loss * inv_B
-
-
-@njit(**JIT_OPTIONS)
-def scaled_norm(x):
-    """Euclidean norm of the 1-D array x, scaled by its largest entry first so that the squares
-    of a vanished gradient (1e-200 in float64, 1e-30 in float32) do not underflow to zero. Two
-    extra passes: only called when the plain sum of squares is that small."""
-    m = 0.0
-    for v in x:
-        m = max(m, abs(np.float64(v)))
-    if m == 0.0:
-        return 0.0
-    sq = 0.0
-    for v in x:
-        r = np.float64(v) / m
-        sq += r * r
-    return m * math.sqrt(sq)
-
-
-@njit(**JIT_OPTIONS)
-def backward_kernel(W, S, dS_out, act, t0, dA, carry, dW_t, dW, diagnostics, grad_norm, dW_norm,
-                    store, dS_store, dS_rec_store, fprime_store, dW_step):
-    """BPTT through the recurrence, from t = T - 1 down to t0 (0-based).
-
-    W (H, H); S (T + 1, B, H) states; dS_out the output's share of dL/ds_t: (T, B, H) for the
-    softmax head, or (1, B, H) for the binary head (only the last step sees the output).
-    Out: dA (T, B, H) = dL/da_t (rows before t0 zeroed); dW (H, H).
-    When ``diagnostics``: grad_norm (T,) = mean over the batch of ||dL/ds_t|| and
-    dW_norm (T,) = ||sum_i dL/da_t s_{t-1}^T||_F. dW is then formed step by step (each step's
-    share is needed for its norm anyway); without diagnostics, by one GEMM after the loop.
-    Scratch: carry (B, H) holds W^T dL/da_{t+1}, the future's share; dW_t (H, H) one step's dW.
-    When ``store``: dS_store, dS_rec_store, fprime_store (T, B, H) and dW_step (T, H, H).
-    """
-    T = S.shape[0] - 1
-    B = S.shape[1]
-    H = S.shape[2]
-    one = S.dtype.type(1)
-    zero = S.dtype.type(0)
-    # sums of squares below this may have lost entries to underflow (float32 / float64)
-    tiny = S.dtype.type(1e-30) if S.itemsize == 4 else S.dtype.type(1e-290)
-    per_step_out = dS_out.shape[0] == T and T > 1
+    T, B, H = dA.shape
     n = B * H
-    c1 = carry.reshape(n)
-    carry[:, :] = 0.0
+    one, zero = dA.dtype.type(1), dA.dtype.type(0)
+    lo, hi = SUM_SQUARES_SAFE
+    future = np.zeros((B, H), dtype=dA.dtype)  # W^T dL/da_{t+1} as rows
+    share = np.zeros((H, H), dtype=dA.dtype)  # one step's share of dW
+    f1 = future.reshape(n)
     dW[:, :] = 0.0
-    grad_norm[:] = 0.0
-    dW_norm[:] = 0.0
     for t in range(T - 1, t0 - 1, -1):
-        out_t = dS_out[t] if per_step_out else dS_out[0]
-        has_out = per_step_out or t == T - 1
-        if store:
-            dS_rec_store[t, :, :] = carry
-        if has_out:
-            o1 = out_t.reshape(n)
-            for f in range(n):
-                c1[f] += o1[f]
-        # carry now holds dL/ds_t (the future's share plus the output's)
-        s1 = S[t + 1].reshape(n)
-        dAt = dA[t]
-        d1 = dAt.reshape(n)
-        # dL/da = f'(a) dL/ds, flat over the B * H values (f' from s_t, a_t is not needed)
+        ds1, s1, da1 = dS[t].reshape(n), S[t + 1].reshape(n), dA[t].reshape(n)
+        if t < T - 1:
+            if last_step_only:
+                np.dot(dA[t + 1], W, dS[t])  # dL/ds_t = W^T dL/da_{t+1}, as rows of dA W
+            else:
+                np.dot(dA[t + 1], W, future)
+                for k in range(n):
+                    ds1[k] += f1[k]  # dL/ds_t = V^T dL/do_t + W^T dL/da_{t+1}
+        # dL/da_t = f'(a_t) dL/ds_t, with f' read from s_t
         if act == ACT_TANH:
-            for f in range(n):
-                s = s1[f]
-                d1[f] = (one - s * s) * c1[f]
+            for k in range(n):
+                s = s1[k]
+                da1[k] = (one - s * s) * ds1[k]  # tanh' = 1 - s_t^2
         elif act == ACT_RELU:
-            for f in range(n):
-                d1[f] = c1[f] if s1[f] > zero else zero
+            for k in range(n):
+                da1[k] = ds1[k] if s1[k] > zero else zero  # relu' = 1 where s_t > 0
         else:
-            for f in range(n):
-                d1[f] = c1[f]
-        norm_sum = 0.0
-        if diagnostics:
+            for k in range(n):
+                da1[k] = ds1[k]  # linear' = 1
+        if grad_norm is not None:
+            total = 0.0
             for i in range(B):
-                sq = zero
+                sq = 0.0
                 for j in range(H):
-                    sq += carry[i, j] * carry[i, j]
-                # below `tiny` the squares may have underflowed: redo it scaled (rare)
-                norm_sum += math.sqrt(sq) if sq >= tiny else scaled_norm(carry[i])
-        if store:
-            dS_store[t, :, :] = carry
-            for i in range(B):
-                for j in range(H):
-                    s = S[t + 1, i, j]
-                    if act == ACT_TANH:
-                        fprime_store[t, i, j] = one - s * s
-                    elif act == ACT_RELU:
-                        fprime_store[t, i, j] = one if s > zero else zero
-                    else:
-                        fprime_store[t, i, j] = one
-        if diagnostics:
-            grad_norm[t] = norm_sum / B
-            # this step's share of dW = sum_i dL/da_t s_{t-1}^T, and its Frobenius norm
-            np.dot(dAt.T, S[t], dW_t)
-            fro = zero
+                    v = np.float64(dS[t, i, j])
+                    sq += v * v
+                total += math.sqrt(sq) if lo <= sq <= hi else norm(dS[t, i])
+            grad_norm[t] = total / B
+        if dW_norm is not None:
+            np.dot(dA[t].T, S[t], share)  # step t's share: dL/da_t s_{t-1}^T over the batch
+            sq = 0.0
             for j in range(H):
                 for k in range(H):
-                    v = dW_t[j, k]
-                    fro += v * v
+                    v = share[j, k]
                     dW[j, k] += v
-            dW_norm[t] = math.sqrt(fro) if fro >= tiny else scaled_norm(dW_t.reshape(H * H))
-            if store:
-                dW_step[t, :, :] = dW_t
-        if t > t0:
-            # the future's share for step t - 1: W^T dL/da_t, as rows: carry_i = dA_i W
-            np.dot(dAt, W, carry)
-    for t in range(t0):
-        dA[t, :, :] = 0.0
-    if not diagnostics and t0 < T:
-        n0, n = t0 * B, T * B
-        np.dot(dA.reshape((n, H))[n0:].T, S[:T].reshape((n, H))[n0:], dW)
+                    sq += np.float64(v) * np.float64(v)
+            dW_norm[t] = math.sqrt(sq) if lo <= sq <= hi else norm(share.reshape(H * H))
+    dS[:t0, :, :] = 0.0
+    dA[:t0, :, :] = 0.0
+    if grad_norm is not None:
+        grad_norm[:t0] = 0.0
+    if dW_norm is not None:
+        dW_norm[:t0] = 0.0
+    else:
+        # dW = sum over the window's rows of dL/da_t s_{t-1}^T: one GEMM
+        m0, m = t0 * B, T * B
+        np.dot(dA.reshape((m, H))[m0:].T, S[:T].reshape((m, H))[m0:], dW)
 
 
 @njit(**JIT_OPTIONS)
-def input_grads_kernel(E, U, X, dA, tokens, t0, vocab_path, G, dE, dU, db, dX,
-                       store, dU_step, dx_step):
-    """Gradients of E, U, b from dA over the window t >= t0, as big GEMMs.
+def input_grads_rows(U, dA, tokens, t0, X, dE, dU, db):
+    """Gradients of the input layer U x_t + b and of the embedding E, over the window's rows (the
+    rows path of the forward pass).
 
-    E (V, Ed), U (H, Ed), dA (T, B, H), tokens (B, T). Out: dE (V, Ed) dense, like Keras;
-    dU (H, Ed); db (H,). Two equivalent paths (see forward_kernel):
-      rows path: dU = dA^T X over all window rows, dX = dA U (scratch (T * B, Ed), may be the
-        same array as X), then each dx_t is scatter-added into its token's row of dE;
-      vocab path: G (V, H) = sum of dA rows per token (a scatter-add), then dE = G U, dU = G^T E.
-    The scatter-adds are compiled loops (not np.add.at); repeated tokens accumulate.
-    When ``store``: dU_step (T, H, Ed) and dx_step (T, Ed) = U^T dL/da_t, summed over the batch.
+    U (H, Ed), dA (T, B, H), tokens (B, T). X (T * B, Ed): the inputs x_t on entry (dU = sum of
+    dL/da_t x_t^T, one GEMM), then overwritten with dL/dx_t = U^T dL/da_t, each scatter-added into
+    its token's row of dE (V, Ed) (dense, as Keras does; repeated tokens accumulate).
+    Out: dE, dU, db (H,) = sum of dL/da_t.
     """
     T, B, H = dA.shape
     Ed = U.shape[1]
-    n0 = t0 * B
-    n = T * B
+    n0, n = t0 * B, T * B
     dA2 = dA.reshape((n, H))
-    if store:
-        dU_step[:, :, :] = 0.0
-        dx_step[:, :] = 0.0
-        for t in range(t0, T):
-            for i in range(B):
-                x = E[tokens[i, t]]
-                for j in range(H):
-                    d = dA[t, i, j]
-                    for e in range(Ed):
-                        dU_step[t, j, e] += d * x[e]
-                for j in range(H):
-                    d = dA[t, i, j]
-                    for e in range(Ed):
-                        dx_step[t, e] += d * U[j, e]
-    for j in range(H):
-        db[j] = 0.0
+    db[:] = 0.0
     for r in range(n0, n):
         for j in range(H):
             db[j] += dA2[r, j]
-    if vocab_path:
-        G[:, :] = 0.0
-        for t in range(t0, T):
-            for i in range(B):
-                g = G[tokens[i, t]]
-                for j in range(H):
-                    g[j] += dA[t, i, j]
-        np.dot(G, U, dE)
-        np.dot(G.T, E, dU)
-        return
-    if n0 < n:
-        np.dot(dA2[n0:].T, X[n0:], dU)
-        np.dot(dA2[n0:], U, dX[n0:])
-    else:
-        dU[:, :] = 0.0
+    np.dot(dA2[n0:].T, X[n0:], dU)
+    np.dot(dA2[n0:], U, X[n0:])  # X now holds the dL/dx_t
     dE[:, :] = 0.0
     for t in range(t0, T):
         for i in range(B):
-            r = t * B + i
             row = tokens[i, t]
             for e in range(Ed):
-                dE[row, e] += dX[r, e]
+                dE[row, e] += X[t * B + i, e]
+
+
+@njit(**JIT_OPTIONS)
+def input_grads_vocab(E, U, dA, tokens, t0, G, dE, dU, db):
+    """Gradients of the input layer and of E via the vocabulary (the vocab path of the forward pass).
+
+    E (V, Ed), U (H, Ed), dA (T, B, H), tokens (B, T). Scratch G (V, H): the sum of the dL/da_t
+    of every step that read token v, in row v. Then dE = G U and dU = G^T E (two GEMMs), and
+    db (H,) = the sum of G's rows (= the sum of all dL/da_t).
+    """
+    T, B, H = dA.shape
+    G[:, :] = 0.0
+    for t in range(t0, T):
+        for i in range(B):
+            g = G[tokens[i, t]]
+            for j in range(H):
+                g[j] += dA[t, i, j]
+    db[:] = 0.0
+    for v in range(G.shape[0]):
+        for j in range(H):
+            db[j] += G[v, j]
+    np.dot(G, U, dE)
+    np.dot(G.T, E, dU)

@@ -16,14 +16,15 @@ import numpy as np
 from numba import njit
 
 from .config import JIT_OPTIONS
-from .gated_math import flush_tiny, mean_row_norm, sigmoid_inplace, tanh_inplace, tanh_into
+from .gated_math import flush_tiny, mean_row_norm, sigmoid_columns, tanh_columns, tanh_into
 
 
 @njit(**JIT_OPTIONS)
-def lstm_forward(W, b, Z, S, C, TC, Zs):
+def lstm_forward(W, b, Z, S, C, TC, Zs, vocab_path, EU, tokens):
     """Forward pass of a batch.
 
-    W (4H, H), b (4H,). In/out: Z (T, B, 4H) U x_t -> gates. Out: S, C (T + 1, B, H) (row 0 = 0),
+    W (4H, H), b (4H,). Z (T, B, 4H): U x_t on entry (rows path), or filled here from EU (V, 4H)
+    = E U^T and tokens (B, T) (vocab path); the gates on exit. Out: S, C (T + 1, B, H) (row 0 = 0),
     TC (T, B, H) = tanh(C_t), kept for the backward pass. Scratch: Zs (B, 4H) = W s_{t-1}.
     """
     T, B, H4 = Z.shape
@@ -41,20 +42,25 @@ def lstm_forward(W, b, Z, S, C, TC, Zs):
         # W s_{t-1} for the whole batch: one small GEMM per step, the recurrence's only coupling
         np.dot(S[t], W.T, Zs)
         Zt, Cp, Sn, Cn, TCt = Z[t], C[t], S[t + 1], C[t + 1], TC[t]
-        z1 = Zt.reshape(B * H4)
-        for f in range(B * H4):
-            z1[f] = z1[f] + zs1[f] + b1[f]
+        if vocab_path:
+            for n in range(B):
+                zn, ux, zsn = Zt[n], EU[tokens[n, t]], Zs[n]
+                for j in range(H4):
+                    zn[j] = ux[j] + zsn[j] + b[j]
+        else:
+            z1 = Zt.reshape(B * H4)
+            for f in range(B * H4):
+                z1[f] = z1[f] + zs1[f] + b1[f]
+        sigmoid_columns(Zt, 0, 2 * H)           # i and f, adjacent blocks
+        tanh_columns(Zt, 2 * H, 3 * H)          # g
+        sigmoid_columns(Zt, 3 * H, H4)          # o
         for n in range(B):
-            zn = Zt[n]
-            sigmoid_inplace(zn[:2 * H])         # i and f, adjacent blocks
-            tanh_inplace(zn[2 * H:3 * H])       # g
-            sigmoid_inplace(zn[3 * H:])         # o
-            cp, cn = Cp[n], Cn[n]
+            zn, cp, cn = Zt[n], Cp[n], Cn[n]
             for j in range(H):
                 cn[j] = zn[H + j] * cp[j] + zn[j] * zn[2 * H + j]   # C_t = f C_{t-1} + i g
-            tcn = TCt[n]
-            tanh_into(cn, tcn)
-            sn = Sn[n]
+        tanh_into(Cn, TCt)
+        for n in range(B):
+            zn, tcn, sn = Zt[n], TCt[n], Sn[n]
             for j in range(H):
                 sn[j] = zn[3 * H + j] * tcn[j]                      # s_t = o tanh(C_t)
 

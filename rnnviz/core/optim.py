@@ -13,10 +13,12 @@ Keras rules (g the gradient, p the parameter):
 from __future__ import annotations
 
 import math
+import types
 
 import numpy as np
 from numba import njit
 
+from . import engine, warmup
 from .config import JIT_OPTIONS
 from .gated_params import checked_param_keys
 
@@ -50,17 +52,24 @@ def _adam_kernel(p, g, m, v, alpha, beta1, beta2, eps):
 
 
 @njit(**JIT_OPTIONS)
-def _sum_squares(a):
-    s = 0.0  # float64 accumulator even for float32 gradients
-    for i in range(a.size):
-        s += float(a[i]) * float(a[i])
-    return s
-
-
-@njit(**JIT_OPTIONS)
 def _scale(a, f):
     for i in range(a.size):
         a[i] *= f
+
+
+def _hyperparameter(name: str, value, low: float, low_open: bool = False,
+                    below: float | None = None) -> float:
+    """``value`` as a float after checking it is finite and >= low (> low when ``low_open``), and
+    < ``below`` when given; a ValueError that names it otherwise."""
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be a number, got {value!r}") from None
+    ok = math.isfinite(v) and (v > low if low_open else v >= low) and (below is None or v < below)
+    if not ok:
+        rng = f"{'>' if low_open else '>='} {low:g}" + ("" if below is None else f" and < {below:g}")
+        raise ValueError(f"{name} must be a finite number {rng}, got {value!r}")
+    return v
 
 
 def _flat(a: np.ndarray) -> np.ndarray:
@@ -70,8 +79,19 @@ def _flat(a: np.ndarray) -> np.ndarray:
 
 
 def global_norm(grads: dict) -> float:
-    """sqrt of the sum of squares of every gradient array (computed in float64)."""
-    return math.sqrt(sum(_sum_squares(_flat(np.asarray(g))) for g in grads.values()))
+    """sqrt of the sum of squares of every gradient array: the norm of the arrays' norms, each by
+    the kernels' one norm helper (float64, safe from overflow and underflow)."""
+    arrays = [_flat(np.asarray(g)) for g in grads.values()]
+    norm = _kernels_for(arrays[0].dtype if arrays else np.float64).norm
+    return float(norm(np.array([norm(a) for a in arrays])))
+
+
+def _kernels_for(dtype) -> types.SimpleNamespace:
+    """The compiled kernels, or their Python source for float64 while a warm-up still compiles the
+    trace's kernels (the explorer's clip report on the window's thread must not wait for numba;
+    training, in float32 on a worker thread, waits for its compile)."""
+    python = dtype == np.float64 and not warmup.ready("trace")
+    return engine.PYTHON if python else engine.COMPILED
 
 
 def clip_by_global_norm(grads: dict, max_norm: float | None) -> float:
@@ -84,7 +104,9 @@ def clip_by_global_norm(grads: dict, max_norm: float | None) -> float:
         if norm > max_norm and math.isfinite(norm):
             f = max_norm / norm
             for g in grads.values():
-                _scale(_flat(g), g.dtype.type(f))
+                python = g.dtype == np.float64 and not warmup.ready("trace")
+                scale = _scale.py_func if python else _scale
+                scale(_flat(g), g.dtype.type(f))
     return norm
 
 
@@ -108,11 +130,20 @@ class Optimizer:
     def __init__(self, params: dict, lr: float | None = None):
         self.keys = _param_keys(params)
         self.params = params
-        self.lr = float(self.default_lr if lr is None else lr)
+        self.lr = self.default_lr if lr is None else lr
         self.iterations = 0
         self._flat_params = {k: _flat(params[k]) for k in self.keys}
         self.slot_arrays = {s: {k: np.zeros_like(self._flat_params[k]) for k in self.keys}
                             for s in self.slots}
+
+    @property
+    def lr(self) -> float:
+        """The learning rate: a finite number > 0 (a schedule may change it between steps)."""
+        return self._lr
+
+    @lr.setter
+    def lr(self, value) -> None:
+        self._lr = _hyperparameter("lr", value, low=0.0, low_open=True)
 
     def step(self, grads: dict) -> None:
         """Apply one update with ``grads`` (dict like params, same dtype and shapes)."""
@@ -155,10 +186,8 @@ class SGD(Optimizer):
     default_lr = 0.01
 
     def __init__(self, params, lr=None, momentum: float = 0.0):
-        if momentum < 0:
-            raise ValueError(f"momentum must be >= 0, got {momentum}")
+        self.momentum = _hyperparameter("momentum", momentum, low=0.0)
         super().__init__(params, lr)
-        self.momentum = float(momentum)
 
     def _update(self, key, p, g):
         t = p.dtype.type
@@ -170,8 +199,9 @@ class RMSprop(Optimizer):
     slots = ("velocity",)
 
     def __init__(self, params, lr=None, rho: float = 0.9, epsilon: float = 1e-7):
+        self.rho = _hyperparameter("rho", rho, low=0.0, below=1.0)
+        self.epsilon = _hyperparameter("epsilon", epsilon, low=0.0, low_open=True)
         super().__init__(params, lr)
-        self.rho, self.epsilon = float(rho), float(epsilon)
 
     def _update(self, key, p, g):
         t = p.dtype.type
@@ -185,8 +215,10 @@ class Adam(Optimizer):
 
     def __init__(self, params, lr=None, beta_1: float = 0.9, beta_2: float = 0.999,
                  epsilon: float = 1e-7):
+        self.beta_1 = _hyperparameter("beta_1", beta_1, low=0.0, below=1.0)
+        self.beta_2 = _hyperparameter("beta_2", beta_2, low=0.0, below=1.0)
+        self.epsilon = _hyperparameter("epsilon", epsilon, low=0.0, low_open=True)
         super().__init__(params, lr)
-        self.beta_1, self.beta_2, self.epsilon = float(beta_1), float(beta_2), float(epsilon)
 
     def _update(self, key, p, g):
         t = p.dtype.type

@@ -1,18 +1,19 @@
-"""make_trace: the float64 step trace of one sequence, filled by the training kernels themselves.
+"""make_trace: the float64 step trace of one sequence.
 
-The kernels run with ``store=True`` on a batch of one, which makes them also write every per-step
-intermediate (U x_t, W s_{t-1}, dL/ds_t and its two shares, f'(a_t), each step's dW, dU, dx). Only
-bookkeeping happens here: squeezing the batch axis, the running sums, the ordered step list.
+The training kernels (a BatchWorkspace of one sequence) compute the forward pass, the loss, BPTT and
+the gradients, and keep s_t, dL/ds_t and dL/da_t. Everything else the window shows is read off
+those with a line of NumPy each (B = 1 and T <= 500: microseconds): U x_t, W s_{t-1} and a_t, the
+outputs, the two shares of dL/ds_t, f'(a_t), and each step's contribution to every gradient.
 """
 from __future__ import annotations
 
 import numpy as np
-from scipy.special import expit
+from scipy.special import expit, softmax
 
-from . import kernels
-from .config import HEAD_BINARY
+from . import engine, warmup
+from .spec import PARAM_KEYS
 from .trace_types import Trace, TraceStep
-from .validate import PARAM_KEYS, check_params, check_tokens, head_code
+from .validate import check_params, check_tokens, head_code
 from .workspace import BatchWorkspace
 
 
@@ -36,82 +37,89 @@ def _step_list(T: int, t0: int) -> list[TraceStep]:
     return steps
 
 
+def _fprime(s: np.ndarray, activation: str) -> np.ndarray:
+    """f'(a_t) read from s_t = f(a_t), as the kernels do: tanh 1 - s^2, relu 1 where s > 0."""
+    if activation == "tanh":
+        return 1.0 - s * s
+    if activation == "relu":
+        return (s > 0).astype(np.float64)
+    return np.ones_like(s)
+
+
+def _labels(label, head: str, T: int):
+    """(labels for the workspace, the trace's targets)."""
+    lab = np.asarray(label)
+    if head == "binary":
+        if lab.size != 1:
+            raise ValueError(f"binary label must be a single 0/1 value, got shape {lab.shape}")
+        return lab.reshape(1), lab.reshape(1).astype(np.int64)
+    if lab.shape != (T,):
+        raise ValueError(f"softmax targets must have shape ({T},), got {lab.shape}")
+    return lab.reshape(1, T), lab.astype(np.int64)
+
+
 def make_trace(params, tokens_1d, label, activation: str = "tanh", head: str = "binary",
-               truncate: int | None = None, cell: str = "rnn") -> Trace:
+               truncate: int | None = None, cell: str = "rnn", *, jit: bool | None = None) -> Trace:
     """Float64 forward + BPTT record of one sequence (``cell="lstm"`` / ``"gru"``: a GatedTrace).
 
     tokens_1d (T,) int; label: the 0/1 label (binary head) or (T,) int targets (softmax head).
     Parameters are copied to float64. See ``rnnviz.core.trace_types.Trace`` for every field, and
-    ``rnnviz.core.grads`` for the truncation semantics.
+    ``rnnviz.core.grads`` for the truncation semantics. ``jit=False`` runs the kernels' source as
+    plain Python (same numbers, no compile); the default, None, does so only while a warm-up
+    (``rnnviz.core.warm_up``) is still compiling the float64 kernels.
     """
     if cell != "rnn":
         from .gated_trace import make_gated_trace
         return make_gated_trace(params, tokens_1d, label, head, truncate, cell, activation)
+    if jit is None:
+        jit = warmup.ready("trace")
     check_params(params)
     head_code(head)
-    p64 = {k: np.ascontiguousarray(params[k], dtype=np.float64).copy() for k in PARAM_KEYS}
-    tokens = check_tokens(tokens_1d, p64["E"].shape[0], ndim=1).astype(np.int64)
+    p = {k: np.ascontiguousarray(params[k], dtype=np.float64).copy() for k in PARAM_KEYS}
+    tokens = check_tokens(tokens_1d, p["E"].shape[0], ndim=1).astype(np.int64)
     T = tokens.shape[0]
-    if head == "binary":
-        lab = np.asarray(label)
-        if lab.size != 1:
-            raise ValueError(f"binary label must be a single 0/1 value, got shape {lab.shape}")
-        targets = lab.reshape(1).astype(np.int64)
-        labels = lab.reshape(1)
-    else:
-        labels = np.asarray(label)
-        if labels.shape != (T,):
-            raise ValueError(f"softmax targets must have shape ({T},), got {labels.shape}")
-        targets = labels.astype(np.int64)
-        labels = labels.reshape(1, T)
-    # the rows path keeps every x_t in the workspace for the trace
-    ws = BatchWorkspace(p64, 1, T, activation, head, truncate, input_path="rows")
-    t0 = ws._t0
-    H, Ed, K = p64["W"].shape[0], p64["E"].shape[1], p64["V"].shape[0]
-    z = lambda *shape: np.zeros(shape)  # noqa: E731
-    st = {"Ux": z(T, 1, H), "Ws": z(T, 1, H), "dS": z(T, 1, H), "dS_rec": z(T, 1, H),
-          "fprime": z(T, 1, H), "dW_step": z(T, H, H), "dU_step": z(T, H, Ed),
-          "dx_step": z(T, Ed), "dV_step": z(T, K, H)}
-    loss = ws.forward_backward(tokens.reshape(1, T), labels, _store=st)
-    g = {k: v.copy() for k, v in ws.grads.items()}
-    S = st["S"][:, 0, :].copy()  # (T + 1, H)
-    dA = st["dA"][:, 0, :].copy()
-    sq = lambda a: a[:, 0, :].copy()  # noqa: E731  (T, 1, n) -> (T, n)
+    labels, targets = _labels(label, head, T)
+    # the rows path is the one whose input share comes straight from x_t = E[token_t]; the per-step
+    # norms are taken below from the trace's own rows (fast also when the kernels run as Python)
+    ws = BatchWorkspace(p, 1, T, activation, head, truncate, input_path="rows", diagnostics=False,
+                        jit=jit)
+    loss = ws.forward_backward(tokens.reshape(1, T), labels)
+    t0 = ws.window_start
+    window = np.arange(T) >= t0  # (T,) the steps BPTT reaches
+    S = ws.states[:, 0].copy()  # (T + 1, H)
+    dS, dA = ws.state_grads[:, 0].copy(), ws.preactivation_grads[:, 0].copy()  # (T, H)
+    s, s_prev = S[1:], S[:-1]
+    E, U, W, V, c = p["E"], p["U"], p["W"], p["V"], p["c"]
 
-    dL_do = z(T, K)
-    dV_step = st["dV_step"]
-    dc_step = z(T, K)
-    step_loss = ws.step_loss.copy()
-    if ws._head == HEAD_BINARY:
-        # o_t at every step for display, from the same output kernel the softmax head uses
-        O = z(T, 1, K)
-        kernels.outputs_kernel(st["S"][1:], p64["V"], p64["c"], O)
-        o = sq(O)
+    x = E[tokens]  # (T, Ed) x_t
+    Ux, Ws = x @ U.T, s_prev @ W.T  # (T, H) the two shares of a_t
+    a = Ux + Ws + p["b"]  # a_t, as the recurrence formed it (its buffer now holds dL/da_t)
+    o = s @ V.T + c  # (T, K) o_t = V s_t + c
+    if head == "binary":
         y_hat = expit(o)  # sigmoid without overflow for a large |o_t| (exploding runs)
-        dL_do[T - 1, 0] = ws._dz[0]
-        dV_step[T - 1] = g["V"]
-        dc_step[T - 1] = g["c"]
-        dS_out = z(T, H)
-        dS_out[T - 1] = st["dS_out"][0, 0]
+        dL_do = np.zeros_like(o)
+        dL_do[T - 1] = y_hat[T - 1] - labels  # only o_T feeds the loss
     else:
-        o, y_hat, dL_do = sq(st["O"]), sq(st["P"]), sq(st["dO"])
-        dc_step = dL_do.copy()  # dL/dc_t = dL/do_t
-        dS_out = sq(st["dS_out"])
-        dS_out[:t0] = 0.0
-    dU_step, dW_step = st["dU_step"], st["dW_step"]
-    db_step = dA.copy()
+        y_hat = softmax(o, axis=1)
+        dL_do = np.where(window[:, None], y_hat - np.eye(V.shape[0])[targets], 0.0)
+    dL_ds_rec = np.zeros_like(dS)  # W^T dL/da_{t+1}: none after the last step, none before t0
+    dL_ds_rec[t0:T - 1] = dA[t0 + 1:] @ W
+    fprime = np.where(window[:, None], _fprime(s, activation), 0.0)
+    dU_step = np.einsum("ti,te->tie", dA, x)  # (T, H, Ed) dL/da_t x_t^T
+    dW_step = np.einsum("ti,tj->tij", dA, s_prev)  # (T, H, H) dL/da_t s_{t-1}^T
+    dV_step = np.einsum("tk,ti->tki", dL_do, s)  # (T, K, H) dL/do_t s_t^T
+    norm = (engine.COMPILED if jit else engine.PYTHON).norm  # the kernels' one norm helper
     return Trace(
         tokens=tokens, targets=targets, head=head, activation=activation, truncate=truncate,
-        params=p64,
-        x=st["X"].copy(), Ux=sq(st["Ux"]), Ws=sq(st["Ws"]), a=sq(st["A"]), s=S[1:].copy(),
-        s_prev=S[:-1].copy(), o=o, y_hat=y_hat, step_loss=step_loss, loss=loss,
-        dL_do=dL_do, dL_ds_out=dS_out, dL_ds_rec=sq(st["dS_rec"]), dL_ds=sq(st["dS"]),
-        fprime=sq(st["fprime"]), dL_da=dA,
-        dU_step=dU_step, dW_step=dW_step, db_step=db_step, dV_step=dV_step, dc_step=dc_step,
-        dx_step=st["dx_step"],
+        params=p, x=x, Ux=Ux, Ws=Ws, a=a, s=s.copy(), s_prev=s_prev.copy(), o=o,
+        y_hat=y_hat, step_loss=ws.step_loss.copy(), loss=loss,
+        dL_do=dL_do, dL_ds_out=dL_do @ V, dL_ds_rec=dL_ds_rec, dL_ds=dS, fprime=fprime,
+        dL_da=dA, dU_step=dU_step, dW_step=dW_step, db_step=dA.copy(), dV_step=dV_step,
+        dc_step=dL_do.copy(), dx_step=dA @ U,
         dU_sum=_reverse_cumsum(dU_step), dW_sum=_reverse_cumsum(dW_step),
-        db_sum=_reverse_cumsum(db_step), dV_sum=_reverse_cumsum(dV_step),
-        dc_sum=_reverse_cumsum(dc_step),
-        grads=g, grad_norm_per_step=ws.grad_norm_per_step.copy(),
-        dW_contrib_norm=ws.dW_contrib_norm.copy(), steps=_step_list(T, t0),
+        db_sum=_reverse_cumsum(dA), dV_sum=_reverse_cumsum(dV_step),
+        dc_sum=_reverse_cumsum(dL_do),
+        grads={k: v.copy() for k, v in ws.grads.items()},
+        grad_norm_per_step=np.array([norm(row) for row in dS]),
+        dW_contrib_norm=np.array([norm(m.reshape(-1)) for m in dW_step]), steps=_step_list(T, t0),
     )

@@ -2,11 +2,20 @@
 from __future__ import annotations
 
 import numbers
+from collections import Counter
 
 import numpy as np
 
 from .config import ACTIVATION_CODES, HEAD_CODES
-from .spec import PARAM_KEYS
+from .spec import PARAM_KEYS, param_shapes
+
+
+def _hidden_size(U, W, b, V) -> int:
+    """The hidden size H that most of U (H, Ed), W (H, H), b (H,), V (K, H) say, so that a
+    message names the one array that does not fit rather than blaming a good one."""
+    votes = [a.shape[axis] for a, axis in ((U, 0), (W, 0), (W, 1), (b, 0), (V, 1))
+             if a.ndim > axis]
+    return Counter(votes).most_common(1)[0][0] if votes else 0
 
 
 def activation_code(activation: str) -> int:
@@ -54,19 +63,18 @@ def check_params(params) -> tuple[int, int, int, int, np.dtype]:
     E, U, W, b, V, c = (params[k] for k in PARAM_KEYS)
     if E.ndim != 2:
         raise ValueError(f"E must be (vocab_size, embed_dim), got shape {E.shape}")
+    if V.ndim != 2:
+        raise ValueError(f"V must be (output_dim, hidden_dim), got shape {V.shape}")
     nv, ne = E.shape
-    if W.ndim != 2 or W.shape[0] != W.shape[1]:
-        raise ValueError(f"W must be square (hidden_dim, hidden_dim), got shape {W.shape}")
-    h = W.shape[0]
-    expected = {"U": (h, ne), "b": (h,)}
-    if V.ndim != 2 or V.shape[1] != h:
-        raise ValueError(f"V must be (output_dim, {h}), got shape {V.shape}")
     k_out = V.shape[0]
-    expected["c"] = (k_out,)
-    for k, shape in expected.items():
-        if params[k].shape != shape:
-            raise ValueError(f"params[{k!r}] has shape {params[k].shape}, expected {shape} "
-                             f"(E {E.shape}, W {W.shape}, V {V.shape})")
+    h = _hidden_size(U, W, b, V)
+    expected = param_shapes(nv, ne, h, k_out)
+    wrong = [k for k in PARAM_KEYS if params[k].shape != expected[k]]
+    if wrong:
+        what = "; ".join(f"params[{k!r}] has shape {params[k].shape}, expected {expected[k]}"
+                         for k in wrong)
+        raise ValueError(f"{what} (vocab {nv} and embedding {ne} from E, hidden size {h} as most "
+                         f"of U, W, b, V say, {k_out} outputs from V)")
     if min(nv, ne, h, k_out) < 1:
         raise ValueError(f"parameter sizes must be >= 1: V={nv} E={ne} H={h} K={k_out}")
     return nv, ne, h, k_out, dtype

@@ -1,45 +1,55 @@
-"""BatchWorkspace: every buffer of a training step, allocated once and reused.
+"""BatchWorkspace: every buffer of a training step, allocated once, and the kernel calls in order.
 
 Allocating the large (T, B, H) arrays anew at every step costs milliseconds in page faults; the
-workspace keeps them, so a training step is a handful of kernel calls on existing memory.
+workspace keeps them, so a training step is a handful of kernel calls on existing memory:
+
+    forward:   U x_t (rows or vocab path) -> recurrence (a_t, s_t) -> head (o_t, loss)
+    backward:  head gradients (dV, dc, V^T dL/do_t) -> bptt (dL/ds_t, dL/da_t)
+               (with dW and the per-step norms) -> db, dU, dE
 """
 from __future__ import annotations
 
 import numpy as np
 
-from . import kernels as K
+from . import engine
 from .config import HEAD_BINARY
-from .validate import (PARAM_KEYS, activation_code, check_head_output, check_labels,
-                       check_params, check_tokens, window_start)
+from .spec import PARAM_KEYS
+from .validate import (activation_code, check_head_output, check_labels, check_params, check_tokens,
+                       window_start)
 
 
 class BatchWorkspace:
     """Buffers and kernel calls for batches of up to ``batch_size`` sequences of ``seq_len`` steps.
 
     The workspace keeps a reference to ``params`` (it reads the arrays at every call, so in-place
-    optimizer updates are seen). After ``forward_backward``:
+    optimizer updates are seen; they are checked again at every call). After ``forward_backward``:
 
     - ``grads``: dict like params (same shapes and dtype), the gradients of the mean loss;
     - ``logits``: (B',) view, the binary head's logits o_T (softmax head: ``outputs`` (B', T, K));
     - ``grad_norm_per_step``: (T,) mean over the batch of ||dL/ds_t|| (0 outside the window);
     - ``dW_contrib_norm``: (T,) ||sum over the batch of dL/da_t s_{t-1}^T||_F per step;
-    - ``step_loss``: (T,) softmax head: mean over the batch of L_t (binary: only the last row).
+    - ``step_loss``: (T,) softmax head: mean over the batch of L_t (binary: only the last row);
+    - time-major views of what the kernels kept: ``states`` (T + 1, B', H), row t + 1 = s_t and
+      row 0 = s_0 = 0; ``state_grads`` (T, B', H) dL/ds_t; ``preactivation_grads`` (T, B', H)
+      dL/da_t (rows before ``window_start`` zero). ``preactivations`` (T, B', H) holds a_t after
+      ``forward`` only: BPTT writes dL/da_t over it. Copy them to keep them past the next call.
 
-    ``truncate=k`` back-propagates through the last k steps only (see ``rnnviz.core.grads``).
-    One workspace serves one thread at a time; the kernels release the GIL.
+    ``truncate=k`` back-propagates through the last k steps only (see ``rnnviz.core.grads``);
+    ``window_start`` is the first (0-based) step inside that window. One workspace serves one
+    thread at a time; the compiled kernels release the GIL.
 
-    ``input_path`` picks how U x_t and the E, U gradients are formed (both exact, see
-    ``kernels.forward_kernel``): "rows" (one GEMM over the T * B input rows), "vocab" (one GEMM
-    over the V embedding rows, then lookups and scatter-adds), or "auto": "vocab" when
-    vocab_size < batch_size * seq_len, which is the cheaper one.
+    ``input_path`` picks how U x_t and the E, U gradients are formed (both exact): "rows" (one
+    GEMM over the T * B input rows), "vocab" (one GEMM over the V embedding rows, then lookups and
+    scatter-adds), or "auto": "vocab" when vocab_size < batch_size * seq_len, the cheaper one.
 
-    ``diagnostics=False`` skips the per-step norms (they stay zero) and forms dW by one GEMM;
-    it exists to measure what the diagnostics cost (see ``python -m rnnviz.bench``).
+    ``diagnostics=False`` skips the per-step norms (they stay zero) and forms dW by one GEMM; it
+    exists to measure what the diagnostics cost (see ``python -m rnnviz.bench``).
+    ``jit=False`` runs the same kernels as plain Python (``rnnviz.core.engine``): no compile, slow.
     """
 
     def __init__(self, params, batch_size: int, seq_len: int, activation: str = "tanh",
                  head: str = "binary", truncate: int | None = None, input_path: str = "auto",
-                 diagnostics: bool = True):
+                 diagnostics: bool = True, *, jit: bool = True):
         nv, ne, h, k_out, dtype = check_params(params)
         if int(batch_size) < 1 or int(seq_len) < 1:
             raise ValueError(f"batch_size and seq_len must be >= 1, got {batch_size}, {seq_len}")
@@ -47,10 +57,11 @@ class BatchWorkspace:
         self.batch_size, self.seq_len = int(batch_size), int(seq_len)
         self.activation, self.head, self.truncate = activation, head, truncate
         self._act = activation_code(activation)
-        self._head = check_head_output(head, k_out)
-        self._t0 = window_start(truncate, self.seq_len)
+        self._binary = check_head_output(head, k_out) == HEAD_BINARY
+        self.window_start = window_start(truncate, self.seq_len)
         self._sizes = (nv, ne, h, k_out)
         self.dtype = dtype
+        self._k = engine.COMPILED if jit else engine.PYTHON
         B, T = self.batch_size, self.seq_len
         if input_path not in ("auto", "rows", "vocab"):
             raise ValueError(f"input_path must be 'auto', 'rows' or 'vocab', got {input_path!r}")
@@ -58,23 +69,22 @@ class BatchWorkspace:
             input_path = "vocab" if nv < B * T else "rows"
         self.input_path = input_path
         self.diagnostics = bool(diagnostics)
-        self._vocab = input_path == "vocab"
-        z = lambda n: np.zeros(n, dtype)  # noqa: E731
+        z = lambda *shape: np.zeros(shape, dtype)  # noqa: E731
         # flat storage; each call takes views of the exact (B', ...) shape it needs
         self._tokens = np.zeros(B * T, np.int64)
-        self._labels = z(B)
         self._targets = np.zeros(B * T, np.int64)
-        self._X = z(0 if self._vocab else T * B * ne)
-        self._EU = z((nv, h) if self._vocab else (0, h))
-        self._G = z((nv, h) if self._vocab else (0, h))
-        self._A = z(T * B * h)
+        self._labels = z(B)
+        if input_path == "vocab":
+            self._EU, self._G = z(nv, h), z(nv, h)  # E U^T, and its gradient's scratch
+        else:
+            self._X = z(T * B * ne)  # the x_t, then the dL/dx_t
+        self._A, self._dS = z(T * B * h), z(T * B * h)
+        # dA overwrites A: a_t is not needed after the forward pass (f'(a_t) is read from s_t),
+        # and writing dL/da_t over memory already in use is measurably cheaper than fresh memory
+        self._dA = self._A
         self._S = z((T + 1) * B * h)
-        self._carry = z(B * h)
-        self._dW_t = z((h, h))
         self._logits = z(B)
-        self._dz = z(B)
-        self._dS_out = z((T if self._head != HEAD_BINARY else 1) * B * h)
-        nk = T * B * k_out if self._head != HEAD_BINARY else 0
+        nk = 0 if self._binary else T * B * k_out
         self._O, self._P, self._dO = z(nk), z(nk), z(nk)
         self.grads = {k: np.zeros_like(params[k]) for k in PARAM_KEYS}
         self.grad_norm_per_step = z(T)
@@ -82,21 +92,19 @@ class BatchWorkspace:
         self.step_loss = z(T)
         self.logits = self._logits[:0]
         self.outputs = None
-        self._none3 = z((0, 0, 0))
-        self._none2 = z((0, 0))
+        self._set_views(0)
 
-    # -- views -------------------------------------------------------------------------------
-    def _views(self, nb: int):
-        nv, ne, h, k_out = self._sizes
-        T = self.seq_len
-        X = self._X[:0 if self._vocab else T * nb * ne].reshape(-1, ne)
-        A = self._A[:T * nb * h].reshape(T, nb, h)
-        S = self._S[:(T + 1) * nb * h].reshape(T + 1, nb, h)
-        return X, A, S
+    # -- buffers -----------------------------------------------------------------------------
+    def _set_views(self, nb: int) -> None:
+        """Time-major views of the flat buffers for a batch of nb sequences."""
+        h, T = self._sizes[2], self.seq_len
+        self.preactivations = self._A[:T * nb * h].reshape(T, nb, h)
+        self.states = self._S[:(T + 1) * nb * h].reshape(T + 1, nb, h)
+        self.state_grads = self._dS[:T * nb * h].reshape(T, nb, h)
+        self.preactivation_grads = self._dA[:T * nb * h].reshape(T, nb, h)
 
     def _load_tokens(self, tokens) -> np.ndarray:
-        nv = self._sizes[0]
-        tokens = check_tokens(tokens, nv)
+        tokens = check_tokens(tokens, self._sizes[0])
         nb, T = tokens.shape
         if T != self.seq_len:
             raise ValueError(f"tokens have {T} steps but the workspace was made for seq_len "
@@ -108,113 +116,104 @@ class BatchWorkspace:
         np.copyto(tok, tokens, casting="unsafe")  # int32/uint16 ids -> the kernels' int64
         return tok
 
-    def _check_params_unchanged(self):
-        p = self.params
-        nv, ne, h, k_out = self._sizes
-        if (p["E"].shape != (nv, ne) or p["W"].shape != (h, h) or p["V"].shape != (k_out, h)
-                or p["E"].dtype != self.dtype):
-            raise ValueError("params changed shape or dtype since the workspace was made")
+    def _check_params_unchanged(self) -> None:
+        """Every parameter again (an optimizer or a caller may have swapped an array)."""
+        nv, ne, h, k_out, dtype = check_params(self.params)
+        if (nv, ne, h, k_out) != self._sizes or dtype != self.dtype:
+            raise ValueError(f"params changed shape or dtype since the workspace was made: "
+                             f"(V, E, H, K) {self._sizes} {self.dtype} -> "
+                             f"{(nv, ne, h, k_out)} {dtype}")
 
-    def _forward_states(self, tok, store=False, Ux=None, Ws=None):
-        p = self.params
-        nb = tok.shape[0]
-        X, A, S = self._views(nb)
-        Ws_t = self._carry[:nb * self._sizes[2]].reshape(nb, self._sizes[2])
-        K.forward_kernel(p["E"], p["U"], p["W"], p["b"], tok, self._act, self._vocab, self._EU,
-                         X, A, S, Ws_t, store,
-                         self._none3 if Ux is None else Ux, self._none3 if Ws is None else Ws)
-        return X, A, S
+    # -- forward -----------------------------------------------------------------------------
+    def _forward_states(self, tok: np.ndarray) -> None:
+        """U x_t, then the recurrence: fills ``preactivations`` and ``states``."""
+        p, k = self.params, self._k
+        self._set_views(tok.shape[0])
+        A, S = self.preactivations, self.states
+        if self.input_path == "vocab":
+            k.input_shares_vocab(p["E"], p["U"], tok, self._EU, A)
+        else:
+            X = self._X[:A.shape[0] * A.shape[1] * self._sizes[1]].reshape(-1, self._sizes[1])
+            k.input_shares_rows(p["E"], p["U"], tok, X, A)
+        k.recurrence(p["W"], p["b"], self._act, A, S)
 
-    # -- public ------------------------------------------------------------------------------
     def forward(self, tokens) -> np.ndarray:
         """Inference: binary head -> logits (B',) (a view into the workspace; copy to keep);
         softmax head -> outputs o_t as a (B', T, K) view."""
         self._check_params_unchanged()
         tok = self._load_tokens(tokens)
         nb = tok.shape[0]
-        X, A, S = self._forward_states(tok)
-        p = self.params
-        if self._head == HEAD_BINARY:
+        self._forward_states(tok)
+        p, S = self.params, self.states
+        if self._binary:
             self.logits = self._logits[:nb]
             # the kernel fills the logits; its loss against the stale label buffer is ignored
-            K.binary_head_kernel(S[self.seq_len], p["V"], p["c"], self._labels[:nb], self.logits)
+            self._k.binary_head(S[self.seq_len], p["V"], p["c"], self._labels[:nb], self.logits)
             return self.logits
-        T, k_out = self.seq_len, self._sizes[3]
-        O = self._O[:T * nb * k_out].reshape(T, nb, k_out)
-        K.outputs_kernel(S[1:], p["V"], p["c"], O)
+        O = self._head_buffers(nb)[0]
+        self._k.outputs(S[1:], p["V"], p["c"], O)
         self.outputs = O.transpose(1, 0, 2)
         return self.outputs
 
-    def forward_backward(self, tokens, labels, *, _store=None) -> float:
+    def _head_buffers(self, nb: int):
+        T, k_out = self.seq_len, self._sizes[3]
+        return tuple(buf[:T * nb * k_out].reshape(T, nb, k_out)
+                     for buf in (self._O, self._P, self._dO))
+
+    # -- training step -----------------------------------------------------------------------
+    def forward_backward(self, tokens, labels) -> float:
         """One forward pass and BPTT over a batch; fills ``grads`` and the diagnostics.
 
         tokens (B', T) int with B' <= batch_size; labels (B',) 0/1 (binary) or (B', T) int
         targets (softmax). Returns the loss (mean over the batch).
-        ``_store`` (make_trace only): a dict of per-step output arrays for the kernels to fill;
-        the intermediates the trace needs are added to it.
         """
         self._check_params_unchanged()
         tok = self._load_tokens(tokens)
         nb, T = tok.shape
         labels = check_labels(labels, self.head, nb, T, self._sizes[3])
-        store = _store is not None
-        st = _store if store else {}
-        X, A, S = self._forward_states(tok, store, st.get("Ux"), st.get("Ws"))
-        if store:
-            st.update(A=A.copy(), S=S, X=X.copy())
-        if self._head == HEAD_BINARY:
-            loss, dS_out = self._binary_head(S, labels)
-        else:
-            loss, dS_out = self._softmax_head(S, labels, st, store)
-        self._backward(tok, X, A, S, dS_out, st, store)
+        self._forward_states(tok)
+        # the head: loss, dV, dc, and the output's share of dL/ds_t into state_grads
+        loss = self._binary_head(labels) if self._binary else self._softmax_head(labels)
+        self._backward(tok)
         return float(loss)
 
-    def _binary_head(self, S, labels):
-        """Logits, loss and the head's gradients; returns (loss, dL/ds_T as (1, B', H))."""
-        p, g = self.params, self.grads
-        T, nb, h = S.shape[0] - 1, S.shape[1], S.shape[2]
+    def _binary_head(self, labels) -> float:
+        p, g, k = self.params, self.grads, self._k
+        S, dS = self.states, self.state_grads
+        nb = S.shape[1]
         lab = self._labels[:nb]
         np.copyto(lab, labels, casting="unsafe")
         self.logits = self._logits[:nb]
-        dS_out = self._dS_out[:nb * h].reshape(1, nb, h)
-        loss = K.binary_head_kernel(S[T], p["V"], p["c"], lab, self.logits)
-        K.binary_head_backward(S[T], p["V"], lab, self.logits, self._dz[:nb], g["V"], g["c"],
-                               dS_out)
+        loss = k.binary_head(S[self.seq_len], p["V"], p["c"], lab, self.logits)
+        k.binary_head_grad(S[self.seq_len], p["V"], lab, self.logits, g["V"], g["c"], dS[-1])
         self.step_loss[:] = 0.0
-        self.step_loss[T - 1] = loss
-        return loss, dS_out
+        self.step_loss[-1] = loss
+        return loss
 
-    def _softmax_head(self, S, targets, st, store):
-        """Outputs, loss and the head's gradients; returns (loss, dL/ds_t's output share)."""
-        p, g = self.params, self.grads
-        T, nb, h = S.shape[0] - 1, S.shape[1], S.shape[2]
-        k_out = self._sizes[3]
-        tgt = self._targets[:nb * T].reshape(nb, T)
+    def _softmax_head(self, targets) -> float:
+        p, g, k = self.params, self.grads, self._k
+        S = self.states
+        nb = S.shape[1]
+        tgt = self._targets[:nb * self.seq_len].reshape(nb, self.seq_len)
         np.copyto(tgt, targets, casting="unsafe")
-        n = T * nb * k_out
-        O, P, dO = (buf[:n].reshape(T, nb, k_out) for buf in (self._O, self._P, self._dO))
-        dS_out = self._dS_out[:T * nb * h].reshape(T, nb, h)
-        loss = K.softmax_head_kernel(S[1:], p["V"], p["c"], tgt, self._t0, O, P, dO,
-                                     self.step_loss, g["V"], g["c"], dS_out, store,
-                                     st.get("dV_step", self._none3))
+        O, P, dO = self._head_buffers(nb)
+        k.outputs(S[1:], p["V"], p["c"], O)
+        loss = k.softmax_head(O, tgt, self.window_start, P, dO, self.step_loss)
+        k.output_grads(S[1:], p["V"], dO, self.window_start, g["V"], g["c"], self.state_grads)
         self.outputs = O.transpose(1, 0, 2)
-        if store:
-            st.update(O=O, P=P, dO=dO)
-        return loss, dS_out
+        return loss
 
-    def _backward(self, tok, X, A, S, dS_out, st, store):
-        """BPTT through the recurrence, then the E, U, b gradients."""
-        p, g = self.params, self.grads
-        nb, h = tok.shape[0], self._sizes[2]
-        n3 = self._none3
-        dA = A  # a_t is not needed after the forward pass (f' comes from s_t): reuse its buffer
-        K.backward_kernel(p["W"], S, dS_out, self._act, self._t0, dA,
-                          self._carry[:nb * h].reshape(nb, h), self._dW_t, g["W"],
-                          self.diagnostics or store, self.grad_norm_per_step,
-                          self.dW_contrib_norm, store, st.get("dS", n3), st.get("dS_rec", n3),
-                          st.get("fprime", n3), st.get("dW_step", n3))
-        K.input_grads_kernel(p["E"], p["U"], X, dA, tok, self._t0, self._vocab, self._G, g["E"],
-                             g["U"], g["b"], X, store, st.get("dU_step", n3),
-                             st.get("dx_step", self._none2))
-        if store:
-            st.update(dA=dA, dS_out=dS_out)
+    def _backward(self, tok: np.ndarray) -> None:
+        """BPTT through the recurrence (with dW and the per-step norms), then the b, U, E gradients."""
+        p, g, k, t0 = self.params, self.grads, self._k, self.window_start
+        S, dS, dA = self.states, self.state_grads, self.preactivation_grads
+        if self.diagnostics:
+            k.bptt(p["W"], S, self._act, t0, self._binary, dS, dA, g["W"],
+                   self.grad_norm_per_step, self.dW_contrib_norm)
+        else:
+            k.bptt(p["W"], S, self._act, t0, self._binary, dS, dA, g["W"])
+        if self.input_path == "vocab":
+            k.input_grads_vocab(p["E"], p["U"], dA, tok, t0, self._G, g["E"], g["U"], g["b"])
+        else:
+            X = self._X[:dA.shape[0] * dA.shape[1] * self._sizes[1]].reshape(-1, self._sizes[1])
+            k.input_grads_rows(p["U"], dA, tok, t0, X, g["E"], g["U"], g["b"])

@@ -91,15 +91,23 @@ def save(path: Path, ds: Dataset) -> None:
 def _prune(folder: Path, keep: int = KEEP_FILES) -> None:
     """Delete all but the `keep` most recently used cache files (load() touches the one it reads), and the
     temporary files of writers that were killed (the panel kills its loader child on cancel)."""
-    remove_stale_temporaries(folder, temporary_pattern("imdb-*.npz"))
+    sweep_temporaries(folder)
     files = sorted(folder.glob("imdb-*.npz"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
     for old in files[keep:]:
         with contextlib.suppress(OSError):
             old.unlink()
 
 
+def sweep_temporaries(folder: Path) -> None:
+    """Remove the temporary cache files of killed writers (at once when the writer's process is gone:
+    the window kills its loader child on Cancel, leaving tens of MB)."""
+    with contextlib.suppress(OSError):
+        remove_stale_temporaries(folder, temporary_pattern("imdb-*.npz"))
+
+
 def load(path: Path) -> Dataset | None:
     """The cached Dataset at `path`, or None when it is missing or unreadable (then it is rebuilt)."""
+    sweep_temporaries(path.parent)
     try:
         # Open the file ourselves: np.load leaks its handle when the zip is damaged.
         with open(path, "rb") as f, np.load(f, allow_pickle=False) as z:

@@ -11,26 +11,36 @@ ranks, 1 = most frequent word, exactly what the file Keras downloads holds):
 * ``y_<split>``: (N,) labels 0/1.
 
 Keras' load_data conventions are applied: id = rank + 3 (index_from), a start id 1 in front,
-ids >= num_words become 2 (out of vocabulary), shuffled with RandomState(113) as Keras does.
+ids >= num_words become 2 (out of vocabulary), shuffled with RandomState(113) as Keras does. A rank
+the word index has no word for (Keras' own file uses a few) is out of vocabulary too.
+
+A damaged or hostile file gets a DatasetError, never another exception: members larger than
+MAX_MEMBER_BYTES and splits of more than MAX_WORDS_PER_SPLIT words (a few KB of pickle can repeat one
+list 25,000 times) are refused before they are expanded.
 """
 from __future__ import annotations
 
 import json
 import os
 import zipfile
+import zlib
 from pathlib import Path
 
 import numpy as np
 
 from .dataset import Dataset
 from .errors import DatasetError
-from .pickle_ints import read_object_npy
+from .pickle_ints import MAX_WORDS_PER_SPLIT, read_object_npy
 from .sequences import pad_ragged
 from .vocab import OOV_ID, START_ID, Vocab
 
 INDEX_FROM = 3
 WORD_INDEX_NAME = "imdb_word_index.json"
 KERAS_SEED = 113
+#: Largest uncompressed member read (Keras' real imdb.npz members are under 60 MB).
+MAX_MEMBER_BYTES = 1 << 30
+#: Largest word rank accepted (Keras' file has under 90,000 words; this keeps id arithmetic in range).
+MAX_RANK = 1 << 31
 
 
 def is_npz(path: Path) -> bool:
@@ -77,14 +87,22 @@ def load_keras_npz(path: Path, num_words: int = 10000, maxlen: int = 500,
     vocab = Vocab.from_keras_word_index(load_word_index(index_file), num_words, INDEX_FROM)
     try:
         with open(path, "rb") as f, np.load(f, allow_pickle=False) as z:  # own handle: closed on errors too
+            _check_member_sizes(z.zip, path)
             splits = {s: _read_split(z, path, s) for s in ("train", "test")}
-    except (OSError, ValueError, zipfile.BadZipFile, EOFError) as exc:
-        raise DatasetError(f"{path} is damaged or not a Keras imdb.npz ({exc}). Download it again or "
-                           "use the Stanford aclImdb_v1.tar.gz instead.") from None
+    except DatasetError:
+        raise
+    except MemoryError:
+        raise DatasetError(f"{path} holds more data than fits in memory: not Keras' imdb.npz") from None
+    except (OSError, ValueError, zipfile.BadZipFile, EOFError, zlib.error, KeyError, OverflowError,
+            NotImplementedError, RuntimeError) as exc:
+        # zlib.error: a damaged compressed member; NotImplementedError/RuntimeError: an unknown compression
+        # method or an "encrypted" member; KeyError, OverflowError: members or values not as numpy wrote them
+        raise DatasetError(f"{path} is damaged or not a Keras imdb.npz ({type(exc).__name__}: {exc}). Download it "
+                           "again or use the Stanford aclImdb_v1.tar.gz instead.") from None
     rng = np.random.RandomState(KERAS_SEED)  # Keras' own order: one generator, train then test
     arrays = {}
     for split, (ranks, lengths, y) in splits.items():
-        x = _keras_encode(ranks, lengths, num_words, maxlen)
+        x = _keras_encode(ranks, lengths, min(num_words, len(vocab)), maxlen)
         order = np.arange(len(y))
         rng.shuffle(order)
         arrays[split] = (x[order], y[order])
@@ -92,11 +110,19 @@ def load_keras_npz(path: Path, num_words: int = 10000, maxlen: int = 500,
                    x_test=arrays["test"][0], y_test=arrays["test"][1])
 
 
+def _check_member_sizes(zf: zipfile.ZipFile, path: Path) -> None:
+    """Refuse members that would expand beyond MAX_MEMBER_BYTES (a zip bomb) before any is read."""
+    for info in zf.infolist():
+        if info.file_size > MAX_MEMBER_BYTES:
+            raise DatasetError(f"{path}: member {info.filename} would expand to {info.file_size / 1e9:,.1f} GB "
+                               f"(more than {MAX_MEMBER_BYTES / 1e9:.1f} GB): not Keras' imdb.npz")
+
+
 def _read_split(z, path: Path, split: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(ranks flat, lengths (N,), labels (N,) float32) of one split."""
     x_key, y_key = f"x_{split}", f"y_{split}"
     if f"{x_key}_ids" in z.files and f"{x_key}_lengths" in z.files:
-        ranks, lengths = z[f"{x_key}_ids"].astype(np.int64), z[f"{x_key}_lengths"].astype(np.int64)
+        ranks, lengths = _int_array(z, path, f"{x_key}_ids"), _int_array(z, path, f"{x_key}_lengths")
         if lengths.ndim != 1 or (lengths < 0).any() or lengths.sum() != ranks.size:
             raise DatasetError(f"{path}: {x_key}_lengths does not add up to the size of {x_key}_ids")
     elif x_key in z.files:
@@ -110,26 +136,46 @@ def _read_split(z, path: Path, split: str) -> tuple[np.ndarray, np.ndarray, np.n
         raise DatasetError(f"{path}: '{y_key}' must hold one 0/1 label per review")
     if ranks.size and ranks.min() < 1:
         raise DatasetError(f"{path}: '{x_key}' holds word numbers below 1; Keras ranks start at 1")
+    if ranks.size and ranks.max() > MAX_RANK:
+        raise DatasetError(f"{path}: '{x_key}' holds word number {int(ranks.max()):,}; Keras' ranks are below "
+                           f"{MAX_RANK:,}")
+    if ranks.size > MAX_WORDS_PER_SPLIT:
+        raise DatasetError(f"{path}: '{x_key}' holds {ranks.size:,} words, more than the {MAX_WORDS_PER_SPLIT:,} "
+                           "rnnviz reads per split: not Keras' imdb.npz")
     return ranks, lengths, y.astype(np.float32)
+
+
+def _int_array(z, path: Path, key: str) -> np.ndarray:
+    """An integer member as int64; a uint64 above int64's range is refused, not wrapped to a negative."""
+    a = z[key]
+    if a.dtype.kind not in "iu":
+        raise DatasetError(f"{path}: '{key}' must hold integers, got {a.dtype}")
+    if a.dtype == np.uint64 and a.size and a.max() > np.iinfo(np.int64).max:
+        raise DatasetError(f"{path}: '{key}' holds a number too large to be a word rank")
+    return a.astype(np.int64)
 
 
 def _read_x(z, path: Path, key: str) -> tuple[np.ndarray, np.ndarray]:
     try:
         x = z[key]
     except ValueError:  # object array: numpy refuses it without pickle, so decode it ourselves
-        return read_object_npy(_member_bytes(path, key), f"{path}:{key}")
+        return read_object_npy(_member_bytes(z.zip, key), f"{path}:{key}")
     if x.ndim != 2 or x.dtype.kind not in "iu":
         raise DatasetError(f"{path}: '{key}' must be a 2-D integer array or Keras' lists; got {x.dtype} {x.shape}")
+    if x.dtype == np.uint64 and x.size and x.max() > np.iinfo(np.int64).max:
+        raise DatasetError(f"{path}: '{key}' holds a number too large to be a word rank")
     keep = x != 0  # 0 is padding in a padded matrix
     return x[keep].astype(np.int64), keep.sum(axis=1)
 
 
-def _member_bytes(path: Path, key: str) -> bytes:
-    with zipfile.ZipFile(path) as zf:
-        return zf.read(key + ".npy")
+def _member_bytes(zf: zipfile.ZipFile, key: str) -> bytes:
+    """The raw .npy bytes of member `key` (numpy finds 'x_train' stored as x_train.npy or plain x_train)."""
+    names = set(zf.namelist())
+    return zf.read(key + ".npy" if key + ".npy" in names else key)
 
 
 def _keras_encode(ranks: np.ndarray, lengths: np.ndarray, num_words: int, maxlen: int) -> np.ndarray:
+    """(N, maxlen) ids; num_words: ids from here on are out of vocabulary (at most the vocabulary's size)."""
     ids = ranks + INDEX_FROM
     ids[ids >= num_words] = OOV_ID
     starts = np.concatenate(([0], np.cumsum(lengths)[:-1])) if len(lengths) else lengths

@@ -16,6 +16,10 @@ import numpy as np
 
 from .errors import DatasetError
 
+#: Most word ranks one split may hold (Keras' real file: about 6 million per split). The memo opcodes let a
+#: few KB of pickle name one long list thousands of times; this bound is checked before anything is expanded.
+MAX_WORDS_PER_SPLIT = 30_000_000
+
 _ALLOWED_GLOBALS = {
     ("numpy.core.multiarray", "_reconstruct"), ("numpy._core.multiarray", "_reconstruct"),
     ("numpy", "ndarray"), ("numpy", "dtype"),
@@ -49,7 +53,15 @@ def read_object_npy(npy: bytes, where: str) -> tuple[np.ndarray, np.ndarray]:
     if len(rows) != shape[0]:
         raise DatasetError(f"{where}: header says {shape[0]} reviews but {len(rows)} were stored")
     lengths = np.fromiter(map(len, rows), np.int64, len(rows))
-    flat = np.fromiter((v for r in rows for v in r), np.int64, int(lengths.sum()))
+    total = int(lengths.sum())
+    if total > MAX_WORDS_PER_SPLIT:
+        raise DatasetError(f"{where}: the reviews hold {total:,} words in all, more than the "
+                           f"{MAX_WORDS_PER_SPLIT:,} rnnviz reads per split (Keras' file has about 6 million)")
+    _check_ints(rows, where)
+    try:
+        flat = np.fromiter((v for r in rows for v in r), np.int64, total)
+    except OverflowError:
+        raise DatasetError(f"{where}: a word number is too large to be a word rank") from None
     return flat, lengths
 
 
@@ -58,10 +70,15 @@ def _rows_of(root, where: str) -> list:
     if not ok or len(root.state) != 5 or not isinstance(root.state[4], list):
         raise DatasetError(f"{where}: the stored object is not a numpy object array")
     rows = root.state[4]
-    for row in rows:
-        if not isinstance(row, list) or not all(type(v) is int for v in row):
-            raise DatasetError(f"{where}: an element is not a list of integers (unsupported content)")
+    if not all(isinstance(row, list) for row in rows):
+        raise DatasetError(f"{where}: an element is not a list of integers (unsupported content)")
     return rows
+
+
+def _check_ints(rows: list, where: str) -> None:
+    for row in rows:
+        if not all(type(v) is int for v in row):
+            raise DatasetError(f"{where}: an element is not a list of integers (unsupported content)")
 
 
 def _interpret(data: memoryview, where: str):  # noqa: C901 - one flat opcode switch is clearest here

@@ -20,6 +20,8 @@ from .errors import DatasetError, LoadCancelled
 
 _NAME = re.compile(r"(?:^|/)(train|test)/(pos|neg)/(\d+)_(\d+)\.txt$")
 SPLITS = ("train", "test")
+RATINGS = (1, 10)      # the star ratings IMDb reviews carry (stored as int8)
+MAX_ID = 2**31 - 1     # review ids are stored as int32; the archive's run from 0 to 12,499
 
 Progress = Callable[[str, int, int], None]
 
@@ -49,11 +51,24 @@ class ReviewSet:
 
 
 def parse_review_name(name: str) -> tuple[str, int, int, int] | None:
-    """(split, label, id, rating) for a labelled review path, None for anything else."""
+    """(split, label, id, rating) for a labelled review path, None for anything else.
+
+    DatasetError for a review name whose rating is outside 1-10 or whose id is beyond MAX_ID: such a
+    copy is not the IMDb dataset (and the numbers would not fit the arrays they are kept in).
+    """
     m = _NAME.search(name.replace(os.sep, "/"))
     if m is None:
         return None
-    return m.group(1), int(m.group(2) == "pos"), int(m.group(3)), int(m.group(4))
+    rid, rating = int(m.group(3)), int(m.group(4))
+    if not RATINGS[0] <= rating <= RATINGS[1]:
+        raise DatasetError(f"review file {m.group(0).lstrip('/')} has rating {rating}; IMDb review files are named "
+                           f"<id>_<rating>.txt with a rating from {RATINGS[0]} to {RATINGS[1]}. Give the path of "
+                           "the original aclImdb_v1.tar.gz or aclImdb folder.")
+    if rid > MAX_ID:
+        raise DatasetError(f"review file {m.group(0).lstrip('/')} has id {rid:,}, beyond the {MAX_ID:,} rnnviz "
+                           "can keep: not an IMDb review file. Give the path of the original aclImdb_v1.tar.gz or "
+                           "aclImdb folder.")
+    return m.group(1), int(m.group(2) == "pos"), rid, rating
 
 
 def read_reviews(path: str | os.PathLike, progress: Progress | None = None,

@@ -24,6 +24,11 @@ def demo_settings(explorer, name: str) -> dict:
     if name not in DEMO_RADIUS:
         raise ValueError(translate("Demos", "the demo must be one of {0}, got {1}").format(
             ", ".join(sorted(DEMO_RADIUS)), repr(name)))
+    cell = getattr(explorer.model, "cell", None) or "rnn"
+    if cell != "rnn":  # a gated W stacks one block per gate: there is no single rho(W) to set
+        raise ValueError(translate("Demos", "The {0} demo scales a vanilla RNN's W; this model is {1}, whose gates "
+                                   "decide what is kept. Open Compare cells (View menu) to see its gradient beside "
+                                   "the RNN's").format(name, cell.upper()))
     from rnnviz.core import spectral_radius
 
     base = float(spectral_radius(np.asarray(explorer.model.params["W"], dtype=np.float64)))

@@ -31,17 +31,36 @@ def _sym(text: str) -> str:
     return f"<i>{text}</i>"
 
 
-def _vector_row(label: str, entries: list[str], total: int, width: int, norm_text: str) -> str:
-    """One table row: label = [ v_1 ... v_k ... ]  ||.|| = n, cells padded to `width` entries.
+#: With "Show all entries", a vector longer than this wraps onto more lines (H = 32 in one line is
+#: wider than the panel, and its norm ended up out of view).
+ENTRIES_PER_LINE = FIRST_ENTRIES  # as many as the short view shows, so the columns stay where they were
+
+
+def _vector_row(label: str, entries: list[str], total: int, width: int, norm_text: str,
+                norm_first: bool = False) -> str:
+    """Table rows: label = [ v_1 ... v_k ... ]  ||.|| = n, cells padded to `width` entries a line.
 
     entries: the shown entries, already formatted (``format_block``); total: the vector's size.
+    More than `width` entries continue on the next lines. norm_first: the norm goes before the
+    entries ("label = ||.|| = n: [ ..."), so a long wrapped vector never pushes it out of view.
     """
-    cells = "".join(f'<td class="n">{text}</td>' for text in entries)
-    more = "&hellip;" if len(entries) < total else ""
-    pad = "<td></td>" * (width - len(entries))
-    return (f"<tr><td align='right' class='l'>{label}</td><td>=</td><td class='m'>[</td>{cells}{pad}"
-            f"<td class='m'>{more}]</td><td class='m'>&#8214;&middot;&#8214; =</td>"
-            f'<td class="n">{norm_text}</td></tr>')
+    lines = [entries[i:i + width] for i in range(0, len(entries), width)] or [[]]
+    norm_cells = f"<td class='m'>&#8214;&middot;&#8214; =</td><td class=\"n\">{norm_text}</td>"
+    rows = []
+    for k, line in enumerate(lines):
+        first, last = k == 0, k == len(lines) - 1
+        cells = "".join(f'<td class="n">{text}</td>' for text in line)
+        pad = "<td></td>" * (width - len(line))
+        more = "&hellip;" if last and len(entries) < total else ""
+        close = f"<td class='m'>{more}]</td>" if last else "<td></td>"
+        head = f"<td align='right' class='l'>{label}</td><td>=</td>" if first else "<td></td><td></td>"
+        if norm_first:
+            head += (norm_cells if first else "<td></td><td></td>")
+            rows.append(f"<tr>{head}<td class='m'>{'[' if first else ''}</td>{cells}{pad}{close}</tr>")
+        else:
+            tail = norm_cells if first else "<td></td><td></td>"
+            rows.append(f"<tr>{head}<td class='m'>{'[' if first else ''}</td>{cells}{pad}{close}{tail}</tr>")
+    return "".join(rows)
 
 
 def _bare(label: str) -> str:
@@ -63,10 +82,11 @@ def _vector_table(rows: list[tuple[str, np.ndarray, str]], show_all: bool) -> st
     shown = [v if show_all else v[:FIRST_ENTRIES] for v in vectors]
     texts = format_block(np.concatenate(shown)) if any(v.size for v in shown) else []
     norms = format_block([norm(v) for v in vectors], signed=False)
-    width = max(v.size for v in shown)
+    width = min(max(v.size for v in shown), ENTRIES_PER_LINE)
     body, start = [], 0
     for (label, _, _), v, k, norm_text in zip(rows, vectors, shown, norms):
-        body.append(_vector_row(label, texts[start:start + k.size], v.size, width, norm_text))
+        body.append(_vector_row(label, texts[start:start + k.size], v.size, width, norm_text,
+                                norm_first=show_all and width < v.size))
         start += k.size
     table = "<table cellspacing='0'>" + "".join(body) + "</table>"
     notes = "; ".join(f"{_bare(label)}: {note}" for label, _, note in rows if note)
@@ -118,6 +138,9 @@ def step_html(trace, index: int, labels=(), words=(), show_all: bool = False, cl
     clip: a ``ClipReport`` shown after the last backward step, or None; vocab: names the
     softmax head's classes (the next words), or None to number them.
     """
+    if hasattr(trace, "gate_names"):  # an LSTM or GRU trace: its own equations
+        from .gated_equations import gated_step_html
+        return gated_step_html(trace, index, labels, words, show_all, clip, vocab)
     if not 0 <= index < len(trace.steps):
         return _STYLE + "<p>No step selected.</p>"
     step = trace.steps[index]

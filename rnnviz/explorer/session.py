@@ -41,16 +41,28 @@ class ModelSpec:
     trained: object | None = None
     builtin_task: str | None = None  # "sentiment" / "next_word" for the built-in models (H can change)
     maxlen: int | None = None  # the length its training data was 'pre' padded to (None: not known)
+    cell: str = "rnn"  # "rnn" | "lstm" | "gru" (rnnviz.core.CELLS); a gated W is (G*H, H)
+
+    def __post_init__(self):
+        from rnnviz.core.cells import check_cell
+
+        check_cell(self.cell)
 
     @classmethod
     def from_trained(cls, model, name: str, builtin_task: str | None = None) -> "ModelSpec":
         maxlen = getattr(model, "maxlen", None)
+        # models saved before the gated cells have no cell: they are vanilla RNNs
         return cls(model.params, model.vocab, model.activation, model.head, name, model, builtin_task,
-                   int(maxlen) if maxlen else None)
+                   int(maxlen) if maxlen else None, getattr(model, "cell", "rnn") or "rnn")
 
     @property
     def hidden_dim(self) -> int:
-        return int(self.params["W"].shape[0])
+        """H: W is (H, H) for the RNN and (G*H, H) for a gated cell's G stacked gate blocks."""
+        return int(self.params["W"].shape[1])
+
+    @property
+    def gated(self) -> bool:
+        return self.cell != "rnn"
 
 
 @dataclass(frozen=True)
@@ -88,6 +100,8 @@ class Explorer:
         self.playback = playback if playback is not None else Playback()
         self.model = model
         self.controls = controls if controls is not None else Controls()
+        if cell_of(model) != "rnn":  # a gated cell has its own f and no single W to scale
+            self.controls = replace(self.controls, activation=None, w_scale=1.0)
         self.error: str | None = None
         self._trace = None
         self._tokens: TokenizedInput | None = None
@@ -106,10 +120,13 @@ class Explorer:
                      clip=clip, clip_threshold=clip_threshold, pad=pad)
         changes = {k: _validate(k, v) for k, v in given.items() if v is not _KEEP}
         new_controls = replace(self.controls, **changes)
+        new_model = self.model if model is _KEEP else model
+        if cell_of(new_model) != "rnn":  # refuses before anything changes
+            new_controls = _gated_controls(new_model, new_controls, given)
         changed = {k for k in CONTROL_NAMES if getattr(new_controls, k) != getattr(self.controls, k)}
-        if model is not _KEEP and model is not self.model:
+        if new_model is not self.model:
             changed.add("model")
-            self.model = model
+            self.model = new_model
         self.controls = new_controls
         if changed & TRACE_CHANGES:
             self._trace = self._tokens = None
@@ -172,6 +189,11 @@ class Explorer:
 
     # --- derived -------------------------------------------------------------------------
     @property
+    def cell(self) -> str:
+        """The model's recurrent cell: "rnn", "lstm" or "gru"."""
+        return cell_of(self.model)
+
+    @property
     def activation(self) -> str:
         """The f in use: the user's override or the model's own."""
         return self.controls.activation or self.model.activation
@@ -200,10 +222,18 @@ class Explorer:
         return params
 
     def spectral_radius(self) -> float:
-        """rho(W) of the scaled W, the number that decides whether gradients vanish or explode."""
+        """rho(W) of the scaled W, the number that decides whether gradients vanish or explode
+        (NaN for a gated cell, whose W is (G*H, H): see ``gated_controls_reason``)."""
         from rnnviz.core import spectral_radius
 
+        if self.cell != "rnn":
+            return float("nan")
         return float(spectral_radius(self.params()["W"]))
+
+    @property
+    def gated_controls_reason(self) -> str:
+        """Why the W scale, rho(W) and f do not apply to this model ("" for the vanilla RNN)."""
+        return gated_controls_reason(self.cell)
 
     def trace(self):
         """The core's step trace (``rnnviz.core.Trace``) of the current input, cached until a change."""
@@ -215,7 +245,8 @@ class Explorer:
                 # linear/relu with a large W scale overflow to inf on purpose: that is the
                 # exploding gradient the user asked to see.
                 self._trace = make_trace(self.params(), tokens, self.targets(),
-                                         activation=self.activation, head=self.model.head)
+                                         activation=self.activation, head=self.model.head,
+                                         cell=self.cell)
         return self._trace
 
     def clip_report(self) -> ClipReport | None:
@@ -240,6 +271,31 @@ class Explorer:
             self.error = str(exc)
             n_steps = 0
         self.playback.reset(n_steps, keep_index=keep_index and n_steps == self.playback.n_steps, index=index)
+
+
+def cell_of(model) -> str:
+    """A model's cell; a model from before the gated cells (no ``cell``) is a vanilla RNN."""
+    return getattr(model, "cell", None) or "rnn"
+
+
+def gated_controls_reason(cell: str) -> str:
+    """Why the vanilla RNN's W scale, rho(W) and activation choice are off for `cell` ("" for "rnn")."""
+    if cell == "rnn":
+        return ""
+    name = cell.upper()
+    return (f"The {name} has its own sigmoid gates and tanh: its W stacks one block per gate, so there is no "
+            f"single rho(W) to scale. Its gates decide how much of the past is kept: see Compare cells")
+
+
+def _gated_controls(model: ModelSpec, controls: Controls, given: dict) -> Controls:
+    """The controls a gated model can use: its own f (tanh) and W unscaled. A value the user asked
+    for that the cell cannot take is refused (ValueError, nothing changed); one left over from a
+    vanilla model is reset quietly."""
+    asked_f = given.get("activation", _KEEP)
+    asked_w = given.get("w_scale", _KEEP)
+    if asked_f not in (_KEEP, None, "tanh") or asked_w not in (_KEEP, 1.0, 1):
+        raise ValueError(gated_controls_reason(cell_of(model)))
+    return replace(controls, activation=None, w_scale=1.0)
 
 
 def _validate(name: str, value):

@@ -67,16 +67,12 @@ def _all_examples() -> list[tuple[int, str]]:
 
 
 def warm_up_kernels() -> None:
-    """Run the core once on a tiny input so numba compiles (or loads from its cache) every kernel
-    the explorer uses. Call it off the GUI thread: a cold compile takes many seconds."""
-    import numpy as np
+    """Start compiling (or loading from numba's cache) every kernel on a background thread and
+    return at once: until the trace's kernels are ready, traces run their Python source (the same
+    numbers, milliseconds for a sentence), so the first graph needs no compile."""
+    from rnnviz.core import warm_up
 
-    from rnnviz.core import clip_by_global_norm, init_params, make_trace, spectral_radius
-
-    params = init_params(5, 2, 2, seed=0, dtype=np.float64)
-    trace = make_trace(params, np.array([1, 3, 4]), 1, activation="tanh")
-    clip_by_global_norm({k: v.copy() for k, v in trace.grads.items()}, 1.0)
-    spectral_radius(params["W"])
+    warm_up()
 
 
 def user_model_candidates(last_path: str | None) -> list[Path]:

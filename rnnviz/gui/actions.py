@@ -36,6 +36,9 @@ ACTION_SPECS = {
                  QT_TRANSLATE_NOOP("Actions", "Zoom out of the graph")),
     "edit_input": (QT_TRANSLATE_NOOP("Actions", "&Edit input"), ["Ctrl+L"],
                    QT_TRANSLATE_NOOP("Actions", "Put the cursor in the input sentence")),
+    "compare_cells": (QT_TRANSLATE_NOOP("Actions", "&Compare cells (RNN, LSTM, GRU)…"), ["Ctrl+K"],
+                      QT_TRANSLATE_NOOP("Actions", "One sentence through an RNN, an LSTM and a GRU: their gradients "
+                                                   "through time on one plot")),
     "help": (QT_TRANSLATE_NOOP("Actions", "&Help"), ["F1"],
              QT_TRANSLATE_NOOP("Actions", "Open the help")),
     "about": (QT_TRANSLATE_NOOP("Actions", "&About rnnviz"), [],
@@ -84,6 +87,8 @@ def build_menus(window, actions: dict[str, QAction], help_topics, open_help) -> 
     view_menu = bar.addMenu(translate("Actions", "&View"))
     for name in ("fold", "fit", "zoom_in", "zoom_out", "edit_input"):
         view_menu.addAction(actions[name])
+    view_menu.addSeparator()
+    view_menu.addAction(actions["compare_cells"])
     help_menu = bar.addMenu(translate("Actions", "&Help"))
     help_menu.setToolTipsVisible(True)
     for topic, title in help_topics:

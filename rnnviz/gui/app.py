@@ -22,8 +22,9 @@ from rnnviz.resource_files import MissingResourceError
 from .app_icon import app_icon
 from .settings import APPLICATION, ORGANIZATION, open_settings, redirect_from_env
 
-#: The name the window, the task bar and the About box show; the desktop entry's file name.
-DISPLAY_NAME = "rnnviz"
+#: The desktop entry's file name (resources/rnnviz.desktop). The name the window, the task bar and
+#: the About box show is APPLICATION; it is not also set as the display name, which Qt would append
+#: to every window title ("rnnviz — model.npz — rnnviz").
 DESKTOP_FILE = "rnnviz"
 EPILOG = """other commands:
   rnnviz train ...                        train headless (rnnviz train --help)
@@ -31,7 +32,8 @@ EPILOG = """other commands:
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="rnnviz", description="See how a recurrent neural network computes and learns.",
+    parser = argparse.ArgumentParser(prog="rnnviz",
+                                     description="See how a recurrent neural network computes and learns.",
                                      epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"rnnviz {__version__}")
     parser.add_argument("--size", help="window size WIDTHxHEIGHT, e.g. 1280x800")
@@ -60,7 +62,6 @@ def run(argv: list[str]) -> int:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)  # also the X11 WM_CLASS the desktop entry matches
     app.setApplicationVersion(__version__)
-    app.setApplicationDisplayName(DISPLAY_NAME)
     app.setDesktopFileName(DESKTOP_FILE)  # Wayland: the task bar finds the entry and its icon
     from . import i18n
 

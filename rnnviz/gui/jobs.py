@@ -69,6 +69,9 @@ class BackgroundJob(QObject):
         self.cancel_event.set()
 
 
+_RUNNING: set = set()  # ThreadHandles started on the GUI thread whose thread may still run
+
+
 class ThreadHandle:
     """A worker QObject living on its own QThread, started, and stopped with a bounded wait."""
 
@@ -80,6 +83,11 @@ class ThreadHandle:
         self.thread.started.connect(worker.run)
 
     def start(self) -> None:
+        # Kept alive here until its thread has ended, whatever happens to its owner: destroying a
+        # running QThread aborts the process (a panel dropped while it predicts the test reviews).
+        # Finished ones are dropped here, on the GUI thread (never from the ending thread itself).
+        _RUNNING.difference_update([h for h in _RUNNING if h.thread.isFinished()])
+        _RUNNING.add(self)
         self.thread.start()
 
     def is_running(self) -> bool:

@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self.playback = Playback()
         self.training_panel = None
         self._help_dialog: HelpDialog | None = None
+        self._compare_dialog = None
         self.error_box: QMessageBox | None = None
         self.setWindowTitle("rnnviz")
         self.page = ExplorePage(example_sentences())
@@ -118,6 +119,8 @@ class MainWindow(QMainWindow):
         a["edit_input"].triggered.connect(self._focus_input)
         a["help"].triggered.connect(lambda: self.open_help(self._context_topic()))
         a["about"].triggered.connect(self.show_about)
+        a["compare_cells"].triggered.connect(self.open_compare_cells)
+        self.page.compare_button.clicked.connect(self.open_compare_cells)
         a["save"].setEnabled(False)
         # The page's keys are window shortcuts, on only while the Explore page is shown: Right/Left
         # then step even when the tab bar has the focus (a focused text field keeps its own keys).
@@ -279,6 +282,27 @@ class MainWindow(QMainWindow):
             self._help_dialog = HelpDialog(self)
         self._help_dialog.open_topic(topic)
 
+    def open_compare_cells(self) -> None:
+        """The Compare cells window (RNN, LSTM, GRU on one sentence), made once and raised."""
+        if self._compare_dialog is None:
+            from .explore.compare import CompareCellsDialog
+
+            self._compare_dialog = CompareCellsDialog(self.runner, self)
+            self._compare_dialog.view.exploreRequested.connect(self.explore_model)
+        self._compare_dialog.show()
+        self._compare_dialog.raise_()
+        self._compare_dialog.activateWindow()
+
+    def explore_model(self, spec: ModelSpec, text: str, label: int) -> None:
+        """Show `spec` with this input on the Explore page, as one explorer change (Compare cells)."""
+        if self.explore is None:
+            return
+        self.models.model_path = None
+        self.pages.setCurrentWidget(self.page)
+        self.explore.change(model=spec, activation=None, w_scale=1.0, seq_len=None, text=text, label=int(label))
+        self.raise_()
+        self.activateWindow()
+
     def show_about(self) -> None:
         from .about import show_about
 
@@ -304,6 +328,8 @@ class MainWindow(QMainWindow):
             self.training_panel.shutdown(timeout_s=1.0)
         if self._help_dialog is not None:
             self._help_dialog.close()
+        if self._compare_dialog is not None:
+            self._compare_dialog.close()
 
     def _close_after_stop(self) -> None:
         """The user agreed to stop the run: close (shutdown() stops it; the worker saves its model)."""

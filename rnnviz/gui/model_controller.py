@@ -47,8 +47,15 @@ class ModelController(QObject):
         """Show another model with the current input (its own activation, W unscaled)."""
         if self.explorer is None:
             return
+        e = self.explorer
+        before = (e.model, e.controls.activation, e.controls.w_scale)
+        e.show_model(spec)
+        if e.error is not None:  # a model the graph cannot show changes nothing (title, graph, path)
+            error = e.error
+            e.update(model=before[0], activation=before[1], w_scale=before[2])
+            model_files.warn(self.window, "Could not show the model", f"{spec.name} cannot be traced: {error}")
+            return
         self.model_path = path
-        self.explorer.show_model(spec)
 
     # --- built-in models ----------------------------------------------------------------------
     def request_builtin(self, task: str, hidden_dim: int) -> None:

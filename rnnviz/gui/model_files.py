@@ -37,6 +37,8 @@ def load_spec(path: str):
                                "trainer), or train a new one.").format(exc)
     except OSError as exc:
         return None, translate("ModelFiles", "Could not read {0}: {1}.").format(Path(path).name, exc.strerror or exc)
+    except ValueError as exc:  # weights the explorer cannot show (load_model itself raises only CheckpointError)
+        return None, translate("ModelFiles", "{0} cannot be shown: {1}.").format(Path(path).name, exc)
 
 
 def savable_model(spec):

@@ -18,10 +18,16 @@
   grad_norm_per_step (T,), spectral_radius of W, lr, elapsed_s, eta_s), ``EpochReport`` (train and
   validation loss/accuracy, is_best) and ``RunResult`` (status "finished" | "stopped" | "diverged",
   test_accuracy of the weights best on validation or None, and the ``TrainedModel``).
-- ``TrainedModel``: params (the core's dict, E (V, E), U (H, E), W (H, H), b (H,), V (1, H), c (1,)),
-  config, vocab, history; ``NextWordModel`` is its many-to-many (softmax) twin with V (K, H), c (K,).
-  ``save_model`` / ``load_model`` read and write both (checkpoint format 2; format-1 files still open). ``builtin_model(hidden_dim=6)`` is the small negation model the window
-  opens with, ``builtin_next_word_model(hidden_dim=6)`` its many-to-many (softmax, next word) twin;
+- One ``Trainer`` for both heads, named by ``TrainConfig.head``: "binary" (many-to-one sentiment) and
+  "softmax" (many-to-many next-word prediction, sentences batched by length; built-in tasks only).
+  Regularisers, all off in the plain Keras recipe (``TrainConfig.defaults_for(ds, recipe="keras")``):
+  ``word_dropout``, ``weight_decay`` (decoupled, AdamW), ``patience`` (early stopping).
+- ``TrainedModel``: params (the core's dict, E (V, E), U (H, E), W (H, H), b (H,), V (K, H), c (K,) with
+  K = 1 for the binary head, the vocabulary size for the softmax head), config (its ``head`` is
+  ``model.head``), vocab, history. ``NextWordModel`` is the same class under its old name.
+  ``save_model`` / ``load_model`` read and write both heads (checkpoint format 2; format-1 files still
+  open). ``builtin_model(hidden_dim=6)`` is the small negation model the window opens with,
+  ``builtin_next_word_model(hidden_dim=6)`` its many-to-many (softmax, next word) twin;
   ``models_folder()`` and ``default_model_path(config)`` say where trained models are saved.
 """
 from .builtin import NextWordModel, builtin_model, builtin_next_word_model

@@ -1,10 +1,11 @@
 """The window's default models: small RNNs trained on the negation task, cached in the user data folder.
 
-- ``builtin_model``: many-to-one sentiment (the trainer's binary head), the model the window opens with.
-- ``builtin_next_word_model``: many-to-many next-word prediction (softmax over the task's vocabulary,
-  the target at step t is token t+1, and after the last word the end token).
+- ``builtin_model``: many-to-one sentiment (head "binary"), the model the window opens with.
+- ``builtin_next_word_model``: many-to-many next-word prediction (head "softmax" over the task's
+  vocabulary, the target at step t is token t+1, and after the last word the end token).
 
-Both train deterministically in a fraction of a second to a few seconds, so the window always has a real
+Both are trained by the one ``Trainer`` (clipping, schedule, divergence guard, reports), from configs
+that differ in the head and the number of epochs. Both train deterministically in a fraction of a second to a few seconds, so the window always has a real
 trained model to show, offline, without a download, at any hidden size the user picks; the cache (one
 file per hidden size) only saves that time on later launches.
 """
@@ -17,26 +18,27 @@ from pathlib import Path
 import numpy as np
 
 from rnnviz.core.spec import DEFAULT_HIDDEN, HIDDEN_RANGE
-from rnnviz.data import PAD_ID, make_negation_task
+from rnnviz.data import make_negation_task
 
 from .checkpoint import CheckpointError, load_model, save_model
 from .config import TrainConfig
 from .datasets import synthetic_dataset
+from .heads import END_ID, make_scorer, next_word_targets
 from .model import NextWordModel, TrainedModel
 from .paths import user_data_folder
 from .trainer import Trainer
 
+__all__ = ["DEFAULT_HIDDEN", "END_ID", "HIDDEN_RANGE", "NextWordModel", "builtin_config", "builtin_model",
+           "builtin_next_word_model", "next_word_config", "next_word_loss", "next_word_targets", "train_builtin",
+           "train_next_word"]
 BUILTIN_CONFIG = TrainConfig.defaults_for("negation").with_changes(embed_dim=8, hidden_dim=DEFAULT_HIDDEN,
                                                                    activation="tanh", seed=0)
 # Bump when the task, the config or the trainer change what the built-in model should be.
 BUILTIN_VERSION = 2
-#: The next-word model's target after a sentence's last word: the padding id, shown as "<end>".
-END_ID = PAD_ID
-# Bump when the next-word model should change; 2: cached in the common checkpoint format (softmax head).
-NEXT_WORD_VERSION = 2
+# Bump when the next-word model should change; 2: cached in the common checkpoint format (softmax head);
+# 3: trained by the Trainer (head in the config, validation split, clipping).
+NEXT_WORD_VERSION = 3
 NEXT_WORD_EPOCHS = 12
-NEXT_WORD_BATCH = 32
-NEXT_WORD_LR = 0.01
 
 
 def builtin_config(hidden_dim: int = DEFAULT_HIDDEN) -> TrainConfig:
@@ -89,10 +91,9 @@ def train_builtin(hidden_dim: int = DEFAULT_HIDDEN) -> TrainedModel:
 
 
 # --- many-to-many: next word ----------------------------------------------------------------------
-def next_word_targets(ids) -> np.ndarray:
-    """(T,) targets of a (T,) token sequence: token t+1 at step t, END_ID after the last token."""
-    ids = np.asarray(ids, dtype=np.int64)
-    return np.append(ids[1:], END_ID).astype(np.int64)
+def next_word_config(hidden_dim: int = DEFAULT_HIDDEN) -> TrainConfig:
+    """The built-in sentiment config with the softmax head (next word) and NEXT_WORD_EPOCHS epochs."""
+    return builtin_config(hidden_dim).with_changes(head="softmax", epochs=NEXT_WORD_EPOCHS)
 
 
 def next_word_cache_path(cache_dir=None, hidden_dim: int = DEFAULT_HIDDEN) -> Path:
@@ -106,70 +107,28 @@ def builtin_next_word_model(cache_dir: str | os.PathLike | None = None,
     Cached like ``builtin_model``, in the common checkpoint format (softmax head): a missing, damaged or
     outdated file (another head, config or vocabulary) is retrained; a read-only folder only means no cache.
     """
-    config = builtin_config(hidden_dim)
+    config = next_word_config(hidden_dim)
     vocab = make_negation_task(n_train=2, n_test=2, seed=config.seed).vocab
     return _cached_or_trained(
         next_word_cache_path(cache_dir, hidden_dim),
-        lambda m: isinstance(m, NextWordModel) and m.config == config and m.vocab == vocab,
+        lambda m: m.head == "softmax" and m.config == config and m.vocab == vocab,
         lambda: train_next_word(hidden_dim))
 
 
 def train_next_word(hidden_dim: int = DEFAULT_HIDDEN) -> NextWordModel:
-    """Train the next-word model from scratch: Adam on sum_t CE(softmax(o_t), token_{t+1}), deterministic.
+    """Train the next-word model from scratch with the Trainer: sum_t CE(softmax(o_t), token_{t+1}), deterministic.
 
-    Sentences of one length are batched together, so no step ever predicts padding.
+    Sentences of one length are batched together (see ``heads.BatchPlan``), so no step predicts padding.
+    The history adds ``test_loss_per_token``, the mean CE per predicted token on the test sentences.
     """
-    from rnnviz.core import init_params, loss_and_grads, make_optimizer
-
-    config = builtin_config(hidden_dim)
-    ds = make_negation_task(seed=config.seed)
-    n_vocab = len(ds.vocab)
-    params = init_params(n_vocab, config.embed_dim, config.hidden_dim, output_dim=n_vocab, seed=config.seed,
-                         dtype=np.float64)
-    optimizer = make_optimizer("adam", params, lr=NEXT_WORD_LR)
-    batches = _length_batches(_sentences(ds.x_train), NEXT_WORD_BATCH)
-    rng = np.random.default_rng(config.seed)
-    train_loss = []
-    for _ in range(NEXT_WORD_EPOCHS):
-        total, count = 0.0, 0
-        for k in rng.permutation(len(batches)):
-            tokens, targets = batches[k]
-            loss, grads = loss_and_grads(params, tokens, targets, activation=config.activation, head="softmax")
-            optimizer.step(grads)
-            total += loss * tokens.shape[0]
-            count += tokens.size
-        train_loss.append(total / count)
-    history = {"train_loss": train_loss, "test_loss_per_token": next_word_loss(params, ds.x_test, config),
-               "task": "next word", "status": "finished"}
-    return NextWordModel(params, config, ds.vocab, history)
+    config = next_word_config(hidden_dim)
+    result = Trainer(config, synthetic_dataset(config)).run()
+    model = result.model
+    model.history.update({"test_loss_per_token": result.test_loss, "task": "next word"})
+    return model
 
 
 def next_word_loss(params: dict, x: np.ndarray, config: TrainConfig) -> float:
-    """Mean cross-entropy per predicted token of 'pre'-padded sentences x (N, maxlen)."""
-    from rnnviz.core import loss_and_grads
-
-    total, count = 0.0, 0
-    for tokens, targets in _length_batches(_sentences(x), 256):
-        loss, _ = loss_and_grads(params, tokens, targets, activation=config.activation, head="softmax")
-        total += loss * tokens.shape[0]
-        count += tokens.size
-    return total / count
-
-
-def _sentences(x: np.ndarray) -> list[np.ndarray]:
-    """The rows of 'pre'-padded x without their padding: start token first."""
-    return [row[np.argmax(row != PAD_ID):] for row in np.asarray(x, dtype=np.int64)]
-
-
-def _length_batches(sentences: list[np.ndarray], size: int) -> list[tuple[np.ndarray, np.ndarray]]:
-    """(tokens (B, T), targets (B, T)) batches, each of sentences of one length T, in a fixed order."""
-    by_length: dict[int, list[np.ndarray]] = {}
-    for s in sentences:
-        by_length.setdefault(len(s), []).append(s)
-    batches = []
-    for length in sorted(by_length):
-        group = np.stack(by_length[length])
-        for i in range(0, len(group), size):
-            tokens = group[i:i + size]
-            batches.append((tokens, np.stack([next_word_targets(row) for row in tokens])))
-    return batches
+    """Mean cross-entropy per predicted token of 'pre'-padded sentences x (N, maxlen), as the trainer scores it."""
+    score = make_scorer(params, config.with_changes(head="softmax"))
+    return score(np.asarray(x), np.zeros(len(x), dtype=np.float32))[0]

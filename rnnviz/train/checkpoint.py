@@ -12,6 +12,9 @@ Nothing but ``CheckpointError`` leaves ``load_model``: a damaged file can make z
 raise almost anything (NotImplementedError for an unknown compression method, RuntimeError for an
 "encrypted" member, zlib.error, RecursionError for a deeply nested header), and every caller (the
 built-in model's cache, File > Open, the startup) must be able to say "this file is damaged" and go on.
+
+The cell ("rnn", "lstm", "gru") is the config's ``cell`` field; files saved before it existed are "rnn".
+The GRU's recurrent bias is one more array, ``bW``.
 """
 from __future__ import annotations
 
@@ -35,6 +38,11 @@ FORMAT_VERSION = 2
 #: Versions this code reads: 1 (binary models only, before the head was recorded) and 2.
 READABLE_VERSIONS = (1, 2)
 META_KEY = "meta.json"
+GATED_EXTRA = ("bW",)  # the GRU's recurrent bias, beside PARAM_NAMES
+
+
+def _param_names(cell: str) -> tuple[str, ...]:
+    return (*PARAM_NAMES, *GATED_EXTRA) if cell == "gru" else PARAM_NAMES
 
 
 class CheckpointError(Exception):
@@ -58,7 +66,8 @@ def save_model(path: str | os.PathLike, model: TrainedModel, *, overwrite: bool 
     meta = {"format": FORMAT, "version": FORMAT_VERSION, "head": head, "output_dim": output_dim,
             "config": model.config.to_dict(), "vocab": model.vocab.to_json(), "history": model.history}
     meta_bytes = json.dumps(meta, ensure_ascii=False, allow_nan=True).encode("utf-8")
-    arrays = {name: np.ascontiguousarray(model.params[name]) for name in PARAM_NAMES if name in model.params}
+    arrays = {name: np.ascontiguousarray(model.params[name]) for name in _param_names(model.config.cell)
+              if name in model.params}  # the bag model has no W
     arrays[META_KEY] = np.frombuffer(meta_bytes, dtype=np.uint8)
     path.parent.mkdir(parents=True, exist_ok=True)
     sweep_temporaries(path.parent)
@@ -120,7 +129,7 @@ def _read_arrays(npz, name: str) -> dict[str, np.ndarray]:
         if missing:
             raise CheckpointError(f"{name} is not an rnnviz model: it has no {', '.join(missing)}")
         # The kernels need C order; a file may store Fortran-ordered arrays (np.save keeps the order).
-        return {key: _c_order(npz[key]) for key in (*PARAM_NAMES, META_KEY) if key in npz.files}
+        return {key: _c_order(npz[key]) for key in (*PARAM_NAMES, *GATED_EXTRA, META_KEY) if key in npz.files}
 
 
 def _c_order(a: np.ndarray) -> np.ndarray:
@@ -189,9 +198,11 @@ def _parse_config_vocab(meta: dict[str, Any], name: str) -> tuple[TrainConfig, V
 def _check_params(params: dict[str, np.ndarray], config: TrainConfig, vocab: Vocab, head: str, output_dim: int,
                   name: str) -> None:
     """Weights must have the shapes the config, vocabulary and head imply, one float dtype, finite values."""
-    expected = expected_param_shapes(len(vocab), config.embed_dim, config.hidden_dim, output_dim, config.model)
+    expected = expected_param_shapes(len(vocab), config.embed_dim, config.hidden_dim, output_dim, config.cell,
+                                     config.model)
     if set(params) != set(expected):
-        raise CheckpointError(f"{name}: the config's {config.model!r} model has weights {', '.join(expected)}, "
+        kind = "ordinary (bag)" if config.model == "bag" else config.cell.upper()
+        raise CheckpointError(f"{name}: the {kind} model needs the weights {', '.join(expected)}, "
                               f"the file has {', '.join(params)}")
     dtypes = {a.dtype for a in params.values()}
     if len(dtypes) != 1 or next(iter(dtypes)) not in (np.float32, np.float64):

@@ -22,8 +22,8 @@ from pathlib import Path
 from rnnviz.data import DatasetError, ImdbNotFound, LoadCancelled
 
 from .checkpoint import CheckpointError, save_model
-from .config import (ACTIVATIONS, DATASETS, FIELD_HELP, LR_SCHEDULES, MODELS, OPTIMIZERS, ConfigError, TrainConfig,
-                     check_memory)
+from .config import (ACTIVATIONS, CELLS, DATASETS, FIELD_HELP, LR_SCHEDULES, MODELS, OPTIMIZERS, RECIPES, ConfigError,
+                     TrainConfig, check_memory)
 from .control import TrainControl
 from .datasets import IMDB_HELP, load_dataset
 from .paths import save_new_model
@@ -59,9 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
     """Options for every TrainConfig field (defaults: the Keras IMDb example) plus data and output paths."""
     d = TrainConfig()
     p = _Parser(
-        prog="main.py train",
-        description="Train the vanilla RNN (or, with --model bag, the ordinary network) headless. Progress goes "
-                    "to stderr; the last stdout line is one JSON object with the results.",
+        prog="rnnviz train",
+        description="Train an RNN, LSTM or GRU (or, with --model bag, the ordinary network) headless. Progress "
+                    "goes to stderr; the last stdout line is one JSON object with the results.",
     )
     p.add_argument("--imdb", metavar="PATH", help="IMDb data: aclImdb_v1.tar.gz, an unpacked aclImdb/ folder or "
                                                   "Keras' imdb.npz (default: the environment variable or the cache)")
@@ -74,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     for name, metavar in ints.items():
         p.add_argument("--" + name.replace("_", "-"), type=int, metavar=metavar, default=None, help=help_for(name))
     p.add_argument("--model", choices=MODELS, default=None, help=FIELD_HELP["model"] + " (default: rnn)")
+    p.add_argument("--cell", choices=CELLS, default=None, help=help_for("cell"))
     p.add_argument("--activation", choices=ACTIVATIONS, default=None, help=help_for("activation"))
     p.add_argument("--optimizer", choices=OPTIMIZERS, default=None, help=help_for("optimizer"))
     p.add_argument("--lr", type=float, default=None, help=help_for("lr"))
@@ -83,6 +84,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help=help_for("clip_norm"))
     p.add_argument("--truncate", type=_optional_number(int), default=argparse.SUPPRESS, metavar="K|none",
                    help=help_for("truncate"))
+    p.add_argument("--word-dropout", type=float, metavar="F", default=None, help=help_for("word_dropout"))
+    p.add_argument("--embedding-dropout", type=float, metavar="F", default=None, help=help_for("embedding_dropout"))
+    p.add_argument("--weight-decay", type=float, metavar="F", default=None, help=help_for("weight_decay"))
+    p.add_argument("--patience", type=_optional_number(int), default=argparse.SUPPRESS, metavar="N|none",
+                   help=help_for("patience"))
+    p.add_argument("--recipe", choices=RECIPES, default="rnnviz",
+                   help="Starting settings: 'rnnviz' (the defaults shown here) or 'keras', the plain Keras example "
+                        "(rmsprop, no clipping, constant rate, no word dropout or weight decay, no early stop). "
+                        "Options given beside it still apply.")
     out = p.add_mutually_exclusive_group()
     out.add_argument("--out", metavar="PATH", help="where to save the model (.npz); default: a new file in the "
                                                    "user data folder")
@@ -95,10 +105,10 @@ def config_from_args(args: argparse.Namespace) -> TrainConfig:
     """The dataset's defaults overridden by every option given on the command line."""
     changes = {f.name: getattr(args, f.name) for f in fields(TrainConfig)
                if f.name != "dataset" and getattr(args, f.name, None) is not None}
-    for name in ("clip_norm", "truncate"):  # None is a real choice here ('none'), so test presence
+    for name in ("clip_norm", "truncate", "patience"):  # None is a real choice here ('none'), so test presence
         if hasattr(args, name):
             changes[name] = getattr(args, name)
-    return TrainConfig.defaults_for(args.dataset).with_changes(**changes)
+    return TrainConfig.defaults_for(args.dataset, getattr(args, "recipe", "rnnviz")).with_changes(**changes)
 
 
 def main(argv: list[str] | None = None) -> int:

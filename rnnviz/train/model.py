@@ -12,14 +12,18 @@ from rnnviz.data import Vocab, pad_sequences
 
 from .config import TrainConfig
 
+__all__ = ["HEADS", "NextWordModel", "PARAM_NAMES", "TrainedModel", "model_for_head"]
+
 
 @dataclass(frozen=True)
 class TrainedModel:
     """Weights plus everything needed to use and explain them.
 
     params: the core's parameter dict, E (vocab, E), U, W, b, V, c (see ``rnnviz.core.init_params`` for
-    the exact shapes); owned by this object (copies), treat as read-only.
-    config: the TrainConfig of the run; vocab: decodes the token ids; history: per-epoch lists
+    the exact shapes; V is (1, H) for the binary head, (K, H) with K = vocab size for the softmax head);
+    owned by this object (copies), treat as read-only.
+    config: the TrainConfig of the run, which also names the head; vocab: decodes the token ids; history:
+    per-epoch lists
     (``epoch``, ``train_loss``, ``train_accuracy``, ``val_loss``, ``val_accuracy``, ``elapsed_s``) and the
     run's scalars (``best_epoch``, ``best_val_accuracy``, ``test_accuracy``, ``status``), JSON-ready.
     """
@@ -35,19 +39,24 @@ class TrainedModel:
         return self.config.activation
 
     @property
+    def cell(self) -> str:
+        """The recurrent cell: "rnn", "lstm" or "gru" (its parameters: ``rnnviz.core.cells``)."""
+        return self.config.cell
+
+    @property
     def maxlen(self) -> int:
         """Sequence length T the model was trained on (reviews are padded/truncated to it)."""
         return self.config.maxlen
 
     @property
     def head(self) -> str:
-        """Output head: "binary", many-to-one sigmoid(o_T), what the trainer trains (NextWordModel: "softmax")."""
-        return "binary"
+        """Output head, ``config.head``: "binary" (many-to-one sigmoid(o_T)) or "softmax" (next token at every step)."""
+        return self.config.head
 
     @property
     def hidden_dim(self) -> int:
         """H, the size of the hidden state."""
-        return int(self.params["W"].shape[0])
+        return int(self.params["W"].shape[1])
 
     @property
     def vocab_size(self) -> int:
@@ -67,28 +76,20 @@ class TrainedModel:
                             self.vocab, _copy_history(self.history))
 
 
-class NextWordModel(TrainedModel):
-    """A TrainedModel whose head is softmax: o_t (K,) scores the next token at every step.
-
-    params["V"] is (K, H) and params["c"] (K,), K = the vocabulary size (class k is token id k);
-    the built-in one's history holds ``train_loss`` per epoch and ``test_loss_per_token`` (mean CE per
-    predicted token on the task's test sentences). Saved and loaded by the same checkpoint functions.
-    """
-
-    @property
-    def head(self) -> str:
-        return "softmax"
-
-    def copy(self) -> "NextWordModel":
-        base = super().copy()
-        return NextWordModel(base.params, base.config, base.vocab, base.history)
+#: The name the many-to-many (next-word) model had when it was a subclass; a model's head is now
+#: ``model.head`` (= ``model.config.head``), never its class.
+NextWordModel = TrainedModel
 
 
 def model_for_head(head: str, params: dict[str, np.ndarray], config: TrainConfig, vocab: Vocab,
                    history: dict[str, Any]) -> TrainedModel:
-    """The model class of `head` (one of HEADS) holding these parts."""
-    cls = NextWordModel if head == "softmax" else TrainedModel
-    return cls(params, config, vocab, history)
+    """A model with these parts and `head` (one of HEADS), which its config then names.
+
+    Model files record the head beside the config, and files written before the config had a ``head``
+    field hold a config that reads as "binary": the recorded head is the one that counts."""
+    if config.head != head:
+        config = config.with_changes(head=head)
+    return TrainedModel(params, config, vocab, history)
 
 
 def _copy_history(history: dict[str, Any]) -> dict[str, Any]:

@@ -4,13 +4,16 @@ from __future__ import annotations
 import numpy as np
 
 
-def run_generators(seed: int) -> tuple[np.random.Generator, np.random.Generator]:
-    """Independent generators for the validation split and the batch order, both fixed by `seed`.
+def run_generators(seed: int) -> tuple[np.random.Generator, np.random.Generator, np.random.Generator]:
+    """Independent generators for the validation split, the batch order and the training noise (word
+    dropout), all fixed by `seed`.
 
-    Spawned from one SeedSequence so that changing, say, the number of epochs never changes the split.
+    Spawned from one SeedSequence so that changing, say, the number of epochs never changes the split;
+    child k of a SeedSequence does not depend on how many children are spawned, so adding the noise
+    stream left the split and the order of earlier runs as they were.
     """
-    split_ss, order_ss = np.random.SeedSequence(seed).spawn(2)
-    return np.random.default_rng(split_ss), np.random.default_rng(order_ss)
+    split_ss, order_ss, noise_ss = np.random.SeedSequence(seed).spawn(3)
+    return np.random.default_rng(split_ss), np.random.default_rng(order_ss), np.random.default_rng(noise_ss)
 
 
 def validation_split(n: int, fraction: float, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:

@@ -19,17 +19,22 @@ from rnnviz.data import Dataset
 
 from .config import ConfigError, TrainConfig
 from .control import TrainControl
-from .metrics import binary_accuracy, evaluate
+from .heads import PREDICT_BATCH, Batch, BatchPlan, batch_accuracy, make_params, make_predictor, make_scorer, \
+    make_workspace, per_prediction
 from .model import TrainedModel
+from .regularize import decay_weights, drop_word_types, drop_words
 from .reports import BatchReport, EpochReport, RunResult, frozen_copy
 from .schedule import learning_rate
-from .split import batch_slices, run_generators, validation_split
+from .split import run_generators, validation_split
 
-PREDICT_BATCH = 250  # sequences per kernel call when evaluating: small buffers, same speed
+__all__ = ["PREDICT_BATCH", "Trainer", "make_optimizer", "make_predictor"]
 
 
 class Trainer:
-    """Train a binary-head RNN on ``dataset`` with ``config``.
+    """Train an RNN with the head ``config.head`` on ``dataset`` with ``config``.
+
+    "binary": many-to-one sentiment, scored by the accuracy of each sequence's label; "softmax":
+    many-to-many next-token prediction over the vocabulary, scored per token (see ``heads.py``).
 
     on_batch(BatchReport), on_epoch(EpochReport), on_end(RunResult) are called on the training thread;
     an exception raised by a callback ends ``run()`` with that exception. test_on_stop: also score the
@@ -77,18 +82,19 @@ class Trainer:
         self._ran = True
         started = time.perf_counter()
         cfg, ds = self.config, self.dataset
-        split_rng, order_rng = run_generators(cfg.seed)
+        split_rng, order_rng, noise_rng = run_generators(cfg.seed)
         train_idx, val_idx = validation_split(len(ds.y_train), cfg.validation_split, split_rng)
         x_val, y_val = ds.x_train[val_idx], ds.y_train[val_idx]
-        loop = self._loop = _EpochLoop(self, ds.x_train[train_idx], ds.y_train[train_idx], order_rng, started)
-        predict_val = make_predictor(self.params, cfg)  # reads the live weights at every call
+        loop = self._loop = _EpochLoop(self, ds.x_train[train_idx], ds.y_train[train_idx], order_rng, started,
+                                       noise_rng)
+        score_val = make_scorer(self.params, cfg)  # reads the live weights at every call
         status, message, best_val, best_val_loss, best_epoch = "finished", "", None, math.inf, 0
         for epoch in range(1, cfg.epochs + 1):
             outcome = loop.train_epoch(epoch)
             if outcome != "ok":
                 status, message = outcome, loop.message
                 break
-            scores = evaluate(predict_val, x_val, y_val, self.control.checkpoint, chunk=PREDICT_BATCH)
+            scores = score_val(x_val, y_val, self.control.checkpoint)
             if scores is None:
                 status, message = "stopped", f"stopped during validation of epoch {epoch}"
                 break
@@ -98,7 +104,11 @@ class Trainer:
             if is_best:
                 best_val, best_val_loss, best_epoch = scores[1], scores[0], epoch
             self._end_epoch(epoch, loop, scores, is_best, started)
-        if status == "finished":
+            if cfg.patience is not None and epoch - best_epoch >= cfg.patience and epoch < cfg.epochs:
+                message = (f"stopped early after epoch {epoch}: no better validation accuracy for {cfg.patience} "
+                           f"epochs; best {best_val:.4f} at epoch {best_epoch}")
+                break
+        if status == "finished" and not message:
             message = f"trained {cfg.epochs} epochs; best validation accuracy {best_val:.4f} at epoch {best_epoch}"
         return self._finish(status, message, best_val, best_epoch, started)
 
@@ -150,8 +160,7 @@ class Trainer:
         ended by a stop and test_on_stop asked for the score regardless.
         """
         keep_going = (lambda: not self.control.is_stopped) if stoppable else None
-        return evaluate(make_predictor(model.params, self.config), self.dataset.x_test, self.dataset.y_test,
-                        keep_going, chunk=PREDICT_BATCH)
+        return make_scorer(model.params, self.config)(self.dataset.x_test, self.dataset.y_test, keep_going)
 
 
 def _test_scoring_stopped(status: str, message: str, epochs: int) -> tuple[str, str]:
@@ -161,35 +170,23 @@ def _test_scoring_stopped(status: str, message: str, epochs: int) -> tuple[str, 
     return status, message + "; the test scoring was stopped by request"  # diverged stays diverged
 
 
-def make_predictor(params: dict[str, np.ndarray], config: TrainConfig) -> Callable[[np.ndarray], np.ndarray]:
-    """tokens (n, T) -> logits (n,) float64 with `params`, reusing one workspace of PREDICT_BATCH rows.
-
-    The workspace holds a reference to `params`, so in-place updates by the optimizer are seen.
-    """
-    ws = make_workspace(params, config, PREDICT_BATCH)
-
-    def predict(tokens: np.ndarray) -> np.ndarray:
-        out = np.empty(len(tokens), dtype=np.float64)
-        for start in range(0, len(tokens), PREDICT_BATCH):
-            out[start:start + PREDICT_BATCH] = ws.forward(tokens[start:start + PREDICT_BATCH])
-        return out
-
-    return predict
-
-
 class _EpochLoop:
-    """The inner loop over batches; keeps the per-run state (workspace, optimizer, timers, counters)."""
+    """The inner loop over batches; keeps the per-run state (workspaces, optimizer, timers, counters)."""
 
     def __init__(self, trainer: Trainer, x: np.ndarray, y: np.ndarray, order_rng: np.random.Generator,
-                 started: float):
+                 started: float, noise_rng: np.random.Generator):
         cfg = trainer.config
         self.t, self.cfg, self.x, self.y, self.rng, self.started = trainer, cfg, x, y, order_rng, started
-        self.ws = make_workspace(trainer.params, cfg, cfg.batch_size)
+        self.noise_rng = noise_rng  # word dropout: its own stream, so the batch order does not depend on it
+        self.plan = BatchPlan(cfg.head, x, y, cfg.batch_size)
+        # One workspace per sequence length, made once (binary: only maxlen; next word: a few short ones).
+        self.workspaces: dict[int, core.BatchWorkspace] = {}
+        self.ws: core.BatchWorkspace | None = None  # the one the last batch used
         self.opt = make_optimizer(cfg, trainer.params)
         # The weights before the current step, to put back if the step makes any of them non-finite.
         self.backup = {k: v.copy() for k, v in trainer.params.items()}
-        self.slices = batch_slices(len(y), cfg.batch_size)
-        self.total_steps = cfg.epochs * len(self.slices)
+        self.n_batches = self.plan.n_batches
+        self.total_steps = cfg.epochs * self.n_batches
         self.step = 0
         self.train_seconds = 0.0   # time inside batches only: the throughput figure
         self.paused_seconds = 0.0  # kept out of the ETA, which extrapolates the unpaused time per step
@@ -199,26 +196,27 @@ class _EpochLoop:
 
     def train_epoch(self, epoch: int) -> str:
         """One pass over shuffled batches. Returns "ok", "stopped" or "diverged" (then ``message`` says why)."""
-        order = self.rng.permutation(len(self.y))
         loss_sum = correct = count = 0.0
-        for batch, sl in enumerate(self.slices, start=1):
+        for batch, data in enumerate(self.plan.epoch(self.rng), start=1):
             if not self._wait_for_go():
-                self.message = f"stopped by request at epoch {epoch}, batch {batch - 1} of {len(self.slices)}"
+                self.message = f"stopped by request at epoch {epoch}, batch {batch - 1} of {self.n_batches}"
                 return "stopped"
             t_batch = time.perf_counter()
-            idx = order[sl]
-            loss, grad_norm, clipped, acc = self._step(self.x[idx], self.y[idx])
+            # the batch's tokens are a copy; the targets were taken before any word is dropped
+            drop_words(data.tokens, self.cfg.word_dropout, self.noise_rng)
+            drop_word_types(data.tokens, self.cfg.embedding_dropout, self.noise_rng, self.t.vocab_size)
+            loss, grad_norm, clipped, acc = self._step(data)
             if loss is None:
                 self.message = (f"training diverged at epoch {epoch}, batch {batch}: {self.message}; try a smaller "
                                 f"learning rate or gradient clipping")
                 return "diverged"
-            n = len(idx)
+            n = len(data.tokens)
             self.train_seconds += time.perf_counter() - t_batch
             self.step += 1
             self.seen += n
-            loss_sum += loss * n
-            correct += acc * n
-            count += n
+            loss_sum += loss * data.predictions
+            correct += acc * data.predictions
+            count += data.predictions
             self._report(epoch, batch, loss, acc, grad_norm, clipped)
         self.epoch_loss, self.epoch_acc = loss_sum / count, correct / count
         return "ok"
@@ -230,8 +228,16 @@ class _EpochLoop:
         self.paused_seconds += time.perf_counter() - t0
         return go
 
-    def _step(self, xb: np.ndarray, yb: np.ndarray) -> tuple[float | None, float, bool, float]:
-        """Forward, BPTT, clip, update. Returns (loss, grad norm before clipping, clipped, accuracy).
+    def _workspace(self, seq_len: int) -> core.BatchWorkspace:
+        ws = self.workspaces.get(seq_len)
+        if ws is None:
+            cfg = self.cfg
+            truncate = None if cfg.truncate is None else min(cfg.truncate, seq_len)
+            ws = self.workspaces[seq_len] = make_workspace(self.t.params, cfg, cfg.batch_size, seq_len, truncate)
+        return ws
+
+    def _step(self, data: Batch) -> tuple[float | None, float, bool, float]:
+        """Forward, BPTT, clip, update. Returns (loss per prediction, grad norm before clipping, clipped, accuracy).
 
         loss is None when the loss, the gradients or the updated weights are not finite; the weights
         are then left as they were before this step.
@@ -239,9 +245,10 @@ class _EpochLoop:
         params = self.t.params
         # self.step steps are done; this one uses the schedule's rate for that point of the run.
         self.opt.lr = learning_rate(self.cfg.lr_schedule, self.cfg.lr, self.step, self.total_steps)
-        loss = self.ws.forward_backward(xb, yb)
-        acc = binary_accuracy(self.ws.logits, yb)
-        grad_norm = float(core.clip_by_global_norm(self.ws.grads, self.cfg.clip_norm))
+        self.ws = ws = self._workspace(data.tokens.shape[1])
+        loss = per_prediction(ws.forward_backward(data.tokens, data.targets), data)
+        acc = batch_accuracy(ws, data)
+        grad_norm = float(core.clip_by_global_norm(ws.grads, self.cfg.clip_norm))
         if not (math.isfinite(loss) and math.isfinite(grad_norm)):
             self.message = f"the loss ({loss}) or the gradient norm ({grad_norm}) is not finite"
             return None, grad_norm, False, acc
@@ -249,7 +256,8 @@ class _EpochLoop:
         with self.t._lock:
             for k, v in params.items():
                 np.copyto(self.backup[k], v)
-            self.opt.step(self.ws.grads)
+            self.opt.step(ws.grads)
+            decay_weights(params, self.opt.lr, self.cfg.weight_decay)
             bad = [k for k, v in params.items() if not np.isfinite(v).all()]
             if bad:
                 for k in params:
@@ -264,29 +272,18 @@ class _EpochLoop:
         elapsed = time.perf_counter() - self.started
         active = elapsed - self.paused_seconds
         eta = active / self.step * (self.total_steps - self.step)
-        report = BatchReport(epoch, batch, len(self.slices), self.step, float(loss), float(acc), grad_norm, clipped,
+        report = BatchReport(epoch, batch, self.n_batches, self.step, float(loss), float(acc), grad_norm, clipped,
                              frozen_copy(self.ws.grad_norm_per_step), _spectral_radius(self.t.params),
                              elapsed, eta, self.seen / max(self.train_seconds, 1e-9), self.opt.lr)
         self.t.on_batch(report)
 
 
-def make_params(config: TrainConfig, vocab_size: int) -> dict[str, np.ndarray]:
-    """Seeded float32 initial weights of the config's model ("rnn" or the ordinary "bag" network)."""
-    if config.model == "bag":
-        return core.init_bag_params(vocab_size, config.embed_dim, config.hidden_dim, seed=config.seed)
-    return core.init_params(vocab_size, config.embed_dim, config.hidden_dim, 1, seed=config.seed, dtype=np.float32)
-
-
-def make_workspace(params: dict[str, np.ndarray], config: TrainConfig, batch_size: int):
-    """The config's model's workspace (``BatchWorkspace`` or ``BagWorkspace``: the same interface)."""
-    if config.model == "bag":
-        return core.BagWorkspace(params, batch_size, config.maxlen, config.activation)
-    return core.BatchWorkspace(params, batch_size, config.maxlen, config.activation, "binary", config.truncate)
 
 
 def _spectral_radius(params: dict[str, np.ndarray]) -> float:
-    """rho(W) for the reports; NaN for the bag model, which has no W."""
-    return float(core.spectral_radius(params["W"])) if "W" in params else math.nan
+    """rho(W) of the recurrence for the reports (each gate block's for a gated cell, see
+    ``rnnviz.core.recurrent_radius``); NaN for the bag model, which has no W."""
+    return float(core.recurrent_radius(params["W"])) if "W" in params else math.nan
 
 
 def make_optimizer(config: TrainConfig, params: dict[str, np.ndarray]):

@@ -64,3 +64,25 @@ def test_workspace_limits(p):
         ws.forward(np.ones((2, 4), int))
     with pytest.raises(ValueError, match="batch_size"):
         predict_logits(p, np.ones((2, 3), int), batch_size=0)
+
+
+def test_a_bad_W_is_named_not_V(p):
+    """A W of shape (H+1, H+1) is the array at fault; U, b and V agree on H (issue 10, item 13)."""
+    bad = dict(p, W=np.zeros((5, 5)))
+    with pytest.raises(ValueError, match=r"params\['W'\] has shape \(5, 5\), expected \(4, 4\)") as err:
+        loss_and_grads(bad, np.ones((1, 3), int), np.array([1]))
+    assert "params['V']" not in str(err.value)
+
+
+@pytest.mark.parametrize("key, shape", [("c", (0,)), ("b", (1,)), ("U", (4, 2)), ("W", (3, 3))])
+def test_workspace_rechecks_every_parameter_on_later_calls(p, key, shape):
+    """Swapping an array after the workspace was made is caught before a kernel reads it: an empty
+    c was read out of bounds, a b of shape (1,) was broadcast silently (issue 10, item 11)."""
+    ws = BatchWorkspace(p, 1, 3)
+    tok, lab = np.ones((1, 3), int), np.array([1])
+    ws.forward_backward(tok, lab)
+    ws.params[key] = np.zeros(shape)
+    with pytest.raises(ValueError, match=rf"params\['{key}'\]"):
+        ws.forward_backward(tok, lab)
+    with pytest.raises(ValueError, match=rf"params\['{key}'\]"):
+        ws.forward(tok)

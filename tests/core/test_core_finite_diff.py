@@ -6,9 +6,9 @@ h = 1e-5 both truncation and round-off stay far below 1e-6 even for small entrie
 import numpy as np
 import pytest
 
-import naive
 from helpers import make_problem
 from rnnviz.core import ACTIVATIONS, HEADS, BatchWorkspace, loss_and_grads
+from rnnviz.core import reference
 
 CASES = [(h, a, k) for h in HEADS for a in ACTIVATIONS for k in (None, 3)]
 STEP = 1e-5
@@ -27,7 +27,7 @@ def finite_difference(p, tok, lab, activation, head, truncate):
             vals = []
             for m in (-2, -1, 1, 2):
                 live[k][idx] = orig + m * STEP
-                vals.append(naive.batch_loss(live, tok, lab, activation, head, truncate, frozen))
+                vals.append(reference.batch_loss(live, tok, lab, activation, head, truncate, frozen))
             live[k][idx] = orig
             g[idx] = (vals[0] - 8 * vals[1] + 8 * vals[2] - vals[3]) / (12 * STEP)
         fd[k] = g
@@ -51,7 +51,7 @@ def relu_margin(p, tok, activation):
     """Smallest |a_t| over the batch: FD is only valid away from relu's kink."""
     m = np.inf
     for row in tok:
-        _, as_, _, _ = naive.forward_sequence(p, row, activation)
+        _, as_, _, _ = reference.forward_sequence(p, row, activation)
         m = min(m, min(np.abs(a).min() for a in as_))
     return m
 

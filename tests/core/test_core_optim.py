@@ -124,3 +124,30 @@ def test_optimizer_errors():
         opt.step({**g, "W": g["W"].astype(np.float32)})
     with pytest.raises(ValueError, match="max_norm"):
         clip_by_global_norm(g, -1.0)
+
+
+@pytest.mark.parametrize("lr", [-1.0, 0.0, float("nan"), float("inf"), "fast"])
+def test_a_learning_rate_that_cannot_train_is_refused(lr):
+    """lr = -1 (ascends the loss) and NaN (destroys every weight) were accepted (issue 10, item 13)."""
+    from rnnviz.core import init_params, make_optimizer
+
+    p = init_params(5, 2, 3, seed=0, dtype=np.float64)
+    for name in ("sgd", "rmsprop", "adam"):
+        with pytest.raises(ValueError, match="lr must be a"):
+            make_optimizer(name, p, lr=lr)
+    opt = make_optimizer("adam", p, lr=0.01)
+    with pytest.raises(ValueError, match="lr must be a"):
+        opt.lr = lr
+    assert opt.lr == 0.01
+
+
+@pytest.mark.parametrize("name, kw", [("sgd", {"momentum": float("nan")}), ("sgd", {"momentum": -0.5}),
+                                      ("rmsprop", {"rho": 1.0}), ("rmsprop", {"epsilon": 0.0}),
+                                      ("adam", {"beta_1": 1.0}), ("adam", {"beta_2": -0.1}),
+                                      ("adam", {"epsilon": float("nan")})])
+def test_bad_optimizer_settings_are_refused(name, kw):
+    from rnnviz.core import init_params, make_optimizer
+
+    p = init_params(5, 2, 3, seed=0, dtype=np.float64)
+    with pytest.raises(ValueError, match=f"{next(iter(kw))} must be a finite number"):
+        make_optimizer(name, p, **kw)

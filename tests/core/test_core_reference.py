@@ -1,10 +1,10 @@
-"""The numba kernels equal the plain NumPy reference (naive.py): 1e-10 float64, 1e-5 float32."""
+"""The numba kernels equal the plain NumPy reference (reference.py): 1e-10 float64, 1e-5 float32."""
 import numpy as np
 import pytest
 
-import naive
 from helpers import make_problem
 from rnnviz.core import ACTIVATIONS, HEADS, BatchWorkspace, loss_and_grads
+from rnnviz.core import reference
 
 CASES = [(h, a, k) for h in HEADS for a in ACTIVATIONS for k in (None, 2)]
 
@@ -13,7 +13,7 @@ CASES = [(h, a, k) for h in HEADS for a in ACTIVATIONS for k in (None, 2)]
 def test_float64_equals_reference(head, activation, truncate):
     p, tok, lab = make_problem(head, activation, seed=3)
     loss, g = loss_and_grads(p, tok, lab, activation, head, truncate)
-    ref_loss, ref = naive.loss_and_grads(p, tok, lab, activation, head, truncate)
+    ref_loss, ref = reference.loss_and_grads(p, tok, lab, activation, head, truncate)
     assert loss == pytest.approx(ref_loss, rel=1e-10, abs=1e-12)
     for k in ref:
         assert g[k].dtype == np.float64
@@ -25,7 +25,7 @@ def test_float32_equals_reference(head, activation, truncate):
     p32, tok, lab = make_problem(head, activation, seed=4, dtype=np.float32)
     loss, g = loss_and_grads(p32, tok, lab, activation, head, truncate)
     p64 = {k: v.astype(np.float64) for k, v in p32.items()}
-    ref_loss, ref = naive.loss_and_grads(p64, tok, lab, activation, head, truncate)
+    ref_loss, ref = reference.loss_and_grads(p64, tok, lab, activation, head, truncate)
     assert loss == pytest.approx(ref_loss, rel=1e-5)
     for k in ref:
         assert g[k].dtype == np.float32
@@ -37,7 +37,7 @@ def test_longer_batch_equals_reference():
     """A batch of several sequences of 40 steps (more rows than the tiny FD problems)."""
     p, tok, lab = make_problem("binary", "tanh", seed=5, B=6, T=40)
     loss, g = loss_and_grads(p, tok, lab)
-    ref_loss, ref = naive.loss_and_grads(p, tok, lab)
+    ref_loss, ref = reference.loss_and_grads(p, tok, lab)
     assert loss == pytest.approx(ref_loss, rel=1e-10)
     for k in ref:
         np.testing.assert_allclose(g[k], ref[k], rtol=1e-10, atol=1e-12, err_msg=k)
@@ -51,7 +51,7 @@ def test_input_paths_equal_reference(path, head, truncate):
     ws = BatchWorkspace(p, 4, 12, "tanh", head, truncate, input_path=path)
     assert ws.input_path == path
     loss = ws.forward_backward(tok, lab)
-    ref_loss, ref = naive.loss_and_grads(p, tok, lab, "tanh", head, truncate)
+    ref_loss, ref = reference.loss_and_grads(p, tok, lab, "tanh", head, truncate)
     assert loss == pytest.approx(ref_loss, rel=1e-10)
     for k in ref:
         np.testing.assert_allclose(ws.grads[k], ref[k], rtol=1e-10, atol=1e-12, err_msg=k)
@@ -62,7 +62,7 @@ def test_input_paths_equal_reference(path, head, truncate):
 def test_shortest_sequences_equal_reference(head, T):
     p, tok, lab = make_problem(head, "tanh", seed=9, B=3, T=T)
     loss, g = loss_and_grads(p, tok, lab, "tanh", head, truncate=1)
-    ref_loss, ref = naive.loss_and_grads(p, tok, lab, "tanh", head, truncate=1)
+    ref_loss, ref = reference.loss_and_grads(p, tok, lab, "tanh", head, truncate=1)
     assert loss == pytest.approx(ref_loss, rel=1e-10)
     for k in ref:
         np.testing.assert_allclose(g[k], ref[k], rtol=1e-10, atol=1e-12, err_msg=k)

@@ -2,9 +2,9 @@
 import numpy as np
 import pytest
 
-import naive
 from helpers import make_problem
 from rnnviz.core import ACTIVATIONS, HEADS, Trace, TraceStep, loss_and_grads, make_trace
+from rnnviz.core import reference
 
 CASES = [(h, a, k) for h in HEADS for a in ACTIVATIONS for k in (None, 2)]
 
@@ -45,13 +45,13 @@ def test_trace_identities(head, activation, truncate):
     np.testing.assert_allclose(tr.a, tr.Ux + tr.Ws + p["b"], rtol=1e-12, atol=1e-14)
     np.testing.assert_allclose(tr.Ux, tr.x @ p["U"].T, rtol=1e-12, atol=1e-14)
     np.testing.assert_allclose(tr.Ws, tr.s_prev @ p["W"].T, rtol=1e-12, atol=1e-14)
-    np.testing.assert_allclose(tr.s, naive.f(tr.a, activation), rtol=1e-12, atol=1e-14)
+    np.testing.assert_allclose(tr.s, reference.f(tr.a, activation), rtol=1e-12, atol=1e-14)
     assert np.all(tr.s_prev[0] == 0) and np.array_equal(tr.s_prev[1:], tr.s[:-1])
     np.testing.assert_allclose(tr.o, tr.s @ p["V"].T + p["c"], rtol=1e-12, atol=1e-14)
     np.testing.assert_allclose(tr.dL_ds, tr.dL_ds_out + tr.dL_ds_rec, rtol=1e-12, atol=1e-14)
     np.testing.assert_allclose(tr.dL_da, tr.fprime * tr.dL_ds, rtol=1e-12, atol=1e-14)
     win = slice(t0, T)
-    np.testing.assert_allclose(tr.fprime[win], naive.fprime(tr.a[win], activation),
+    np.testing.assert_allclose(tr.fprime[win], reference.fprime(tr.a[win], activation),
                                rtol=1e-12, atol=1e-14)
     np.testing.assert_allclose(tr.dL_ds_out[win], tr.dL_do[win] @ p["V"], rtol=1e-12, atol=1e-14)
     # the future's share at step t is W^T dL/da_{t+1}; zero at t = T
@@ -89,7 +89,7 @@ def test_steps_order(truncate):
 def test_trace_matches_reference_forward():
     p, tok, lab = one_sequence("softmax", "tanh")
     tr = make_trace(p, tok[0], lab[0], "tanh", "softmax")
-    xs, as_, ss, os_ = naive.forward_sequence(p, tok[0], "tanh")
+    xs, as_, ss, os_ = reference.forward_sequence(p, tok[0], "tanh")
     np.testing.assert_allclose(tr.a, np.array(as_), rtol=1e-12, atol=1e-14)
     np.testing.assert_allclose(tr.s, np.array(ss), rtol=1e-12, atol=1e-14)
     np.testing.assert_allclose(tr.o, np.array(os_), rtol=1e-12, atol=1e-14)

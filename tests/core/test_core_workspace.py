@@ -2,9 +2,9 @@
 import numpy as np
 import pytest
 
-import naive
 from helpers import make_problem
 from rnnviz.core import BatchWorkspace, init_params, loss_and_grads, predict_logits
+from rnnviz.core import reference
 
 
 @pytest.mark.parametrize("head", ["binary", "softmax"])
@@ -13,13 +13,13 @@ def test_partial_last_batch(head):
     ws = BatchWorkspace(p, 5, 6, head=head)
     ws.forward_backward(tok, lab)  # a full batch first: its leftovers must not leak
     loss = ws.forward_backward(tok[:3], lab[:3])
-    ref_loss, ref = naive.loss_and_grads(p, tok[:3], lab[:3], head=head)
+    ref_loss, ref = reference.loss_and_grads(p, tok[:3], lab[:3], head=head)
     assert loss == pytest.approx(ref_loss, rel=1e-10)
     for k in ref:
         np.testing.assert_allclose(ws.grads[k], ref[k], rtol=1e-10, atol=1e-12, err_msg=k)
     if head == "binary":
         assert ws.logits.shape == (3,)
-        o_T = np.array([naive.forward_sequence(p, r, "tanh")[3][-1][0] for r in tok[:3]])
+        o_T = np.array([reference.forward_sequence(p, r, "tanh")[3][-1][0] for r in tok[:3]])
         np.testing.assert_allclose(ws.logits, o_T, rtol=1e-12)
 
 
@@ -47,7 +47,7 @@ def test_grads_are_reused_buffers_and_params_seen_live():
     p["W"] *= 0.5  # in-place change, as an optimizer does
     ws.forward_backward(tok, lab)
     assert id(ws.grads["W"]) == g_id
-    ref_loss, ref = naive.loss_and_grads(p, tok, lab, "relu")
+    ref_loss, ref = reference.loss_and_grads(p, tok, lab, "relu")
     np.testing.assert_allclose(ws.grads["W"], ref["W"], rtol=1e-10, atol=1e-12)
 
 
@@ -58,7 +58,7 @@ def test_predict_logits_batches_and_forward():
     out = predict_logits(p, tok, batch_size=5)
     assert out.shape == (23,) and out.dtype == np.float32
     p64 = {k: v.astype(np.float64) for k, v in p.items()}
-    ref = np.array([naive.forward_sequence(p64, r, "tanh")[3][-1][0] for r in tok])
+    ref = np.array([reference.forward_sequence(p64, r, "tanh")[3][-1][0] for r in tok])
     np.testing.assert_allclose(out, ref, rtol=1e-5, atol=1e-6)
     ws = BatchWorkspace(p, 23, 9)
     np.testing.assert_allclose(ws.forward(tok), out, rtol=1e-6, atol=1e-7)

@@ -48,7 +48,9 @@ def test_gradients_match_finite_differences(cell, head, truncate):
         # entries whose true gradient is exactly zero (embedding rows of unused tokens) have only
         # the stencil's round-off (~1e-12), so they get an absolute 1e-10
         ok = err <= 1e-6 * denom + 1e-10
-        rel = (err / np.maximum(denom, 1e-300))[denom > 1e-8].max()
+        # reported: the worst relative error over entries large enough for the stencil's round-off
+        # (~1e-11 absolute) not to dominate
+        rel = (err / np.maximum(denom, 1e-300))[denom > 1e-4].max()
         worst = max(worst, rel)
         assert ok.all(), f"{cell} {k}: max rel err {rel:.2e}\n{g[k]}\n{fd[k]}"
         assert np.abs(g[k]).max() > 1e-6, f"{k}: gradient all zero, the check would be empty"

@@ -85,3 +85,21 @@ def test_per_step_gradient_norms(cell):
         assert np.all(ws.cell_grad_norm_per_step[3:] > 0)
     else:
         assert ws.cell_grad_norm_per_step is None
+
+
+@pytest.mark.parametrize("cell", ["lstm", "gru"])
+def test_float32_vanishing_gradient_over_a_long_sequence(cell):
+    """Over 300 steps the carried float32 gradient vanishes below 1e-30 and is flushed to zero
+    (subnormals would slow every later step ~100x); the gradients still equal float64's."""
+    p64, tok, lab = make_gated_problem(cell, "binary", seed=9, B=3, T=300)
+    p64["W"] *= 0.3  # a contracting recurrence: the gradient falls by orders of magnitude
+    p32 = {k: v.astype(np.float32) for k, v in p64.items()}
+    ws32 = make_workspace(p32, 3, 300, cell=cell)
+    ws32.forward_backward(tok, lab)
+    ws64 = make_workspace(p64, 3, 300, cell=cell)
+    ws64.forward_backward(tok, lab)
+    assert ws64.grad_norm_per_step[0] < 1e-30 < ws64.grad_norm_per_step[-1]
+    assert ws32.grad_norm_per_step[0] == 0.0  # flushed, not subnormal
+    for k in p64:
+        scale = max(1e-3, np.abs(ws64.grads[k]).max())
+        np.testing.assert_allclose(ws32.grads[k], ws64.grads[k], rtol=1e-4, atol=1e-5 * scale, err_msg=k)

@@ -306,24 +306,44 @@ def test_a_block_with_mixed_magnitudes_is_all_scientific_of_one_width():
     assert format_block([2e4, 1.0], signed=False) == ["2.000e+04", "1.000e+00"]  # norms: no '+'
 
 
+NUMBER_CELL = r"<td class=[\"']n[\"']>(.*?)</td>"
+NORM_LABEL = "&#8214;&middot;&#8214; =</td>"
+
+
+def vector_table_rows(table: str) -> list[tuple[list[str], str]]:
+    """(entry cells, norm cell) of each vector of a vector table. A vector's first line starts with its
+    label; a long one (Show all entries) continues on lines without a label and has its norm first."""
+    vectors = []
+    for row in re.findall(r"<tr>.*?</tr>", table, flags=re.S):
+        cells = re.findall(NUMBER_CELL, row)
+        if row.startswith("<tr><td align='right' class='l'>"):
+            norm_first = row.index(NORM_LABEL) < row.index("[") if NORM_LABEL in row and "[" in row else False
+            vectors.append((cells[1:], cells[0]) if norm_first else (cells[:-1], cells[-1]))
+        elif vectors and cells:
+            vectors[-1][0].extend(cells)
+    return vectors
+
+
 def block_cells(html: str) -> list[list[str]]:
     """The groups of number cells that must share one format: per vector table its entries and
     (separately) its norms, per other table (a matrix, the L_t column) all its number cells."""
     groups = []
     for table in re.findall(r"<table.*?</table>", html, flags=re.S):
-        rows = [re.findall(r"<td class=[\"']n[\"']>(.*?)</td>", r) for r in re.findall(r"<tr>.*?</tr>", table, flags=re.S)]
-        rows = [r for r in rows if r]
-        if "class='l'>" in table and "&#8214;&middot;&#8214; =</td>" in table:
-            groups += [[c for r in rows for c in r[:-1]], [r[-1] for r in rows]]
-        elif rows:
-            groups.append([c for r in rows for c in r])
+        if "class='l'>" in table and NORM_LABEL in table:
+            rows = vector_table_rows(table)
+            groups += [[c for entries, _ in rows for c in entries], [n for _, n in rows]]
+        else:
+            rows = [re.findall(NUMBER_CELL, r) for r in re.findall(r"<tr>.*?</tr>", table, flags=re.S)]
+            cells = [c for r in rows for c in r]
+            if cells:
+                groups.append(cells)
     return groups
 
 
 def vector_rows(html: str) -> list[list[str]]:
-    """Each vector row's entry cells (without its norm, the last number cell of the row)."""
-    rows = re.findall(r"<tr><td align='right' class='l'>.*?</tr>", html, flags=re.S)
-    return [re.findall(r"<td class=[\"']n[\"']>(.*?)</td>", r)[:-1] for r in rows]
+    """Each vector row's entry cells (without its norm)."""
+    return [entries for table in re.findall(r"<table.*?</table>", html, flags=re.S) if NORM_LABEL in table
+            for entries, _ in vector_table_rows(table)]
 
 
 @pytest.mark.parametrize("show_all", [False, True])

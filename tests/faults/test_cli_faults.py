@@ -129,3 +129,18 @@ def test_a_second_ctrl_c_prints_no_traceback_and_ends_with_json(tmp_path):
     assert proc.returncode == 130, err
     assert "Traceback" not in err and "KeyboardInterrupt" not in err
     assert last_json(out)["status"] in ("aborted", "stopped")
+
+
+def test_two_processes_started_together_keep_both_models(tmp_path):
+    """The reported case: two ``main.py train`` runs started together with different --lr, default names."""
+    import os
+
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data")}
+    procs = [subprocess.Popen([sys.executable, str(REPO / "main.py"), "train", *QUICK, "--lr", lr],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path, env=env)
+             for lr in ("0.01", "0.02")]
+    results = [last_json(p.communicate(timeout=300)[0]) for p in procs]
+    assert all(p.returncode == 0 for p in procs)
+    paths = [r["model_path"] for r in results]
+    assert paths[0] != paths[1]
+    assert sorted(load_model(p).config.lr for p in paths) == [0.01, 0.02]

@@ -92,3 +92,37 @@ def test_show_in_graph_traces_the_table_row(qtbot, tmp_path, trained):
     window.gradient_controls.pad_check.setChecked(False)  # trace the words alone
     assert window.explorer.tokens.padded == 0 and window.graph.pad_block() is None
     window.close()
+
+
+@pytest.mark.imdb
+@pytest.mark.slow
+def test_imdb_reviews_score_the_same_in_the_table_and_in_explore():
+    """The real archive: a short real run (reviews cut to 100 tokens), then 300 test reviews traced as the
+    table scores them, padded ones and cut ones alike: the same ids, the same y_hat to 1e-9."""
+    import dataclasses
+    import os
+
+    from rnnviz.core import predict_proba
+    from rnnviz.gui.training.reviews import review_texts
+    from rnnviz.train import TrainConfig, load_dataset
+
+    path = os.environ.get("RNNVIZ_IMDB")
+    if not path:
+        pytest.skip("RNNVIZ_IMDB is not set (path of aclImdb_v1.tar.gz)")
+    cfg = TrainConfig(maxlen=100, epochs=1, lr_schedule="constant")
+    full = load_dataset(cfg, imdb_path=path)
+    train = dataclasses.replace(full, x_test=full.x_test[:256], y_test=full.y_test[:256], test_texts=None,
+                                test_ratings=None)
+    model = Trainer(cfg, train).run().model
+    spec = ModelSpec.from_trained(model, "IMDb, one short epoch")
+    rows = np.random.default_rng(0).choice(len(full.y_test), 300, replace=False)
+    texts = review_texts(full)
+    params = {k: np.asarray(v, dtype=np.float64) for k, v in model.params.items()}
+    table = predict_proba(params, full.x_test[rows], model.activation, 100)  # as the table scores them
+    padded = 0
+    for k, i in enumerate(rows):
+        e = Explorer(spec, Controls(text=texts[i], label=int(full.y_test[i]), pad=True))
+        assert e.tokens.ids == tuple(int(v) for v in full.x_test[i]), i
+        padded += e.tokens.padded > 0
+        assert abs(e.prediction() - table[k]) < 1e-9 and format_number(e.prediction()) == format_number(table[k])
+    assert 0 < padded < len(rows)  # both short (padded) and long (cut) reviews were checked

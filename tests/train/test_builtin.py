@@ -6,10 +6,10 @@ import numpy as np
 import pytest
 
 from rnnviz.core import make_trace
-from rnnviz.train import NextWordModel, builtin_model, load_model, save_model
+from rnnviz.train import builtin_model, load_model, save_model
 from rnnviz.train.builtin import (BUILTIN_CONFIG, END_ID, NEXT_WORD_VERSION, builtin_cache_path, builtin_config,
-                                  builtin_next_word_model, next_word_cache_path, next_word_targets,
-                                  train_builtin, train_next_word)
+                                  builtin_next_word_model, next_word_cache_path, next_word_config,
+                                  next_word_loss, next_word_targets, train_builtin, train_next_word)
 
 
 def test_builtin_is_small_trained_and_cached(tmp_path):
@@ -62,6 +62,7 @@ def test_read_only_cache_folder_still_gives_a_model(tmp_path):
 # --- many-to-many: next word ----------------------------------------------------------------------
 def test_next_word_targets_are_the_following_tokens_then_the_end_token():
     np.testing.assert_array_equal(next_word_targets([1, 7, 9, 4]), [7, 9, 4, END_ID])
+    np.testing.assert_array_equal(next_word_targets([[1, 7], [1, 9]]), [[7, END_ID], [9, END_ID]])
 
 
 def test_next_word_model_learns_the_word_order(tmp_path):
@@ -71,6 +72,11 @@ def test_next_word_model_learns_the_word_order(tmp_path):
     assert model.params["V"].shape == (n_vocab, 6) and model.params["c"].shape == (n_vocab,)
     # Uniform guessing costs log V per token; the trained model must do far better on unseen sentences.
     assert model.history["test_loss_per_token"] < 0.5 * math.log(n_vocab)
+    # trained by the one Trainer: its per-epoch validation record and best-epoch choice come along
+    assert len(model.history["val_accuracy"]) == model.config.epochs and model.history["best_epoch"] >= 1
+    from rnnviz.data import make_negation_task
+    x_test = make_negation_task(seed=model.config.seed).x_test
+    assert next_word_loss(model.params, x_test, model.config) == pytest.approx(model.history["test_loss_per_token"])
     assert model.history["train_loss"][-1] < 0.5 * model.history["train_loss"][0]
     # After "<start> the movie was not" the next word is an adjective or intensifier, never "<end>".
     ids = np.array(model.vocab.encode_text("the movie was not"), dtype=np.int64)
@@ -96,8 +102,10 @@ def test_next_word_model_is_deterministic_and_cached(tmp_path):
 def test_next_word_cache_is_a_common_model_file(tmp_path):
     model = builtin_next_word_model(tmp_path, hidden_dim=3)
     loaded = load_model(next_word_cache_path(tmp_path, 3))  # the trainer's checkpoint format, softmax head
-    assert isinstance(loaded, NextWordModel) and loaded.head == "softmax"
-    assert loaded.config == builtin_config(3) and loaded.vocab == model.vocab and loaded.history == model.history
+    assert loaded.head == "softmax" == loaded.config.head
+    assert loaded.config == next_word_config(3) and loaded.vocab == model.vocab and loaded.history == model.history
+    # the same model type and config as the sentiment model: only the head and the epochs differ
+    assert loaded.config == builtin_config(3).with_changes(head="softmax", epochs=loaded.config.epochs)
     for k, v in model.params.items():
         np.testing.assert_array_equal(loaded.params[k], v)
     assert NEXT_WORD_VERSION >= 2 and "-v1-" not in next_word_cache_path(tmp_path, 3).name

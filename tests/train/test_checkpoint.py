@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from rnnviz.core import init_params, make_trace
-from rnnviz.train import CheckpointError, NextWordModel, TrainedModel, Trainer, load_model, save_model
+from rnnviz.train import CheckpointError, TrainedModel, Trainer, load_model, save_model
 from rnnviz.train.checkpoint import META_KEY
 
 from train_helpers import make_dataset, small_config
@@ -190,17 +190,18 @@ def test_header_not_json(tmp_path, saved):
 
 # --- version 2: the output head -------------------------------------------------------------------
 @pytest.fixture(scope="module")
-def next_word(model) -> NextWordModel:
+def next_word(model) -> TrainedModel:
     """A softmax-head model over the binary model's vocabulary: V (K, H), c (K,) with K = vocab size."""
     params = init_params(model.vocab_size, 8, 8, output_dim=model.vocab_size, seed=3, dtype=np.float64)
     params["c"] += np.linspace(-1.0, 1.0, model.vocab_size)  # not all zero, so a mix-up of c would show
-    return NextWordModel(params, model.config, model.vocab, {"train_loss": [2.3, 1.1], "task": "next word"})
+    return TrainedModel(params, model.config.with_changes(head="softmax"), model.vocab,
+                        {"train_loss": [2.3, 1.1], "task": "next word"})
 
 
 def test_softmax_head_round_trip_is_exact(tmp_path, next_word):
     path = save_model(tmp_path / "nw.npz", next_word)
     loaded = load_model(path)
-    assert isinstance(loaded, NextWordModel) and loaded.head == "softmax"
+    assert loaded.head == "softmax" == loaded.config.head
     assert loaded.config == next_word.config and loaded.vocab == next_word.vocab
     assert loaded.history == next_word.history
     for k, v in next_word.params.items():
@@ -266,10 +267,10 @@ def test_saving_weights_that_do_not_fit_the_head_writes_nothing(tmp_path, model,
     with pytest.raises(CheckpointError,
                        match=r"binary head has one output \(V \(1, H\), c \(1,\)\), but the model has 10"):
         save_model(tmp_path / "a.npz", as_binary)
-    one_class = NextWordModel(model.params, model.config, model.vocab, {})  # V (1, 8) under a softmax head
+    one_class = TrainedModel(model.params, next_word.config, model.vocab, {})  # V (1, 8) under a softmax head
     with pytest.raises(CheckpointError, match="softmax head needs at least 2 classes"):
         save_model(tmp_path / "b.npz", one_class)
-    short_v = NextWordModel({**next_word.params, "V": next_word.params["V"][:9]}, model.config, model.vocab, {})
+    short_v = TrainedModel({**next_word.params, "V": next_word.params["V"][:9]}, next_word.config, model.vocab, {})
     with pytest.raises(CheckpointError, match=r"weight V has shape \(9, 8\).*need \(10, 8\)"):
         save_model(tmp_path / "c.npz", short_v)
     assert list(tmp_path.iterdir()) == []

@@ -5,6 +5,7 @@ import time
 import numpy as np
 
 from rnnviz.train import TrainControl, Trainer
+from rnnviz.train import heads as heads_mod
 from rnnviz.train import trainer as trainer_mod
 
 from train_helpers import make_dataset, small_config
@@ -152,7 +153,7 @@ def test_stop_during_the_test_scoring_is_seen_between_inference_batches(monkeypa
     """Closing the window while a finished run scores the test set must not wait for the whole pass."""
     control = TrainControl()
     test_calls = []
-    real_make_predictor = trainer_mod.make_predictor
+    real_make_predictor = heads_mod.make_predictor
     made = []
 
     def make_predictor(params, config):
@@ -168,7 +169,7 @@ def test_stop_during_the_test_scoring_is_seen_between_inference_batches(monkeypa
 
         return predict_then_stop
 
-    monkeypatch.setattr(trainer_mod, "make_predictor", make_predictor)
+    monkeypatch.setattr(heads_mod, "make_predictor", make_predictor)
     n_test = 4 * trainer_mod.PREDICT_BATCH
     result = Trainer(small_config(epochs=2), make_dataset(n_test=n_test), control).run()
     assert test_calls == [trainer_mod.PREDICT_BATCH]  # one inference batch, then the stop was seen

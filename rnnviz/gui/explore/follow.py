@@ -18,6 +18,7 @@ from rnnviz.explorer.equations import class_name, format_number, predicted_words
 from rnnviz.explorer.sources import example_sentences
 
 from ..i18n import translate
+from .gated_controls import show_cell
 
 PLAYING_INTERVAL_S = 0.12
 
@@ -216,7 +217,9 @@ class GradientControlsFollower:
         e, c = self.explorer, self.explorer.controls
         self.controls.set_values(c.w_scale, e.activation, c.seq_len, c.clip, c.clip_threshold)
         self.controls.set_padding(c.pad, e.model.maxlen)
-        self.controls.show_radius(e.spectral_radius())
+        if e.cell == "rnn":
+            self.controls.show_radius(e.spectral_radius())
+        show_cell(self.controls, e.gated_controls_reason)  # W scale, f and the demos are the RNN's
         self.controls.show_clip(clip_text(e))
 
 

@@ -8,9 +8,14 @@ from PySide6.QtGui import QAction, QTextDocument
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu, QPushButton,
                                QSizePolicy, QToolButton, QWidget)
 
+from rnnviz.explorer import MAX_SEQ_LEN
+
 from ..help_button import HelpButton
 from ..i18n import QT_TRANSLATE_NOOP, translate
 
+#: Characters the text box takes: room for MAX_SEQ_LEN long words (and for the longest IMDb review, 13,704),
+#: stated in the tooltip; Qt's silent default cut at 32,767 characters said nothing.
+MAX_INPUT_CHARS = 40 * MAX_SEQ_LEN
 RESULT_TOOLTIP = QT_TRANSLATE_NOOP("InputBar", "The model's prediction y-hat = sigmoid(o_T), the label y, and the loss L")
 #: A space between words of rich text, not one inside a tag such as <span style='...'>.
 _WORD_GAP = re.compile(r" (?![^<]*>)")
@@ -104,7 +109,10 @@ class InputBar(QWidget):
         self.text_edit.setPlaceholderText(translate("InputBar", "Type or paste a sentence, then press Enter"))
         self.text_edit.setToolTip(translate("InputBar", "Any sentence: it is split into words with the model's "
                                             "tokeniser; words the vocabulary does not know become <oov>. Enter "
-                                            "applies it."))
+                                            "applies it.\nThe model reads at most {0} words (a longer text keeps its "
+                                            "last {0}, as in training); the box holds up to {1} characters.").format(
+            MAX_SEQ_LEN, f"{MAX_INPUT_CHARS:,}"))
+        self.text_edit.setMaxLength(MAX_INPUT_CHARS)
         self.text_edit.setClearButtonEnabled(True)
         self.examples_button = QToolButton()
         self.examples_button.setText(translate("InputBar", "Examples"))

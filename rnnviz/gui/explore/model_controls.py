@@ -30,6 +30,10 @@ class ModelControls(QWidget):
         self.task_combo.setToolTip("Many-to-one: one sentiment prediction from o_T, the loss at the end. "
                                    "Many-to-many: at every step o_t predicts the next word, a loss L_t per step")
         self.task_combo.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # A long model name must not widen the box past a 1280 px window: the combo shrinks and the
+        # entry reads "This model (many-to-one)", with the model's name in its tooltip.
+        self.task_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.task_combo.setMinimumContentsLength(14)
         self.hidden_spin = QSpinBox()
         self.hidden_spin.setRange(*HIDDEN_RANGE)
         self.hidden_spin.setValue(DEFAULT_HIDDEN)
@@ -61,14 +65,19 @@ class ModelControls(QWidget):
             self.hidden_spin.setToolTip(HIDDEN_TOOLTIP)
         else:
             kind = "many-to-one" if spec.head == "binary" else "many-to-many"
-            text = f"This model: {spec.name} ({kind})"
+            text = f"This model ({kind})"
             if own < 0:
                 self.task_combo.insertItem(0, text, OWN_MODEL)
             else:
                 self.task_combo.setItemText(own, text)
+            self.task_combo.setItemData(0, f"{spec.name}, H = {spec.hidden_dim}", Qt.ItemDataRole.ToolTipRole)
             self.task_combo.setCurrentIndex(0)
             self.hidden_spin.setEnabled(False)
             self.hidden_spin.setToolTip(FIXED_TOOLTIP.format(h=spec.hidden_dim))
+        # a trained model's H can be outside the built-in range (H = 32): show it, not the range's end
+        low, high = HIDDEN_RANGE
+        self.hidden_spin.setRange(min(low, spec.hidden_dim), max(high, spec.hidden_dim) if not spec.builtin_task
+                                  else high)
         self.hidden_spin.setValue(spec.hidden_dim)
         self.task_combo.blockSignals(False)
         self.hidden_spin.blockSignals(False)

@@ -3,7 +3,7 @@ model and gradient controls. Only widgets and splitters; ``follow.py`` makes the
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from ..i18n import QT_TRANSLATE_NOOP, translate
 from .detail_panel import DetailPanel
@@ -55,6 +55,9 @@ class ExplorePage(QWidget):
         right_layout.setSpacing(2)
         right_layout.addWidget(self.model_box)
         right_layout.addWidget(self.controls_box, 1)
+        self.compare_button = QPushButton("Compare cells: RNN, LSTM, GRU…")
+        self.compare_button.setToolTip("The same sentence through the three cells, their gradients on one plot (Ctrl+K)")
+        right_layout.addWidget(self.compare_button)
 
         graph_box = QWidget()
         self._graph_layout = QVBoxLayout(graph_box)

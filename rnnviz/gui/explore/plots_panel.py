@@ -8,14 +8,17 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from rnnviz.explorer.diagnose import diagnose, plotted_norms
 from rnnviz.explorer.numbers import format_number
 
 from ..help_button import HelpButton
+from .heat_scale import SCALES, heat_image
 
 CURSOR_PEN = pg.mkPen("#d62728", width=2)
+#: Above this many steps the dW shares are one line: 500 stems side by side are a solid block.
+STEMS_MAX_T = 80
 NOTE_STYLE = "color:#8a4b00;"
 HEATMAP_COLORMAP = "CET-D1"  # diverging blue - white - red: sign and size of s_t[i]
 
@@ -92,6 +95,16 @@ class PlotsPanel(QWidget):
         header = QHBoxLayout()
         header.addWidget(QLabel("<b>Gradients through time</b>"))
         header.addStretch(1)
+        self.heat_scale_combo = QComboBox()
+        for key, text in SCALES.items():
+            self.heat_scale_combo.addItem(f"s_t colour: {text}", key)
+        self.heat_scale_combo.setToolTip("Colour scale of the hidden-state heatmap. linear: ±the largest |s_t[i]|; "
+                                         "symmetric log: sign and order of magnitude, so one exploded step does not "
+                                         "blank the rest; per step t: each column to its own largest entry; auto: "
+                                         "symmetric log when the values span more than two orders of magnitude")
+        self.heat_scale_combo.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.heat_scale_combo.currentIndexChanged.connect(self._draw_heatmap)
+        header.addWidget(self.heat_scale_combo)
         header.addWidget(help_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -135,14 +148,17 @@ class PlotsPanel(QWidget):
         self._set_log_data(self.contrib_plot, self.contrib_curve, t, contrib,
                            "every share is 0 or inf:\nsee the note below")
         drawn = np.isfinite(contrib)
-        self.contrib_stems.setData(np.repeat(t[drawn], 2), self._stem_ys(contrib[drawn]), connect="pairs")
-        states = np.nan_to_num(np.asarray(trace.s, dtype=np.float64), nan=0.0, posinf=0.0, neginf=0.0)
-        vmax = float(np.max(np.abs(states))) if states.size else 1.0
-        vmax = vmax if vmax > 0 else 1.0
-        self.heatmap.setImage(states, levels=(-vmax, vmax), autoLevels=False)
-        self.heatmap.setRect(QRectF(0.5, 0.5, T, H))
+        self.grad_curve.setSymbol("o" if T <= STEMS_MAX_T else None)
+        if T <= STEMS_MAX_T:  # one stem per step while they stay apart; past that, one line
+            self.contrib_curve.setPen(None)
+            self.contrib_curve.setSymbol("s")
+            self.contrib_stems.setData(np.repeat(t[drawn], 2), self._stem_ys(contrib[drawn]), connect="pairs")
+        else:
+            self.contrib_curve.setPen(pg.mkPen("#2ca02c", width=1.5))
+            self.contrib_curve.setSymbol(None)
+            self.contrib_stems.setData([], [])
+        self._draw_heatmap()
         self.heat_plot.setYRange(0.5, H + 0.5, padding=0)
-        self.heat_plot.setTitle(f"hidden state s<sub>t</sub> (unit × t), colour ±{format_number(vmax)}", size="9pt")
         self.grad_plot.setXRange(0.5, T + 0.5, padding=0.01)
         self._decade_range(self.grad_plot, grad)
         self._decade_range(self.contrib_plot, contrib)
@@ -151,6 +167,16 @@ class PlotsPanel(QWidget):
         notes = [n for n in (self.diagnosis.grad_note, self.diagnosis.share_note) if n]
         self.note_label.setText("  ".join(notes))
         self.note_label.setToolTip("\n".join(notes))
+
+    def _draw_heatmap(self, *_args) -> None:
+        """The states on the chosen colour scale (heat_scale.heat_image), captioned with it."""
+        trace = self._trace
+        if trace is None:
+            return
+        image, levels, caption = heat_image(trace.s, self.heat_scale_combo.currentData())
+        self.heatmap.setImage(image, levels=levels, autoLevels=False)
+        self.heatmap.setRect(QRectF(0.5, 0.5, trace.T, trace.hidden_size))
+        self.heat_plot.setTitle(f"hidden state s<sub>t</sub> (unit × t), {caption}", size="9pt")
 
     def _set_log_data(self, plot, curve, t: np.ndarray, values: np.ndarray, empty: str) -> None:
         """Only the drawable points go to pyqtgraph: an all-NaN curve makes numpy warn

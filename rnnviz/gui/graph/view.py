@@ -21,6 +21,7 @@ from .builder import GraphItems, build_graph
 from .context import RenderContext, qcolour
 from .display_data import GraphNumbers
 from .folding import FoldingMixin
+from .gated import add_gated_items, gated_numbers, is_gated
 from .geometry import COLUMN_DX, column_x
 from .legend import GraphLegend
 from .nodes import GraphNode
@@ -107,10 +108,11 @@ class UnrolledGraphView(FoldingMixin, ZoomMixin, QGraphicsView):
         self.scene().clear()
         self._trace, self._words = trace, words
         self._ctx.class_names = tuple(class_names) if class_names is not None else ()
-        self._numbers = GraphNumbers.from_trace(trace)
+        self._numbers = gated_numbers(trace) if is_gated(trace) else GraphNumbers.from_trace(trace)
         self._schedule = StepSchedule(trace)
         self._items = build_graph(self.scene(), self._ctx, trace, words, self._numbers,
                                   [str(w) for w in originals] if originals is not None else None)
+        self._gated_items = add_gated_items(self._ctx, trace, self._numbers, self._items.geom, self._items.columns)
         self._legend.set_scales(self._numbers.vmax, self._numbers.scale.lo, self._numbers.scale.hi)
         self._shown = None
         self._index = min(self._index, self._schedule.n_steps - 1)

@@ -11,6 +11,10 @@ from .geometry import COLUMN_DX, column_x
 MAX_SCALE = 8.0
 
 
+#: Below this zoom Fit stops shrinking the graph to its whole length (see fit_all)
+MIN_FIT_SCALE = 0.1  # 10 px a step: below it the graph is a strip with no readable node
+
+
 def _nice_step(minimum: float) -> int:
     """The smallest of 1, 2, 5, 10, 20, 50, 100, ... that is >= minimum."""
     k = 1
@@ -43,6 +47,20 @@ class ZoomMixin:
         if self.transform().m11() > 1.3:
             self._set_scale(1.3)
             self.centerOn(rect.center())
+        elif not self._folded and self.transform().m11() < MIN_FIT_SCALE:
+            # A long sequence fitted whole is a thin strip nobody can read (T = 500: 1.4 px a step).
+            # Fit the height instead, at a readable zoom, around the current step; the step labels
+            # under the graph and the scroll bar say where in the sequence the view is.
+            base, vp = self._view_rect(), self.viewport().rect()
+            legend_px = self._legend.geometry().bottom() + 6
+            scale = max(min(1.0, (vp.height() - legend_px) / base.height()), MIN_FIT_SCALE)
+            room = legend_px / scale
+            self.scene().setSceneRect(self._items.unrolled_rect.adjusted(0, -room, 0, 0))
+            self._set_scale(scale)
+            t = min(max(self._current_t(), 1), len(self._items.inputs))
+            half = vp.width() / (2 * scale)
+            x = min(max(column_x(t), base.left() + half), base.right() - half)
+            self.centerOn(QPointF(x, base.center().y() - room / 2))
         self._zoom_changed()
         self._auto_view = False
 
@@ -143,9 +161,12 @@ class ZoomMixin:
         painter.resetTransform()
         painter.setFont(self._ctx.font(11))
         painter.setPen(qcolour(palette.TEXT_SOFT))
+        width = self.viewport().width()
         for t in range(start, hi + 1, k):
             x = self.mapFromScene(QPointF(column_x(t), 0)).x()
-            painter.drawText(QRectF(x - 40, y, 80, 16), int(Qt.AlignmentFlag.AlignHCenter), f"t = {t}")
+            # kept inside the view: the last label is moved in rather than cut at the edge
+            left = min(max(x - 40, 0.0), width - 80.0)
+            painter.drawText(QRectF(left, y, 80, 16), int(Qt.AlignmentFlag.AlignHCenter), f"t = {t}")
         painter.restore()
 
     def wheelEvent(self, event):  # noqa: N802

@@ -2,11 +2,12 @@
 
 The built-in synthetic tasks need nothing and are always available. IMDb is looked up where
 ``rnnviz.data.find_imdb`` looks (``$RNNVIZ_IMDB``, the user cache folder, Keras' folder); the user can
-also open an archive, an unpacked folder or a Keras ``imdb.npz``, or download the archive (84 MB)
-with a progress bar and a Cancel button. The download runs on a worker thread.
+also open an archive, an unpacked folder or a Keras ``imdb.npz`` (remembered for the next launch), or
+download the archive (84 MB) with a progress bar and a Cancel button. The download runs on a worker thread.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import Signal, Slot
@@ -16,6 +17,10 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QMen
 from rnnviz.data import IMDB_SIZE, DatasetError, download_imdb, find_imdb, where_to_put_it
 
 from ..jobs import BackgroundJob, JobRunner
+from ..settings import open_settings, read_str
+
+IMDB_SETTING = "data/imdb_path"  # the copy the user opened last (the settings store, not the data cache)
+IMDB_ENV_VAR = "RNNVIZ_IMDB"    # given for this launch: wins over the remembered copy
 
 DATASETS = (
     ("imdb", "IMDb movie reviews (50,000, positive/negative)"),
@@ -114,13 +119,27 @@ class DatasetChooser(QWidget):
         self.imdbPathChanged.emit(self._imdb_path)
 
     def locate_imdb(self) -> None:
-        """Look where find_imdb looks (a few stat calls: fine on the GUI thread)."""
+        """Look where find_imdb looks, after $RNNVIZ_IMDB the copy the user chose last time (a few
+        stat calls: fine on the GUI thread)."""
+        remembered = remembered_imdb_path()
         try:
-            self._imdb_path = find_imdb()
+            if remembered is not None and not os.environ.get(IMDB_ENV_VAR) and remembered.exists():
+                self._imdb_path = remembered
+            else:
+                self._imdb_path = find_imdb()
             self._locate_error = None
         except DatasetError as exc:  # $RNNVIZ_IMDB names a missing file
             self._imdb_path, self._locate_error = None, str(exc)
+        if self._imdb_path is None and remembered is not None:
+            self._locate_error = f"The copy you opened last ({remembered}) is no longer there."
         self._update_info()
+
+    def choose_imdb_path(self, path: str | Path) -> None:
+        """The user's own choice (Open…, a finished download): used now and remembered for the next launch."""
+        self.set_imdb_path(path)
+        settings = open_settings()
+        settings.setValue(IMDB_SETTING, str(Path(path)))
+        settings.sync()
 
     def set_locked(self, locked: bool) -> None:
         """No changes of data while a run or a download uses it."""
@@ -152,12 +171,12 @@ class DatasetChooser(QWidget):
             self, "Open IMDb", str(Path.home()),
             "IMDb archive or Keras npz (*.tar.gz *.tgz *.npz);;All files (*)")
         if path:
-            self.set_imdb_path(path)
+            self.choose_imdb_path(path)
 
     def open_folder(self) -> None:
         path = QFileDialog.getExistingDirectory(self, "Open the unpacked aclImdb folder", str(Path.home()))
         if path:
-            self.set_imdb_path(path)
+            self.choose_imdb_path(path)
 
     # ------------------------------------------------------------------ download
     def _download_clicked(self) -> None:
@@ -222,6 +241,12 @@ class DatasetChooser(QWidget):
         for w in (self.download_bar, self.cancel_button):
             w.hide()
         self.download_button.setEnabled(True)
+
+
+def remembered_imdb_path() -> Path | None:
+    """The IMDb copy the user opened last (it may have moved since), or None."""
+    text = read_str(open_settings(), IMDB_SETTING)
+    return Path(text) if text else None
 
 
 def _short(path: Path) -> str:

@@ -9,24 +9,29 @@ from __future__ import annotations
 from dataclasses import fields
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from rnnviz.train import FIELD_HELP, ConfigError, TrainConfig
 from rnnviz.train.config import ACTIVATIONS, FLOAT_FIELDS, OPTIMIZERS
+from rnnviz.core.cells import CELLS
 from rnnviz.train.schedule import LR_SCHEDULES
 
 # fields with a fixed set of values get a drop-down; any other field a validated text box
-CHOICES = {"activation": ACTIVATIONS, "optimizer": OPTIMIZERS, "lr_schedule": tuple(LR_SCHEDULES)}
-OPTIONAL = ("clip_norm", "truncate")  # empty field = None
+CHOICES = {"activation": ACTIVATIONS, "optimizer": OPTIMIZERS, "lr_schedule": tuple(LR_SCHEDULES), "cell": CELLS}
+OPTIONAL = ("clip_norm", "truncate", "patience")  # empty field = None
 LABELS = {
     "num_words": "Vocabulary size", "maxlen": "Sequence length T (maxlen)", "embed_dim": "Embedding size E",
     "hidden_dim": "Hidden size H", "activation": "Activation f", "optimizer": "Optimizer", "lr": "Learning rate",
     "batch_size": "Batch size", "epochs": "Epochs", "validation_split": "Validation split",
     "clip_norm": "Clip gradient norm at", "truncate": "Truncate BPTT to k steps", "seed": "Random seed",
-    "lr_schedule": "Learning-rate schedule",
+    "lr_schedule": "Learning-rate schedule", "word_dropout": "Word dropout", "embedding_dropout": "Embedding dropout",
+    "weight_decay": "Weight decay (AdamW)",
+    "patience": "Early stop after (epochs)", "cell": "Cell (RNN / LSTM / GRU)",
 }
-# "model" (rnn | bag) is not offered here yet: the window's views after a run show RNNs only
-FORM_FIELDS = tuple(f.name for f in fields(TrainConfig) if f.name not in ("dataset", "model"))
+# the dataset is chosen by the data box; the Train page trains the sentiment (binary) head; "model"
+# (rnn | bag) is not offered here yet: the window's views after a run show recurrent models only
+FORM_FIELDS = tuple(f.name for f in fields(TrainConfig) if f.name not in ("dataset", "head", "model"))
+FORM_FIELDS = tuple(sorted(FORM_FIELDS, key=lambda name: name != "cell"))  # the cell first: it decides the rest
 ERROR_STYLE = "color: #b00020;"
 BAD_FIELD_STYLE = "QLineEdit { border: 1px solid #b00020; background: #fff0f0; }"
 
@@ -62,6 +67,12 @@ class HyperparamForm(QWidget):
             box.addWidget(error)
             form.addRow(label, cell)
             self.editors[name], self.errors[name] = editor, error
+        self.keras_button = QPushButton("Plain Keras recipe")
+        self.keras_button.setToolTip("<p>Set the fields to the Keras SimpleRNN example: rmsprop, no clipping, a "
+                                     "constant rate, no word dropout, weight decay or early stop.</p>")
+        self.keras_button.clicked.connect(
+            lambda: self.set_config(TrainConfig.defaults_for(self.dataset, recipe="keras")))
+        form.addRow(self.keras_button)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(form)
@@ -132,6 +143,8 @@ class HyperparamForm(QWidget):
         self._editable = enabled
         for name, editor in self.editors.items():
             editor.setEnabled(enabled and self._applies(name))
+        if hasattr(self, "keras_button"):
+            self.keras_button.setEnabled(enabled)
 
     def _applies(self, name: str) -> bool:
         """The built-in tasks bring their own small vocabulary, so num_words only matters for IMDb."""

@@ -16,7 +16,7 @@ from pyqtgraph.exporters import ImageExporter
 from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRectF, QSize, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMenu, QMessageBox, QSizePolicy, QToolButton,
+from PySide6.QtWidgets import (QFileDialog, QGraphicsItem, QHBoxLayout, QLabel, QMenu, QMessageBox, QSizePolicy, QToolButton,
                                QVBoxLayout, QWidget)
 
 from rnnviz.explorer.numbers import format_number
@@ -178,6 +178,9 @@ class LivePlot(QWidget):
             axis.setPen(pg.mkPen(FOREGROUND))
             axis.setTextPen(pg.mkPen(FOREGROUND))
             axis.enableAutoSIPrefix(False)  # "loss (x0.001)" confuses more than it saves
+            # blitted from a cache while the range stays (the range changes rarely: see follow); a
+            # redraw then repaints the curves only, not the tick labels
+            axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.plot.setLabel("bottom", x_label)
         self.plot.setLabel("left", y_label)
         # no grid: pyqtgraph draws it with alpha blending on every repaint, which tripled the cost of a redraw

@@ -10,6 +10,7 @@ time: the GUI drains everything that arrived since, and the event queue never fl
 """
 from __future__ import annotations
 
+import sys
 import threading
 from collections import deque
 
@@ -23,6 +24,10 @@ from ..jobs import BackgroundJob, JobRunner, ThreadHandle, describe_error
 from .saving import save_run
 
 MAILBOX_LIMIT = 5_000  # reports kept if the GUI thread stalls (~20 MB at T=500); older ones are dropped
+#: Python's GIL switch interval while a run trains (default 5 ms). The trainer releases the GIL in its
+#: kernels and takes it back a few dozen times a batch; while the GUI thread draws in Python it waits
+#: up to one interval each time. 1 ms bounds that wait (the GUI thread yields sooner, at no cost to it).
+TRAINING_SWITCH_INTERVAL_S = 0.001
 
 
 class ReportMailbox:
@@ -55,8 +60,10 @@ class TrainWorker(QObject):
     runEnded = Signal(object)     # RunResult (finished, stopped or diverged)
     runFailed = Signal(str, object)  # message for the user, last good TrainedModel or None
 
-    def __init__(self, config: TrainConfig, dataset: Dataset, control: TrainControl | None = None):
+    def __init__(self, config: TrainConfig, dataset: Dataset, control: TrainControl | None = None,
+                 save: bool = True):
         super().__init__()
+        self.save = save  # save the run's model to the models folder when it ends
         self.config = config
         self.dataset = dataset
         self.control = control or TrainControl()
@@ -68,6 +75,8 @@ class TrainWorker(QObject):
 
     @Slot()
     def run(self) -> None:
+        switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(switch_interval, TRAINING_SWITCH_INTERVAL_S))
         try:
             self.trainer = Trainer(self.config, self.dataset, self.control, on_batch=self._on_batch,
                                    on_epoch=self.epochDone.emit)
@@ -75,13 +84,16 @@ class TrainWorker(QObject):
             result = self.trainer.run()
         except Exception as exc:  # anything the run raises must reach the user, not kill the thread silently
             model = self._last_good_model()
-            self.saved_path, self.save_error = save_run(model, self.config)
+            if self.save:
+                self.saved_path, self.save_error = save_run(model, self.config)
             self.runFailed.emit(describe_error(exc, "Training"), model)
         else:
             # every finished, stopped or diverged run is kept, as `python main.py train` keeps it
-            self.saved_path, self.save_error = save_run(result.model, self.config)
+            if self.save:
+                self.saved_path, self.save_error = save_run(result.model, self.config)
             self.runEnded.emit(result)
         finally:
+            sys.setswitchinterval(switch_interval)
             self._trainer_ready.set()
             self.thread().quit()
 

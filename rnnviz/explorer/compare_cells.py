@@ -1,0 +1,248 @@
+"""Compare cells: one sentence through an RNN, an LSTM and a GRU, their gradients side by side. No Qt.
+
+The three models read the long-range memory task (``rnnviz.data.synthetic.make_memory_task``): the
+label is the word right after the start token ("yes" = 1, "no" = 0) and every later word is noise,
+so the loss at t = T must send its gradient back T - 1 steps to the word that decides it. The
+comparison puts the same sentence of the same length T through each model and reads, from the core's
+traces only (``rnnviz.core.make_trace(..., cell=...)``):
+
+    ||dL/ds_t||  (T,) for every cell        ||dL/dC_t||  (T,) for the LSTM's cell state
+
+``train_cells`` trains the three on the task with the core's own workspaces and Adam (on the caller's
+thread: the window runs it as a background job), so a learner sees the RNN stay at chance while the
+LSTM learns at T >= 100.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from rnnviz.core.cells import CELLS
+
+from .session import MAX_SEQ_LEN
+
+#: The task's default length: long enough that the vanilla RNN's gradient has vanished at t = 2.
+DEFAULT_LENGTH = 100
+
+
+@dataclass(frozen=True)
+class RaceSettings:
+    """How the three models are built and trained (the same for each cell, so the race is fair)."""
+
+    seq_len: int = DEFAULT_LENGTH   # T of the training sequences
+    hidden_dim: int = 16            # H
+    embed_dim: int = 8              # E
+    n_train: int = 1200             # sequences to train on (a fifth of them held out to stop early)
+    n_test: int = 400               # sequences the accuracy is reported on
+    epochs: int = 30                # at most; training stops once the held-out accuracy reaches `target`
+    batch_size: int = 32
+    lr: float = 0.01                # Adam
+    clip_norm: float = 1.0          # global-norm clipping: keeps the RNN's rare large gradients sane
+    target: float = 0.99
+    seed: int = 0
+
+    def check(self) -> "RaceSettings":
+        """self, or ValueError naming the setting out of range."""
+        if not 2 <= self.seq_len <= MAX_SEQ_LEN:
+            raise ValueError(f"the task length T must be between 2 and {MAX_SEQ_LEN}, got {self.seq_len}")
+        for name in ("hidden_dim", "embed_dim", "epochs", "batch_size"):
+            if int(getattr(self, name)) < 1:
+                raise ValueError(f"{name} must be >= 1, got {getattr(self, name)}")
+        if self.n_train < 10 or self.n_test < 2:
+            raise ValueError(f"need at least 10 training and 2 test sequences, got {self.n_train} and {self.n_test}")
+        if not (np.isfinite(self.lr) and self.lr > 0):
+            raise ValueError(f"the learning rate must be > 0, got {self.lr}")
+        return self
+
+
+@dataclass(frozen=True)
+class CellResult:
+    """How training one cell went."""
+
+    cell: str
+    test_accuracy: float      # on the task's test sequences, threshold 0.5 on sigmoid(o_T)
+    epochs: int               # epochs run (fewer than asked when it reached the target)
+    seconds: float            # wall time of the training loop (kernels already compiled or not)
+    losses: tuple[float, ...]  # mean training loss of each epoch
+
+
+@dataclass
+class CellModels:
+    """The three models on the memory task's vocabulary; `results` once trained (else untrained)."""
+
+    vocab: object
+    params: dict[str, dict[str, np.ndarray]]   # cell -> the core's parameter dict
+    settings: RaceSettings
+    results: dict[str, CellResult] = field(default_factory=dict)
+
+    @property
+    def trained(self) -> bool:
+        return bool(self.results)
+
+
+@dataclass(frozen=True)
+class CellCurves:
+    """One cell's trace of the compared sentence, as the plot draws it."""
+
+    cell: str
+    grad_s: np.ndarray             # (T,) ||dL/ds_t|| from the trace
+    grad_C: np.ndarray | None      # (T,) ||dL/dC_t|| (LSTM only)
+    y_hat: float                   # sigmoid(o_T)
+    loss: float
+
+
+@dataclass(frozen=True)
+class CellComparison:
+    """The sentence (T tokens) and each cell's curves, in CELLS order."""
+
+    tokens: np.ndarray             # (T,) int64
+    words: tuple[str, ...]         # (T,) the tokens as words
+    label: int
+    curves: dict[str, CellCurves]
+
+    @property
+    def T(self) -> int:
+        return int(self.tokens.shape[0])
+
+    def ratio(self, cell: str) -> float:
+        """||dL/ds_1|| / ||dL/ds_T||: how much of the gradient at the end is left at the first word."""
+        g = self.curves[cell].grad_s
+        return float(g[0] / g[-1]) if g[-1] > 0 else float("nan")
+
+
+def memory_vocab():
+    """The memory task's vocabulary (the same for every length)."""
+    from rnnviz.data.synthetic import make_memory_task
+
+    return make_memory_task(2, 2, 2, seed=0).vocab
+
+
+def memory_sentence(length: int, label: int, seed: int = 0) -> tuple[np.ndarray, tuple[str, ...]]:
+    """A memory-task sequence of `length` tokens whose answer is `label`: (T,) ids and their words.
+
+    Drawn by the task's own generator, so it is a sequence the models could have been trained on.
+    """
+    from rnnviz.data.synthetic import make_memory_task
+
+    if not 2 <= int(length) <= MAX_SEQ_LEN:
+        raise ValueError(f"the sentence length must be between 2 and {MAX_SEQ_LEN}, got {length}")
+    if label not in (0, 1):
+        raise ValueError(f"the label must be 0 or 1, got {label!r}")
+    data = make_memory_task(2, 2, int(length), seed=seed)  # two test rows: one of each label
+    row = data.x_test[int(np.flatnonzero(data.y_test == label)[0])].astype(np.int64)
+    return row, tuple(data.vocab.decode(row))
+
+
+def initial_models(settings: RaceSettings | None = None) -> CellModels:
+    """The three cells freshly initialised (Keras' initialisation, one seed), not yet trained."""
+    from rnnviz.core import init_params
+
+    settings = (settings or RaceSettings()).check()
+    vocab = memory_vocab()
+    size = len(vocab)
+    params = {cell: init_params(size, settings.embed_dim, settings.hidden_dim, 1, seed=settings.seed,
+                                dtype=np.float32, cell=cell) for cell in CELLS}
+    return CellModels(vocab, params, settings)
+
+
+def compare_cells(models: CellModels, length: int = DEFAULT_LENGTH, label: int = 1,
+                  seed: int = 0) -> CellComparison:
+    """The same memory-task sentence of `length` tokens through every cell: each one's gradient norms."""
+    from rnnviz.core import make_trace
+
+    tokens, words = memory_sentence(length, label, seed)
+    curves = {}
+    for cell in CELLS:
+        trace = make_trace(models.params[cell], tokens, np.asarray(label), cell=cell)
+        grad_C = getattr(trace, "cell_grad_norm_per_step", None)
+        curves[cell] = CellCurves(cell, trace.grad_norm_per_step.copy(),
+                                  None if grad_C is None else grad_C.copy(),
+                                  float(trace.y_hat[-1, 0]), float(trace.loss))
+    return CellComparison(tokens, words, int(label), curves)
+
+
+def explore_spec(models: CellModels, cell: str):
+    """One of the three models as the explorer's ``ModelSpec``, to step through on the Explore page."""
+    from .session import ModelSpec
+
+    state = "trained" if cell in models.results else "untrained"
+    name = f"{cell.upper()} on the memory task ({state}, T = {models.settings.seq_len})"
+    return ModelSpec(models.params[cell], models.vocab, "tanh", "binary", name, cell=cell)
+
+
+def explore_text(comparison: CellComparison) -> str:
+    """The compared sentence as the explorer's input: its words after the start token (which the
+    explorer's tokeniser puts back), so the Explore page traces exactly these tokens."""
+    return " ".join(comparison.words[1:])
+
+
+Progress = Callable[..., None]
+
+
+def train_cells(settings: RaceSettings | None = None, progress: Progress | None = None,
+                cancel: threading.Event | None = None, cells=CELLS) -> CellModels:
+    """Train each cell on the memory task (float32, the core's kernels); returns the trained models.
+
+    progress(cell, epoch, epochs, held_out_accuracy) after every epoch; a set `cancel` stops between
+    batches (the models are returned as far as they got).
+    """
+    from rnnviz.data.synthetic import make_memory_task
+
+    settings = (settings or RaceSettings()).check()
+    progress = progress or (lambda *_: None)
+    cancel = cancel or threading.Event()
+    models = initial_models(settings)
+    data = make_memory_task(settings.n_train, settings.n_test, settings.seq_len, seed=settings.seed)
+    n_val = max(2, settings.n_train // 5)
+    x_fit, y_fit = data.x_train[n_val:], data.y_train[n_val:]
+    x_val, y_val = data.x_train[:n_val], data.y_train[:n_val]
+    for cell in cells:
+        if cancel.is_set():
+            break
+        models.results[cell] = _train_one(cell, models.params[cell], settings, (x_fit, y_fit), (x_val, y_val),
+                                          (data.x_test, data.y_test), progress, cancel)
+    return models
+
+
+def accuracy(params: dict, x: np.ndarray, y: np.ndarray, cell: str) -> float:
+    """Share of sequences x (N, T) whose sigmoid(o_T) >= 0.5 matches y (N,)."""
+    from rnnviz.core import predict_logits
+
+    logits = predict_logits(params, x, cell=cell)
+    return float(np.mean((logits >= 0) == (np.asarray(y) >= 0.5)))
+
+
+def _train_one(cell, params, s: RaceSettings, fit, val, test, progress, cancel) -> CellResult:
+    from rnnviz.core import clip_by_global_norm, make_optimizer, make_workspace
+
+    x, y = fit
+    rng = np.random.default_rng(s.seed)
+    n_batches = len(x) // s.batch_size
+    ws = make_workspace(params, s.batch_size, s.seq_len, cell=cell)
+    optimizer = make_optimizer("adam", params, lr=s.lr)
+    losses: list[float] = []
+    started = time.perf_counter()
+    epoch = 0
+    for epoch in range(1, s.epochs + 1):
+        order = rng.permutation(len(x))
+        total = 0.0
+        for k in range(n_batches):
+            if cancel.is_set():
+                break
+            rows = order[k * s.batch_size:(k + 1) * s.batch_size]
+            total += float(ws.forward_backward(x[rows], y[rows]))
+            clip_by_global_norm(ws.grads, s.clip_norm)
+            optimizer.step(ws.grads)
+        if cancel.is_set():
+            break
+        losses.append(total / max(n_batches, 1))
+        held_out = accuracy(params, val[0], val[1], cell)
+        progress(cell, epoch, s.epochs, held_out)
+        if held_out >= s.target:
+            break
+    seconds = time.perf_counter() - started
+    return CellResult(cell, accuracy(params, test[0], test[1], cell), epoch, seconds, tuple(losses))

@@ -1,0 +1,258 @@
+"""Compare cells: one sentence through an RNN, an LSTM and a GRU, their ||dL/ds_t|| on one log plot.
+
+A window of its own (View > Compare cells, Ctrl+K, or the button on the Explore page). Every number
+comes from ``rnnviz.explorer.compare_cells`` (the core's traces); training the three cells on the
+long-range memory task runs as one ``BackgroundJob`` with progress, and the GUI thread only draws.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSpinBox,
+                               QVBoxLayout, QWidget)
+
+from rnnviz.explorer import MAX_SEQ_LEN
+from rnnviz.explorer.compare_cells import RaceSettings
+from rnnviz.explorer.numbers import format_number
+
+from ..jobs import BackgroundJob, JobRunner
+
+CELL_PENS = {"rnn": ("#1f77b4", "RNN ‖dL/ds_t‖"), "lstm": ("#d62728", "LSTM ‖dL/ds_t‖"),
+             "gru": ("#2ca02c", "GRU ‖dL/ds_t‖")}
+CELL_STATE_PEN = ("#ff7f0e", "LSTM ‖dL/dC_t‖ (cell state)")
+INTRO = ("<b>Why gates?</b> The memory task: the label is the first word (<i>yes</i> = 1, <i>no</i> = 0), "
+         "every later word is noise, so the loss at t = T must send its gradient back T &minus; 1 steps. "
+         "The plot shows, on the same sentence of the same length, how much of the gradient each cell "
+         "carries back to each step. Train the three on the task and compare again.")
+
+
+def _positive(values: np.ndarray) -> np.ndarray:
+    """A log plot cannot draw 0 or inf: those points become gaps (NaN), not a false value."""
+    v = np.asarray(values, dtype=np.float64)
+    return np.where(np.isfinite(v) & (v > 0), v, np.nan)
+
+
+class CompareCellsView(QWidget):
+    """The plot, the sentence's controls, the training button with its progress, and the results.
+
+    Signals: exploreRequested(ModelSpec, text, label): step through one of the three on the Explore page.
+    """
+
+    exploreRequested = Signal(object, str, int)
+
+    def __init__(self, runner: JobRunner, parent=None):
+        super().__init__(parent)
+        self.runner = runner
+        self.models = None          # CellModels: untrained until the training job hands trained ones
+        self.comparison = None      # the CellComparison drawn
+        self.race_settings = RaceSettings()  # how the three are trained (the length comes from the box)
+        self._job: BackgroundJob | None = None
+        intro = QLabel(INTRO)
+        intro.setWordWrap(True)
+        self.length_spin = QSpinBox()
+        self.length_spin.setRange(2, MAX_SEQ_LEN)
+        self.length_spin.setValue(100)
+        self.length_spin.setToolTip(f"T: the length of the sentence (and of the training sequences), 2 to {MAX_SEQ_LEN}")
+        self.label_combo = QComboBox()
+        self.label_combo.addItems(["yes (y = 1)", "no (y = 0)"])
+        self.label_combo.setToolTip("The sentence's first word, which is its label")
+        self.train_button = QPushButton("Train the three on the memory task")
+        self.train_button.setToolTip("Train an RNN, an LSTM and a GRU (H = 16, Adam) on sequences of length T; "
+                                     "takes seconds once the kernels are compiled")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setEnabled(False)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.progress.setFormat("%p%")
+        self.status = QLabel("Computing the three traces…")
+        self.status.setWordWrap(True)
+        row = QHBoxLayout()
+        for w in (QLabel("Length T"), self.length_spin, QLabel("First word"), self.label_combo,
+                  self.train_button, self.cancel_button):
+            row.addWidget(w)
+        row.addWidget(self.progress, 1)
+        pg.setConfigOptions(antialias=True)
+        self.plot = pg.PlotWidget(background="w")
+        self.plot.setLogMode(x=False, y=True)
+        self.plot.showGrid(x=True, y=True, alpha=0.25)
+        self.plot.setLabel("bottom", "time step t")
+        self.plot.setLabel("left", "gradient norm (log scale)")
+        self.plot.addLegend(offset=(-10, 10))
+        self.curves = {cell: self.plot.plot([], [], pen=pg.mkPen(colour, width=2), name=name)
+                       for cell, (colour, name) in CELL_PENS.items()}
+        self.cell_state_curve = self.plot.plot([], [], pen=pg.mkPen(CELL_STATE_PEN[0], width=2,
+                                                                    style=Qt.PenStyle.DashLine),
+                                               name=CELL_STATE_PEN[1])
+        self.results = QLabel("")
+        self.results.setWordWrap(True)
+        self.results.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.sentence = QLabel("")
+        self.sentence.setWordWrap(True)
+        explore_row = QHBoxLayout()
+        explore_row.addWidget(QLabel("Step through it on the Explore page:"))
+        self.explore_buttons = {}
+        for cell in CELL_PENS:
+            button = QPushButton(f"Explore the {cell.upper()}")
+            button.setToolTip(f"Show this {cell.upper()} and this sentence in the unrolled graph and the BPTT panel")
+            button.setEnabled(False)
+            button.clicked.connect(lambda _=False, c=cell: self.explore(c))
+            explore_row.addWidget(button)
+            self.explore_buttons[cell] = button
+        explore_row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(row)
+        layout.addWidget(self.status)
+        layout.addWidget(self.plot, 1)
+        layout.addWidget(self.sentence)
+        layout.addWidget(self.results)
+        layout.addLayout(explore_row)
+        self.length_spin.editingFinished.connect(self.refresh)
+        self.label_combo.currentIndexChanged.connect(self.refresh)
+        self.train_button.clicked.connect(self.train)
+        self.cancel_button.clicked.connect(self.cancel)
+
+    # --- the comparison (a short job: the first one compiles the gated kernels) -----------------
+    @property
+    def length(self) -> int:
+        return int(self.length_spin.value())
+
+    @property
+    def label(self) -> int:
+        return 1 if self.label_combo.currentIndex() == 0 else 0
+
+    def refresh(self) -> None:
+        """Trace the sentence of the chosen length through the current three models (off the GUI thread)."""
+        if self.busy():
+            return
+        models, length, label = self.models, self.length, self.label
+
+        def compare(_progress, _cancel):
+            from rnnviz.explorer.compare_cells import compare_cells, initial_models
+
+            chosen = models if models is not None else initial_models()
+            return chosen, compare_cells(chosen, length, label)
+
+        self.status.setText("Tracing the sentence through the three cells…")
+        self._start(BackgroundJob(compare, "Comparing the cells"), self._on_compared)
+
+    @Slot(object)
+    def _on_compared(self, result) -> None:
+        self._job = None
+        self.models, self.comparison = result
+        self._set_running(False)
+        self.show_comparison(self.comparison)
+
+    def show_comparison(self, comparison) -> None:
+        """Draw each cell's ||dL/ds_t|| (and the LSTM's ||dL/dC_t||) against t, with the numbers."""
+        t = np.arange(1, comparison.T + 1)
+        for cell, curve in self.curves.items():
+            curve.setData(t, _positive(comparison.curves[cell].grad_s), connect="finite")
+        self.cell_state_curve.setData(t, _positive(comparison.curves["lstm"].grad_C), connect="finite")
+        self.plot.enableAutoRange()
+        words = comparison.words
+        shown = " ".join(words[:12]) + (f" … ({comparison.T} tokens)" if comparison.T > 12 else "")
+        self.sentence.setText(f"Sentence: <i>{shown}</i> &middot; label y = {comparison.label}")
+        trained = self.models is not None and self.models.trained
+        state = "after training on the memory task" if trained else "untrained (as initialised)"
+        lines = [f"<b>The three cells {state}</b>, on this sentence:"]
+        for cell in CELL_PENS:
+            c = comparison.curves[cell]
+            line = (f"{cell.upper()}: ŷ = {format_number(c.y_hat)}, L = {format_number(c.loss)}, "
+                    f"‖dL/ds_1‖ / ‖dL/ds_T‖ = {format_number(comparison.ratio(cell))}")
+            result = self.models.results.get(cell) if trained else None
+            if result is not None:
+                line += (f" &middot; test accuracy {result.test_accuracy:.1%} after {result.epochs} epochs "
+                         f"({result.seconds:.1f} s)")
+            lines.append(line)
+        self.results.setText("<br>".join(lines))
+        self.status.setText("The ratio says how much of the gradient at the last step is left at the first "
+                            "word: the one the label depends on.")
+
+    def explore(self, cell: str) -> None:
+        """Ask for `cell`'s model on the Explore page with the compared sentence and label."""
+        from rnnviz.explorer.compare_cells import explore_spec, explore_text
+
+        if self.comparison is not None and self.models is not None:
+            self.exploreRequested.emit(explore_spec(self.models, cell), explore_text(self.comparison),
+                                       self.comparison.label)
+
+    # --- training (one job, with progress) -----------------------------------------------------
+    def train(self) -> None:
+        if self.busy():
+            return
+        settings = replace(self.race_settings, seq_len=self.length)
+        length, label = self.length, self.label
+
+        def train(progress, cancel):
+            from rnnviz.explorer.compare_cells import compare_cells, train_cells
+
+            models = train_cells(settings, progress, cancel)
+            return models, compare_cells(models, length, label)
+
+        self.progress.setValue(0)
+        self.status.setText(f"Training on the memory task at T = {length} (the first run compiles the kernels)…")
+        self._start(BackgroundJob(train, "Training on the memory task"), self._on_compared)
+        if self._job is not None:
+            self._job.progressed.connect(self._on_progress)
+
+    @Slot(object)
+    def _on_progress(self, values: tuple) -> None:
+        cell, epoch, epochs, held_out = values
+        from rnnviz.core.cells import CELLS
+
+        done = CELLS.index(cell) * epochs + epoch
+        self.progress.setValue(int(100 * done / (len(CELLS) * epochs)))
+        self.status.setText(f"Training the {cell.upper()}: epoch {epoch}, held-out accuracy {held_out:.1%}")
+
+    def cancel(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+
+    # --- job plumbing --------------------------------------------------------------------------
+    def busy(self) -> bool:
+        return self._job is not None
+
+    def _start(self, job: BackgroundJob, on_done) -> None:
+        self._job = job
+        job.succeeded.connect(on_done)
+        job.failed.connect(self._on_failed)
+        self._set_running(True)
+        if self.runner.start(job, "rnnviz-compare-cells") is None:  # the window is closing
+            self._job = None
+            self._set_running(False)
+
+    @Slot(str, bool)
+    def _on_failed(self, message: str, _cancelled: bool) -> None:
+        self._job = None
+        self._set_running(False)
+        self.status.setText(message)
+
+    def _set_running(self, running: bool) -> None:
+        for w in (self.train_button, self.length_spin, self.label_combo):
+            w.setEnabled(not running)
+        for button in self.explore_buttons.values():
+            button.setEnabled(not running and self.comparison is not None)
+        self.cancel_button.setEnabled(running)
+
+
+class CompareCellsDialog(QDialog):
+    """The Compare cells view in a window of its own beside the main one (not modal)."""
+
+    def __init__(self, runner: JobRunner, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("rnnviz — Compare cells: RNN, LSTM, GRU")
+        self.view = CompareCellsView(runner, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.view)
+        self.resize(1000, 640)
+
+    def showEvent(self, event):  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        if self.view.comparison is None and not self.view.busy():
+            self.view.refresh()

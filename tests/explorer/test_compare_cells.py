@@ -1,0 +1,73 @@
+"""Compare cells without Qt: the same memory-task sentence through RNN, LSTM and GRU, the curves read
+from the core's traces, and training the three on the task (small and seeded, so it is quick)."""
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+import pytest
+
+from rnnviz.core import make_trace
+from rnnviz.data.synthetic import MEMORY_SIGNAL
+from rnnviz.explorer.compare_cells import (RaceSettings, accuracy, compare_cells, initial_models, memory_sentence,
+                                           train_cells)
+
+
+@pytest.fixture(scope="module")
+def models():
+    return initial_models(RaceSettings(hidden_dim=4, embed_dim=3))
+
+
+@pytest.mark.parametrize("length, label", [(2, 1), (40, 0), (500, 1)])
+def test_the_sentence_is_a_memory_task_sequence_of_that_length(length, label):
+    tokens, words = memory_sentence(length, label, seed=3)
+    assert tokens.shape == (length,) and len(words) == length
+    assert words[0] == "<start>" and MEMORY_SIGNAL[words[1]] == label
+    assert memory_sentence(length, label, seed=3)[1] == words  # seeded
+
+
+@pytest.mark.parametrize("bad", [1, 501, 0])
+def test_lengths_outside_the_window_are_refused(bad):
+    with pytest.raises(ValueError, match="between 2 and 500"):
+        memory_sentence(bad, 1)
+    with pytest.raises(ValueError, match="T must be between"):
+        RaceSettings(seq_len=bad).check()
+
+
+def test_every_cell_reads_the_same_sentence_and_the_curves_are_its_traces(models):
+    comparison = compare_cells(models, length=30, label=1)
+    assert comparison.T == 30 and set(comparison.curves) == {"rnn", "lstm", "gru"}
+    for cell, curves in comparison.curves.items():
+        trace = make_trace(models.params[cell], comparison.tokens, np.asarray(1), cell=cell)
+        np.testing.assert_array_equal(curves.grad_s, trace.grad_norm_per_step)
+        assert curves.y_hat == float(trace.y_hat[-1, 0]) and curves.loss == trace.loss
+        assert (curves.grad_C is None) == (cell != "lstm")
+        assert comparison.ratio(cell) == curves.grad_s[0] / curves.grad_s[-1]
+    np.testing.assert_array_equal(comparison.curves["lstm"].grad_C,
+                                  make_trace(models.params["lstm"], comparison.tokens, np.asarray(1),
+                                             cell="lstm").cell_grad_norm_per_step)
+    assert not models.trained
+
+
+def test_training_reports_each_cell_and_returns_the_trained_models():
+    settings = RaceSettings(seq_len=6, hidden_dim=4, embed_dim=3, n_train=200, n_test=60, epochs=3, lr=0.02)
+    seen = []
+    models = train_cells(settings, progress=lambda *values: seen.append(values))
+    assert models.trained and set(models.results) == {"rnn", "lstm", "gru"}
+    assert {v[0] for v in seen} == {"rnn", "lstm", "gru"} and all(v[2] == 3 for v in seen)
+    from rnnviz.data.synthetic import make_memory_task
+
+    data = make_memory_task(200, 60, 6, seed=0)
+    for cell, result in models.results.items():
+        assert 1 <= result.epochs <= 3 and len(result.losses) == result.epochs and result.seconds > 0
+        # the reported accuracy is the trained parameters' own on the test set
+        assert result.test_accuracy == accuracy(models.params[cell], data.x_test, data.y_test, cell)
+    # a length-6 memory task is easy: every cell should learn it (the first word is 4 steps back)
+    assert max(r.test_accuracy for r in models.results.values()) >= 0.9
+
+
+def test_a_cancelled_training_stops_before_the_next_cell():
+    cancel = threading.Event()
+    cancel.set()
+    models = train_cells(RaceSettings(seq_len=6, hidden_dim=4, n_train=50, n_test=10, epochs=2), cancel=cancel)
+    assert not models.trained
