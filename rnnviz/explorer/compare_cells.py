@@ -24,6 +24,7 @@ import numpy as np
 from rnnviz.core.cells import CELLS
 
 from .session import MAX_SEQ_LEN
+from .text import translate
 
 #: The task's default length: long enough that the vanilla RNN's gradient has vanished at t = 2.
 DEFAULT_LENGTH = 100
@@ -169,8 +170,11 @@ def explore_spec(models: CellModels, cell: str):
     """One of the three models as the explorer's ``ModelSpec``, to step through on the Explore page."""
     from .session import ModelSpec
 
-    state = "trained" if cell in models.results else "untrained"
-    name = f"{cell.upper()} on the memory task ({state}, T = {models.settings.seq_len})"
+    if cell in models.results:
+        name = translate("CompareCells", "{0} on the memory task (trained, T = {1})")
+    else:
+        name = translate("CompareCells", "{0} on the memory task (untrained, T = {1})")
+    name = name.format(cell.upper(), models.settings.seq_len)
     return ModelSpec(models.params[cell], models.vocab, "tanh", "binary", name, cell=cell)
 
 

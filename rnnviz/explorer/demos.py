@@ -26,9 +26,12 @@ def demo_settings(explorer, name: str) -> dict:
             ", ".join(sorted(DEMO_RADIUS)), repr(name)))
     cell = getattr(explorer.model, "cell", None) or "rnn"
     if cell != "rnn":  # a gated W stacks one block per gate: there is no single rho(W) to set
-        raise ValueError(translate("Demos", "The {0} demo scales a vanilla RNN's W; this model is {1}, whose gates "
-                                   "decide what is kept. Open Compare cells (View menu) to see its gradient beside "
-                                   "the RNN's").format(name, cell.upper()))
+        message = (translate("Demos", "The vanishing demo scales a vanilla RNN's W; this model is {0}, whose gates "
+                             "decide what is kept. Open Compare cells (View menu) to see its gradient beside the RNN's")
+                   if name == "vanishing" else
+                   translate("Demos", "The exploding demo scales a vanilla RNN's W; this model is {0}, whose gates "
+                             "decide what is kept. Open Compare cells (View menu) to see its gradient beside the RNN's"))
+        raise ValueError(message.format(cell.upper()))
     from rnnviz.core import spectral_radius
 
     base = float(spectral_radius(np.asarray(explorer.model.params["W"], dtype=np.float64)))

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .numbers import format_number, row_norms
+from .text import translate
 
 #: Steps named in a note before it says "and k more".
 SHOWN_STEPS = 3
@@ -51,9 +52,10 @@ def diagnose(trace) -> Diagnosis:
     overflow = tuple(int(t) for t in np.flatnonzero(~np.isfinite(grad)) + 1)
     cause = saturation_cause(trace)
     if cause:
-        grad_note = (f"No gradient to draw: {cause}." if "overflowed" in cause[:30]
-                     else f"Every gradient is exactly 0: {cause}.")
-        share_note = "Nothing to share out: dL/dW = 0 (see the left plot)."
+        # decided on the trace, not on the words (they are translated)
+        grad_note = (translate("Diagnose", "No gradient to draw: {0}.") if forward_cause(trace)
+                     else translate("Diagnose", "Every gradient is exactly 0: {0}.")).format(cause)
+        share_note = translate("Diagnose", "Nothing to share out: dL/dW = 0 (see the left plot).")
         return Diagnosis(grad_note, share_note, cause, zero, overflow)
     grad_note = _grad_note(trace, zero, overflow)
     share_note = _share_note(trace, share, zero)
@@ -66,8 +68,8 @@ def forward_cause(trace) -> str:
     if bad.size == 0 and np.all(np.isfinite(trace.o)):
         return ""
     t = int(bad[0]) + 1 if bad.size else trace.T
-    return (f"the forward pass overflowed: s_{t} is not finite (inf or nan), so o_T, the loss and every "
-            "gradient are undefined; scale W down")
+    return translate("Diagnose", "the forward pass overflowed: {0} is not finite (inf or nan), so o_T, the loss and "
+                     "every gradient are undefined; scale W down").format(f"s_{t}")
 
 
 def saturation_cause(trace) -> str:
@@ -81,10 +83,12 @@ def saturation_cause(trace) -> str:
     T = trace.T
     if trace.head == "binary":
         y = int(trace.targets[0])
-        return (f"ŷ = σ(o_{T}) = σ({format_number(trace.o[T - 1, 0])}) = {format_number(trace.y_hat[T - 1, 0])} "
-                f"equals the label y = {y} to double precision (the sigmoid is saturated), "
-                f"so dL/do_{T} = ŷ − y = 0 and nothing flows back")
-    return "every ŷ_t puts probability 1 on its target, so dL/do_t = ŷ_t − onehot(y_t) = 0 at every t"
+        return translate("Diagnose", "{0} equals the label y = {1} to double precision (the sigmoid is saturated), so "
+                         "{2} and nothing flows back").format(
+            f"ŷ = σ(o_{T}) = σ({format_number(trace.o[T - 1, 0])}) = {format_number(trace.y_hat[T - 1, 0])}", y,
+            f"dL/do_{T} = ŷ − y = 0")
+    return translate("Diagnose", "every ŷ_t puts probability 1 on its target, so {0} at every t").format(
+        "dL/do_t = ŷ_t − onehot(y_t) = 0")
 
 
 def blocked_step(trace, t: int) -> str:
@@ -94,14 +98,17 @@ def blocked_step(trace, t: int) -> str:
         return ""
     if not np.any(trace.fprime[i]):
         if trace.activation == "relu":
-            return f"the ReLU is dead at t = {t}: every a_{t} ≤ 0, so f′(a_{t}) = 0 and dL/da_{t} = 0"
-        return f"f′(a_{t}) = 0 for every unit, so dL/da_{t} = 0"
+            return translate("Diagnose", "the ReLU is dead at t = {0}: every {1} ≤ 0, so {2} = 0 and {3} = 0").format(
+                t, f"a_{t}", f"f′(a_{t})", f"dL/da_{t}")
+        return translate("Diagnose", "{0} = 0 for every unit, so {1} = 0").format(f"f′(a_{t})", f"dL/da_{t}")
     if np.any(trace.dL_da[i]) and t > 1 and not np.any(trace.dL_ds_rec[i - 1]):
         if not np.any(trace.params["W"]):
-            return "W = 0, so W^T dL/da carries nothing back"
-        return f"W^T dL/da_{t} = 0 (dL/da_{t} lies in W^T's null space or underflowed)"
+            return translate("Diagnose", "W = 0, so W^T dL/da carries nothing back")
+        return translate("Diagnose", "{0} = 0 ({1} lies in W^T's null space or underflowed)").format(
+            f"W^T dL/da_{t}", f"dL/da_{t}")
     if not np.any(trace.dL_da[i]):
-        return f"dL/da_{t} = f′(a_{t}) ⊙ dL/ds_{t} underflowed to 0 (f′ is tiny where dL/ds_{t} is not)"
+        return translate("Diagnose", "{0} underflowed to 0 (f′ is tiny where {1} is not)").format(
+            f"dL/da_{t} = f′(a_{t}) ⊙ dL/ds_{t}", f"dL/ds_{t}")
     return ""
 
 
@@ -110,15 +117,16 @@ def _grad_note(trace, zero: tuple[int, ...], overflow: tuple[int, ...]) -> str:
     if zero:
         block = next((b for t in range(trace.T, 1, -1) if (b := blocked_step(trace, t))), "")
         if trace.truncate is not None and zero and max(zero) < trace.T - trace.truncate + 1:
-            why = f"BPTT is truncated to the last {trace.truncate} steps"
+            why = translate("Diagnose", "BPTT is truncated to the last {0} steps").format(trace.truncate)
         elif block:
             why = block
         else:
-            why = "it underflowed (smaller than about 1e-308, a vanished gradient)"
-        parts.append(f"‖dL/ds_t‖ = 0 at {_steps(zero)}: {why}; a log axis cannot show 0.")
+            why = translate("Diagnose", "it underflowed (smaller than about 1e-308, a vanished gradient)")
+        parts.append(translate("Diagnose", "‖dL/ds_t‖ = 0 at {0}: {1}; a log axis cannot show 0.").format(
+            _steps(zero), why))
     if overflow:
-        parts.append(f"‖dL/ds_t‖ overflowed to inf at {_steps(overflow)} (an exploding gradient); "
-                     "not drawn.")
+        parts.append(translate("Diagnose", "‖dL/ds_t‖ overflowed to inf at {0} (an exploding gradient); not "
+                               "drawn.").format(_steps(overflow)))
     return " ".join(parts)
 
 
@@ -127,15 +135,15 @@ def _share_note(trace, share: np.ndarray, zero_grad: tuple[int, ...]) -> str:
     overflow = [int(t) for t in np.flatnonzero(~np.isfinite(share)) + 1]
     parts = []
     if 1 in zero:
-        parts.append("t = 1 adds 0 to dL/dW: its share is dL/da_1 s_0^T and s_0 = 0.")
+        parts.append(translate("Diagnose", "t = 1 adds 0 to dL/dW: its share is dL/da_1 s_0^T and s_0 = 0."))
         zero.remove(1)
     others = [t for t in zero if t not in zero_grad]
     if zero and not others:
-        parts.append(f"0 at {_steps(zero)}, where dL/ds_t is 0 (left plot).")
+        parts.append(translate("Diagnose", "0 at {0}, where dL/ds_t is 0 (left plot).").format(_steps(zero)))
     elif others:
-        parts.append(f"0 at {_steps(zero)}: dL/da_t or s_(t−1) is 0 there.")
+        parts.append(translate("Diagnose", "0 at {0}: dL/da_t or s_(t−1) is 0 there.").format(_steps(zero)))
     if overflow:
-        parts.append(f"inf at {_steps(overflow)}; not drawn.")
+        parts.append(translate("Diagnose", "inf at {0}; not drawn.").format(_steps(overflow)))
     return " ".join(parts)
 
 
@@ -147,7 +155,7 @@ def _steps(ts) -> str:
     if ts == list(range(ts[0], ts[-1] + 1)):
         return f"t = {ts[0]}..{ts[-1]}"
     named = ", ".join(str(t) for t in ts[:SHOWN_STEPS])
-    more = f" and {len(ts) - SHOWN_STEPS} more" if len(ts) > SHOWN_STEPS else ""
+    more = " " + translate("Diagnose", "and {0} more").format(len(ts) - SHOWN_STEPS) if len(ts) > SHOWN_STEPS else ""
     return f"t = {named}{more}"
 
 
@@ -155,13 +163,15 @@ def step_reason(trace, t: int) -> str:
     """Why dL/ds_t is exactly 0 or not finite at backward step t ("" when it is neither)."""
     row = np.asarray(trace.dL_ds[t - 1])
     if not np.all(np.isfinite(row)):
-        return f"dL/ds_{t} overflowed to inf: the gradient exploded on its way back from t = {trace.T}"
+        return translate("Diagnose", "{0} overflowed to inf: the gradient exploded on its way back from t = {1}").format(
+            f"dL/ds_{t}", trace.T)
     if np.any(row):
         return ""
     cause = saturation_cause(trace)
     if cause:
         return cause
     if trace.truncate is not None and t < trace.T - trace.truncate + 1:
-        return f"BPTT is truncated to the last {trace.truncate} steps"
+        return translate("Diagnose", "BPTT is truncated to the last {0} steps").format(trace.truncate)
     block = next((b for later in range(trace.T, t, -1) if (b := blocked_step(trace, later))), "")
-    return block or "it underflowed on its way back (smaller than about 1e-308): a vanished gradient"
+    return block or translate("Diagnose", "it underflowed on its way back (smaller than about 1e-308): a vanished "
+                              "gradient")

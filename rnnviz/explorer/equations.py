@@ -13,6 +13,7 @@ import numpy as np
 
 from .diagnose import saturation_cause, step_reason
 from .numbers import FIXED_RANGE, format_block, format_number, norm  # noqa: F401 (re-exported)
+from .text import translate
 
 #: Entries shown per vector unless the user asks for all of them.
 FIRST_ENTRIES = 4
@@ -126,7 +127,8 @@ def _word(labels, words, t: int) -> str:
     label = labels[t - 1] if labels else ""
     word = words[t - 1] if words else ""
     if label == "<oov>" and word:
-        return f"&lsquo;{html.escape(word)}&rsquo; is not in the vocabulary, so it reads as &lt;oov&gt;"
+        return translate("Equations", "{0} is not in the vocabulary, so it reads as &lt;oov&gt;").format(
+            f"&lsquo;{html.escape(word)}&rsquo;")
     return f"&lsquo;{html.escape(label)}&rsquo;"
 
 
@@ -142,10 +144,11 @@ def step_html(trace, index: int, labels=(), words=(), show_all: bool = False, cl
         from .gated_equations import gated_step_html
         return gated_step_html(trace, index, labels, words, show_all, clip, vocab)
     if not 0 <= index < len(trace.steps):
-        return _STYLE + "<p>No step selected.</p>"
+        return _STYLE + "<p>" + translate("Equations", "No step selected.") + "</p>"
     step = trace.steps[index]
-    head = (f"<p class='note'>Step {index + 1} of {len(trace.steps)} &middot; T = {trace.T} &middot; "
-            f"H = {trace.hidden_size} hidden units &middot; f = {_F_NAME[trace.activation]}</p>")
+    head = ("<p class='note'>" + translate("Equations", "Step {0} of {1} &middot; T = {2} &middot; H = {3} hidden "
+                                           "units &middot; f = {4}").format(
+        index + 1, len(trace.steps), trace.T, trace.hidden_size, _F_NAME[trace.activation]) + "</p>")
     if step.kind == "forward":
         body = _forward_html(trace, step.t, labels, words, show_all, vocab)
     elif step.kind == "loss":
@@ -162,11 +165,11 @@ def class_name(vocab, k: int) -> str:
     if k == 0:
         return "<end>"
     if vocab is None:
-        return f"class {k}"
+        return translate("Equations", "class {0}").format(k)
     try:
         return str(vocab.word_of(k))
     except (IndexError, KeyError, ValueError):
-        return f"class {k}"
+        return translate("Equations", "class {0}").format(k)
 
 
 def _q(vocab, k: int) -> str:
@@ -179,13 +182,14 @@ def _next_word_html(trace, t: int, vocab) -> str:
     y = trace.y_hat[i]
     target = int(trace.targets[i])
     best = int(np.argmax(y)) if np.all(np.isfinite(y)) else target
-    verdict = "right" if best == target else "wrong"
-    what = "the end of the input" if target == 0 else f"x<sub>{t + 1}</sub>"
+    verdict = translate("Equations", "right") if best == target else translate("Equations", "wrong")
+    what = translate("Equations", "the end of the input") if target == 0 else f"x<sub>{t + 1}</sub>"
     return "".join([
         _eq(f"&#375;<sub>{t}</sub> = softmax(o<sub>{t}</sub>), &nbsp; "
             f"L<sub>{t}</sub> = &minus;log &#375;<sub>{t}</sub>[y<sub>{t}</sub>]"),
-        _note(f"Predicted next word: <b>{_q(vocab, best)}</b> (p = {format_number(y[best])}); "
-              f"target y<sub>{t}</sub> = {_q(vocab, target)}, {what} (p = {format_number(y[target])}): {verdict}."),
+        _note(translate("Equations", "Predicted next word: {0} (p = {1}); target {2} = {3}, {4} (p = {5}): {6}.").format(
+            f"<b>{_q(vocab, best)}</b>", format_number(y[best]), f"y<sub>{t}</sub>", _q(vocab, target), what,
+            format_number(y[target]), verdict)),
         _eq(f"L<sub>{t}</sub> = &minus;log {format_number(y[target])} = <b>{format_number(trace.step_loss[i])}</b>"),
     ])
 
@@ -194,11 +198,13 @@ def _forward_html(trace, t: int, labels, words, show_all: bool, vocab=None) -> s
     i = t - 1
     token = int(trace.tokens[i])
     f = _F_NAME[trace.activation]
-    out = [f"<h3>Forward, step t = {t}</h3>",
-           _note(f"Input x<sub>{t}</sub> = E[{token}], the embedding row of {_word(labels, words, t)}."),
+    out = ["<h3>" + translate("Equations", "Forward, step t = {0}").format(t) + "</h3>",
+           _note(translate("Equations", "Input {0} = E[{1}], the embedding row of {2}.").format(
+               f"x<sub>{t}</sub>", token, _word(labels, words, t))),
            _eq(f"a<sub>{t}</sub> = U x<sub>{t}</sub> + W s<sub>{t - 1}</sub> + b"),
            _vector_table([(f"U x<sub>{t}</sub>", trace.Ux[i], ""),
-                          (f"+ W s<sub>{t - 1}</sub>", trace.Ws[i], "zero, because s<sub>0</sub> = 0" if t == 1 else ""),
+                          (f"+ W s<sub>{t - 1}</sub>", trace.Ws[i],
+                           translate("Equations", "zero, because s<sub>0</sub> = 0") if t == 1 else ""),
                           ("+ b", trace.params["b"], ""),
                           (f"a<sub>{t}</sub>", trace.a[i], "")], show_all),
            _eq(f"s<sub>{t}</sub> = {f}(a<sub>{t}</sub>)" + (f" = a<sub>{t}</sub>" if f == "linear" else "")),
@@ -206,8 +212,8 @@ def _forward_html(trace, t: int, labels, words, show_all: bool, vocab=None) -> s
            _eq(f"o<sub>{t}</sub> = V s<sub>{t}</sub> + c"),
            _vector_table([(f"o<sub>{t}</sub>", trace.o[i], "")], show_all)]
     if trace.head == "binary" and t < trace.T:
-        out.append(_note("Many-to-one: only the last output o<sub>T</sub> reaches the loss; "
-                         "this o<sub>t</sub> is computed but unused."))
+        out.append(_note(translate("Equations", "Many-to-one: only the last output o<sub>T</sub> reaches the loss; "
+                                   "this o<sub>t</sub> is computed but unused.")))
     elif trace.head != "binary":
         out.append(_next_word_html(trace, t, vocab))
     return "".join(out)
@@ -223,14 +229,18 @@ def _loss_html(trace, show_all: bool, labels=(), vocab=None) -> str:
         y = int(trace.targets[0])
         y_hat = float(trace.y_hat[T - 1, 0])
         return "".join([
-            f"<h3>Loss (many-to-one, at t = T = {T})</h3>",
+            "<h3>" + translate("Equations", "Loss (many-to-one, at t = T = {0})").format(T) + "</h3>",
             _eq(f"&#375; = &sigma;(o<sub>{T}</sub>) = &sigma;({format_number(trace.o[T - 1, 0])}) = "
-                f"<b>{format_number(y_hat)}</b> &nbsp; (the model's probability that the label is 1)"),
-            _eq(f"L = &minus;[y log &#375; + (1 &minus; y) log(1 &minus; &#375;)] with y = {y}: "
-                f"L = <b>{format_number(trace.loss)}</b>"),
+                f"<b>{format_number(y_hat)}</b> &nbsp; ("
+                + translate("Equations", "the model's probability that the label is 1") + ")"),
+            _eq(translate("Equations", "{0} with y = {1}: L = {2}").format(
+                "L = &minus;[y log &#375; + (1 &minus; y) log(1 &minus; &#375;)]", y,
+                f"<b>{format_number(trace.loss)}</b>")),
             _eq(f"dL/do<sub>{T}</sub> = &#375; &minus; y = <b>{format_number(trace.dL_do[T - 1, 0])}</b>"),
-            _note("This is where the backward pass starts: the gradient enters through V into s<sub>T</sub>."),
-            _why(f"Every gradient below is exactly 0: {html.escape(saturation_cause(trace))}.")
+            _note(translate("Equations", "This is where the backward pass starts: the gradient enters through V into "
+                            "s<sub>T</sub>.")),
+            _why(translate("Equations", "Every gradient below is exactly 0: {0}.").format(
+                html.escape(saturation_cause(trace))))
             if saturation_cause(trace) else "",
         ])
     shown = T if show_all or T <= FIRST_LOSS_ROWS else FIRST_LOSS_ROWS
@@ -244,18 +254,22 @@ def _loss_html(trace, show_all: bool, labels=(), vocab=None) -> str:
         rows.append(f"<tr><td class='l'>{i + 1}</td><td class='l'>{x}</td><td class='l'>{_q(vocab, best)} "
                     f"({format_number(y[best])})</td><td class='l'>{_q(vocab, target)} {mark}</td>"
                     f'<td class="n">{losses[i]}</td></tr>')
-    more = _note(f"&hellip; {T - shown} more steps (Show all entries)") if shown < T else ""
+    more = _note("&hellip; " + translate("Equations", "{0} more steps (Show all entries)").format(T - shown)) \
+        if shown < T else ""
     right = sum(int(np.argmax(trace.y_hat[i]) == int(trace.targets[i])) for i in range(T))
     return "".join([
-        "<h3>Loss (many-to-many): L = &Sigma;<sub>t</sub> L<sub>t</sub></h3>",
-        _note("At every step the model predicts the next word; its target y<sub>t</sub> is x<sub>t+1</sub> "
-              "(the end token after the last word)."),
+        "<h3>" + translate("Equations", "Loss (many-to-many): {0}").format(
+            "L = &Sigma;<sub>t</sub> L<sub>t</sub>") + "</h3>",
+        _note(translate("Equations", "At every step the model predicts the next word; its target y<sub>t</sub> is "
+                        "x<sub>t+1</sub> (the end token after the last word).")),
         "<table cellspacing='0' cellpadding='2'><tr><th align='left'>t</th><th align='left'>x<sub>t</sub></th>"
-        "<th align='left'>predicted next word (p)</th><th align='left'>target y<sub>t</sub></th>"
+        "<th align='left'>" + translate("Equations", "predicted next word (p)") + "</th><th align='left'>"
+        + translate("Equations", "target y<sub>t</sub>") + "</th>"
         f"<th align='right'>L<sub>t</sub></th></tr>{''.join(rows)}</table>", more,
-        _eq(f"L = <b>{format_number(trace.loss)}</b> &nbsp; (next word right at {right} of {T} steps)"),
-        _note("The backward pass starts at every step: dL/do<sub>t</sub> = &#375;<sub>t</sub> &minus; "
-              "onehot(y<sub>t</sub>) enters s<sub>t</sub> through V at each t."),
+        _eq(f"L = <b>{format_number(trace.loss)}</b> &nbsp; ("
+            + translate("Equations", "next word right at {0} of {1} steps").format(right, T) + ")"),
+        _note(translate("Equations", "The backward pass starts at every step: dL/do<sub>t</sub> = &#375;<sub>t</sub> "
+                        "&minus; onehot(y<sub>t</sub>) enters s<sub>t</sub> through V at each t.")),
     ])
 
 
@@ -267,8 +281,8 @@ def _output_gradient_html(trace, t: int, show_all: bool, vocab) -> str:
         _eq(f"dL/do<sub>{t}</sub> = &#375;<sub>{t}</sub> &minus; onehot(y<sub>{t}</sub>)"),
         _vector_table([(f"&#375;<sub>{t}</sub>", trace.y_hat[i], ""),
                        (f"dL/do<sub>{t}</sub>", trace.dL_do[i], "")], show_all),
-        _note(f"Entry {target} (the target {_q(vocab, target)}) is &#375; &minus; 1 = "
-              f"{format_number(trace.dL_do[i, target])}; every other entry is that word's probability."),
+        _note(translate("Equations", "Entry {0} (the target {1}) is &#375; &minus; 1 = {2}; every other entry is that "
+                        "word's probability.").format(target, _q(vocab, target), format_number(trace.dL_do[i, target]))),
     ])
 
 
@@ -281,14 +295,15 @@ def _backward_html(trace, t: int, show_all: bool, is_last: bool, clip, vocab=Non
         terms.append(f"W<sup>T</sup> dL/da<sub>{t + 1}</sub>")
     if trace.head != "binary" or t == T:
         terms.append(f"V<sup>T</sup> dL/do<sub>{t}</sub>")
-    out = [f"<h3>Backward, step t = {t}</h3>",
+    out = ["<h3>" + translate("Equations", "Backward, step t = {0}").format(t) + "</h3>",
            _output_gradient_html(trace, t, show_all, vocab) if trace.head != "binary" else "",
            _eq(f"dL/ds<sub>{t}</sub> = " + " + ".join(terms or ["0"])),
            _vector_table([(f"W<sup>T</sup> dL/da<sub>{t + 1}</sub>", trace.dL_ds_rec[i],
-                           "0, nothing comes after T" if t == T else "the gradient from step t+1"),
+                           translate("Equations", "0, nothing comes after T") if t == T
+                           else translate("Equations", "the gradient from step t+1")),
                           (f"+ V<sup>T</sup> dL/do<sub>{t}</sub>", trace.dL_ds_out[i],
-                           "from this step's output" if trace.head != "binary" or t == T
-                           else "0, o<sub>t</sub> is unused for t &lt; T"),
+                           translate("Equations", "from this step's output") if trace.head != "binary" or t == T
+                           else translate("Equations", "0, o<sub>t</sub> is unused for t &lt; T")),
                           (f"dL/ds<sub>{t}</sub>", trace.dL_ds[i], "")], show_all),
            _eq(f"dL/da<sub>{t}</sub> = f&prime;(a<sub>{t}</sub>) &#8857; dL/ds<sub>{t}</sub>, "
                f"&nbsp; f&prime;(a<sub>t</sub>) = {deriv}"),
@@ -298,12 +313,13 @@ def _backward_html(trace, t: int, show_all: bool, is_last: bool, clip, vocab=Non
            _contributions_html(trace, t, show_all)]
     reason = step_reason(trace, t)
     if reason:
-        out.insert(1, _why(f"Why dL/ds<sub>{t}</sub> is {'not finite' if 'inf' in reason[:30] else '0'}: "
-                           f"{html.escape(reason)}."))
+        why = (translate("Equations", "Why {0} is not finite: {1}.") if not np.all(np.isfinite(trace.dL_ds[i]))
+               else translate("Equations", "Why {0} is 0: {1}."))
+        out.insert(1, _why(why.format(f"dL/ds<sub>{t}</sub>", html.escape(reason))))
     if is_last:
         shared = "U, W, b" if trace.head == "binary" else "U, W, b, V, c"
-        out.append(_note(f"Backward pass done: the running sums are the gradients of L, "
-                         f"summed over every step because {shared} are shared by all {T} steps."))
+        out.append(_note(translate("Equations", "Backward pass done: the running sums are the gradients of L, summed "
+                                   "over every step because {0} are shared by all {1} steps.").format(shared, T)))
         if clip is not None:
             out.append(clip_html(clip))
     return "".join(out)
@@ -318,40 +334,44 @@ def _contributions_html(trace, t: int, show_all: bool) -> str:
     if np.any(trace.dV_step[i]) or np.any(trace.dc_step[i]):
         rows += [("dL/dV", f"dL/do<sub>{t}</sub> s<sub>{t}</sub><sup>T</sup>", trace.dV_step[i], trace.dV_sum[i]),
                  ("dL/dc", f"dL/do<sub>{t}</sub>", trace.dc_step[i], trace.dc_sum[i])]
-    sum_head = f"running sum &Sigma;<sub>t'={t}..{T}</sub>"
-    title = _eq(f"Step {t}'s contributions to the shared parameters' gradients")
+    sum_head = translate("Equations", "running sum {0}").format(f"&Sigma;<sub>t'={t}..{T}</sub>")
+    title = _eq(translate("Equations", "Step {0}'s contributions to the shared parameters' gradients").format(t))
     if t == 1:
-        title += _note("Step 1 adds 0 to dL/dW: its share is dL/da<sub>1</sub> s<sub>0</sub><sup>T</sup> "
-                       "and s<sub>0</sub> = 0.")
+        title += _note(translate("Equations", "Step 1 adds 0 to dL/dW: its share is dL/da<sub>1</sub> "
+                                 "s<sub>0</sub><sup>T</sup> and s<sub>0</sub> = 0."))
     if show_all:
         # Every entry: one matrix under the other, since two side by side do not fit the panel.
         blocks = "".join(
-            f"<p class='note'><b>{name}</b> += {formula} &nbsp; (norm {format_number(norm(step))})</p>"
-            f"{_entries_table(step)}<p class='note'>{sum_head} &nbsp; (norm {format_number(norm(total))})</p>"
+            f"<p class='note'><b>{name}</b> += {formula} &nbsp; ("
+            + translate("Equations", "norm {0}").format(format_number(norm(step))) + ")</p>"
+            f"{_entries_table(step)}<p class='note'>{sum_head} &nbsp; ("
+            + translate("Equations", "norm {0}").format(format_number(norm(total))) + ")</p>"
             f"{_entries_table(total)}" for name, formula, step, total in rows)
         return title + blocks
     norms = iter(format_block([norm(m) for _, _, step, total in rows for m in (step, total)], signed=False))
     body = "".join(f"<tr><td class='l'>{name}</td><td class='l'>+= {formula}</td>"
                    f"<td class='l'>{_matrix_cell(step, next(norms))}</td>"
                    f"<td class='l'>{_matrix_cell(total, next(norms))}</td></tr>" for name, formula, step, total in rows)
-    return (title + "<table cellspacing='0' cellpadding='4' border='0'><tr><th align='left'>gradient</th>"
-            "<th align='left'>step t adds</th><th align='left'>its value</th>"
+    return (title + "<table cellspacing='0' cellpadding='4' border='0'><tr><th align='left'>"
+            + translate("Equations", "gradient") + "</th><th align='left'>" + translate("Equations", "step t adds")
+            + "</th><th align='left'>" + translate("Equations", "its value") + "</th>"
             f"<th align='left'>{sum_head}</th></tr>{body}</table>")
 
 
 def clip_html(clip) -> str:
     """The clipping step: the global norm before, the threshold and the factor applied."""
     if not clip.finite:
-        what = (f"&#8214;g&#8214; = {format_number(clip.norm_before)}: the gradient overflowed, and no "
-                f"rescaling can recover its direction; the trainer stops such a run and keeps the last good weights")
+        what = translate("Equations", "{0}: the gradient overflowed, and no rescaling can recover its direction; the "
+                         "trainer stops such a run and keeps the last good weights").format(
+            f"&#8214;g&#8214; = {format_number(clip.norm_before)}")
     elif clip.active:
-        what = (f"&#8214;g&#8214; = {format_number(clip.norm_before)} &gt; {format_number(clip.threshold)}, "
-                f"so every gradient is multiplied by {format_number(clip.threshold)} / "
-                f"{format_number(clip.norm_before)} = <b>{format_number(clip.scale)}</b>")
+        what = translate("Equations", "{0}, so every gradient is multiplied by {1}").format(
+            f"&#8214;g&#8214; = {format_number(clip.norm_before)} &gt; {format_number(clip.threshold)}",
+            f"{format_number(clip.threshold)} / {format_number(clip.norm_before)} = <b>{format_number(clip.scale)}</b>")
     else:
-        what = (f"&#8214;g&#8214; = {format_number(clip.norm_before)} &le; {format_number(clip.threshold)}: "
-                f"nothing to clip (factor 1)")
-    return _eq("Gradient clipping by global norm") + _note(what)
+        what = translate("Equations", "{0}: nothing to clip (factor 1)").format(
+            f"&#8214;g&#8214; = {format_number(clip.norm_before)} &le; {format_number(clip.threshold)}")
+    return _eq(translate("Equations", "Gradient clipping by global norm")) + _note(what)
 
 
 #: Predicted next words named in the one-line summary of the many-to-many head.
@@ -372,7 +392,7 @@ def summary_html(trace, tokens, vocab=None) -> str:
     """
     if trace.head == "binary":
         y_hat = float(trace.y_hat[-1, 0])
-        verdict = "positive" if y_hat >= 0.5 else "negative"
+        verdict = translate("Equations", "positive") if y_hat >= 0.5 else translate("Equations", "negative")
         text = (f"&#375;&nbsp;=&nbsp;<b>{format_number(y_hat)}</b> ({verdict}) &middot; "
                 f"y&nbsp;=&nbsp;{int(trace.targets[0])} &middot; L&nbsp;=&nbsp;<b>{format_number(trace.loss)}</b>")
     else:
@@ -380,8 +400,9 @@ def summary_html(trace, tokens, vocab=None) -> str:
         right = sum(int(np.argmax(y) == int(y_t)) for y, y_t in zip(trace.y_hat, trace.targets))
         named = " ".join(html.escape(w) for w in words[:SHOWN_PREDICTIONS])
         more = " &hellip;" if len(words) > SHOWN_PREDICTIONS else ""
-        text = (f"L&nbsp;=&nbsp;<b>{format_number(trace.loss)}</b> &middot; {right}/{trace.T}&nbsp;next&nbsp;words"
-                f"&nbsp;right &middot; predicted: {named}{more}")
+        text = (f"L&nbsp;=&nbsp;<b>{format_number(trace.loss)}</b> &middot; "
+                + translate("Equations", "{0}/{1}&nbsp;next&nbsp;words&nbsp;right").format(right, trace.T)
+                + " &middot; " + translate("Equations", "predicted: {0}").format(named + more))
     if tokens is not None and tokens.unknown:
         text += " &middot; " + _unbroken(html.escape(unknown_words_text(tokens.unknown)))
     return text
@@ -398,8 +419,8 @@ def unknown_words_text(unknown, first: int = SHOWN_UNKNOWN_WORDS) -> str:
     hundreds; the full list goes in a tooltip, see ``unknown_words_tooltip``)."""
     unknown = list(unknown)
     named = ", ".join(_shorten(w) for w in unknown[:first])
-    more = f", … (+{len(unknown) - first} more)" if len(unknown) > first else ""
-    return f"{len(unknown)} unknown: {named}{more}"
+    more = ", … " + translate("Equations", "(+{0} more)").format(len(unknown) - first) if len(unknown) > first else ""
+    return translate("Equations", "{0} unknown: {1}").format(len(unknown), named + more)
 
 
 def unknown_words_tooltip(unknown) -> str:
@@ -407,7 +428,8 @@ def unknown_words_tooltip(unknown) -> str:
     unknown = list(unknown)
     if not unknown:
         return ""
-    return f"{len(unknown)} words the vocabulary does not know (read as <oov>):\n" + ", ".join(unknown)
+    return translate("Equations", "{0} words the vocabulary does not know (read as <oov>):").format(len(unknown)) \
+        + "\n" + ", ".join(unknown)
 
 
 def _shorten(word: str, limit: int = 16) -> str:

@@ -14,17 +14,19 @@ import numpy as np
 
 from .equations import _STYLE, _eq, _loss_html, _note, _vector_table, _word
 from .numbers import format_number
+from .text import QT_TRANSLATE_NOOP, translate
 
-#: What each gate does, in words a learner can hold on to.
+#: What each gate does, in words a learner can hold on to (translated where shown).
 GATE_ROLE = {
-    "i": "input gate: how much of the candidate g<sub>t</sub> is written into the cell",
-    "f": "forget gate: how much of C<sub>t&minus;1</sub> is kept (1 = all of it)",
-    "g": "candidate: the new content, in (&minus;1, 1)",
-    "o": "output gate: how much of tanh(C<sub>t</sub>) is shown as s<sub>t</sub>",
-    "r": "reset gate: how much of the recurrent part W<sub>n</sub> s<sub>t&minus;1</sub> + bW<sub>n</sub> "
-         "the candidate sees",
-    "z": "update gate: how much of s<sub>t&minus;1</sub> is kept (1 = all of it)",
-    "n": "candidate: the new content, in (&minus;1, 1)",
+    "i": QT_TRANSLATE_NOOP("GatedEquations", "input gate: how much of the candidate g<sub>t</sub> is written into "
+                           "the cell"),
+    "f": QT_TRANSLATE_NOOP("GatedEquations", "forget gate: how much of C<sub>t&minus;1</sub> is kept (1 = all of it)"),
+    "g": QT_TRANSLATE_NOOP("GatedEquations", "candidate: the new content, in (&minus;1, 1)"),
+    "o": QT_TRANSLATE_NOOP("GatedEquations", "output gate: how much of tanh(C<sub>t</sub>) is shown as s<sub>t</sub>"),
+    "r": QT_TRANSLATE_NOOP("GatedEquations", "reset gate: how much of the recurrent part W<sub>n</sub> "
+                           "s<sub>t&minus;1</sub> + bW<sub>n</sub> the candidate sees"),
+    "z": QT_TRANSLATE_NOOP("GatedEquations", "update gate: how much of s<sub>t&minus;1</sub> is kept (1 = all of it)"),
+    "n": QT_TRANSLATE_NOOP("GatedEquations", "candidate: the new content, in (&minus;1, 1)"),
 }
 _TANH_GATES = ("g", "n")
 
@@ -44,11 +46,12 @@ def gated_step_html(trace, index: int, labels=(), words=(), show_all: bool = Fal
     from .equations import clip_html
 
     if not 0 <= index < len(trace.steps):
-        return _STYLE + "<p>No step selected.</p>"
+        return _STYLE + "<p>" + translate("Equations", "No step selected.") + "</p>"
     step = trace.steps[index]
-    head = (f"<p class='note'>Step {index + 1} of {len(trace.steps)} &middot; T = {trace.T} &middot; "
-            f"H = {trace.hidden_size} hidden units &middot; {trace.cell.upper()} cell, gates "
-            f"{', '.join(trace.gate_names)}</p>")
+    head = ("<p class='note'>" + translate("GatedEquations", "Step {0} of {1} &middot; T = {2} &middot; H = {3} hidden "
+                                           "units &middot; {4} cell, gates {5}").format(
+        index + 1, len(trace.steps), trace.T, trace.hidden_size, trace.cell.upper(), ", ".join(trace.gate_names))
+        + "</p>")
     if step.kind == "forward":
         body = _forward_html(trace, step.t, labels, words, show_all)
     elif step.kind == "loss":
@@ -83,31 +86,35 @@ def _gate_html(trace, t: int, k: int, name: str, show_all: bool) -> str:
                 (f"+ {bias}", bias_value, ""),
                 (f"= pre({_sub(name, t)})", _block(trace.pre[i], k, H), ""),
                 (_sub(name, t), trace.gates[name][i], "")]
-    return (f"<h3>Gate {name}: {GATE_ROLE[name]}</h3>" + _eq(eq) + _vector_table(rows, show_all))
+    return ("<h3>" + translate("GatedEquations", "Gate {0}: {1}").format(name, translate("GatedEquations",
+                                                                                        GATE_ROLE[name]))
+            + "</h3>" + _eq(eq) + _vector_table(rows, show_all))
 
 
 def _forward_html(trace, t: int, labels, words, show_all: bool) -> str:
     i = t - 1
-    parts = [f"<h3>Forward step t = {t}: {_sub('x', t)} = E[{_word(labels, words, t)}]</h3>"]
+    parts = ["<h3>" + translate("GatedEquations", "Forward step t = {0}: {1}").format(
+        t, f"{_sub('x', t)} = E[{_word(labels, words, t)}]") + "</h3>"]
     for k, name in enumerate(trace.gate_names):
         parts.append(_gate_html(trace, t, k, name, show_all))
     if trace.cell == "lstm":
-        parts += ["<h3>Cell state and hidden state</h3>",
+        parts += ["<h3>" + translate("GatedEquations", "Cell state and hidden state") + "</h3>",
                   _eq(f"{_sub('C', t)} = {_sub('f', t)} &#8857; {_sub('C', t - 1)} + {_sub('i', t)} &#8857; "
                       f"{_sub('g', t)}, &nbsp; {_sub('s', t)} = {_sub('o', t)} &#8857; tanh({_sub('C', t)})"),
                   _vector_table([(_sub("C", t - 1), trace.C_prev[i], ""), (_sub("C", t), trace.C[i], ""),
                                  (f"tanh({_sub('C', t)})", trace.tanh_C[i], ""),
                                  (_sub("s", t), trace.s[i], "")], show_all),
-                  _note("The cell state is changed only by &#8857; and +, no matrix: where f &asymp; 1 and "
-                        "i &asymp; 0 it passes C<sub>t&minus;1</sub> on unchanged, and its gradient with it.")]
+                  _note(translate("GatedEquations", "The cell state is changed only by &#8857; and +, no matrix: "
+                                  "where f &asymp; 1 and i &asymp; 0 it passes C<sub>t&minus;1</sub> on unchanged, and "
+                                  "its gradient with it."))]
     else:
-        parts += ["<h3>Hidden state</h3>",
+        parts += ["<h3>" + translate("GatedEquations", "Hidden state") + "</h3>",
                   _eq(f"{_sub('s', t)} = (1 &minus; {_sub('z', t)}) &#8857; {_sub('n', t)} + {_sub('z', t)} "
                       f"&#8857; {_sub('s', t - 1)}"),
                   _vector_table([(_sub("s", t - 1), trace.s_prev[i], ""), (_sub("s", t), trace.s[i], "")],
                                 show_all),
-                  _note("Where z &asymp; 1 the unit copies s<sub>t&minus;1</sub>: its gradient goes back "
-                        "unchanged, with no W and no tanh&prime; in the way.")]
+                  _note(translate("GatedEquations", "Where z &asymp; 1 the unit copies s<sub>t&minus;1</sub>: its "
+                                  "gradient goes back unchanged, with no W and no tanh&prime; in the way."))]
     if trace.head == "binary" and t == trace.T or trace.head != "binary":
         parts.append(_eq(f"{_sub('o', t)} = V {_sub('s', t)} + c = {format_number(trace.o[i, 0])}"
                          if trace.o.shape[1] == 1 else f"{_sub('o', t)} = V {_sub('s', t)} + c"))
@@ -116,9 +123,11 @@ def _forward_html(trace, t: int, labels, words, show_all: bool) -> str:
 
 def _backward_html(trace, t: int, show_all: bool) -> str:
     i, H = t - 1, trace.hidden_size
-    parts = [f"<h3>Backward step t = {t}</h3>",
-             _eq(f"dL/d{_sub('s', t)} = V<sup>T</sup> dL/d{_sub('o', t)} + (what step {t + 1} sends back)"),
-             _vector_table([("output's share", trace.dL_ds_out[i], ""), ("+ future's share", trace.dL_ds_rec[i], ""),
+    parts = ["<h3>" + translate("GatedEquations", "Backward step t = {0}").format(t) + "</h3>",
+             _eq(f"dL/d{_sub('s', t)} = V<sup>T</sup> dL/d{_sub('o', t)} + ("
+                 + translate("GatedEquations", "what step {0} sends back").format(t + 1) + ")"),
+             _vector_table([(translate("GatedEquations", "output's share"), trace.dL_ds_out[i], ""),
+                            ("+ " + translate("GatedEquations", "future's share"), trace.dL_ds_rec[i], ""),
                             (f"= dL/d{_sub('s', t)}", trace.dL_ds[i], "")], show_all)]
     if trace.cell == "lstm":
         f_next = trace.gates["f"][i + 1] if t < trace.T else np.zeros(H)
@@ -127,14 +136,18 @@ def _backward_html(trace, t: int, show_all: bool) -> str:
                       f"tanh<sup>2</sup> {_sub('C', t)}) + {_sub('f', t + 1)} &#8857; dL/d{_sub('C', t + 1)}"),
                   _vector_table([(_sub("f", t + 1), f_next, ""), (f"dL/d{_sub('C', t + 1)}", dC_next, ""),
                                  (f"dL/d{_sub('C', t)}", trace.dL_dC[i], "")], show_all),
-                  _note("The second term is the cell-state highway: the gradient reaches C<sub>t</sub> "
-                        "scaled only by the forget gate, not by W and tanh&prime; as in the vanilla RNN.")]
+                  _note(translate("GatedEquations", "The second term is the cell-state highway: the gradient "
+                                  "reaches C<sub>t</sub> scaled only by the forget gate, not by W and tanh&prime; as "
+                                  "in the vanilla RNN."))]
     for k, name in enumerate(trace.gate_names):
         parts.append(_gate_grad_html(trace, t, k, name, show_all))
     if t > 1:
-        parts += [_eq(f"dL/d{_sub('s', t - 1)} gets W<sup>T</sup> (the gates' gradients)"
-                      + (f" + dL/d{_sub('s', t)} &#8857; {_sub('z', t)}" if trace.cell == "gru" else "")),
-                  _vector_table([(f"future's share of dL/d{_sub('s', t - 1)}", trace.dL_ds_rec[i - 1], "")],
+        parts += [_eq(translate("GatedEquations", "{0} gets {1}").format(
+                      f"dL/d{_sub('s', t - 1)}",
+                      "W<sup>T</sup> (" + translate("GatedEquations", "the gates' gradients") + ")"
+                      + (f" + dL/d{_sub('s', t)} &#8857; {_sub('z', t)}" if trace.cell == "gru" else ""))),
+                  _vector_table([(translate("GatedEquations", "future's share of {0}").format(f"dL/d{_sub('s', t - 1)}"),
+                                  trace.dL_ds_rec[i - 1], "")],
                                 show_all)]
     return "".join(parts)
 
@@ -146,4 +159,4 @@ def _gate_grad_html(trace, t: int, k: int, name: str, show_all: bool) -> str:
     if trace.cell == "gru":
         rows.append((f"dL/d(W<sub>{name}</sub> {_sub('s', t - 1)} + bW<sub>{name}</sub>)",
                      _block(trace.dL_dh[i], k, H), ""))
-    return f"<h3>Gate {name}</h3>" + _vector_table(rows, show_all)
+    return "<h3>" + translate("GatedEquations", "Gate {0}").format(name) + "</h3>" + _vector_table(rows, show_all)

@@ -282,9 +282,9 @@ def gated_controls_reason(cell: str) -> str:
     """Why the vanilla RNN's W scale, rho(W) and activation choice are off for `cell` ("" for "rnn")."""
     if cell == "rnn":
         return ""
-    name = cell.upper()
-    return (f"The {name} has its own sigmoid gates and tanh: its W stacks one block per gate, so there is no "
-            f"single rho(W) to scale. Its gates decide how much of the past is kept: see Compare cells")
+    return translate("Session", "The {0} has its own sigmoid gates and tanh: its W stacks one block per gate, so "
+                     "there is no single rho(W) to scale. Its gates decide how much of the past is kept: see Compare "
+                     "cells").format(cell.upper())
 
 
 def _gated_controls(model: ModelSpec, controls: Controls, given: dict) -> Controls:

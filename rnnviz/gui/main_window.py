@@ -220,8 +220,10 @@ class MainWindow(QMainWindow):
         panel.modelChanged.connect(self.show_trained_model)
         panel.reviewChosen.connect(self.show_review)
         if hasattr(panel, "stateChanged"):
+            from rnnviz.gui.training.panel import state_name
+
             panel.stateChanged.connect(lambda state: self.statusBar().showMessage(
-                translate("MainWindow", "Trainer: {0}").format(state), 5000))
+                translate("MainWindow", "Trainer: {0}").format(state_name(state)), 5000))
 
     # --- one call each, for the menus, the trainer panel, scripts and tests -------------------------
     def set_model(self, spec: ModelSpec, path: str | None = None) -> None:

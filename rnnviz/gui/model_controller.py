@@ -53,7 +53,8 @@ class ModelController(QObject):
         if e.error is not None:  # a model the graph cannot show changes nothing (title, graph, path)
             error = e.error
             e.update(model=before[0], activation=before[1], w_scale=before[2])
-            model_files.warn(self.window, "Could not show the model", f"{spec.name} cannot be traced: {error}")
+            model_files.warn(self.window, translate("ModelController", "Could not show the model"),
+                             translate("ModelController", "{0} cannot be traced: {1}").format(spec.name, error))
             return
         self.model_path = path
 

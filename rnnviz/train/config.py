@@ -41,56 +41,85 @@ VALIDATION_SPLIT_MAX = 0.9
 WORD_DROPOUT_MAX = 0.9  # above it hardly a word of a review is left to learn from
 WEIGHT_DECAY_MAX = 100.0
 
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks for
+    """Marks FIELD_HELP's texts for translation (the window shows them in its language); no Qt here."""
+    return text
+
+
+#: Each field's help, for --help and the Train page's tooltips (context "FieldHelp" of resources/i18n).
 FIELD_HELP: dict[str, str] = {
-    "dataset": "Training data: 'imdb' (50,000 movie reviews, positive or negative), 'memory' (the first word "
-               "decides the label, the rest is noise: shows vanishing gradients) or 'negation' (short "
-               "sentences where 'not' flips the meaning, so word order matters).",
-    "num_words": "IMDb vocabulary size: the most frequent training words get an index, every other word "
-                 "becomes the out-of-vocabulary token. Ids 0-2 are reserved (padding, start, out-of-vocabulary), "
-                 "so N-3 words get an id (from Keras' imdb.npz N-4: its id 3 is unused). The built-in tasks "
-                 "have their own small vocabularies.",
-    "maxlen": "Sequence length T: longer reviews keep their last maxlen tokens, shorter ones are padded "
-              "with zeros in front (Keras' 'pre' padding). Training time grows linearly with it. For the "
-              "memory task it is the distance the label must be remembered over.",
-    "embed_dim": "Size E of the word vectors x_t = E[token] fed to the recurrent layer.",
-    "hidden_dim": "Size H of the hidden state s_t = f(U x_t + W s_{t-1} + b).",
-    "cell": "The recurrent cell: 'rnn' (the vanilla s_t = f(U x_t + W s_{t-1} + b)), 'lstm' (gates i, f, g, o "
-            "and a cell state C_t that carries the gradient over long distances) or 'gru' (gates r, z, n).",
-    "activation": "The nonlinearity f of the hidden state: tanh (the Keras default), relu or linear.",
-    "optimizer": "How the gradient updates the weights: sgd, momentum (0.9), rmsprop (the Keras example's "
-                 "choice) or adam (the default: steadier on IMDb).",
-    "lr": "Learning rate: the size of each update step (the starting rate when lr_schedule is cosine).",
-    "batch_size": "Number of sequences per gradient step.",
-    "epochs": "Passes over the training part of the data. The weights of the epoch with the best "
-              "validation accuracy are kept.",
-    "validation_split": "Fraction of the training set held out (after one seeded shuffle) to pick the best "
-                        "epoch, as Keras' validation_split. The test set is never used for any choice.",
-    "clip_norm": "Rescale the gradient whenever its global norm exceeds this value (empty = no clipping, as "
-                 "in Keras). Tames exploding gradients; 1.0 by default.",
-    "truncate": "Backpropagate through the last k time steps only (truncated BPTT); empty = full BPTT.",
-    "seed": "Random seed of the initial weights, the validation split and the batch order: the same seed "
-            "gives the same run.",
-    "lr_schedule": "How the learning rate changes during the run: 'cosine' (the IMDb default) lowers it from lr "
-                   "along half a cosine to 0 at the last step (Keras' CosineDecay), so the last epochs settle "
-                   "instead of jumping from epoch to epoch; 'constant' keeps lr throughout (the Keras example).",
-    "model": "'rnn' (the default) or 'bag', the ordinary network beside it: the mean of the word embeddings "
-             "-> a dense layer with f -> sigmoid. It sees which words occur, never their order.",
-    "word_dropout": "Word dropout against overfitting: in every training batch this fraction of the words "
-                    "(not padding or the start token) is replaced by the out-of-vocabulary token, so the model "
-                    "cannot lean on a few memorised words (Iyyer et al. 2015; Gal & Ghahramani 2016). "
-                    "0 = off (the Keras example). Validation and test see the reviews unchanged.",
-    "embedding_dropout": "Embedding dropout against overfitting: in every training batch this fraction of the "
-                         "vocabulary's word types is dropped, each occurrence replaced by the out-of-vocabulary "
-                         "token, so a dropped word is gone from the whole review (Gal & Ghahramani 2016). "
-                         "0 = off (the Keras example).",
-    "weight_decay": "Decoupled weight decay (AdamW, Loshchilov & Hutter 2019): after every update the weights "
-                    "E, U, W and V shrink by lr x weight_decay of themselves, pulling rarely useful weights "
-                    "towards 0. 0 = off (the Keras example). The biases b and c are not decayed.",
-    "head": "Output head: 'binary' (many-to-one: sigmoid(o_T) after the last word is P(positive), against the "
-            "sequence's label) or 'softmax' (many-to-many: softmax(o_t) over the vocabulary at every step t "
-            "predicts token t+1; built-in tasks only, as IMDb's 10,000 outputs at 500 steps would not fit in memory).",
-    "patience": "Early stopping: end the run when validation accuracy has not improved for this many epochs "
-                "(the best weights are kept either way). Empty = train all epochs.",
+    "dataset": QT_TRANSLATE_NOOP(
+        "FieldHelp", "Training data: 'imdb' (50,000 movie reviews, positive or negative), 'memory' (the first word "
+        "decides the label, the rest is noise: shows vanishing gradients) or 'negation' (short sentences "
+        "where 'not' flips the meaning, so word order matters)."),
+    "num_words": QT_TRANSLATE_NOOP(
+        "FieldHelp", "IMDb vocabulary size: the most frequent training words get an index, every other word becomes "
+        "the out-of-vocabulary token. Ids 0-2 are reserved (padding, start, out-of-vocabulary), so N-3 "
+        "words get an id (from Keras' imdb.npz N-4: its id 3 is unused). The built-in tasks have their "
+        "own small vocabularies."),
+    "maxlen": QT_TRANSLATE_NOOP(
+        "FieldHelp", "Sequence length T: longer reviews keep their last maxlen tokens, shorter ones are padded with "
+        "zeros in front (Keras' 'pre' padding). Training time grows linearly with it. For the memory task "
+        "it is the distance the label must be remembered over."),
+    "embed_dim": QT_TRANSLATE_NOOP(
+        "FieldHelp", "Size E of the word vectors x_t = E[token] fed to the recurrent layer."),
+    "hidden_dim": QT_TRANSLATE_NOOP(
+        "FieldHelp", "Size H of the hidden state s_t = f(U x_t + W s_{t-1} + b)."),
+    "cell": QT_TRANSLATE_NOOP(
+        "FieldHelp", "The recurrent cell: 'rnn' (the vanilla s_t = f(U x_t + W s_{t-1} + b)), 'lstm' (gates i, f, g, o "
+        "and a cell state C_t that carries the gradient over long distances) or 'gru' (gates r, z, n)."),
+    "activation": QT_TRANSLATE_NOOP(
+        "FieldHelp", "The nonlinearity f of the hidden state: tanh (the Keras default), relu or linear."),
+    "optimizer": QT_TRANSLATE_NOOP(
+        "FieldHelp", "How the gradient updates the weights: sgd, momentum (0.9), rmsprop (the Keras example's choice) "
+        "or adam (the default: steadier on IMDb)."),
+    "lr": QT_TRANSLATE_NOOP(
+        "FieldHelp", "Learning rate: the size of each update step (the starting rate when lr_schedule is cosine)."),
+    "batch_size": QT_TRANSLATE_NOOP(
+        "FieldHelp", "Number of sequences per gradient step."),
+    "epochs": QT_TRANSLATE_NOOP(
+        "FieldHelp", "Passes over the training part of the data. The weights of the epoch with the best validation "
+        "accuracy are kept."),
+    "validation_split": QT_TRANSLATE_NOOP(
+        "FieldHelp", "Fraction of the training set held out (after one seeded shuffle) to pick the best epoch, as "
+        "Keras' validation_split. The test set is never used for any choice."),
+    "clip_norm": QT_TRANSLATE_NOOP(
+        "FieldHelp", "Rescale the gradient whenever its global norm exceeds this value (empty = no clipping, as in "
+        "Keras). Tames exploding gradients; 1.0 by default."),
+    "truncate": QT_TRANSLATE_NOOP(
+        "FieldHelp", "Backpropagate through the last k time steps only (truncated BPTT); empty = full BPTT."),
+    "seed": QT_TRANSLATE_NOOP(
+        "FieldHelp", "Random seed of the initial weights, the validation split and the batch order: the same seed "
+        "gives the same run."),
+    "lr_schedule": QT_TRANSLATE_NOOP(
+        "FieldHelp", "How the learning rate changes during the run: 'cosine' (the IMDb default) lowers it from lr "
+        "along half a cosine to 0 at the last step (Keras' CosineDecay), so the last epochs settle "
+        "instead of jumping from epoch to epoch; 'constant' keeps lr throughout (the Keras example)."),
+    "model": QT_TRANSLATE_NOOP(
+        "FieldHelp", "'rnn' (the default) or 'bag', the ordinary network beside it: the mean of the word embeddings -> "
+        "a dense layer with f -> sigmoid. It sees which words occur, never their order."),
+    "word_dropout": QT_TRANSLATE_NOOP(
+        "FieldHelp", "Word dropout against overfitting: in every training batch this fraction of the words (not "
+        "padding or the start token) is replaced by the out-of-vocabulary token, so the model cannot lean "
+        "on a few memorised words (Iyyer et al. 2015; Gal & Ghahramani 2016). 0 = off (the Keras "
+        "example). Validation and test see the reviews unchanged."),
+    "embedding_dropout": QT_TRANSLATE_NOOP(
+        "FieldHelp", "Embedding dropout against overfitting: in every training batch this fraction of the vocabulary's "
+        "word types is dropped, each occurrence replaced by the out-of-vocabulary token, so a dropped "
+        "word is gone from the whole review (Gal & Ghahramani 2016). 0 = off (the Keras example)."),
+    "weight_decay": QT_TRANSLATE_NOOP(
+        "FieldHelp", "Decoupled weight decay (AdamW, Loshchilov & Hutter 2019): after every update the weights E, U, W "
+        "and V shrink by lr x weight_decay of themselves, pulling rarely useful weights towards 0. 0 = "
+        "off (the Keras example). The biases b and c are not decayed."),
+    "head": QT_TRANSLATE_NOOP(
+        "FieldHelp", "Output head: 'binary' (many-to-one: sigmoid(o_T) after the last word is P(positive), against the "
+        "sequence's label) or 'softmax' (many-to-many: softmax(o_t) over the vocabulary at every step t "
+        "predicts token t+1; built-in tasks only, as IMDb's 10,000 outputs at 500 steps would not fit in "
+        "memory)."),
+    "patience": QT_TRANSLATE_NOOP(
+        "FieldHelp", "Early stopping: end the run when validation accuracy has not improved for this many epochs (the "
+        "best weights are kept either way). Empty = train all epochs."),
 }
 
 

@@ -18,15 +18,19 @@ from rnnviz.explorer import MAX_SEQ_LEN
 from rnnviz.explorer.compare_cells import RaceSettings
 from rnnviz.explorer.numbers import format_number
 
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..jobs import BackgroundJob, JobRunner
 
 CELL_PENS = {"rnn": ("#1f77b4", "RNN ‖dL/ds_t‖"), "lstm": ("#d62728", "LSTM ‖dL/ds_t‖"),
              "gru": ("#2ca02c", "GRU ‖dL/ds_t‖")}
-CELL_STATE_PEN = ("#ff7f0e", "LSTM ‖dL/dC_t‖ (cell state)")
-INTRO = ("<b>Why gates?</b> The memory task: the label is the first word (<i>yes</i> = 1, <i>no</i> = 0), "
-         "every later word is noise, so the loss at t = T must send its gradient back T &minus; 1 steps. "
-         "The plot shows, on the same sentence of the same length, how much of the gradient each cell "
-         "carries back to each step. Train the three on the task and compare again.")
+#: The memory task's first words as the model reads them: its tokens, the same in every language.
+FIRST_WORDS = ("yes (y = 1)", "no (y = 0)")
+CELL_STATE_PEN = ("#ff7f0e", QT_TRANSLATE_NOOP("CompareCells", "LSTM ‖dL/dC_t‖ (cell state)"))
+INTRO = QT_TRANSLATE_NOOP("CompareCells", "<b>Why gates?</b> The memory task: the label is the first word "
+                          "(<i>yes</i> = 1, <i>no</i> = 0), every later word is noise, so the loss at t = T must send "
+                          "its gradient back T &minus; 1 steps. The plot shows, on the same sentence of the same "
+                          "length, how much of the gradient each cell carries back to each step. Train the three on "
+                          "the task and compare again.")
 
 
 def _positive(values: np.ndarray) -> np.ndarray:
@@ -50,28 +54,30 @@ class CompareCellsView(QWidget):
         self.comparison = None      # the CellComparison drawn
         self.race_settings = RaceSettings()  # how the three are trained (the length comes from the box)
         self._job: BackgroundJob | None = None
-        intro = QLabel(INTRO)
+        intro = QLabel(translate("CompareCells", INTRO))
         intro.setWordWrap(True)
         self.length_spin = QSpinBox()
         self.length_spin.setRange(2, MAX_SEQ_LEN)
         self.length_spin.setValue(100)
-        self.length_spin.setToolTip(f"T: the length of the sentence (and of the training sequences), 2 to {MAX_SEQ_LEN}")
+        self.length_spin.setToolTip(translate("CompareCells", "T: the length of the sentence (and of the training "
+                                              "sequences), 2 to {0}").format(MAX_SEQ_LEN))
         self.label_combo = QComboBox()
-        self.label_combo.addItems(["yes (y = 1)", "no (y = 0)"])
-        self.label_combo.setToolTip("The sentence's first word, which is its label")
-        self.train_button = QPushButton("Train the three on the memory task")
-        self.train_button.setToolTip("Train an RNN, an LSTM and a GRU (H = 16, Adam) on sequences of length T; "
-                                     "takes seconds once the kernels are compiled")
-        self.cancel_button = QPushButton("Cancel")
+        self.label_combo.addItems(list(FIRST_WORDS))
+        self.label_combo.setToolTip(translate("CompareCells", "The sentence's first word, which is its label"))
+        self.train_button = QPushButton(translate("CompareCells", "Train the three on the memory task"))
+        self.train_button.setToolTip(translate("CompareCells", "Train an RNN, an LSTM and a GRU (H = 16, Adam) on "
+                                               "sequences of length T; takes seconds once the kernels are compiled"))
+        self.cancel_button = QPushButton(translate("CompareCells", "Cancel"))
         self.cancel_button.setEnabled(False)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
         self.progress.setFormat("%p%")
-        self.status = QLabel("Computing the three traces…")
+        self.status = QLabel(translate("CompareCells", "Computing the three traces…"))
         self.status.setWordWrap(True)
         row = QHBoxLayout()
-        for w in (QLabel("Length T"), self.length_spin, QLabel("First word"), self.label_combo,
+        for w in (QLabel(translate("CompareCells", "Length T")), self.length_spin,
+                  QLabel(translate("CompareCells", "First word")), self.label_combo,
                   self.train_button, self.cancel_button):
             row.addWidget(w)
         row.addWidget(self.progress, 1)
@@ -79,25 +85,26 @@ class CompareCellsView(QWidget):
         self.plot = pg.PlotWidget(background="w")
         self.plot.setLogMode(x=False, y=True)
         self.plot.showGrid(x=True, y=True, alpha=0.25)
-        self.plot.setLabel("bottom", "time step t")
-        self.plot.setLabel("left", "gradient norm (log scale)")
+        self.plot.setLabel("bottom", translate("CompareCells", "time step t"))
+        self.plot.setLabel("left", translate("CompareCells", "gradient norm (log scale)"))
         self.plot.addLegend(offset=(-10, 10))
         self.curves = {cell: self.plot.plot([], [], pen=pg.mkPen(colour, width=2), name=name)
                        for cell, (colour, name) in CELL_PENS.items()}
         self.cell_state_curve = self.plot.plot([], [], pen=pg.mkPen(CELL_STATE_PEN[0], width=2,
                                                                     style=Qt.PenStyle.DashLine),
-                                               name=CELL_STATE_PEN[1])
+                                               name=translate("CompareCells", CELL_STATE_PEN[1]))
         self.results = QLabel("")
         self.results.setWordWrap(True)
         self.results.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.sentence = QLabel("")
         self.sentence.setWordWrap(True)
         explore_row = QHBoxLayout()
-        explore_row.addWidget(QLabel("Step through it on the Explore page:"))
+        explore_row.addWidget(QLabel(translate("CompareCells", "Step through it on the Explore page:")))
         self.explore_buttons = {}
         for cell in CELL_PENS:
-            button = QPushButton(f"Explore the {cell.upper()}")
-            button.setToolTip(f"Show this {cell.upper()} and this sentence in the unrolled graph and the BPTT panel")
+            button = QPushButton(translate("CompareCells", "Explore the {0}").format(cell.upper()))
+            button.setToolTip(translate("CompareCells", "Show this {0} and this sentence in the unrolled graph and the "
+                                        "BPTT panel").format(cell.upper()))
             button.setEnabled(False)
             button.clicked.connect(lambda _=False, c=cell: self.explore(c))
             explore_row.addWidget(button)
@@ -137,8 +144,8 @@ class CompareCellsView(QWidget):
             chosen = models if models is not None else initial_models()
             return chosen, compare_cells(chosen, length, label)
 
-        self.status.setText("Tracing the sentence through the three cells…")
-        self._start(BackgroundJob(compare, "Comparing the cells"), self._on_compared)
+        self.status.setText(translate("CompareCells", "Tracing the sentence through the three cells…"))
+        self._start(BackgroundJob(compare, translate("CompareCells", "Comparing the cells")), self._on_compared)
 
     @Slot(object)
     def _on_compared(self, result) -> None:
@@ -155,23 +162,26 @@ class CompareCellsView(QWidget):
         self.cell_state_curve.setData(t, _positive(comparison.curves["lstm"].grad_C), connect="finite")
         self.plot.enableAutoRange()
         words = comparison.words
-        shown = " ".join(words[:12]) + (f" … ({comparison.T} tokens)" if comparison.T > 12 else "")
-        self.sentence.setText(f"Sentence: <i>{shown}</i> &middot; label y = {comparison.label}")
+        shown = " ".join(words[:12]) + (" … " + translate("CompareCells", "({0} tokens)").format(comparison.T)
+                                        if comparison.T > 12 else "")
+        self.sentence.setText(translate("CompareCells", "Sentence: {0} &middot; label y = {1}").format(
+            f"<i>{shown}</i>", comparison.label))
         trained = self.models is not None and self.models.trained
-        state = "after training on the memory task" if trained else "untrained (as initialised)"
-        lines = [f"<b>The three cells {state}</b>, on this sentence:"]
+        state = (translate("CompareCells", "The three cells after training on the memory task") if trained
+                 else translate("CompareCells", "The three cells untrained (as initialised)"))
+        lines = [translate("CompareCells", "{0}, on this sentence:").format(f"<b>{state}</b>")]
         for cell in CELL_PENS:
             c = comparison.curves[cell]
             line = (f"{cell.upper()}: ŷ = {format_number(c.y_hat)}, L = {format_number(c.loss)}, "
                     f"‖dL/ds_1‖ / ‖dL/ds_T‖ = {format_number(comparison.ratio(cell))}")
             result = self.models.results.get(cell) if trained else None
             if result is not None:
-                line += (f" &middot; test accuracy {result.test_accuracy:.1%} after {result.epochs} epochs "
-                         f"({result.seconds:.1f} s)")
+                line += " &middot; " + translate("CompareCells", "test accuracy {0} after {1} epochs ({2} s)").format(
+                    f"{result.test_accuracy:.1%}", result.epochs, f"{result.seconds:.1f}")
             lines.append(line)
         self.results.setText("<br>".join(lines))
-        self.status.setText("The ratio says how much of the gradient at the last step is left at the first "
-                            "word: the one the label depends on.")
+        self.status.setText(translate("CompareCells", "The ratio says how much of the gradient at the last step is "
+                                      "left at the first word: the one the label depends on."))
 
     def explore(self, cell: str) -> None:
         """Ask for `cell`'s model on the Explore page with the compared sentence and label."""
@@ -195,8 +205,9 @@ class CompareCellsView(QWidget):
             return models, compare_cells(models, length, label)
 
         self.progress.setValue(0)
-        self.status.setText(f"Training on the memory task at T = {length} (the first run compiles the kernels)…")
-        self._start(BackgroundJob(train, "Training on the memory task"), self._on_compared)
+        self.status.setText(translate("CompareCells", "Training on the memory task at T = {0} (the first run compiles "
+                                      "the kernels)…").format(length))
+        self._start(BackgroundJob(train, translate("CompareCells", "Training on the memory task")), self._on_compared)
         if self._job is not None:
             self._job.progressed.connect(self._on_progress)
 
@@ -207,7 +218,8 @@ class CompareCellsView(QWidget):
 
         done = CELLS.index(cell) * epochs + epoch
         self.progress.setValue(int(100 * done / (len(CELLS) * epochs)))
-        self.status.setText(f"Training the {cell.upper()}: epoch {epoch}, held-out accuracy {held_out:.1%}")
+        self.status.setText(translate("CompareCells", "Training the {0}: epoch {1}, held-out accuracy {2}").format(
+            cell.upper(), epoch, f"{held_out:.1%}"))
 
     def cancel(self) -> None:
         if self._job is not None:
@@ -245,7 +257,7 @@ class CompareCellsDialog(QDialog):
 
     def __init__(self, runner: JobRunner, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("rnnviz — Compare cells: RNN, LSTM, GRU")
+        self.setWindowTitle("rnnviz — " + translate("CompareCells", "Compare cells: RNN, LSTM, GRU"))
         self.view = CompareCellsView(runner, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

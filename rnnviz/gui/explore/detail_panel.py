@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QTextBrowser, QVBo
 from rnnviz.explorer import step_html
 
 from ..help_button import HelpButton
+from ..i18n import translate
 
 
 class DetailPanel(QWidget):
@@ -20,23 +21,24 @@ class DetailPanel(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        title = QLabel("<b>BPTT by hand</b>")
-        title.setToolTip("The equation of the current step with the numbers of this trace")
-        self.show_all_check = QCheckBox("Show all entries")
-        self.show_all_check.setToolTip("Show every entry of each vector and matrix instead of the first few and the norm")
+        title = QLabel("<b>" + translate("DetailPanel", "BPTT by hand") + "</b>")
+        title.setToolTip(translate("DetailPanel", "The equation of the current step with the numbers of this trace"))
+        self.show_all_check = QCheckBox(translate("DetailPanel", "Show all entries"))
+        self.show_all_check.setToolTip(translate("DetailPanel", "Show every entry of each vector and matrix instead of "
+                                                 "the first few and the norm"))
         self.show_all_check.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.forward_help = HelpButton("forward", "The forward equations, explained")
-        self.bptt_help = HelpButton("bptt", "Backpropagation through time, explained")
+        self.forward_help = HelpButton("forward", translate("DetailPanel", "The forward equations, explained"))
+        self.bptt_help = HelpButton("bptt", translate("DetailPanel", "Backpropagation through time, explained"))
         header = QHBoxLayout()
         header.addWidget(title)
         header.addStretch(1)
         header.addWidget(self.show_all_check)
-        header.addWidget(QLabel("Help:"))
+        header.addWidget(QLabel(translate("DetailPanel", "Help:")))
         header.addWidget(self.forward_help)
         header.addWidget(self.bptt_help)
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
-        self.browser.setToolTip("Select and copy any number to check the step by hand")
+        self.browser.setToolTip(translate("DetailPanel", "Select and copy any number to check the step by hand"))
         font = QFont(self.browser.font())
         self.browser.setFont(font)
         layout = QVBoxLayout(self)

@@ -3,6 +3,8 @@ demos do not apply to an LSTM or GRU, so they are shown disabled with the reason
 ``gated_controls_reason``) instead of pretending to work. Length and clipping stay on."""
 from __future__ import annotations
 
+from ..i18n import translate
+
 #: The GradientControls widgets that act on the vanilla RNN's W and f only.
 VANILLA_ONLY = ("scale_slider", "scale_spin", "activation_combo", "vanish_button", "explode_button")
 
@@ -20,6 +22,7 @@ def show_cell(controls, reason: str) -> None:
         widget.setEnabled(not gated)
         widget.setToolTip(reason if gated else widget._vanilla_tip)
     if gated:
-        controls.radius_label.setText("ρ(W): no single W in a gated cell")
-    controls.radius_label.setToolTip(reason or "Spectral radius of the scaled W: its largest |eigenvalue|. Below 1 "
-                                     "the gradient through many steps shrinks (vanishes), above 1 it can grow (explodes)")
+        controls.radius_label.setText(translate("GradientControls", "ρ(W): no single W in a gated cell"))
+    controls.radius_label.setToolTip(reason or translate("GradientControls", "Spectral radius of the scaled W: its "
+                                                         "largest |eigenvalue|. Below 1 the gradient through many "
+                                                         "steps shrinks (vanishes), above 1 it can grow (explodes)"))

@@ -9,9 +9,12 @@ from __future__ import annotations
 import numpy as np
 
 from rnnviz.explorer.numbers import format_number
+from rnnviz.explorer.text import QT_TRANSLATE_NOOP, translate
 
-#: key -> what the user reads in the chooser
-SCALES = {"auto": "auto", "linear": "linear", "symlog": "symmetric log", "column": "per step t"}
+#: key -> what the user reads in the chooser (translate("HeatScale", SCALES[key]) where shown)
+SCALES = {"auto": QT_TRANSLATE_NOOP("HeatScale", "auto"), "linear": QT_TRANSLATE_NOOP("HeatScale", "linear"),
+          "symlog": QT_TRANSLATE_NOOP("HeatScale", "symmetric log"),
+          "column": QT_TRANSLATE_NOOP("HeatScale", "per step t")}
 #: |s| below this is drawn linearly by the symmetric log scale
 LINEAR_THRESHOLD = 1e-3
 #: auto: switch to the symmetric log scale when the largest |s| is this many times the typical one
@@ -29,17 +32,17 @@ def heat_image(states: np.ndarray, scale: str = "auto") -> tuple[np.ndarray, tup
     if scale == "auto":
         typical = float(np.percentile(magnitude, 90)) if s.size else 0.0
         scale = "symlog" if vmax > 0 and vmax > AUTO_RANGE * max(typical, LINEAR_THRESHOLD) else "linear"
-        prefix = "auto: "
+        prefix = translate("HeatScale", "auto: ")
     else:
         prefix = ""
     if vmax == 0.0:
-        return s, (-1.0, 1.0), "colour: every s_t is 0"
+        return s, (-1.0, 1.0), translate("HeatScale", "colour: every s_t is 0")
     if scale == "symlog":
         image = np.sign(s) * np.log10(1.0 + magnitude / LINEAR_THRESHOLD)
         top = float(np.log10(1.0 + vmax / LINEAR_THRESHOLD))
-        return image, (-top, top), f"{prefix}colour symmetric log, ±{format_number(vmax)}"
+        return image, (-top, top), prefix + translate("HeatScale", "colour symmetric log, ±{0}").format(format_number(vmax))
     if scale == "column":
         peak = magnitude.max(axis=1, keepdims=True)
         image = np.divide(s, peak, out=np.zeros_like(s), where=peak > 0)
-        return image, (-1.0, 1.0), f"{prefix}colour per step: each s_t to its own max |s_t|"
-    return s, (-vmax, vmax), f"{prefix}colour ±{format_number(vmax)}"
+        return image, (-1.0, 1.0), prefix + translate("HeatScale", "colour per step: each s_t to its own max |s_t|")
+    return s, (-vmax, vmax), prefix + translate("HeatScale", "colour ±{0}").format(format_number(vmax))

@@ -6,12 +6,16 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from rnnviz.core.spec import HIDDEN_RANGE
-from rnnviz.explorer.sources import DEFAULT_HIDDEN, TASKS
+from rnnviz.explorer.sources import DEFAULT_HIDDEN, TASKS, task_name
 
-HIDDEN_TOOLTIP = ("Hidden units H of the built-in model: it is trained again (a fraction of a second, then "
-                  "cached) with this many units. Small H keeps the numbers checkable by hand")
-FIXED_TOOLTIP = ("Hidden size is fixed by training: this model was trained with H = {h}. "
-                 "To explore another size, train a new model on the Train page (or pick a built-in task)")
+from ..i18n import QT_TRANSLATE_NOOP, translate
+
+HIDDEN_TOOLTIP = QT_TRANSLATE_NOOP("ModelControls", "Hidden units H of the built-in model: it is trained again (a "
+                                   "fraction of a second, then cached) with this many units. Small H keeps the "
+                                   "numbers checkable by hand")
+FIXED_TOOLTIP = QT_TRANSLATE_NOOP("ModelControls", "Hidden size is fixed by training: this model was trained with "
+                                  "H = {h}. To explore another size, train a new model on the Train page (or pick a "
+                                  "built-in task)")
 OWN_MODEL = "own"
 
 
@@ -25,10 +29,11 @@ class ModelControls(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.task_combo = QComboBox()
-        for key, text in TASKS.items():
-            self.task_combo.addItem(text, key)
-        self.task_combo.setToolTip("Many-to-one: one sentiment prediction from o_T, the loss at the end. "
-                                   "Many-to-many: at every step o_t predicts the next word, a loss L_t per step")
+        for key in TASKS:
+            self.task_combo.addItem(task_name(key), key)
+        self.task_combo.setToolTip(translate("ModelControls", "Many-to-one: one sentiment prediction from o_T, the "
+                                             "loss at the end. Many-to-many: at every step o_t predicts the next word, "
+                                             "a loss L_t per step"))
         self.task_combo.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         # A long model name must not widen the box past a 1280 px window: the combo shrinks and the
         # entry reads "This model (many-to-one)", with the model's name in its tooltip.
@@ -37,13 +42,13 @@ class ModelControls(QWidget):
         self.hidden_spin = QSpinBox()
         self.hidden_spin.setRange(*HIDDEN_RANGE)
         self.hidden_spin.setValue(DEFAULT_HIDDEN)
-        self.hidden_spin.setToolTip(HIDDEN_TOOLTIP)
+        self.hidden_spin.setToolTip(translate("ModelControls", HIDDEN_TOOLTIP))
         self.hidden_spin.setKeyboardTracking(False)  # typing "12" asks for one model, not for 1 and 12
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
-        layout.addWidget(QLabel("Task"))
+        layout.addWidget(QLabel(translate("ModelControls", "Task")))
         layout.addWidget(self.task_combo, 1)
-        layout.addWidget(QLabel("Hidden units"))
+        layout.addWidget(QLabel(translate("ModelControls", "Hidden units")))
         layout.addWidget(self.hidden_spin)
         self.task_combo.activated.connect(self._task_chosen)
         self.hidden_spin.valueChanged.connect(self._hidden_changed)
@@ -62,10 +67,10 @@ class ModelControls(QWidget):
                 self.task_combo.removeItem(own)
             self.task_combo.setCurrentIndex(self.task_combo.findData(spec.builtin_task))
             self.hidden_spin.setEnabled(True)
-            self.hidden_spin.setToolTip(HIDDEN_TOOLTIP)
+            self.hidden_spin.setToolTip(translate("ModelControls", HIDDEN_TOOLTIP))
         else:
-            kind = "many-to-one" if spec.head == "binary" else "many-to-many"
-            text = f"This model ({kind})"
+            text = (translate("ModelControls", "This model (many-to-one)") if spec.head == "binary"
+                    else translate("ModelControls", "This model (many-to-many)"))
             if own < 0:
                 self.task_combo.insertItem(0, text, OWN_MODEL)
             else:
@@ -73,7 +78,7 @@ class ModelControls(QWidget):
             self.task_combo.setItemData(0, f"{spec.name}, H = {spec.hidden_dim}", Qt.ItemDataRole.ToolTipRole)
             self.task_combo.setCurrentIndex(0)
             self.hidden_spin.setEnabled(False)
-            self.hidden_spin.setToolTip(FIXED_TOOLTIP.format(h=spec.hidden_dim))
+            self.hidden_spin.setToolTip(translate("ModelControls", FIXED_TOOLTIP).format(h=spec.hidden_dim))
         # a trained model's H can be outside the built-in range (H = 32): show it, not the range's end
         low, high = HIDDEN_RANGE
         self.hidden_spin.setRange(min(low, spec.hidden_dim), max(high, spec.hidden_dim) if not spec.builtin_task

@@ -55,8 +55,9 @@ class ExplorePage(QWidget):
         right_layout.setSpacing(2)
         right_layout.addWidget(self.model_box)
         right_layout.addWidget(self.controls_box, 1)
-        self.compare_button = QPushButton("Compare cells: RNN, LSTM, GRU…")
-        self.compare_button.setToolTip("The same sentence through the three cells, their gradients on one plot (Ctrl+K)")
+        self.compare_button = QPushButton(translate("ExplorePage", "Compare cells: RNN, LSTM, GRU…"))
+        self.compare_button.setToolTip(translate("ExplorePage", "The same sentence through the three cells, their "
+                                                 "gradients on one plot (Ctrl+K)"))
         right_layout.addWidget(self.compare_button)
 
         graph_box = QWidget()

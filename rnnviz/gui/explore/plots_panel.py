@@ -14,6 +14,7 @@ from rnnviz.explorer.diagnose import diagnose, plotted_norms
 from rnnviz.explorer.numbers import format_number
 
 from ..help_button import HelpButton
+from ..i18n import translate
 from .heat_scale import SCALES, heat_image
 
 CURSOR_PEN = pg.mkPen("#d62728", width=2)
@@ -46,24 +47,24 @@ class PlotsPanel(QWidget):
         pg.setConfigOptions(antialias=True)
         self.layout_widget = pg.GraphicsLayoutWidget()
         self.layout_widget.setBackground("w")
-        self.layout_widget.setToolTip("Plots of the current trace; the red line is the current step. "
-                                      "Click a plot to jump to that time step")
+        self.layout_widget.setToolTip(translate("PlotsPanel", "Plots of the current trace; the red line is the current "
+                                                "step. Click a plot to jump to that time step"))
 
         self.grad_plot = self.layout_widget.addPlot(row=0, col=0)
-        self._style(self.grad_plot, "‖dL/ds<sub>t</sub>‖ (log)", "t")
+        self._style(self.grad_plot, translate("PlotsPanel", "‖dL/ds<sub>t</sub>‖ (log)"), "t")
         self.grad_plot.setLogMode(x=False, y=True)
         self.grad_curve = self.grad_plot.plot([], [], pen=pg.mkPen("#1f77b4", width=2), symbol="o",
                                               symbolSize=5, symbolBrush="#1f77b4", connect="finite")
 
         self.heat_plot = self.layout_widget.addPlot(row=0, col=1)
-        self._style(self.heat_plot, "hidden state s<sub>t</sub> (unit × t)", "t")
+        self._style(self.heat_plot, translate("PlotsPanel", "hidden state s<sub>t</sub> (unit × t)"), "t")
         self.heat_plot.invertY(True)
         self.heatmap = pg.ImageItem(axisOrder="col-major")
         self.heatmap.setColorMap(pg.colormap.get(HEATMAP_COLORMAP))
         self.heat_plot.addItem(self.heatmap)
 
         self.contrib_plot = self.layout_widget.addPlot(row=0, col=2)
-        self._style(self.contrib_plot, "step t's share of dL/dW (log)", "t")
+        self._style(self.contrib_plot, translate("PlotsPanel", "step t's share of dL/dW (log)"), "t")
         self.contrib_plot.setLogMode(x=False, y=True)
         self.contrib_curve = self.contrib_plot.plot([], [], pen=None, symbol="s", symbolSize=6,
                                                     symbolBrush="#2ca02c", connect="finite")
@@ -90,18 +91,21 @@ class PlotsPanel(QWidget):
         self.heat_plot.setXLink(self.grad_plot)
         self.contrib_plot.setXLink(self.grad_plot)
 
-        help_button = HelpButton("gradients", "What these plots show about vanishing and exploding gradients")
+        help_button = HelpButton("gradients", translate("PlotsPanel", "What these plots show about vanishing and "
+                                                        "exploding gradients"))
         help_button.helpRequested.connect(self.helpRequested)
         header = QHBoxLayout()
-        header.addWidget(QLabel("<b>Gradients through time</b>"))
+        header.addWidget(QLabel("<b>" + translate("PlotsPanel", "Gradients through time") + "</b>"))
         header.addStretch(1)
         self.heat_scale_combo = QComboBox()
         for key, text in SCALES.items():
-            self.heat_scale_combo.addItem(f"s_t colour: {text}", key)
-        self.heat_scale_combo.setToolTip("Colour scale of the hidden-state heatmap. linear: ±the largest |s_t[i]|; "
-                                         "symmetric log: sign and order of magnitude, so one exploded step does not "
-                                         "blank the rest; per step t: each column to its own largest entry; auto: "
-                                         "symmetric log when the values span more than two orders of magnitude")
+            self.heat_scale_combo.addItem(translate("PlotsPanel", "s_t colour: {0}").format(translate("HeatScale", text)),
+                                          key)
+        self.heat_scale_combo.setToolTip(translate("PlotsPanel", "Colour scale of the hidden-state heatmap. linear: "
+                                                   "±the largest |s_t[i]|; symmetric log: sign and order of magnitude, "
+                                                   "so one exploded step does not blank the rest; per step t: each "
+                                                   "column to its own largest entry; auto: symmetric log when the "
+                                                   "values span more than two orders of magnitude"))
         self.heat_scale_combo.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.heat_scale_combo.currentIndexChanged.connect(self._draw_heatmap)
         header.addWidget(self.heat_scale_combo)
@@ -144,9 +148,10 @@ class PlotsPanel(QWidget):
         grad_norms, share_norms = self._norms = plotted_norms(trace)  # the panel's ‖·‖ of each step
         grad = positive_or_nan(grad_norms)
         contrib = positive_or_nan(share_norms)
-        self._set_log_data(self.grad_plot, self.grad_curve, t, grad, "every ‖dL/ds_t‖ is 0 or inf:\nsee the note below")
+        self._set_log_data(self.grad_plot, self.grad_curve, t, grad,
+                           translate("PlotsPanel", "every ‖dL/ds_t‖ is 0 or inf:\nsee the note below"))
         self._set_log_data(self.contrib_plot, self.contrib_curve, t, contrib,
-                           "every share is 0 or inf:\nsee the note below")
+                           translate("PlotsPanel", "every share is 0 or inf:\nsee the note below"))
         drawn = np.isfinite(contrib)
         self.grad_curve.setSymbol("o" if T <= STEMS_MAX_T else None)
         if T <= STEMS_MAX_T:  # one stem per step while they stay apart; past that, one line
@@ -176,7 +181,8 @@ class PlotsPanel(QWidget):
         image, levels, caption = heat_image(trace.s, self.heat_scale_combo.currentData())
         self.heatmap.setImage(image, levels=levels, autoLevels=False)
         self.heatmap.setRect(QRectF(0.5, 0.5, trace.T, trace.hidden_size))
-        self.heat_plot.setTitle(f"hidden state s<sub>t</sub> (unit × t), {caption}", size="9pt")
+        self.heat_plot.setTitle(translate("PlotsPanel", "hidden state s<sub>t</sub> (unit × t), {0}").format(caption),
+                                size="9pt")
 
     def _set_log_data(self, plot, curve, t: np.ndarray, values: np.ndarray, empty: str) -> None:
         """Only the drawable points go to pyqtgraph: an all-NaN curve makes numpy warn
@@ -243,8 +249,8 @@ class PlotsPanel(QWidget):
         states = ", ".join(format_number(v) for v in tr.s[t - 1][:4])
         more = ", …" if tr.hidden_size > 4 else ""
         grad, share = self._norms
-        return (f"t = {t}: ‖dL/ds_t‖ = {format_number(grad[t - 1])}, "
-                f"step's share of dL/dW = {format_number(share[t - 1])}, s_t = [{states}{more}]")
+        return translate("PlotsPanel", "t = {0}: ‖dL/ds_t‖ = {1}, step's share of dL/dW = {2}, s_t = [{3}]").format(
+            t, format_number(grad[t - 1]), format_number(share[t - 1]), states + more)
 
     def set_cursor(self, t: int) -> None:
         for line in self.cursors:

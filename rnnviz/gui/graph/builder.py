@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsScene, 
 if TYPE_CHECKING:  # the core imports numba; the graph only reads a Trace's arrays
     from rnnviz.core.trace_types import Trace
 
+from ..i18n import translate
 from . import palette
 from .context import RenderContext, qcolour
 from .display_data import GraphNumbers
@@ -99,7 +100,7 @@ def w_edge_ends(span: float) -> tuple[QPointF, QPointF]:
 
 def _label_text(trace: Trace) -> str:
     if trace.head == "binary":
-        return f"(label y = {int(trace.targets[0])})"
+        return translate("Graph", "(label y = {0})").format(int(trace.targets[0]))
     return ""
 
 
@@ -196,8 +197,8 @@ def _cut_marker(trace: Trace, geom: ColumnGeometry) -> QGraphicsItem | None:
     pen.setCosmetic(True)
     line.setPen(pen)
     # under the words, where no node or edge label can collide with it
-    text = QGraphicsSimpleTextItem(f"✂ truncated BPTT (k = {trace.truncate}): no gradient before t = {t0}",
-                                   group)
+    text = QGraphicsSimpleTextItem(translate("Graph", "✂ truncated BPTT (k = {0}): no gradient before t = {1}").format(
+        trace.truncate, t0), group)
     text.setBrush(QBrush(qcolour(palette.TEXT_SOFT)))
     text.setPos(x - text.boundingRect().width() / 2, geom.bottom + 2)
     group.wanted_visible = False

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from rnnviz.explorer.numbers import format_number
 
+from ..i18n import translate
 from . import palette
 from .context import RenderContext, qcolour
 from .display_data import sub
@@ -180,13 +181,13 @@ class ParamEdge(Tweenable, QGraphicsItem):
     def tooltip_text(self) -> str:
         what = {"U": f"U: x{sub(self.t)} → s{sub(self.t)}", "W": f"W: s{sub(self.t - 1)} → s{sub(self.t)}",
                 "V": f"V: s{sub(self.t)} → o{sub(self.t)}", "": f"o{sub(self.t)} → L"}[self.param]
-        lines = [what + ("   (the same matrix at every step)" if self.param else "")]
+        lines = [what + ("   " + translate("Graph", "(the same matrix at every step)") if self.param else "")]
         if self.state in (GRAD, GRAD_CURRENT):
             carried = {"U": "‖∂L/∂a{t}‖", "W": "‖∂L/∂a{t}‖", "V": "‖Vᵀ ∂L/∂o{t}‖", "": "‖∂L/∂o{t}‖"}
             name = carried[self.param].format(t=sub(self.t))
-            lines.append(f"gradient carried back: {name} = {format_number(self.magnitude)}")
+            lines.append(translate("Graph", "gradient carried back: {0} = {1}").format(name, format_number(self.magnitude)))
         elif self.state == CUT:
-            lines.append("outside the truncated-BPTT window: no gradient flows here")
+            lines.append(translate("Graph", "outside the truncated-BPTT window: no gradient flows here"))
         return "\n".join(lines)
 
     def hoverEnterEvent(self, event):  # noqa: N802

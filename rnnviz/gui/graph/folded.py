@@ -10,6 +10,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QImage, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem
 
+from ..i18n import translate
 from . import palette
 from .context import TEXT, TEXT_SOFT, RenderContext, qcolour
 from .geometry import INPUT_H, INPUT_W, LOSS_H, LOSS_W, OUTPUT_R, STRIP_W, ColumnGeometry
@@ -160,12 +161,17 @@ class FoldedDiagram(QGraphicsItem):
             painter.drawText(QRectF(pos - QPointF(9, 9), pos + QPointF(9, 9)), centre, name)
         painter.setFont(self.ctx.font(11))
         painter.setPen(TEXT_SOFT)
-        phase = f" ({self.kind})" if self.kind else ""
-        caption = f"t = {self.t} of {self.T}{phase}: “{self.word}”" if self.t > 0 else f"T = {self.T} steps"
+        phase = {"forward": translate("Graph", "forward"), "backward": translate("Graph", "backward"),
+                 "loss": translate("Graph", "loss")}.get(self.kind, self.kind)
+        if self.t > 0:
+            caption = (translate("Graph", "t = {0} of {1} ({2}): “{3}”").format(self.t, self.T, phase, self.word) if phase
+                       else translate("Graph", "t = {0} of {1}: “{2}”").format(self.t, self.T, self.word))
+        else:
+            caption = translate("Graph", "T = {0} steps").format(self.T)
         painter.drawText(QRectF(-120, g.y_input + INPUT_H / 2 + 6, 240, 18),
                          int(Qt.AlignmentFlag.AlignHCenter), caption)
         painter.drawText(QRectF(-120, g.y_input + INPUT_H / 2 + 22, 240, 18),
-                         int(Qt.AlignmentFlag.AlignHCenter), "the same U, W, V at every step")
+                         int(Qt.AlignmentFlag.AlignHCenter), translate("Graph", "the same U, W, V at every step"))
 
     # --- hover -----------------------------------------------------------------------------------
     def hoverMoveEvent(self, event):  # noqa: N802

@@ -16,6 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QImage, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem
 
+from ..i18n import translate
 from . import palette
 from .context import TEXT, TEXT_SOFT, RenderContext, qcolour
 from .display_data import GraphNumbers, sub, vector_summary
@@ -182,14 +183,15 @@ class GatedColumn(QGraphicsItem):
     def tooltip_text(self) -> str:
         t = sub(self.t)
         if self._node_state() == BLANK:
-            return f"The gates of step {self.t}: not computed yet"
+            return translate("Graph", "The gates of step {0}: not computed yet").format(self.t)
         lines = [f"{n}{t} = {vector_summary(self.gate_values[n])}" for n in self.names]
         if self.lstm:
             lines.append(f"C{t} = {vector_summary(self.cell_values)}")
         if self._node_state() == FILLED_GRAD:
             if self.lstm:
                 lines.append(f"∂L/∂C{t} = {vector_summary(self.cell_grad)}")
-            lines.append(f"∂L/∂z{t} (all gates' pre-activations) = {vector_summary(self.gate_grad)}")
+            lines.append(translate("Graph", "{0} (all gates' pre-activations) = {1}").format(
+                f"∂L/∂z{t}", vector_summary(self.gate_grad)))
         return "\n".join(lines)
 
     def hoverEnterEvent(self, event):  # noqa: N802

@@ -11,6 +11,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
+from ..i18n import translate
 from . import palette
 from .context import TEXT, TEXT_SOFT, qcolour
 
@@ -68,9 +69,9 @@ class GraphLegend(QWidget):
         font = QFont()
         font.setPixelSize(11)
         p.setFont(font)
-        self._bar(p, 8, "sₜ value", palette.value_colours(np.linspace(-1, 1, 9), 1.0),
+        self._bar(p, 8, translate("Graph", "sₜ value"), palette.value_colours(np.linspace(-1, 1, 9), 1.0),
                   _short(-self.vmax), "+" + _short(self.vmax))
-        self._bar(p, 32, "‖gradient‖", palette.gradient_colours(np.linspace(0, 1, 9)),
+        self._bar(p, 32, translate("Graph", "‖gradient‖"), palette.gradient_colours(np.linspace(0, 1, 9)),
                   _format_decade(self.lo), _format_decade(self.hi))
         self._chips(p)
         p.end()

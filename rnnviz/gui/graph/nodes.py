@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from rnnviz.explorer.numbers import format_number
 
+from ..i18n import translate
 from . import palette
 from .context import TEXT, TEXT_SOFT, RenderContext, qcolour
 from .display_data import sub, vector_summary
@@ -170,9 +171,9 @@ class StateNode(GraphNode):
 
     def tooltip_text(self):
         if self.t == 0:
-            return "s₀ = 0 (the initial state)"
+            return translate("Graph", "s₀ = 0 (the initial state)")
         if self.state == BLANK:
-            return f"s{sub(self.t)}: not computed yet"
+            return translate("Graph", "{0}: not computed yet").format(f"s{sub(self.t)}")
         lines = [f"s{sub(self.t)} = {vector_summary(self.values)}"]
         if self.state == FILLED_GRAD:
             lines.append(f"∂L/∂s{sub(self.t)} = {vector_summary(self.grad)}")
@@ -218,9 +219,11 @@ class InputNode(GraphNode):
                             Qt.AlignmentFlag.AlignHCenter, size=10, colour=TEXT_SOFT)
 
     def tooltip_text(self):
-        replaced = (f"“{self.original}” is not in the vocabulary, so x{sub(self.t)} is the <oov> row\n"
+        replaced = (translate("Graph", "“{0}” is not in the vocabulary, so {1} is the <oov> row").format(
+                        self.original, f"x{sub(self.t)}") + "\n"
                     if self.original else "")
-        return (replaced + f"x{sub(self.t)} = embedding of “{self.word}” (token {self.token})\n"
+        return (replaced + translate("Graph", "{0} = embedding of “{1}” (token {2})").format(
+                    f"x{sub(self.t)}", self.word, self.token) + "\n"
                 f"x{sub(self.t)} = {vector_summary(self.x_row)}")
 
 
@@ -255,7 +258,7 @@ class OutputNode(GraphNode):
         names = self.ctx.class_names
         if k < len(names):
             return f"ŷ: {names[k]} ({format_number(self.y_row[k])})"
-        return f"ŷ: class {k} ({format_number(self.y_row[k])})"
+        return translate("Graph", "ŷ: class {0} ({1})").format(k, format_number(self.y_row[k]))
 
     def paint_shape(self, painter, state):
         filled = state != BLANK
@@ -278,7 +281,7 @@ class OutputNode(GraphNode):
 
     def tooltip_text(self):
         if self.state == BLANK:
-            return f"o{sub(self.t)}: not computed yet"
+            return translate("Graph", "{0}: not computed yet").format(f"o{sub(self.t)}")
         lines = [f"o{sub(self.t)} = {vector_summary(self.o_row)}", self._prediction()]
         if self.state == FILLED_GRAD:
             lines.append(f"∂L/∂o{sub(self.t)} = {vector_summary(self.grad_row)}")
@@ -327,5 +330,5 @@ class LossNode(GraphNode):
 
     def tooltip_text(self):
         if self.state == IDLE:
-            return f"{self._name()}: not computed yet"
+            return translate("Graph", "{0}: not computed yet").format(self._name())
         return f"{self._name()} = {format_number(self.value)}" + (f"\n{self.label_text}" if self.label_text else "")

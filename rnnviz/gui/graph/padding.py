@@ -11,6 +11,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
+from ..i18n import translate
 from .context import TEXT, TEXT_SOFT, RenderContext, qcolour
 from .geometry import COLUMN_DX, INPUT_H, ColumnGeometry, column_x
 
@@ -47,9 +48,10 @@ class PadBlock(QGraphicsItem):
         self.expanded = False
         self.setZValue(3)  # over the pad columns' x_t nodes
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip(f"{self.n_pad} <pad> tokens in front of the words: the input is 'pre' padded to the "
-                        "length the model was trained on, as the trainer and the Test reviews table score it. "
-                        "Click to show or hide them; untick Padding to trace the words alone")
+        self.setToolTip(translate("Graph", "{0} <pad> tokens in front of the words: the input is 'pre' padded to the "
+                                  "length the model was trained on, as the trainer and the Test reviews table score "
+                                  "it. Click to show or hide them; untick Padding to trace the words alone").format(
+            self.n_pad))
         self.set_expanded(False)
 
     def boundingRect(self):  # noqa: N802
@@ -71,8 +73,9 @@ class PadBlock(QGraphicsItem):
         return QRectF(left, unrolled.top(), unrolled.right() - left, unrolled.height())
 
     def text(self) -> str:
-        action = "click to hide" if self.expanded else "click to show"
-        return f"{self.n_pad} × <pad>  (steps 1–{self.n_pad}, 'pre' padding as in training; {action})"
+        action = translate("Graph", "click to hide") if self.expanded else translate("Graph", "click to show")
+        return translate("Graph", "{0} × <pad>  (steps 1–{0}, 'pre' padding as in training; {1})").format(
+            self.n_pad, action)
 
     def paint(self, painter, option, widget=None):
         painter.setRenderHint(painter.RenderHint.Antialiasing)

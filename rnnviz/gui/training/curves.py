@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 
+from ..i18n import translate
 from .history import SeriesHistory
 from .plot_base import LivePlot, fmt, nearest_index
 
@@ -40,15 +41,16 @@ class CurvePlot(LivePlot):
 
     def __init__(self, plot_id: str, title: str, y_label: str, curves: list[Curve],
                  batches: SeriesHistory, epochs: SeriesHistory, log_y: bool = False, parent=None):
-        super().__init__(plot_id, title, "training step", y_label, parent)
+        super().__init__(plot_id, title, translate("Curves", "training step"), y_label, parent)
         self.histories = {"batch": batches, "epoch": epochs}
         self.curves = curves
         self.log_y = log_y
         if len(curves) > 1:  # a single curve is named by the title
             # the legend goes in the title bar: inside the plot it would hide the newest data
             self.title_label.setText(f"<b>{title}</b>&nbsp;&nbsp;" + legend_html(curves))
-            self.title_label.setToolTip("Per batch (faint), its moving average (smoothed), and per epoch: "
-                                        "the training average (dots) and the validation score (squares)")
+            self.title_label.setToolTip(translate("Curves", "Per batch (faint), its moving average (smoothed), and per "
+                                                  "epoch: the training average (dots) and the validation score "
+                                                  "(squares)"))
         self.items: list[pg.PlotDataItem] = []
         self._drawn_versions: dict[int, int] = {}
         for c in curves:
@@ -105,9 +107,10 @@ class CurvePlot(LivePlot):
             if not mine:
                 continue
             step = h.column("step")[i]
-            head = f"step {step:.0f}" if source == "batch" else f"epoch {h.column('epoch')[i]:.0f} (step {step:.0f})"
+            head = (translate("Curves", "step {0}").format(f"{step:.0f}") if source == "batch" else
+                    translate("Curves", "epoch {0} (step {1})").format(f"{h.column('epoch')[i]:.0f}", f"{step:.0f}"))
             if source == "batch" and h.stride > 1:
-                head += f" (mean of {h.stride} batches)"
+                head += " " + translate("Curves", "(mean of {0} batches)").format(h.stride)
             lines.append(head)  # then one value per line: a narrow label stays inside the plot
             lines += [f"  {c.name}: {fmt(h.column(c.column)[i])}" for c in mine]
         return "\n".join(lines) or None
@@ -137,8 +140,9 @@ class GradNormPlot(CurvePlot):
     """Global gradient norm before clipping (log scale) with the clipping threshold as a dashed line."""
 
     def __init__(self, batches: SeriesHistory, epochs: SeriesHistory, parent=None):
-        curves = [Curve("batch", "grad_norm", "||g|| before clipping", pg.mkPen(TRAIN, width=1))]
-        super().__init__("grad_norm", "Gradient norm (before clipping)", "||dL/dθ||", curves, batches, epochs,
+        curves = [Curve("batch", "grad_norm", translate("Curves", "||g|| before clipping"), pg.mkPen(TRAIN, width=1))]
+        super().__init__("grad_norm", translate("Curves", "Gradient norm (before clipping)"), "||dL/dθ||", curves,
+                         batches, epochs,
                          log_y=True, parent=parent)
         self.clip_line = pg.InfiniteLine(angle=0, pen=pg.mkPen(VAL, width=2, style=pg.QtCore.Qt.PenStyle.DashLine),
                                          label="clip", labelOpts={"color": VAL, "position": 0.93, "fill": LABEL_FILL})
@@ -155,18 +159,21 @@ class GradNormPlot(CurvePlot):
             self.clip_line.show()  # the label only re-renders while visible
             self.clip_norm_log = float(np.log10(clip_norm))
             self.clip_line.setPos(self.clip_norm_log)
-            self.clip_line.label.setFormat(f"clip at {clip_norm:g}")
+            self.clip_line.label.setFormat(translate("Curves", "clip at {0}").format(f"{clip_norm:g}"))
 
     def hover_text(self, x: float, y: float) -> str | None:
         h = self.histories["batch"]
         i = nearest_index(h.column("step"), x)
         if i is None:
             return None
-        text = f"step {h.column('step')[i]:.0f}: ||g|| {fmt(h.column('grad_norm')[i])}"
+        text = translate("Curves", "step {0}: ||g|| {1}").format(f"{h.column('step')[i]:.0f}",
+                                                                 fmt(h.column('grad_norm')[i]))
         frac = h.column("clipped")[i]
         if self.clip_norm is not None:
-            text += f"\nclipped: {'yes' if frac >= 0.5 else 'no'}" if h.stride == 1 else \
-                f"\nclipped in {100 * frac:.0f}% of {h.stride} batches"
+            if h.stride == 1:
+                text += "\n" + (translate("Curves", "clipped: yes") if frac >= 0.5 else translate("Curves", "clipped: no"))
+            else:
+                text += "\n" + translate("Curves", "clipped in {0}% of {1} batches").format(f"{100 * frac:.0f}", h.stride)
         return text
 
     def csv_table(self) -> tuple[list[str], list[list]]:
@@ -190,22 +197,23 @@ def legend_html(curves: list[Curve]) -> str:
 
 
 def loss_plot(batches: SeriesHistory, epochs: SeriesHistory) -> CurvePlot:
-    return CurvePlot("loss", "Loss", "binary cross-entropy", [
-        Curve("batch", "loss", "batch", pg.mkPen(RAW, width=1)),
-        Curve("batch", "loss_ema", "smoothed", pg.mkPen(TRAIN_DARK, width=1)),
-        Curve("epoch", "train_loss", "train (epochs)", pg.mkPen(TRAIN, width=1, style=pg.QtCore.Qt.PenStyle.DotLine),
-              "o", pg.mkBrush(TRAIN)),
-        Curve("epoch", "val_loss", "validation", pg.mkPen(VAL, width=2), "s", pg.mkBrush(VAL)),
+    return CurvePlot("loss", translate("Curves", "Loss"), translate("Curves", "binary cross-entropy"), [
+        Curve("batch", "loss", translate("Curves", "batch"), pg.mkPen(RAW, width=1)),
+        Curve("batch", "loss_ema", translate("Curves", "smoothed"), pg.mkPen(TRAIN_DARK, width=1)),
+        Curve("epoch", "train_loss", translate("Curves", "train (epochs)"),
+              pg.mkPen(TRAIN, width=1, style=pg.QtCore.Qt.PenStyle.DotLine), "o", pg.mkBrush(TRAIN)),
+        Curve("epoch", "val_loss", translate("Curves", "validation"), pg.mkPen(VAL, width=2), "s", pg.mkBrush(VAL)),
     ], batches, epochs)
 
 
 def accuracy_plot(batches: SeriesHistory, epochs: SeriesHistory) -> CurvePlot:
-    plot = CurvePlot("accuracy", "Accuracy", "fraction correct", [
-        Curve("batch", "accuracy", "batch", pg.mkPen(RAW, width=1)),
-        Curve("batch", "accuracy_ema", "smoothed", pg.mkPen(TRAIN_DARK, width=1)),
-        Curve("epoch", "train_accuracy", "train (epochs)",
+    plot = CurvePlot("accuracy", translate("Curves", "Accuracy"), translate("Curves", "fraction correct"), [
+        Curve("batch", "accuracy", translate("Curves", "batch"), pg.mkPen(RAW, width=1)),
+        Curve("batch", "accuracy_ema", translate("Curves", "smoothed"), pg.mkPen(TRAIN_DARK, width=1)),
+        Curve("epoch", "train_accuracy", translate("Curves", "train (epochs)"),
               pg.mkPen(TRAIN, width=1, style=pg.QtCore.Qt.PenStyle.DotLine), "o", pg.mkBrush(TRAIN)),
-        Curve("epoch", "val_accuracy", "validation", pg.mkPen(VAL, width=2), "s", pg.mkBrush(VAL)),
+        Curve("epoch", "val_accuracy", translate("Curves", "validation"), pg.mkPen(VAL, width=2), "s",
+              pg.mkBrush(VAL)),
     ], batches, epochs)
     plot.fixed_y = (0.0, 1.0)
     plot.plot.setYRange(0.0, 1.0, padding=0.02)
@@ -213,7 +221,7 @@ def accuracy_plot(batches: SeriesHistory, epochs: SeriesHistory) -> CurvePlot:
 
 
 def spectral_plot(batches: SeriesHistory, epochs: SeriesHistory) -> CurvePlot:
-    plot = CurvePlot("spectral_radius", "Spectral radius of W", "max |λ(W)|", [
+    plot = CurvePlot("spectral_radius", translate("Curves", "Spectral radius of W"), "max |λ(W)|", [
         Curve("batch", "spectral_radius", "ρ(W)", pg.mkPen(TRAIN_DARK, width=1)),
     ], batches, epochs)
     # rho(W) = 1 is the textbook boundary: below it gradients through W shrink over time, above they can grow.

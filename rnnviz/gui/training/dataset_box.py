@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QMen
 
 from rnnviz.data import IMDB_SIZE, DatasetError, download_imdb, find_imdb, where_to_put_it
 
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..jobs import BackgroundJob, JobRunner
 from ..settings import open_settings, read_str
 
@@ -23,15 +24,15 @@ IMDB_SETTING = "data/imdb_path"  # the copy the user opened last (the settings s
 IMDB_ENV_VAR = "RNNVIZ_IMDB"    # given for this launch: wins over the remembered copy
 
 DATASETS = (
-    ("imdb", "IMDb movie reviews (50,000, positive/negative)"),
-    ("memory", "Built-in: long-range memory (label decided at the start)"),
-    ("negation", "Built-in: negation ('not good' vs 'good')"),
+    ("imdb", QT_TRANSLATE_NOOP("DatasetBox", "IMDb movie reviews (50,000, positive/negative)")),
+    ("memory", QT_TRANSLATE_NOOP("DatasetBox", "Built-in: long-range memory (label decided at the start)")),
+    ("negation", QT_TRANSLATE_NOOP("DatasetBox", "Built-in: negation ('not good' vs 'good')")),
 )
 DESCRIPTIONS = {
-    "memory": "The label is the first word; the rest is noise. Make T longer to watch the gradient "
-              "vanish before it reaches the start. No download needed.",
-    "negation": "Short sentences in which 'not' and 'but' flip the meaning, so word order matters. "
-                "No download needed.",
+    "memory": QT_TRANSLATE_NOOP("DatasetBox", "The label is the first word; the rest is noise. Make T longer to "
+                                "watch the gradient vanish before it reaches the start. No download needed."),
+    "negation": QT_TRANSLATE_NOOP("DatasetBox", "Short sentences in which 'not' and 'but' flip the meaning, so word "
+                                  "order matters. No download needed."),
 }
 
 
@@ -50,7 +51,7 @@ class DatasetChooser(QWidget):
         self.combo = QComboBox()
         self.combo.setObjectName("dataset_combo")
         for key, text in DATASETS:
-            self.combo.addItem(text, key)
+            self.combo.addItem(translate("DatasetBox", text), key)
         self.combo.currentIndexChanged.connect(self._on_combo)
 
         self.info = QLabel()
@@ -58,21 +59,22 @@ class DatasetChooser(QWidget):
         self.info.setObjectName("dataset_info")
 
         self.open_button = QToolButton()
-        self.open_button.setText("Open…")
-        self.open_button.setToolTip("Use a copy of IMDb you have: aclImdb_v1.tar.gz, an unpacked aclImdb folder, "
-                                    "or Keras' imdb.npz")
+        self.open_button.setText(translate("DatasetBox", "Open…"))
+        self.open_button.setToolTip(translate("DatasetBox", "Use a copy of IMDb you have: aclImdb_v1.tar.gz, an "
+                                              "unpacked aclImdb folder, or Keras' imdb.npz"))
         self.open_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.open_button)
-        menu.addAction("Archive or Keras imdb.npz…", self.open_file)
-        menu.addAction("Unpacked aclImdb folder…", self.open_folder)
+        menu.addAction(translate("DatasetBox", "Archive or Keras imdb.npz…"), self.open_file)
+        menu.addAction(translate("DatasetBox", "Unpacked aclImdb folder…"), self.open_folder)
         self.open_button.setMenu(menu)
-        self.download_button = QPushButton(f"Download ({IMDB_SIZE / 1e6:.0f} MB)")
-        self.download_button.setToolTip("Download aclImdb_v1.tar.gz from Stanford into the rnnviz cache folder; "
-                                        "the checksum is verified before the file is kept")
+        self.download_button = QPushButton(translate("DatasetBox", "Download ({0} MB)").format(f"{IMDB_SIZE / 1e6:.0f}"))
+        self.download_button.setToolTip(translate("DatasetBox", "Download aclImdb_v1.tar.gz from Stanford into the "
+                                                  "rnnviz cache folder; the checksum is verified before the file is "
+                                                  "kept"))
         self.download_button.clicked.connect(self._download_clicked)
         self.download_bar = QProgressBar()
         self.download_bar.setObjectName("download_bar")
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(translate("DatasetBox", "Cancel"))
         self.cancel_button.clicked.connect(self.cancel_download)
         for w in (self.download_bar, self.cancel_button):
             w.hide()
@@ -131,7 +133,8 @@ class DatasetChooser(QWidget):
         except DatasetError as exc:  # $RNNVIZ_IMDB names a missing file
             self._imdb_path, self._locate_error = None, str(exc)
         if self._imdb_path is None and remembered is not None:
-            self._locate_error = f"The copy you opened last ({remembered}) is no longer there."
+            self._locate_error = translate("DatasetBox", "The copy you opened last ({0}) is no longer there.").format(
+                remembered)
         self._update_info()
 
     def choose_imdb_path(self, path: str | Path) -> None:
@@ -156,25 +159,26 @@ class DatasetChooser(QWidget):
         is_imdb = name == "imdb"
         self.imdb_row.setVisible(is_imdb)
         if not is_imdb:
-            self.info.setText(DESCRIPTIONS.get(name, ""))
+            self.info.setText(translate("DatasetBox", DESCRIPTIONS[name]) if name in DESCRIPTIONS else "")
         elif self._imdb_path is not None:
-            self.info.setText(f"Using <code>{_short(self._imdb_path)}</code>")
+            self.info.setText(translate("DatasetBox", "Using {0}").format(f"<code>{_short(self._imdb_path)}</code>"))
             self.info.setToolTip(str(self._imdb_path))
         else:
-            reason = getattr(self, "_locate_error", None) or "No copy of IMDb found yet."
-            self.info.setText(f"{reason} Open a copy you have, or download it (84 MB).")
+            reason = getattr(self, "_locate_error", None) or translate("DatasetBox", "No copy of IMDb found yet.")
+            self.info.setText(reason + " " + translate("DatasetBox", "Open a copy you have, or download it (84 MB)."))
             self.info.setToolTip(where_to_put_it())
 
     # ------------------------------------------------------------------ open
     def open_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open IMDb", str(Path.home()),
-            "IMDb archive or Keras npz (*.tar.gz *.tgz *.npz);;All files (*)")
+            self, translate("DatasetBox", "Open IMDb"), str(Path.home()),
+            translate("DatasetBox", "IMDb archive or Keras npz (*.tar.gz *.tgz *.npz);;All files (*)"))
         if path:
             self.choose_imdb_path(path)
 
     def open_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Open the unpacked aclImdb folder", str(Path.home()))
+        path = QFileDialog.getExistingDirectory(self, translate("DatasetBox", "Open the unpacked aclImdb folder"),
+                                                str(Path.home()))
         if path:
             self.choose_imdb_path(path)
 
@@ -195,13 +199,13 @@ class DatasetChooser(QWidget):
                 kwargs["md5"] = md5
             return download_imdb(dest_dir if dest_dir else None, progress=progress, cancel=cancel, **kwargs)
 
-        job = BackgroundJob(work, "Download")
+        job = BackgroundJob(work, translate("DatasetBox", "Download"))
         job.progressed.connect(self._on_download_progress)
         job.succeeded.connect(self._on_download_done)
         job.failed.connect(self._on_download_failed)
         self._download = job
         self.download_bar.setRange(0, 0)
-        self.download_bar.setFormat("connecting…")
+        self.download_bar.setFormat(translate("DatasetBox", "connecting…"))
         for w in (self.download_bar, self.cancel_button):
             w.show()
         self.download_button.setEnabled(False)
@@ -210,7 +214,7 @@ class DatasetChooser(QWidget):
     def cancel_download(self) -> None:
         if self._download is not None:
             self._download.cancel()
-            self.download_bar.setFormat("cancelling…")
+            self.download_bar.setFormat(translate("DatasetBox", "cancelling…"))
 
     def is_downloading(self) -> bool:
         return self._download is not None
@@ -221,10 +225,11 @@ class DatasetChooser(QWidget):
         if total and total > 0:
             self.download_bar.setRange(0, 1000)
             self.download_bar.setValue(int(1000 * done / total))
-            eta = f", {(total - done) / rate:.0f} s left" if rate > 0 else ""
-            self.download_bar.setFormat(f"{done / 1e6:.1f} of {total / 1e6:.1f} MB ({rate / 1e6:.1f} MB/s{eta})")
+            eta = (", " + translate("DatasetBox", "{0} s left").format(f"{(total - done) / rate:.0f}")) if rate > 0 else ""
+            self.download_bar.setFormat(translate("DatasetBox", "{0} of {1} MB ({2} MB/s{3})").format(
+                f"{done / 1e6:.1f}", f"{total / 1e6:.1f}", f"{rate / 1e6:.1f}", eta))
         else:
-            self.download_bar.setFormat(f"{done / 1e6:.1f} MB")
+            self.download_bar.setFormat(translate("DatasetBox", "{0} MB").format(f"{done / 1e6:.1f}"))
 
     @Slot(object)
     def _on_download_done(self, path) -> None:
@@ -234,7 +239,7 @@ class DatasetChooser(QWidget):
     @Slot(str, bool)
     def _on_download_failed(self, message: str, cancelled: bool) -> None:
         self._end_download()
-        self.info.setText(message if not cancelled else "Download cancelled; nothing was kept.")
+        self.info.setText(message if not cancelled else translate("DatasetBox", "Download cancelled; nothing was kept."))
 
     def _end_download(self) -> None:
         self._download = None

@@ -10,14 +10,15 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
+from ..i18n import translate
 from .history import HeatmapHistory
 from .plot_base import LivePlot, fmt
 
 
 class GradHeatmapPlot(LivePlot):
     def __init__(self, heat: HeatmapHistory, parent=None):
-        super().__init__("grad_heatmap", "Gradient per time step over training: log10 ||dL/ds_t||",
-                         "training step", "time step t", parent)
+        super().__init__("grad_heatmap", translate("Heatmap", "Gradient per time step over training: log10 ||dL/ds_t||"),
+                         translate("Heatmap", "training step"), translate("Heatmap", "time step t"), parent)
         self.heat = heat
         self.image = pg.ImageItem(axisOrder="col-major")  # image[row, col] -> x = step bucket, y = t bin
         self.plot.addItem(self.image)
@@ -49,7 +50,8 @@ class GradHeatmapPlot(LivePlot):
             return None
         value = float(h.image()[row, col])
         s0 = h.first_step + row * h.stride
-        steps = f"step {s0:.0f}" if h.stride == 1 else f"steps {s0:.0f}–{s0 + h.stride - 1:.0f}"
+        steps = (translate("Heatmap", "step {0}").format(f"{s0:.0f}") if h.stride == 1 else
+                 translate("Heatmap", "steps {0}–{1}").format(f"{s0:.0f}", f"{s0 + h.stride - 1:.0f}"))
         t0 = col * h.t_bin + 1
         ts = f"t = {t0}" if h.t_bin == 1 else f"t = {t0}–{min(t0 + h.t_bin - 1, h.T)}"
         return f"{steps}, {ts}\nlog10 ||dL/ds_t|| = {fmt(value)}  (||dL/ds_t|| ≈ {fmt(10.0 ** value)})"

@@ -16,17 +16,31 @@ from rnnviz.train.config import ACTIVATIONS, FLOAT_FIELDS, OPTIMIZERS
 from rnnviz.core.cells import CELLS
 from rnnviz.train.schedule import LR_SCHEDULES
 
+from ..i18n import QT_TRANSLATE_NOOP, translate
+
 # fields with a fixed set of values get a drop-down; any other field a validated text box
 CHOICES = {"activation": ACTIVATIONS, "optimizer": OPTIMIZERS, "lr_schedule": tuple(LR_SCHEDULES), "cell": CELLS}
 OPTIONAL = ("clip_norm", "truncate", "patience")  # empty field = None
-LABELS = {
-    "num_words": "Vocabulary size", "maxlen": "Sequence length T (maxlen)", "embed_dim": "Embedding size E",
-    "hidden_dim": "Hidden size H", "activation": "Activation f", "optimizer": "Optimizer", "lr": "Learning rate",
-    "batch_size": "Batch size", "epochs": "Epochs", "validation_split": "Validation split",
-    "clip_norm": "Clip gradient norm at", "truncate": "Truncate BPTT to k steps", "seed": "Random seed",
-    "lr_schedule": "Learning-rate schedule", "word_dropout": "Word dropout", "embedding_dropout": "Embedding dropout",
-    "weight_decay": "Weight decay (AdamW)",
-    "patience": "Early stop after (epochs)", "cell": "Cell (RNN / LSTM / GRU)",
+LABELS = {  # translated where shown
+    "num_words": QT_TRANSLATE_NOOP("Hyperparams", "Vocabulary size"),
+    "maxlen": QT_TRANSLATE_NOOP("Hyperparams", "Sequence length T (maxlen)"),
+    "embed_dim": QT_TRANSLATE_NOOP("Hyperparams", "Embedding size E"),
+    "hidden_dim": QT_TRANSLATE_NOOP("Hyperparams", "Hidden size H"),
+    "activation": QT_TRANSLATE_NOOP("Hyperparams", "Activation f"),
+    "optimizer": QT_TRANSLATE_NOOP("Hyperparams", "Optimizer"),
+    "lr": QT_TRANSLATE_NOOP("Hyperparams", "Learning rate"),
+    "batch_size": QT_TRANSLATE_NOOP("Hyperparams", "Batch size"),
+    "epochs": QT_TRANSLATE_NOOP("Hyperparams", "Epochs"),
+    "validation_split": QT_TRANSLATE_NOOP("Hyperparams", "Validation split"),
+    "clip_norm": QT_TRANSLATE_NOOP("Hyperparams", "Clip gradient norm at"),
+    "truncate": QT_TRANSLATE_NOOP("Hyperparams", "Truncate BPTT to k steps"),
+    "seed": QT_TRANSLATE_NOOP("Hyperparams", "Random seed"),
+    "lr_schedule": QT_TRANSLATE_NOOP("Hyperparams", "Learning-rate schedule"),
+    "word_dropout": QT_TRANSLATE_NOOP("Hyperparams", "Word dropout"),
+    "embedding_dropout": QT_TRANSLATE_NOOP("Hyperparams", "Embedding dropout"),
+    "weight_decay": QT_TRANSLATE_NOOP("Hyperparams", "Weight decay (AdamW)"),
+    "patience": QT_TRANSLATE_NOOP("Hyperparams", "Early stop after (epochs)"),
+    "cell": QT_TRANSLATE_NOOP("Hyperparams", "Cell (RNN / LSTM / GRU)"),
 }
 # the dataset is chosen by the data box; the Train page trains the sentiment (binary) head; "model"
 # (rnn | bag) is not offered here yet: the window's views after a run show recurrent models only
@@ -51,7 +65,7 @@ class HyperparamForm(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for name in FORM_FIELDS:
             editor = self._make_editor(name)
-            label = QLabel(LABELS.get(name, name))
+            label = QLabel(translate("Hyperparams", LABELS[name]) if name in LABELS else name)
             for w in (label, editor):
                 w.setToolTip(_tooltip(name))
             error = QLabel()
@@ -67,9 +81,10 @@ class HyperparamForm(QWidget):
             box.addWidget(error)
             form.addRow(label, cell)
             self.editors[name], self.errors[name] = editor, error
-        self.keras_button = QPushButton("Plain Keras recipe")
-        self.keras_button.setToolTip("<p>Set the fields to the Keras SimpleRNN example: rmsprop, no clipping, a "
-                                     "constant rate, no word dropout, weight decay or early stop.</p>")
+        self.keras_button = QPushButton(translate("Hyperparams", "Plain Keras recipe"))
+        self.keras_button.setToolTip("<p>" + translate("Hyperparams", "Set the fields to the Keras SimpleRNN example: "
+                                                       "rmsprop, no clipping, a constant rate, no word dropout, weight "
+                                                       "decay or early stop.") + "</p>")
         self.keras_button.clicked.connect(
             lambda: self.set_config(TrainConfig.defaults_for(self.dataset, recipe="keras")))
         form.addRow(self.keras_button)
@@ -86,7 +101,7 @@ class HyperparamForm(QWidget):
         else:
             editor = QLineEdit()
             if name in OPTIONAL:
-                editor.setPlaceholderText("none")
+                editor.setPlaceholderText(translate("Hyperparams", "none"))
             editor.textEdited.connect(self._revalidate)
         editor.setObjectName(f"field_{name}")
         return editor
@@ -220,4 +235,5 @@ def _show(value) -> str:
 
 
 def _tooltip(name: str) -> str:
-    return f"<p>{FIELD_HELP.get(name, '')}</p>"
+    # FIELD_HELP's texts are marked for translation in rnnviz/train/config.py (context "FieldHelp")
+    return "<p>" + (translate("FieldHelp", FIELD_HELP[name]) if name in FIELD_HELP else "") + "</p>"

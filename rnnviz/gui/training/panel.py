@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPro
 from rnnviz.data import Dataset
 from rnnviz.train import ConfigError, RunResult, TrainConfig, load_dataset
 
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..jobs import BackgroundJob, JobRunner, ThreadHandle
 from .dataset_box import DatasetChooser
 from .hyperparams import HyperparamForm
@@ -30,8 +31,26 @@ ACTIVE = (LOADING, TRAINING, PAUSING, PAUSED, STOPPING)
 PAUSE_POLL_MS = 40
 LABEL_INTERVAL_S = 0.25  # progress bar and label at 4 Hz: QProgressBar.setValue repaints at once (~1-4 ms)
 GRACE_S = 30.0  # the longest wait for a thread that missed the shutdown timeout
-LOAD_STAGES = {"hash": "checking the file", "read": "reading reviews", "tokenise": "tokenising",
-               "encode": "encoding", "cache": "loading the cached arrays"}
+LOAD_STAGES = {"hash": QT_TRANSLATE_NOOP("TrainingPanel", "checking the file"),
+               "read": QT_TRANSLATE_NOOP("TrainingPanel", "reading reviews"),
+               "tokenise": QT_TRANSLATE_NOOP("TrainingPanel", "tokenising"),
+               "encode": QT_TRANSLATE_NOOP("TrainingPanel", "encoding"),
+               "cache": QT_TRANSLATE_NOOP("TrainingPanel", "loading the cached arrays")}
+#: the panel's states as the status bar says them ("Trainer: training")
+STATE_NAMES = {IDLE: QT_TRANSLATE_NOOP("TrainingPanel", "idle"), LOADING: QT_TRANSLATE_NOOP("TrainingPanel", "loading"),
+               TRAINING: QT_TRANSLATE_NOOP("TrainingPanel", "training"),
+               PAUSING: QT_TRANSLATE_NOOP("TrainingPanel", "pausing"),
+               PAUSED: QT_TRANSLATE_NOOP("TrainingPanel", "paused"),
+               STOPPING: QT_TRANSLATE_NOOP("TrainingPanel", "stopping")}
+
+
+def state_name(state: str) -> str:
+    """A state of the panel in the window's language."""
+    return translate("TrainingPanel", STATE_NAMES[state]) if state in STATE_NAMES else state
+
+
+def _stage(stage) -> str:
+    return translate("TrainingPanel", LOAD_STAGES[stage]) if stage in LOAD_STAGES else str(stage)
 
 
 class TrainingPanel(QWidget):
@@ -87,7 +106,7 @@ class TrainingPanel(QWidget):
         self._pause_poll.setInterval(PAUSE_POLL_MS)
         self._pause_poll.timeout.connect(self._check_paused)
         self._set_state(IDLE)
-        self.set_status("Choose the data and the settings, then press Start.")
+        self.set_status(translate("TrainingPanel", "Choose the data and the settings, then press Start."))
 
     # ------------------------------------------------------------------ public API
     def isTraining(self) -> bool:  # noqa: N802 (Qt-style name used by the window)
@@ -137,12 +156,12 @@ class TrainingPanel(QWidget):
         try:
             config = self.form.config().with_changes(dataset=self.data_box.dataset_name())
         except ConfigError as exc:
-            self.set_status(f"Fix the settings first: {exc}")
+            self.set_status(translate("TrainingPanel", "Fix the settings first: {0}").format(exc))
             return False
         path = self.data_box.imdb_path()
         if config.dataset == "imdb" and path is None:
-            self.show_error("No copy of IMDb yet. Open a copy you have (Open…), download it (Download), or choose a "
-                            "built-in task.")
+            self.show_error(translate("TrainingPanel", "No copy of IMDb yet. Open a copy you have (Open…), download it "
+                                      "(Download), or choose a built-in task."))
             return False
         self._config = config
         key = _dataset_key(config, path)
@@ -163,7 +182,7 @@ class TrainingPanel(QWidget):
             self._pause_poll.stop()
             self.worker.control.resume()
             self._set_state(TRAINING)
-            self.set_status("Training…")
+            self.set_status(translate("TrainingPanel", "Training…"))
 
     def stop(self) -> None:
         if self.state == LOADING and self._load_job is not None:
@@ -173,21 +192,23 @@ class TrainingPanel(QWidget):
             self._pause_poll.stop()
             self.worker.control.stop()
             self._set_state(STOPPING)
-            self.set_status("Stopping after the current batch…")
+            self.set_status(translate("TrainingPanel", "Stopping after the current batch…"))
 
     # ------------------------------------------------------------------ layout
     def _build_run_box(self) -> None:
-        self.start_button = QPushButton("Start")
-        self.pause_button = QPushButton("Pause")
-        self.resume_button = QPushButton("Resume")
-        self.stop_button = QPushButton("Stop")
-        for b, slot, tip in ((self.start_button, self.start, "Load the data if needed and train from fresh weights"),
-                             (self.pause_button, self.pause, "Pause after the current batch; the graph shows the "
-                                                             "weights as they are now"),
-                             (self.resume_button, self.resume, "Continue training"),
-                             (self.stop_button, self.stop, "End the run after the current batch; the best "
-                                                           "validated weights are kept")):
-            b.setObjectName(f"{b.text().lower()}_button")
+        self.start_button = QPushButton(translate("TrainingPanel", "Start"))
+        self.pause_button = QPushButton(translate("TrainingPanel", "Pause"))
+        self.resume_button = QPushButton(translate("TrainingPanel", "Resume"))
+        self.stop_button = QPushButton(translate("TrainingPanel", "Stop"))
+        for b, key, slot, tip in (
+                (self.start_button, "start", self.start,
+                 translate("TrainingPanel", "Load the data if needed and train from fresh weights")),
+                (self.pause_button, "pause", self.pause,
+                 translate("TrainingPanel", "Pause after the current batch; the graph shows the weights as they are now")),
+                (self.resume_button, "resume", self.resume, translate("TrainingPanel", "Continue training")),
+                (self.stop_button, "stop", self.stop,
+                 translate("TrainingPanel", "End the run after the current batch; the best validated weights are kept"))):
+            b.setObjectName(f"{key}_button")  # not from the text: that is in the window's language
             b.setToolTip(tip)
             b.clicked.connect(slot)
         self.progress_bar = QProgressBar()
@@ -204,16 +225,17 @@ class TrainingPanel(QWidget):
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
     def _layout(self) -> None:
-        data_group = QGroupBox("Data")
+        data_group = QGroupBox(translate("TrainingPanel", "Data"))
         QVBoxLayout(data_group).addWidget(self.data_box)
-        form_group = QGroupBox("Hyperparameters")
+        form_group = QGroupBox(translate("TrainingPanel", "Hyperparameters"))
         form_layout = QVBoxLayout(form_group)
         form_layout.addWidget(self.form)
-        defaults = QPushButton("Recommended settings for this data")
-        defaults.setToolTip("The Keras example's settings for IMDb; a small quick model for a built-in task")
+        defaults = QPushButton(translate("TrainingPanel", "Recommended settings for this data"))
+        defaults.setToolTip(translate("TrainingPanel", "The Keras example's settings for IMDb; a small quick model for "
+                                      "a built-in task"))
         defaults.clicked.connect(self._reset_form)
         form_layout.addWidget(defaults)
-        run_group = QGroupBox("Run")
+        run_group = QGroupBox(translate("TrainingPanel", "Run"))
         run_layout = QVBoxLayout(run_group)
         buttons = QHBoxLayout()
         for b in (self.start_button, self.pause_button, self.resume_button, self.stop_button):
@@ -237,8 +259,8 @@ class TrainingPanel(QWidget):
         scroll.setMinimumWidth(left.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 4)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.plots, "Live plots")
-        self.tabs.addTab(self.reviews, "Test reviews")
+        self.tabs.addTab(self.plots, translate("TrainingPanel", "Live plots"))
+        self.tabs.addTab(self.reviews, translate("TrainingPanel", "Test reviews"))
         splitter = QSplitter()
         splitter.addWidget(scroll)
         splitter.addWidget(self.tabs)
@@ -273,7 +295,8 @@ class TrainingPanel(QWidget):
         self.last_error = message
         self.set_status(message)
         if self.error_box is None:
-            self.error_box = QMessageBox(QMessageBox.Icon.Warning, "Training", "", QMessageBox.StandardButton.Ok, self)
+            self.error_box = QMessageBox(QMessageBox.Icon.Warning, translate("TrainingPanel", "Training"), "",
+                                         QMessageBox.StandardButton.Ok, self)
             self.error_box.setObjectName("training_error_box")
         self.error_box.setText(message)
         self.error_box.open()
@@ -293,7 +316,7 @@ class TrainingPanel(QWidget):
             dataset = loader(config, path, progress, cancel)
             return dataset, prepare_texts(dataset)  # the picker's texts, decoded here rather than on the GUI thread
 
-        job = BackgroundJob(work, "Loading the data")
+        job = BackgroundJob(work, translate("TrainingPanel", "Loading the data"))
         job.progressed.connect(self._on_load_progress)
         job.succeeded.connect(self._on_loaded)
         job.failed.connect(self._on_load_failed)
@@ -302,7 +325,7 @@ class TrainingPanel(QWidget):
         self.progress_bar.setRange(0, 0)  # busy until the loader says how far it is
         self.progress_bar.setFormat("")
         self.progress_label.setText("")
-        self.set_status(f"Loading {config.dataset}…")
+        self.set_status(translate("TrainingPanel", "Loading {0}…").format(config.dataset))
         self.jobs.start(job, "rnnviz-load")
 
     @Slot(object)
@@ -311,16 +334,17 @@ class TrainingPanel(QWidget):
         if total and total > 1:
             self.progress_bar.setRange(0, 1000)
             self.progress_bar.setValue(int(1000 * done / total))
-            self.progress_bar.setFormat(f"{LOAD_STAGES.get(stage, stage)}: {done:,} of {total:,}")
+            self.progress_bar.setFormat(translate("TrainingPanel", "{0}: {1} of {2}").format(
+                _stage(stage), f"{done:,}", f"{total:,}"))
         else:
             self.progress_bar.setRange(0, 0)
-        self.set_status(f"Loading the data: {LOAD_STAGES.get(stage, stage)}…")
+        self.set_status(translate("TrainingPanel", "Loading the data: {0}…").format(_stage(stage)))
 
     @Slot(object)
     def _on_loaded(self, loaded) -> None:
         self._load_job = None
         if self.state == STOPPING:
-            self._end_run("Stopped before training started.")
+            self._end_run(translate("TrainingPanel", "Stopped before training started."))
             return
         dataset, texts = loaded
         self.dataset, self._dataset_key = dataset, self._loading_key
@@ -331,7 +355,7 @@ class TrainingPanel(QWidget):
     def _on_load_failed(self, message: str, cancelled: bool) -> None:
         self._load_job = None
         if cancelled:
-            self._end_run("Loading cancelled.")
+            self._end_run(translate("TrainingPanel", "Loading cancelled."))
         else:
             self._end_run("")
             self.show_error(message)
@@ -355,12 +379,12 @@ class TrainingPanel(QWidget):
         self._last_report = None
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setValue(0)
-        self.progress_bar.setFormat("starting…")
+        self.progress_bar.setFormat(translate("TrainingPanel", "starting…"))
         self.progress_label.setText("")
         self._set_state(TRAINING)
-        self.set_status(f"Training on {dataset.name}: {len(dataset.y_train):,} training sequences of "
-                        f"{dataset.maxlen} steps ({round(config.validation_split * 100)}% held out for "
-                        f"validation)…")
+        self.set_status(translate("TrainingPanel", "Training on {0}: {1} training sequences of {2} steps ({3}% held "
+                                  "out for validation)…").format(dataset.name, f"{len(dataset.y_train):,}",
+                                                                 dataset.maxlen, round(config.validation_split * 100)))
         handle.start()
 
     @Slot()
@@ -385,18 +409,19 @@ class TrainingPanel(QWidget):
         epochs = self._config.epochs if self._config else 1
         total = epochs * r.n_batches
         self.progress_bar.setValue(int(1000 * r.step / max(total, 1)))
-        self.progress_bar.setFormat(f"epoch {r.epoch}/{epochs} · batch {r.batch}/{r.n_batches}")
-        self.progress_label.setText(f"{_clock(r.elapsed_s)} elapsed · ETA {_clock(r.eta_s)} · "
-                                    f"{r.seq_per_s:,.0f} sequences/s · loss {r.loss:.4f}")
+        self.progress_bar.setFormat(translate("TrainingPanel", "epoch {0}/{1} · batch {2}/{3}").format(
+            r.epoch, epochs, r.batch, r.n_batches))
+        self.progress_label.setText(translate("TrainingPanel", "{0} elapsed · ETA {1} · {2} sequences/s · loss {3}").format(
+            _clock(r.elapsed_s), _clock(r.eta_s), f"{r.seq_per_s:,.0f}", f"{r.loss:.4f}"))
 
     @Slot(object)
     def _on_epoch(self, report) -> None:
         if self.sender() is not self.worker:
             return
         self.plots.add_epoch(report)
-        best = " (best so far: kept)" if report.is_best else ""
-        self.set_status(f"Epoch {report.epoch}: validation accuracy {report.val_accuracy:.4f}, "
-                        f"loss {report.val_loss:.4f}{best}")
+        text = (translate("TrainingPanel", "Epoch {0}: validation accuracy {1}, loss {2} (best so far: kept)")
+                if report.is_best else translate("TrainingPanel", "Epoch {0}: validation accuracy {1}, loss {2}"))
+        self.set_status(text.format(report.epoch, f"{report.val_accuracy:.4f}", f"{report.val_loss:.4f}"))
         self.epochEnded.emit(report)
 
     def _check_paused(self) -> None:
@@ -410,7 +435,8 @@ class TrainingPanel(QWidget):
             if self._last_report is not None:
                 self._show_progress(self._last_report)
             model = self.worker.snapshot(current=True)
-            self.set_status("Paused. The graph shows the weights as they are now; Resume to go on, Stop to end.")
+            self.set_status(translate("TrainingPanel", "Paused. The graph shows the weights as they are now; Resume to "
+                                      "go on, Stop to end."))
             if model is not None:
                 self._publish_model(model)
 
@@ -421,16 +447,36 @@ class TrainingPanel(QWidget):
         self.last_result = result
         self._drain_now()
         self._publish_model(result.model)
-        test = "" if result.test_accuracy is None else f" Test accuracy {result.test_accuracy:.4f}."
+        test = ("" if result.test_accuracy is None else
+                " " + translate("TrainingPanel", "Test accuracy {0}.").format(f"{result.test_accuracy:.4f}"))
         saved = self._note_saved()
         if result.status == "diverged":
             self.set_status(result.message + "." + saved)
-            self.show_error(f"{result.message}.\n\nThe graph uses the weights from before the failed step.{saved}")
+            self.show_error(translate("TrainingPanel", "{0}.\n\nThe graph uses the weights from before the failed "
+                                      "step.").format(result.message) + saved)
         else:
-            word = "Finished" if result.status == "finished" else "Stopped"
-            self.set_status(f"{word} after {result.epochs_completed} epoch(s) in {_clock(result.seconds)}: "
-                            f"{result.message}.{test}{saved}")
+            epochs = result.epochs_completed  # a plain name for the plural form (lupdate)
+            text = (self.tr("Finished after %n epoch(s) in {0}: {1}.", "", epochs) if result.status == "finished"
+                    else self.tr("Stopped after %n epoch(s) in {0}: {1}.", "", epochs))
+            self.set_status(text.format(_clock(result.seconds), self._outcome(result)) + test + saved)
         self.runFinished.emit(result)
+
+    def _outcome(self, result: RunResult) -> str:
+        """What the run kept, in the window's language, from the result's numbers (the trainer's own
+        message is English: the Qt-free trainer does not translate)."""
+        if result.best_epoch == 0:
+            return translate("TrainingPanel", "no epoch finished, so the model holds the last good weights (not "
+                                              "validated)")
+        best = f"{result.best_val_accuracy:.4f}" if result.best_val_accuracy is not None else "–"
+        patience = self._config.patience if self._config is not None else None
+        if result.status == "finished" and patience is not None and self._config is not None \
+                and result.epochs_completed < self._config.epochs:
+            return translate("TrainingPanel", "stopped early: no better validation accuracy for {0} epochs; best {1} "
+                                              "at epoch {2}").format(patience, best, result.best_epoch)
+        if result.status == "finished":
+            return translate("TrainingPanel", "best validation accuracy {0} at epoch {1}").format(best, result.best_epoch)
+        return translate("TrainingPanel", "the model keeps the weights of epoch {0}, the best on validation ({1})").format(
+            result.best_epoch, best)
 
     @Slot(str, object)
     def _on_run_failed(self, message: str, model) -> None:

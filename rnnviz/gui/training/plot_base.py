@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QFileDialog, QGraphicsItem, QHBoxLayout, QLabel, 
 
 from rnnviz.explorer.numbers import format_number
 
+from ..i18n import translate
 from .export import atomic_save_image, atomic_write_bytes, atomic_write_csv
 
 FOREGROUND = "#303030"
@@ -45,7 +46,8 @@ class LivePlot(QWidget):
         self._add_export_actions(self.plot.getViewBox().menu)
 
         # What an empty plot says, until the first batch of a run arrives.
-        self.placeholder = pg.TextItem("Press Start: this fills in as the model trains", color="#909090",
+        self.placeholder = pg.TextItem(translate("LivePlot", "Press Start: this fills in as the model trains"),
+                                       color="#909090",
                                        anchor=(0.5, 0.5))
         self.plot.getViewBox().addItem(self.placeholder, ignoreBounds=True)
         self.plot.getViewBox().sigRangeChanged.connect(self._center_placeholder)
@@ -133,9 +135,11 @@ class LivePlot(QWidget):
         return path
 
     def _ask_and_export(self, kind: str) -> None:
-        filters = {"png": "PNG image (*.png)", "svg": "SVG drawing (*.svg)", "csv": "CSV table (*.csv)"}
+        filters = {"png": translate("LivePlot", "PNG image (*.png)"), "svg": translate("LivePlot", "SVG drawing (*.svg)"),
+                   "csv": translate("LivePlot", "CSV table (*.csv)")}
         suggested = str(Path.home() / f"rnnviz_{self.plot_id}.{kind}")
-        path, _ = QFileDialog.getSaveFileName(self, f"Export {self.title}", suggested, filters[kind])
+        path, _ = QFileDialog.getSaveFileName(self, translate("LivePlot", "Export {0}").format(self.title), suggested,
+                                              filters[kind])
         if not path:
             return
         if not path.lower().endswith("." + kind):
@@ -143,14 +147,15 @@ class LivePlot(QWidget):
         try:
             {"png": self.export_png, "svg": self.export_svg, "csv": self.export_csv}[kind](path)
         except OSError as exc:
-            QMessageBox.warning(self, "Export failed",
-                                f"Could not write {path}:\n{exc}\n\nChoose another folder or free some disk space.")
+            QMessageBox.warning(self, translate("LivePlot", "Export failed"),
+                                translate("LivePlot", "Could not write {0}:\n{1}\n\nChoose another folder or free "
+                                          "some disk space.").format(path, exc))
 
     def _add_export_actions(self, menu: QMenu) -> None:
         menu.addSeparator()
-        menu.addAction("Export image (PNG)…", lambda: self._ask_and_export("png"))
-        menu.addAction("Export drawing (SVG)…", lambda: self._ask_and_export("svg"))
-        menu.addAction("Export data (CSV)…", lambda: self._ask_and_export("csv"))
+        menu.addAction(translate("LivePlot", "Export image (PNG)…"), lambda: self._ask_and_export("png"))
+        menu.addAction(translate("LivePlot", "Export drawing (SVG)…"), lambda: self._ask_and_export("svg"))
+        menu.addAction(translate("LivePlot", "Export data (CSV)…"), lambda: self._ask_and_export("csv"))
 
     # ------------------------------------------------------------------ layout helpers
     def _title_bar(self, title: str) -> QHBoxLayout:
@@ -161,8 +166,8 @@ class LivePlot(QWidget):
         label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         label.setMinimumWidth(40)
         button = QToolButton()
-        button.setText("Export")
-        button.setToolTip("Save this plot as PNG or SVG, or its data as CSV")
+        button.setText(translate("LivePlot", "Export"))
+        button.setToolTip(translate("LivePlot", "Save this plot as PNG or SVG, or its data as CSV"))
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(button)
         self._add_export_actions(menu)

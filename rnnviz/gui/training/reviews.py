@@ -20,18 +20,23 @@ from rnnviz.data import PAD_ID, START_ID, Dataset
 
 from rnnviz.explorer.numbers import format_number
 
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..jobs import BackgroundJob, JobRunner
 
 PREDICT_CHUNK = 1000  # sequences per call, so a cancel or a newer model is noticed quickly
 EXCERPT_CHARS = 160
-SHOW_FILTERS = ("All reviews", "Positive", "Negative", "Predicted right", "Predicted wrong")
+SHOW_FILTERS = (QT_TRANSLATE_NOOP("Reviews", "All reviews"), QT_TRANSLATE_NOOP("Reviews", "Positive"),
+                QT_TRANSLATE_NOOP("Reviews", "Negative"), QT_TRANSLATE_NOOP("Reviews", "Predicted right"),
+                QT_TRANSLATE_NOOP("Reviews", "Predicted wrong"))
 WRONG_BRUSH = QBrush(QColor(255, 228, 228))
 
 
 class ReviewTable(QAbstractTableModel):
     """Rows = a filtered, sorted selection of test reviews (``self.rows`` holds their dataset indices)."""
 
-    COLUMNS = ("#", "True label", "Stars", "Prediction", "Confidence", "Review")
+    COLUMNS = ("#", QT_TRANSLATE_NOOP("Reviews", "True label"), QT_TRANSLATE_NOOP("Reviews", "Stars"),
+               QT_TRANSLATE_NOOP("Reviews", "Prediction"), QT_TRANSLATE_NOOP("Reviews", "Confidence"),
+               QT_TRANSLATE_NOOP("Reviews", "Review"))
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -72,7 +77,7 @@ class ReviewTable(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section]
+            return translate("Reviews", self.COLUMNS[section])
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -160,14 +165,14 @@ class ReviewPicker(QWidget):
         self.view.doubleClicked.connect(self._on_double_click)
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Filter: words in the review…")
+        self.search.setPlaceholderText(translate("Reviews", "Filter: words in the review…"))
         self.search.setClearButtonEnabled(True)
         self.show_combo = QComboBox()
-        self.show_combo.addItems(list(SHOW_FILTERS))
+        self.show_combo.addItems([translate("Reviews", text) for text in SHOW_FILTERS])
         self.count_label = QLabel()
-        self.load_button = QPushButton("Show in graph")
-        self.load_button.setToolTip("Trace the selected review in the graph, 'pre' padded to the training length "
-                                    "as this table scores it (double-click works too)")
+        self.load_button = QPushButton(translate("Reviews", "Show in graph"))
+        self.load_button.setToolTip(translate("Reviews", "Trace the selected review in the graph, 'pre' padded to the "
+                                              "training length as this table scores it (double-click works too)"))
         self.load_button.clicked.connect(self.load_selected)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -236,18 +241,19 @@ class ReviewPicker(QWidget):
                 progress(min(start + PREDICT_CHUNK, len(x)), len(x))
             return generation, proba
 
-        job = BackgroundJob(work, "Predicting the test reviews")
+        job = BackgroundJob(work, translate("Reviews", "Predicting the test reviews"))
         job.succeeded.connect(self._on_predicted)
         job.progressed.connect(self._on_progress)
         job.failed.connect(self._on_failed)
         self._job = job
-        self.count_label.setText("Predicting the test reviews…")
+        self.count_label.setText(translate("Reviews", "Predicting the test reviews…"))
         self.jobs.start(job, "rnnviz-predict")
 
     @Slot(object)
     def _on_progress(self, values: tuple) -> None:
         done, total = values
-        self.count_label.setText(f"Predicting the test reviews… {done:,} of {total:,}")
+        self.count_label.setText(translate("Reviews", "Predicting the test reviews… {0} of {1}").format(
+            f"{done:,}", f"{total:,}"))
 
     @Slot(object)
     def _on_predicted(self, result) -> None:
@@ -287,12 +293,12 @@ class ReviewPicker(QWidget):
 
     def _update_count(self) -> None:
         shown, total = len(self.table.rows), len(self.table.texts)
-        text = f"{shown:,} of {total:,} test reviews"
+        text = translate("Reviews", "{0} of {1} test reviews").format(f"{shown:,}", f"{total:,}")
         if self.table.prob is not None and total:
             acc = np.mean((self.table.prob >= 0.5).astype(np.int64) == self.table.labels)
-            text += f" · model accuracy on all {total:,}: {100 * acc:.1f}%"
+            text += " · " + translate("Reviews", "model accuracy on all {0}: {1}%").format(f"{total:,}", f"{100 * acc:.1f}")
         elif total and self.model is None:
-            text += " · train or load a model to see its predictions"
+            text += " · " + translate("Reviews", "train or load a model to see its predictions")
         self.count_label.setText(text)
 
     def selected_index(self) -> int | None:
@@ -342,6 +348,6 @@ def _fits(model, dataset: Dataset) -> bool:
 
 
 def _label_name(label) -> str:
-    return "positive" if int(label) == 1 else "negative"
+    return translate("Reviews", "positive") if int(label) == 1 else translate("Reviews", "negative")
 
 

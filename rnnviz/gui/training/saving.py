@@ -17,6 +17,8 @@ from rnnviz.train import CheckpointError, TrainConfig
 from rnnviz.train.checkpoint import save_model
 from rnnviz.train.paths import default_model_path
 
+from ..i18n import translate
+
 
 def save_run(model, config: TrainConfig) -> tuple[Path | None, str]:
     """Save `model` to a new file in the models folder (the command line's default name).
@@ -25,20 +27,20 @@ def save_run(model, config: TrainConfig) -> tuple[Path | None, str]:
     reported in the run's summary, never raised into the training thread.
     """
     if model is None:
-        return None, "no weights to save"
+        return None, translate("Saving", "no weights to save")
     path = default_model_path(config)
     try:
         return save_model(path, model), ""
     except (OSError, CheckpointError) as exc:
-        return None, f"could not save the model to {path.parent}: {exc}"
+        return None, translate("Saving", "could not save the model to {0}: {1}").format(path.parent, exc)
 
 
 def saved_text(path: Path | None, error: str) -> str:
     """One sentence for the run's summary: where the model went, or why it is not saved."""
     if path is not None:
-        return (f" Saved to {path} (File > Open model opens it; the newest model there is shown at the "
-                "next start).")
-    return f" Not saved: {error}." if error else ""
+        return " " + translate("Saving", "Saved to {0} (File > Open model opens it; the newest model there is shown "
+                               "at the next start).").format(path)
+    return " " + translate("Saving", "Not saved: {0}.").format(error) if error else ""
 
 
 def ask_to_stop(parent: QWidget, on_confirmed: Callable[[], None]) -> QMessageBox:
@@ -47,12 +49,12 @@ def ask_to_stop(parent: QWidget, on_confirmed: Callable[[], None]) -> QMessageBo
     Non-blocking: the box is window-modal over `parent` and opened with open(), so the caller returns
     at once (a modal exec() would hang a test or CI run on the offscreen platform).
     """
-    box = QMessageBox(QMessageBox.Icon.Question, "Training in progress",
-                      "A model is being trained. Stop the run and close rnnviz?\n\n"
-                      "The best weights so far are saved to the models folder and shown at the next start.",
+    box = QMessageBox(QMessageBox.Icon.Question, translate("Saving", "Training in progress"),
+                      translate("Saving", "A model is being trained. Stop the run and close rnnviz?\n\nThe best "
+                                "weights so far are saved to the models folder and shown at the next start."),
                       QMessageBox.StandardButton.Cancel, parent)
     box.setObjectName("close_while_training_box")
-    stop = box.addButton("Stop and close", QMessageBox.ButtonRole.AcceptRole)
+    stop = box.addButton(translate("Saving", "Stop and close"), QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.buttonClicked.connect(lambda button: on_confirmed() if button is stop else None)
