@@ -18,4 +18,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>TrainingPanel</name>
+    <message numerus="yes">
+        <source>Finished after %n epoch(s) in {0}: {1}.</source>
+        <translation>
+            <numerusform>Finished after %n epoch in {0}: {1}.</numerusform>
+            <numerusform>Finished after %n epochs in {0}: {1}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after %n epoch(s) in {0}: {1}.</source>
+        <translation>
+            <numerusform>Stopped after %n epoch in {0}: {1}.</numerusform>
+            <numerusform>Stopped after %n epochs in {0}: {1}.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

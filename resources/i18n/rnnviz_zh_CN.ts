@@ -131,6 +131,14 @@
         <translation>把光标放到输入句子中</translation>
     </message>
     <message>
+        <source>&amp;Compare cells (RNN, LSTM, GRU)…</source>
+        <translation>比较单元(&amp;C)（RNN、LSTM、GRU）…</translation>
+    </message>
+    <message>
+        <source>One sentence through an RNN, an LSTM and a GRU: their gradients through time on one plot</source>
+        <translation>同一个句子分别经过 RNN、LSTM 和 GRU：它们随时间的梯度画在同一张图上</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -218,14 +226,672 @@
     </message>
 </context>
 <context>
+    <name>CompareCells</name>
+    <message>
+        <source>{0} on the memory task (trained, T = {1})</source>
+        <translation>记忆任务上的 {0}（已训练，T = {1}）</translation>
+    </message>
+    <message>
+        <source>{0} on the memory task (untrained, T = {1})</source>
+        <translation>记忆任务上的 {0}（未训练，T = {1}）</translation>
+    </message>
+    <message>
+        <source>LSTM ‖dL/dC_t‖ (cell state)</source>
+        <translation>LSTM ‖dL/dC_t‖（细胞状态）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Why gates?&lt;/b&gt; The memory task: the label is the first word (&lt;i&gt;yes&lt;/i&gt; = 1, &lt;i&gt;no&lt;/i&gt; = 0), every later word is noise, so the loss at t = T must send its gradient back T &amp;minus; 1 steps. The plot shows, on the same sentence of the same length, how much of the gradient each cell carries back to each step. Train the three on the task and compare again.</source>
+        <translation>&lt;b&gt;为什么要有门？&lt;/b&gt;记忆任务：标签就是第一个词（&lt;i&gt;yes&lt;/i&gt; = 1，&lt;i&gt;no&lt;/i&gt; = 0），之后的每个词都是噪声，所以 t = T 处的损失必须把它的梯度送回 T &amp;minus; 1 步。这张图在同样长度的同一个句子上显示每种单元把多少梯度带回到每一步。在这个任务上训练这三种单元，然后再比较一次。</translation>
+    </message>
+    <message>
+        <source>T: the length of the sentence (and of the training sequences), 2 to {0}</source>
+        <translation>T：句子的长度（也是训练序列的长度），2 到 {0}</translation>
+    </message>
+    <message>
+        <source>The sentence&apos;s first word, which is its label</source>
+        <translation>句子的第一个词，也就是它的标签</translation>
+    </message>
+    <message>
+        <source>Train the three on the memory task</source>
+        <translation>在记忆任务上训练这三种单元</translation>
+    </message>
+    <message>
+        <source>Train an RNN, an LSTM and a GRU (H = 16, Adam) on sequences of length T; takes seconds once the kernels are compiled</source>
+        <translation>在长度为 T 的序列上训练一个 RNN、一个 LSTM 和一个 GRU（H = 16，Adam）；内核编译好之后只需几秒</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Computing the three traces…</source>
+        <translation>正在计算这三种单元…</translation>
+    </message>
+    <message>
+        <source>Length T</source>
+        <translation>长度 T</translation>
+    </message>
+    <message>
+        <source>First word</source>
+        <translation>第一个词</translation>
+    </message>
+    <message>
+        <source>time step t</source>
+        <translation>时间步 t</translation>
+    </message>
+    <message>
+        <source>gradient norm (log scale)</source>
+        <translation>梯度范数（对数坐标）</translation>
+    </message>
+    <message>
+        <source>Step through it on the Explore page:</source>
+        <translation>在“探索”页上逐步查看：</translation>
+    </message>
+    <message>
+        <source>Explore the {0}</source>
+        <translation>探索 {0}</translation>
+    </message>
+    <message>
+        <source>Show this {0} and this sentence in the unrolled graph and the BPTT panel</source>
+        <translation>在展开的计算图和 BPTT 面板中显示这个 {0} 和这个句子</translation>
+    </message>
+    <message>
+        <source>Tracing the sentence through the three cells…</source>
+        <translation>正在用这三种单元计算这个句子…</translation>
+    </message>
+    <message>
+        <source>Comparing the cells</source>
+        <translation>比较单元</translation>
+    </message>
+    <message>
+        <source>({0} tokens)</source>
+        <translation>（{0} 个词元）</translation>
+    </message>
+    <message>
+        <source>Sentence: {0} &amp;middot; label y = {1}</source>
+        <translation>句子：{0} &amp;middot; 标签 y = {1}</translation>
+    </message>
+    <message>
+        <source>The three cells after training on the memory task</source>
+        <translation>在记忆任务上训练后的三种单元</translation>
+    </message>
+    <message>
+        <source>The three cells untrained (as initialised)</source>
+        <translation>未训练的三种单元（初始状态）</translation>
+    </message>
+    <message>
+        <source>{0}, on this sentence:</source>
+        <translation>{0}，在这个句子上：</translation>
+    </message>
+    <message>
+        <source>test accuracy {0} after {1} epochs ({2} s)</source>
+        <translation>训练 {1} 轮后测试集准确率 {0}（{2} 秒）</translation>
+    </message>
+    <message>
+        <source>The ratio says how much of the gradient at the last step is left at the first word: the one the label depends on.</source>
+        <translation>这个比值说明最后一步的梯度到第一个词时还剩多少：而标签正取决于第一个词。</translation>
+    </message>
+    <message>
+        <source>Training on the memory task at T = {0} (the first run compiles the kernels)…</source>
+        <translation>正在 T = {0} 的记忆任务上训练（第一次运行会编译内核）…</translation>
+    </message>
+    <message>
+        <source>Training on the memory task</source>
+        <translation>在记忆任务上训练</translation>
+    </message>
+    <message>
+        <source>Training the {0}: epoch {1}, held-out accuracy {2}</source>
+        <translation>正在训练 {0}：第 {1} 轮，留出数据上的准确率 {2}</translation>
+    </message>
+    <message>
+        <source>Compare cells: RNN, LSTM, GRU</source>
+        <translation>比较单元：RNN、LSTM、GRU</translation>
+    </message>
+</context>
+<context>
+    <name>Curves</name>
+    <message>
+        <source>training step</source>
+        <translation>训练步数</translation>
+    </message>
+    <message>
+        <source>Per batch (faint), its moving average (smoothed), and per epoch: the training average (dots) and the validation score (squares)</source>
+        <translation>每个批次（浅色）、它的滑动平均（平滑），以及每一轮：训练平均值（圆点）和验证得分（方块）</translation>
+    </message>
+    <message>
+        <source>step {0}</source>
+        <translation>第 {0} 步</translation>
+    </message>
+    <message>
+        <source>epoch {0} (step {1})</source>
+        <translation>第 {0} 轮（第 {1} 步）</translation>
+    </message>
+    <message>
+        <source>(mean of {0} batches)</source>
+        <translation>（{0} 个批次的平均）</translation>
+    </message>
+    <message>
+        <source>||g|| before clipping</source>
+        <translation>裁剪前的 ||g||</translation>
+    </message>
+    <message>
+        <source>Gradient norm (before clipping)</source>
+        <translation>梯度范数（裁剪前）</translation>
+    </message>
+    <message>
+        <source>clip at {0}</source>
+        <translation>裁剪于 {0}</translation>
+    </message>
+    <message>
+        <source>step {0}: ||g|| {1}</source>
+        <translation>第 {0} 步：||g|| {1}</translation>
+    </message>
+    <message>
+        <source>clipped: yes</source>
+        <translation>已裁剪：是</translation>
+    </message>
+    <message>
+        <source>clipped: no</source>
+        <translation>已裁剪：否</translation>
+    </message>
+    <message>
+        <source>clipped in {0}% of {1} batches</source>
+        <translation>在 {1} 个批次中有 {0}% 被裁剪</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>binary cross-entropy</source>
+        <translation>二元交叉熵</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>smoothed</source>
+        <translation>平滑</translation>
+    </message>
+    <message>
+        <source>train (epochs)</source>
+        <translation>训练（每轮）</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>fraction correct</source>
+        <translation>正确的比例</translation>
+    </message>
+    <message>
+        <source>Spectral radius of W</source>
+        <translation>W 的谱半径</translation>
+    </message>
+</context>
+<context>
+    <name>DatasetBox</name>
+    <message>
+        <source>IMDb movie reviews (50,000, positive/negative)</source>
+        <translation>IMDb 影评（50,000 条，正面/负面）</translation>
+    </message>
+    <message>
+        <source>Built-in: long-range memory (label decided at the start)</source>
+        <translation>内置：长距离记忆（标签由开头决定）</translation>
+    </message>
+    <message>
+        <source>Built-in: negation (&apos;not good&apos; vs &apos;good&apos;)</source>
+        <translation>内置：否定（“not good”与“good”）</translation>
+    </message>
+    <message>
+        <source>The label is the first word; the rest is noise. Make T longer to watch the gradient vanish before it reaches the start. No download needed.</source>
+        <translation>标签就是第一个词；其余都是噪声。把 T 加长，可以看到梯度在到达开头之前就消失了。无需下载。</translation>
+    </message>
+    <message>
+        <source>Short sentences in which &apos;not&apos; and &apos;but&apos; flip the meaning, so word order matters. No download needed.</source>
+        <translation>短句中的“not”和“but”会翻转意思，所以词序很重要。无需下载。</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Use a copy of IMDb you have: aclImdb_v1.tar.gz, an unpacked aclImdb folder, or Keras&apos; imdb.npz</source>
+        <translation>使用你已有的 IMDb 数据：aclImdb_v1.tar.gz、解压后的 aclImdb 文件夹，或 Keras 的 imdb.npz</translation>
+    </message>
+    <message>
+        <source>Archive or Keras imdb.npz…</source>
+        <translation>压缩包或 Keras imdb.npz…</translation>
+    </message>
+    <message>
+        <source>Unpacked aclImdb folder…</source>
+        <translation>解压后的 aclImdb 文件夹…</translation>
+    </message>
+    <message>
+        <source>Download ({0} MB)</source>
+        <translation>下载（{0} MB）</translation>
+    </message>
+    <message>
+        <source>Download aclImdb_v1.tar.gz from Stanford into the rnnviz cache folder; the checksum is verified before the file is kept</source>
+        <translation>从斯坦福下载 aclImdb_v1.tar.gz 到 rnnviz 的缓存文件夹；保留文件之前会核对校验和</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The copy you opened last ({0}) is no longer there.</source>
+        <translation>你上次打开的那份数据（{0}）已经不在了。</translation>
+    </message>
+    <message>
+        <source>Using {0}</source>
+        <translation>正在使用 {0}</translation>
+    </message>
+    <message>
+        <source>No copy of IMDb found yet.</source>
+        <translation>还没有找到 IMDb 数据。</translation>
+    </message>
+    <message>
+        <source>Open a copy you have, or download it (84 MB).</source>
+        <translation>打开你已有的一份，或下载它（84 MB）。</translation>
+    </message>
+    <message>
+        <source>Open IMDb</source>
+        <translation>打开 IMDb</translation>
+    </message>
+    <message>
+        <source>IMDb archive or Keras npz (*.tar.gz *.tgz *.npz);;All files (*)</source>
+        <translation>IMDb 压缩包或 Keras npz (*.tar.gz *.tgz *.npz);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open the unpacked aclImdb folder</source>
+        <translation>打开解压后的 aclImdb 文件夹</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>{0} s left</source>
+        <translation>还剩 {0} 秒</translation>
+    </message>
+    <message>
+        <source>{0} of {1} MB ({2} MB/s{3})</source>
+        <translation>{0} / {1} MB（{2} MB/秒{3}）</translation>
+    </message>
+    <message>
+        <source>{0} MB</source>
+        <translation>{0} MB</translation>
+    </message>
+    <message>
+        <source>Download cancelled; nothing was kept.</source>
+        <translation>下载已取消；没有保留任何文件。</translation>
+    </message>
+</context>
+<context>
     <name>Demos</name>
     <message>
         <source>the demo must be one of {0}, got {1}</source>
         <translation>演示必须是 {0} 之一，实际为 {1}</translation>
     </message>
     <message>
+        <source>The vanishing demo scales a vanilla RNN&apos;s W; this model is {0}, whose gates decide what is kept. Open Compare cells (View menu) to see its gradient beside the RNN&apos;s</source>
+        <translation>梯度消失演示缩放的是普通 RNN 的 W；这个模型是 {0}，由它的门决定保留什么。打开“比较单元”（视图菜单），可以在 RNN 的梯度旁边看到它的梯度</translation>
+    </message>
+    <message>
+        <source>The exploding demo scales a vanilla RNN&apos;s W; this model is {0}, whose gates decide what is kept. Open Compare cells (View menu) to see its gradient beside the RNN&apos;s</source>
+        <translation>梯度爆炸演示缩放的是普通 RNN 的 W；这个模型是 {0}，由它的门决定保留什么。打开“比较单元”（视图菜单），可以在 RNN 的梯度旁边看到它的梯度</translation>
+    </message>
+    <message>
         <source>this model&apos;s W has spectral radius 0, so scaling it cannot show the demo</source>
         <translation>这个模型的 W 谱半径为 0，缩放它无法展示该演示</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPanel</name>
+    <message>
+        <source>BPTT by hand</source>
+        <translation>手算 BPTT</translation>
+    </message>
+    <message>
+        <source>The equation of the current step with the numbers of this trace</source>
+        <translation>当前步骤的方程，代入这次计算的数字</translation>
+    </message>
+    <message>
+        <source>Show all entries</source>
+        <translation>显示所有分量</translation>
+    </message>
+    <message>
+        <source>Show every entry of each vector and matrix instead of the first few and the norm</source>
+        <translation>显示每个向量和矩阵的每一个分量，而不只是前几个分量和范数</translation>
+    </message>
+    <message>
+        <source>The forward equations, explained</source>
+        <translation>前向方程详解</translation>
+    </message>
+    <message>
+        <source>Backpropagation through time, explained</source>
+        <translation>时间反向传播详解</translation>
+    </message>
+    <message>
+        <source>Help:</source>
+        <translation>帮助：</translation>
+    </message>
+    <message>
+        <source>Select and copy any number to check the step by hand</source>
+        <translation>选中并复制任意数字，手工核对这一步</translation>
+    </message>
+</context>
+<context>
+    <name>Diagnose</name>
+    <message>
+        <source>No gradient to draw: {0}.</source>
+        <translation>没有梯度可画：{0}。</translation>
+    </message>
+    <message>
+        <source>Every gradient is exactly 0: {0}.</source>
+        <translation>每个梯度都恰好为 0：{0}。</translation>
+    </message>
+    <message>
+        <source>Nothing to share out: dL/dW = 0 (see the left plot).</source>
+        <translation>没有可分配的份额：dL/dW = 0（见左边的曲线图）。</translation>
+    </message>
+    <message>
+        <source>the forward pass overflowed: {0} is not finite (inf or nan), so o_T, the loss and every gradient are undefined; scale W down</source>
+        <translation>前向传播溢出了：{0} 不是有限数（inf 或 nan），所以 o_T、损失和每个梯度都没有定义；请把 W 缩小</translation>
+    </message>
+    <message>
+        <source>{0} equals the label y = {1} to double precision (the sigmoid is saturated), so {2} and nothing flows back</source>
+        <translation>{0} 在双精度下等于标签 y = {1}（sigmoid 已饱和），所以 {2}，没有任何梯度传回</translation>
+    </message>
+    <message>
+        <source>every ŷ_t puts probability 1 on its target, so {0} at every t</source>
+        <translation>每个 ŷ_t 都把概率 1 放在它的目标上，所以在每个 t 上 {0}</translation>
+    </message>
+    <message>
+        <source>the ReLU is dead at t = {0}: every {1} ≤ 0, so {2} = 0 and {3} = 0</source>
+        <translation>ReLU 在 t = {0} 处死亡：每个 {1} ≤ 0，所以 {2} = 0 且 {3} = 0</translation>
+    </message>
+    <message>
+        <source>{0} = 0 for every unit, so {1} = 0</source>
+        <translation>每个单元的 {0} = 0，所以 {1} = 0</translation>
+    </message>
+    <message>
+        <source>W = 0, so W^T dL/da carries nothing back</source>
+        <translation>W = 0，所以 W^T dL/da 什么也传不回去</translation>
+    </message>
+    <message>
+        <source>{0} = 0 ({1} lies in W^T&apos;s null space or underflowed)</source>
+        <translation>{0} = 0（{1} 位于 W^T 的零空间中，或者下溢了）</translation>
+    </message>
+    <message>
+        <source>{0} underflowed to 0 (f′ is tiny where {1} is not)</source>
+        <translation>{0} 下溢为 0（在 {1} 不小的地方 f′ 极小）</translation>
+    </message>
+    <message>
+        <source>BPTT is truncated to the last {0} steps</source>
+        <translation>BPTT 被截断为最后 {0} 步</translation>
+    </message>
+    <message>
+        <source>it underflowed (smaller than about 1e-308, a vanished gradient)</source>
+        <translation>它下溢了（小于约 1e-308，是一个已经消失的梯度）</translation>
+    </message>
+    <message>
+        <source>‖dL/ds_t‖ = 0 at {0}: {1}; a log axis cannot show 0.</source>
+        <translation>在 {0} 处 ‖dL/ds_t‖ = 0：{1}；对数坐标无法显示 0。</translation>
+    </message>
+    <message>
+        <source>‖dL/ds_t‖ overflowed to inf at {0} (an exploding gradient); not drawn.</source>
+        <translation>‖dL/ds_t‖ 在 {0} 处溢出为 inf（梯度爆炸）；没有画出。</translation>
+    </message>
+    <message>
+        <source>t = 1 adds 0 to dL/dW: its share is dL/da_1 s_0^T and s_0 = 0.</source>
+        <translation>t = 1 给 dL/dW 加上 0：它的份额是 dL/da_1 s_0^T，而 s_0 = 0。</translation>
+    </message>
+    <message>
+        <source>0 at {0}, where dL/ds_t is 0 (left plot).</source>
+        <translation>在 {0} 处为 0，那里 dL/ds_t 为 0（左边的曲线图）。</translation>
+    </message>
+    <message>
+        <source>0 at {0}: dL/da_t or s_(t−1) is 0 there.</source>
+        <translation>在 {0} 处为 0：那里 dL/da_t 或 s_(t−1) 为 0。</translation>
+    </message>
+    <message>
+        <source>inf at {0}; not drawn.</source>
+        <translation>在 {0} 处为 inf；没有画出。</translation>
+    </message>
+    <message>
+        <source>and {0} more</source>
+        <translation>等另外 {0} 个</translation>
+    </message>
+    <message>
+        <source>{0} overflowed to inf: the gradient exploded on its way back from t = {1}</source>
+        <translation>{0} 溢出为 inf：梯度在从 t = {1} 往回传的路上爆炸了</translation>
+    </message>
+    <message>
+        <source>it underflowed on its way back (smaller than about 1e-308): a vanished gradient</source>
+        <translation>它在往回传的路上下溢了（小于约 1e-308）：一个已经消失的梯度</translation>
+    </message>
+</context>
+<context>
+    <name>Equations</name>
+    <message>
+        <source>{0} is not in the vocabulary, so it reads as &amp;lt;oov&amp;gt;</source>
+        <translation>{0} 不在词表中，所以读作 &amp;lt;oov&amp;gt;</translation>
+    </message>
+    <message>
+        <source>No step selected.</source>
+        <translation>没有选中步骤。</translation>
+    </message>
+    <message>
+        <source>Step {0} of {1} &amp;middot; T = {2} &amp;middot; H = {3} hidden units &amp;middot; f = {4}</source>
+        <translation>第 {0} 步，共 {1} 步 &amp;middot; T = {2} &amp;middot; H = {3} 个隐藏单元 &amp;middot; f = {4}</translation>
+    </message>
+    <message>
+        <source>class {0}</source>
+        <translation>类别 {0}</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>the end of the input</source>
+        <translation>输入的结尾</translation>
+    </message>
+    <message>
+        <source>Predicted next word: {0} (p = {1}); target {2} = {3}, {4} (p = {5}): {6}.</source>
+        <translation>预测的下一个词：{0}（p = {1}）；目标 {2} = {3}，即 {4}（p = {5}）：{6}。</translation>
+    </message>
+    <message>
+        <source>Forward, step t = {0}</source>
+        <translation>前向，第 t = {0} 步</translation>
+    </message>
+    <message>
+        <source>Input {0} = E[{1}], the embedding row of {2}.</source>
+        <translation>输入 {0} = E[{1}]，即 {2} 的词嵌入行。</translation>
+    </message>
+    <message>
+        <source>zero, because s&lt;sub&gt;0&lt;/sub&gt; = 0</source>
+        <translation>为零，因为 s&lt;sub&gt;0&lt;/sub&gt; = 0</translation>
+    </message>
+    <message>
+        <source>Many-to-one: only the last output o&lt;sub&gt;T&lt;/sub&gt; reaches the loss; this o&lt;sub&gt;t&lt;/sub&gt; is computed but unused.</source>
+        <translation>多对一：只有最后的输出 o&lt;sub&gt;T&lt;/sub&gt; 进入损失；这个 o&lt;sub&gt;t&lt;/sub&gt; 计算了但没有使用。</translation>
+    </message>
+    <message>
+        <source>Loss (many-to-one, at t = T = {0})</source>
+        <translation>损失（多对一，在 t = T = {0} 处）</translation>
+    </message>
+    <message>
+        <source>the model&apos;s probability that the label is 1</source>
+        <translation>模型认为标签为 1 的概率</translation>
+    </message>
+    <message>
+        <source>{0} with y = {1}: L = {2}</source>
+        <translation>{0}，其中 y = {1}：L = {2}</translation>
+    </message>
+    <message>
+        <source>This is where the backward pass starts: the gradient enters through V into s&lt;sub&gt;T&lt;/sub&gt;.</source>
+        <translation>反向传播从这里开始：梯度经由 V 进入 s&lt;sub&gt;T&lt;/sub&gt;。</translation>
+    </message>
+    <message>
+        <source>Every gradient below is exactly 0: {0}.</source>
+        <translation>下面的每个梯度都恰好为 0：{0}。</translation>
+    </message>
+    <message>
+        <source>{0} more steps (Show all entries)</source>
+        <translation>另外 {0} 步（显示所有分量）</translation>
+    </message>
+    <message>
+        <source>Loss (many-to-many): {0}</source>
+        <translation>损失（多对多）：{0}</translation>
+    </message>
+    <message>
+        <source>At every step the model predicts the next word; its target y&lt;sub&gt;t&lt;/sub&gt; is x&lt;sub&gt;t+1&lt;/sub&gt; (the end token after the last word).</source>
+        <translation>模型在每一步预测下一个词；它的目标 y&lt;sub&gt;t&lt;/sub&gt; 是 x&lt;sub&gt;t+1&lt;/sub&gt;（最后一个词之后是结束词元）。</translation>
+    </message>
+    <message>
+        <source>predicted next word (p)</source>
+        <translation>预测的下一个词（p）</translation>
+    </message>
+    <message>
+        <source>target y&lt;sub&gt;t&lt;/sub&gt;</source>
+        <translation>目标 y&lt;sub&gt;t&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <source>next word right at {0} of {1} steps</source>
+        <translation>{1} 步中有 {0} 步下一个词预测正确</translation>
+    </message>
+    <message>
+        <source>The backward pass starts at every step: dL/do&lt;sub&gt;t&lt;/sub&gt; = &amp;#375;&lt;sub&gt;t&lt;/sub&gt; &amp;minus; onehot(y&lt;sub&gt;t&lt;/sub&gt;) enters s&lt;sub&gt;t&lt;/sub&gt; through V at each t.</source>
+        <translation>反向传播在每一步都开始：在每个 t 上，dL/do&lt;sub&gt;t&lt;/sub&gt; = &amp;#375;&lt;sub&gt;t&lt;/sub&gt; &amp;minus; onehot(y&lt;sub&gt;t&lt;/sub&gt;) 经由 V 进入 s&lt;sub&gt;t&lt;/sub&gt;。</translation>
+    </message>
+    <message>
+        <source>Entry {0} (the target {1}) is &amp;#375; &amp;minus; 1 = {2}; every other entry is that word&apos;s probability.</source>
+        <translation>第 {0} 个分量（目标 {1}）是 &amp;#375; &amp;minus; 1 = {2}；其他每个分量都是那个词的概率。</translation>
+    </message>
+    <message>
+        <source>Backward, step t = {0}</source>
+        <translation>反向，第 t = {0} 步</translation>
+    </message>
+    <message>
+        <source>0, nothing comes after T</source>
+        <translation>0，T 之后没有步骤</translation>
+    </message>
+    <message>
+        <source>the gradient from step t+1</source>
+        <translation>来自第 t+1 步的梯度</translation>
+    </message>
+    <message>
+        <source>from this step&apos;s output</source>
+        <translation>来自这一步的输出</translation>
+    </message>
+    <message>
+        <source>0, o&lt;sub&gt;t&lt;/sub&gt; is unused for t &amp;lt; T</source>
+        <translation>0，t &amp;lt; T 时 o&lt;sub&gt;t&lt;/sub&gt; 没有使用</translation>
+    </message>
+    <message>
+        <source>Why {0} is not finite: {1}.</source>
+        <translation>为什么 {0} 不是有限数：{1}。</translation>
+    </message>
+    <message>
+        <source>Why {0} is 0: {1}.</source>
+        <translation>为什么 {0} 为 0：{1}。</translation>
+    </message>
+    <message>
+        <source>Backward pass done: the running sums are the gradients of L, summed over every step because {0} are shared by all {1} steps.</source>
+        <translation>反向传播完成：累计和就是 L 的梯度，它们对每一步求和，因为 {0} 由全部 {1} 步共享。</translation>
+    </message>
+    <message>
+        <source>running sum {0}</source>
+        <translation>累计和 {0}</translation>
+    </message>
+    <message>
+        <source>Step {0}&apos;s contributions to the shared parameters&apos; gradients</source>
+        <translation>第 {0} 步对共享参数梯度的贡献</translation>
+    </message>
+    <message>
+        <source>Step 1 adds 0 to dL/dW: its share is dL/da&lt;sub&gt;1&lt;/sub&gt; s&lt;sub&gt;0&lt;/sub&gt;&lt;sup&gt;T&lt;/sup&gt; and s&lt;sub&gt;0&lt;/sub&gt; = 0.</source>
+        <translation>第 1 步给 dL/dW 加上 0：它的份额是 dL/da&lt;sub&gt;1&lt;/sub&gt; s&lt;sub&gt;0&lt;/sub&gt;&lt;sup&gt;T&lt;/sup&gt;，而 s&lt;sub&gt;0&lt;/sub&gt; = 0。</translation>
+    </message>
+    <message>
+        <source>norm {0}</source>
+        <translation>范数 {0}</translation>
+    </message>
+    <message>
+        <source>gradient</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <source>step t adds</source>
+        <translation>第 t 步加上</translation>
+    </message>
+    <message>
+        <source>its value</source>
+        <translation>它的值</translation>
+    </message>
+    <message>
+        <source>{0}: the gradient overflowed, and no rescaling can recover its direction; the trainer stops such a run and keeps the last good weights</source>
+        <translation>{0}：梯度溢出了，任何重新缩放都无法恢复它的方向；训练器会停止这样的训练并保留最后一组正常的权重</translation>
+    </message>
+    <message>
+        <source>{0}, so every gradient is multiplied by {1}</source>
+        <translation>{0}，所以每个梯度都乘以 {1}</translation>
+    </message>
+    <message>
+        <source>{0}: nothing to clip (factor 1)</source>
+        <translation>{0}：无需裁剪（因子为 1）</translation>
+    </message>
+    <message>
+        <source>Gradient clipping by global norm</source>
+        <translation>按全局范数的梯度裁剪</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>正面</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>负面</translation>
+    </message>
+    <message>
+        <source>{0}/{1}&amp;nbsp;next&amp;nbsp;words&amp;nbsp;right</source>
+        <translation>下一个词预测正确&amp;nbsp;{0}/{1}</translation>
+    </message>
+    <message>
+        <source>predicted: {0}</source>
+        <translation>预测：{0}</translation>
+    </message>
+    <message>
+        <source>(+{0} more)</source>
+        <translation>（另外 {0} 个）</translation>
+    </message>
+    <message>
+        <source>{0} unknown: {1}</source>
+        <translation>{0} 个未登录词：{1}</translation>
+    </message>
+    <message>
+        <source>{0} words the vocabulary does not know (read as &lt;oov&gt;):</source>
+        <translation>{0} 个词表中没有的词（读作 &lt;oov&gt;）：</translation>
     </message>
 </context>
 <context>
@@ -479,6 +1145,105 @@
         <source>The model on this page: a built-in task and its hidden size, or the model you opened or trained</source>
         <translation>本页的模型：一个内置任务及其隐藏层大小，或你打开或训练的模型</translation>
     </message>
+    <message>
+        <source>Compare cells: RNN, LSTM, GRU…</source>
+        <translation>比较单元：RNN、LSTM、GRU…</translation>
+    </message>
+    <message>
+        <source>The same sentence through the three cells, their gradients on one plot (Ctrl+K)</source>
+        <translation>同一个句子经过这三种单元，它们的梯度画在同一张图上（Ctrl+K）</translation>
+    </message>
+</context>
+<context>
+    <name>FieldHelp</name>
+    <message>
+        <source>Training data: &apos;imdb&apos; (50,000 movie reviews, positive or negative), &apos;memory&apos; (the first word decides the label, the rest is noise: shows vanishing gradients) or &apos;negation&apos; (short sentences where &apos;not&apos; flips the meaning, so word order matters).</source>
+        <translation>训练数据：&apos;imdb&apos;（50,000 条影评，正面或负面）、&apos;memory&apos;（第一个词决定标签，其余是噪声：展示梯度消失）或 &apos;negation&apos;（短句中的“not”会翻转意思，所以词序很重要）。</translation>
+    </message>
+    <message>
+        <source>IMDb vocabulary size: the most frequent training words get an index, every other word becomes the out-of-vocabulary token. Ids 0-2 are reserved (padding, start, out-of-vocabulary), so N-3 words get an id (from Keras&apos; imdb.npz N-4: its id 3 is unused). The built-in tasks have their own small vocabularies.</source>
+        <translation>IMDb 词表大小：训练数据中最常见的词得到编号，其他每个词都变为未登录词词元。编号 0-2 是保留的（填充、起始、未登录词），所以有 N-3 个词得到编号（来自 Keras 的 imdb.npz 时为 N-4：它的编号 3 不用）。内置任务有自己的小词表。</translation>
+    </message>
+    <message>
+        <source>Sequence length T: longer reviews keep their last maxlen tokens, shorter ones are padded with zeros in front (Keras&apos; &apos;pre&apos; padding). Training time grows linearly with it. For the memory task it is the distance the label must be remembered over.</source>
+        <translation>序列长度 T：较长的影评保留最后 maxlen 个词元，较短的在前面用 0 填充（Keras 的“pre”填充）。训练时间随它线性增长。对记忆任务来说，它就是标签需要被记住的距离。</translation>
+    </message>
+    <message>
+        <source>Size E of the word vectors x_t = E[token] fed to the recurrent layer.</source>
+        <translation>输入循环层的词向量 x_t = E[token] 的维度 E（token 为词元的编号）。</translation>
+    </message>
+    <message>
+        <source>Size H of the hidden state s_t = f(U x_t + W s_{t-1} + b).</source>
+        <translation>隐藏状态 s_t = f(U x_t + W s_{t-1} + b) 的大小 H。</translation>
+    </message>
+    <message>
+        <source>The recurrent cell: &apos;rnn&apos; (the vanilla s_t = f(U x_t + W s_{t-1} + b)), &apos;lstm&apos; (gates i, f, g, o and a cell state C_t that carries the gradient over long distances) or &apos;gru&apos; (gates r, z, n).</source>
+        <translation>循环单元：&apos;rnn&apos;（普通的 s_t = f(U x_t + W s_{t-1} + b)）、&apos;lstm&apos;（门 i、f、g、o，以及把梯度带过长距离的细胞状态 C_t）或 &apos;gru&apos;（门 r、z、n）。</translation>
+    </message>
+    <message>
+        <source>The nonlinearity f of the hidden state: tanh (the Keras default), relu or linear.</source>
+        <translation>隐藏状态的非线性激活函数 f：tanh（Keras 的默认值）、relu 或 linear。</translation>
+    </message>
+    <message>
+        <source>How the gradient updates the weights: sgd, momentum (0.9), rmsprop (the Keras example&apos;s choice) or adam (the default: steadier on IMDb).</source>
+        <translation>梯度如何更新权重：sgd、momentum（0.9）、rmsprop（Keras 示例的选择）或 adam（默认：在 IMDb 上更稳定）。</translation>
+    </message>
+    <message>
+        <source>Learning rate: the size of each update step (the starting rate when lr_schedule is cosine).</source>
+        <translation>学习率：每一步更新的大小（lr_schedule 为 cosine 时是起始学习率）。</translation>
+    </message>
+    <message>
+        <source>Number of sequences per gradient step.</source>
+        <translation>每次梯度更新所用的序列数。</translation>
+    </message>
+    <message>
+        <source>Passes over the training part of the data. The weights of the epoch with the best validation accuracy are kept.</source>
+        <translation>遍历训练数据的轮数。保留验证集准确率最好的那一轮的权重。</translation>
+    </message>
+    <message>
+        <source>Fraction of the training set held out (after one seeded shuffle) to pick the best epoch, as Keras&apos; validation_split. The test set is never used for any choice.</source>
+        <translation>从训练集中留出的比例（经过一次带种子的打乱之后），用于挑选最好的一轮，与 Keras 的 validation_split 相同。测试集从不用于任何选择。</translation>
+    </message>
+    <message>
+        <source>Rescale the gradient whenever its global norm exceeds this value (empty = no clipping, as in Keras). Tames exploding gradients; 1.0 by default.</source>
+        <translation>每当梯度的全局范数超过这个值时就重新缩放梯度（留空 = 不裁剪，与 Keras 相同）。可以抑制梯度爆炸；默认为 1.0。</translation>
+    </message>
+    <message>
+        <source>Backpropagate through the last k time steps only (truncated BPTT); empty = full BPTT.</source>
+        <translation>只在最后 k 个时间步上反向传播（截断的时间反向传播）；留空 = 完整的 BPTT。</translation>
+    </message>
+    <message>
+        <source>Random seed of the initial weights, the validation split and the batch order: the same seed gives the same run.</source>
+        <translation>初始权重、验证集划分和批次顺序的随机种子：同样的种子得到同样的训练过程。</translation>
+    </message>
+    <message>
+        <source>How the learning rate changes during the run: &apos;cosine&apos; (the IMDb default) lowers it from lr along half a cosine to 0 at the last step (Keras&apos; CosineDecay), so the last epochs settle instead of jumping from epoch to epoch; &apos;constant&apos; keeps lr throughout (the Keras example).</source>
+        <translation>训练过程中学习率如何变化：&apos;cosine&apos;（IMDb 的默认值）沿半个余弦从 lr 降到最后一步的 0（Keras 的 CosineDecay），让最后几轮趋于稳定，而不是一轮一轮地跳动；&apos;constant&apos; 始终保持 lr（Keras 示例）。</translation>
+    </message>
+    <message>
+        <source>&apos;rnn&apos; (the default) or &apos;bag&apos;, the ordinary network beside it: the mean of the word embeddings -&gt; a dense layer with f -&gt; sigmoid. It sees which words occur, never their order.</source>
+        <translation>&apos;rnn&apos;（默认）或 &apos;bag&apos;，即它旁边的普通神经网络：词嵌入的平均 -&gt; 带 f 的全连接层 -&gt; sigmoid。它只看出现了哪些词，从不看它们的顺序。</translation>
+    </message>
+    <message>
+        <source>Word dropout against overfitting: in every training batch this fraction of the words (not padding or the start token) is replaced by the out-of-vocabulary token, so the model cannot lean on a few memorised words (Iyyer et al. 2015; Gal &amp; Ghahramani 2016). 0 = off (the Keras example). Validation and test see the reviews unchanged.</source>
+        <translation>用词丢弃法对抗过拟合：在每个训练批次中，把这个比例的词（不包括填充和起始词元）替换为未登录词（词表外的词）词元，使模型无法依赖少数死记的词（Iyyer et al. 2015；Gal &amp; Ghahramani 2016）。0 = 关闭（Keras 示例）。验证和测试看到的影评不变。</translation>
+    </message>
+    <message>
+        <source>Embedding dropout against overfitting: in every training batch this fraction of the vocabulary&apos;s word types is dropped, each occurrence replaced by the out-of-vocabulary token, so a dropped word is gone from the whole review (Gal &amp; Ghahramani 2016). 0 = off (the Keras example).</source>
+        <translation>用词嵌入丢弃法对抗过拟合：在每个训练批次中，丢弃词表中这个比例的词型，它的每次出现都替换为未登录词词元，所以被丢弃的词在整条影评中都消失了（Gal &amp; Ghahramani 2016）。0 = 关闭（Keras 示例）。</translation>
+    </message>
+    <message>
+        <source>Decoupled weight decay (AdamW, Loshchilov &amp; Hutter 2019): after every update the weights E, U, W and V shrink by lr x weight_decay of themselves, pulling rarely useful weights towards 0. 0 = off (the Keras example). The biases b and c are not decayed.</source>
+        <translation>解耦的权重衰减（AdamW，Loshchilov &amp; Hutter 2019）：每次更新之后，权重 E、U、W 和 V 都缩小自身的 lr x weight_decay 倍，把很少有用的权重拉向 0。0 = 关闭（Keras 示例）。偏置 b 和 c 不衰减。</translation>
+    </message>
+    <message>
+        <source>Output head: &apos;binary&apos; (many-to-one: sigmoid(o_T) after the last word is P(positive), against the sequence&apos;s label) or &apos;softmax&apos; (many-to-many: softmax(o_t) over the vocabulary at every step t predicts token t+1; built-in tasks only, as IMDb&apos;s 10,000 outputs at 500 steps would not fit in memory).</source>
+        <translation>输出层：&apos;binary&apos;（多对一：最后一个词之后的 sigmoid(o_T) 就是 P(正面)，与序列的标签比较）或 &apos;softmax&apos;（多对多：每一步 t 上对词表的 softmax(o_t) 预测第 t+1 个词元；仅用于内置任务，因为 IMDb 的 10,000 个输出乘以 500 步放不进内存）。</translation>
+    </message>
+    <message>
+        <source>Early stopping: end the run when validation accuracy has not improved for this many epochs (the best weights are kept either way). Empty = train all epochs.</source>
+        <translation>早停：验证集准确率连续这么多轮没有提高时就结束训练（无论如何都保留最好的权重）。留空 = 训练完所有轮。</translation>
+    </message>
 </context>
 <context>
     <name>Follow</name>
@@ -524,6 +1289,377 @@
     </message>
 </context>
 <context>
+    <name>GatedEquations</name>
+    <message>
+        <source>input gate: how much of the candidate g&lt;sub&gt;t&lt;/sub&gt; is written into the cell</source>
+        <translation>输入门：候选值 g&lt;sub&gt;t&lt;/sub&gt; 有多少写入细胞</translation>
+    </message>
+    <message>
+        <source>forget gate: how much of C&lt;sub&gt;t&amp;minus;1&lt;/sub&gt; is kept (1 = all of it)</source>
+        <translation>遗忘门：C&lt;sub&gt;t&amp;minus;1&lt;/sub&gt; 保留多少（1 = 全部保留）</translation>
+    </message>
+    <message>
+        <source>candidate: the new content, in (&amp;minus;1, 1)</source>
+        <translation>候选值：新的内容，在 (&amp;minus;1, 1) 之间</translation>
+    </message>
+    <message>
+        <source>output gate: how much of tanh(C&lt;sub&gt;t&lt;/sub&gt;) is shown as s&lt;sub&gt;t&lt;/sub&gt;</source>
+        <translation>输出门：tanh(C&lt;sub&gt;t&lt;/sub&gt;) 有多少作为 s&lt;sub&gt;t&lt;/sub&gt; 输出</translation>
+    </message>
+    <message>
+        <source>reset gate: how much of the recurrent part W&lt;sub&gt;n&lt;/sub&gt; s&lt;sub&gt;t&amp;minus;1&lt;/sub&gt; + bW&lt;sub&gt;n&lt;/sub&gt; the candidate sees</source>
+        <translation>重置门：候选值能看到多少循环部分 W&lt;sub&gt;n&lt;/sub&gt; s&lt;sub&gt;t&amp;minus;1&lt;/sub&gt; + bW&lt;sub&gt;n&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <source>update gate: how much of s&lt;sub&gt;t&amp;minus;1&lt;/sub&gt; is kept (1 = all of it)</source>
+        <translation>更新门：s&lt;sub&gt;t&amp;minus;1&lt;/sub&gt; 保留多少（1 = 全部保留）</translation>
+    </message>
+    <message>
+        <source>Step {0} of {1} &amp;middot; T = {2} &amp;middot; H = {3} hidden units &amp;middot; {4} cell, gates {5}</source>
+        <translation>第 {0} 步，共 {1} 步 &amp;middot; T = {2} &amp;middot; H = {3} 个隐藏单元 &amp;middot; {4} 单元，门 {5}</translation>
+    </message>
+    <message>
+        <source>Gate {0}: {1}</source>
+        <translation>门 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Forward step t = {0}: {1}</source>
+        <translation>前向步骤 t = {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Cell state and hidden state</source>
+        <translation>细胞状态和隐藏状态</translation>
+    </message>
+    <message>
+        <source>The cell state is changed only by &amp;#8857; and +, no matrix: where f &amp;asymp; 1 and i &amp;asymp; 0 it passes C&lt;sub&gt;t&amp;minus;1&lt;/sub&gt; on unchanged, and its gradient with it.</source>
+        <translation>细胞状态只被 &amp;#8857; 和 + 改变，没有矩阵：在 f &amp;asymp; 1 且 i &amp;asymp; 0 的地方，它把 C&lt;sub&gt;t&amp;minus;1&lt;/sub&gt; 原样传下去，它的梯度也随之原样传回。</translation>
+    </message>
+    <message>
+        <source>Hidden state</source>
+        <translation>隐藏状态</translation>
+    </message>
+    <message>
+        <source>Where z &amp;asymp; 1 the unit copies s&lt;sub&gt;t&amp;minus;1&lt;/sub&gt;: its gradient goes back unchanged, with no W and no tanh&amp;prime; in the way.</source>
+        <translation>在 z &amp;asymp; 1 的地方，单元复制 s&lt;sub&gt;t&amp;minus;1&lt;/sub&gt;：它的梯度原样传回，路上没有 W，也没有 tanh&amp;prime;。</translation>
+    </message>
+    <message>
+        <source>Backward step t = {0}</source>
+        <translation>反向步骤 t = {0}</translation>
+    </message>
+    <message>
+        <source>what step {0} sends back</source>
+        <translation>第 {0} 步传回的部分</translation>
+    </message>
+    <message>
+        <source>output&apos;s share</source>
+        <translation>输出的份额</translation>
+    </message>
+    <message>
+        <source>future&apos;s share</source>
+        <translation>后面各步的份额</translation>
+    </message>
+    <message>
+        <source>The second term is the cell-state highway: the gradient reaches C&lt;sub&gt;t&lt;/sub&gt; scaled only by the forget gate, not by W and tanh&amp;prime; as in the vanilla RNN.</source>
+        <translation>第二项是细胞状态的高速通道：梯度到达 C&lt;sub&gt;t&lt;/sub&gt; 时只被遗忘门缩放，而不像普通 RNN 那样被 W 和 tanh&amp;prime; 缩放。</translation>
+    </message>
+    <message>
+        <source>{0} gets {1}</source>
+        <translation>{0} 得到 {1}</translation>
+    </message>
+    <message>
+        <source>the gates&apos; gradients</source>
+        <translation>各门的梯度</translation>
+    </message>
+    <message>
+        <source>future&apos;s share of {0}</source>
+        <translation>{0} 中来自后面各步的份额</translation>
+    </message>
+    <message>
+        <source>Gate {0}</source>
+        <translation>门 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>GradientControls</name>
+    <message>
+        <source>ρ(W): no single W in a gated cell</source>
+        <translation>ρ(W)：门控单元中没有单一的 W</translation>
+    </message>
+    <message>
+        <source>Spectral radius of the scaled W: its largest |eigenvalue|. Below 1 the gradient through many steps shrinks (vanishes), above 1 it can grow (explodes)</source>
+        <translation>缩放后 W 的谱半径：它最大的 |特征值|。小于 1 时，经过许多步的梯度会缩小（消失），大于 1 时可能增大（爆炸）</translation>
+    </message>
+    <message>
+        <source>Multiply the recurrent matrix W by this factor (the model itself is not changed)</source>
+        <translation>把循环矩阵 W 乘以这个因子（模型本身不变）</translation>
+    </message>
+    <message>
+        <source>W scale: W is multiplied by this number before tracing</source>
+        <translation>W 缩放：计算之前把 W 乘以这个数</translation>
+    </message>
+    <message>
+        <source>The hidden nonlinearity f in s_t = f(a_t). &apos;linear&apos; shows the effect of W alone: gradients scale like ρ(W)^(T-t)</source>
+        <translation>s_t = f(a_t) 中隐藏层的非线性激活函数 f。“linear”只显示 W 本身的作用：梯度按 ρ(W)^(T-t) 缩放</translation>
+    </message>
+    <message>
+        <source>as typed</source>
+        <translation>按输入</translation>
+    </message>
+    <message>
+        <source>Sequence length T: the sentence repeats (or is cut) to this many steps, the start token first. &apos;as typed&apos; uses the sentence as it is</source>
+        <translation>序列长度 T：句子重复（或截断）到这么多步，起始词元在最前面。“按输入”使用句子原样</translation>
+    </message>
+    <message>
+        <source>Pad as in training</source>
+        <translation>按训练时填充</translation>
+    </message>
+    <message>
+        <source>Put &lt;pad&gt; tokens in front up to the model&apos;s training length, as the trainer and the Test reviews table score every review (&apos;pre&apos; padding). Off: the sentence as typed, which can give another prediction (see Help)</source>
+        <translation>在前面加上 &lt;pad&gt; 词元，直到模型训练时的长度，与训练器和“测试集影评”表格为每条影评打分的方式相同（“pre”填充）。关闭：使用输入的原句，可能给出不同的预测（见帮助）</translation>
+    </message>
+    <message>
+        <source>Clip at global norm</source>
+        <translation>按全局范数裁剪</translation>
+    </message>
+    <message>
+        <source>Gradient clipping as the trainer does it: if ||g|| over all parameters exceeds the threshold, every gradient is scaled by threshold / ||g||</source>
+        <translation>与训练器相同的梯度裁剪：如果所有参数上的 ||g|| 超过阈值，每个梯度都乘以 阈值 / ||g||</translation>
+    </message>
+    <message>
+        <source>Clipping threshold for the global gradient norm</source>
+        <translation>全局梯度范数的裁剪阈值</translation>
+    </message>
+    <message>
+        <source>The global gradient norm before clipping and the factor clipping applies</source>
+        <translation>裁剪前的全局梯度范数，以及裁剪所乘的因子</translation>
+    </message>
+    <message>
+        <source>Vanishing demo</source>
+        <translation>梯度消失演示</translation>
+    </message>
+    <message>
+        <source>linear f, ρ(W) = 0.8, T = 40: the gradient reaching early steps shrinks like 0.8^(T-t)</source>
+        <translation>linear f，ρ(W) = 0.8，T = 40：到达靠前步骤的梯度像 0.8^(T-t) 那样缩小</translation>
+    </message>
+    <message>
+        <source>Exploding demo</source>
+        <translation>梯度爆炸演示</translation>
+    </message>
+    <message>
+        <source>linear f, ρ(W) = 1.2, T = 40: the gradient reaching early steps grows like 1.2^(T-t)</source>
+        <translation>linear f，ρ(W) = 1.2，T = 40：到达靠前步骤的梯度像 1.2^(T-t) 那样增大</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Back to the model&apos;s own W, activation and the sentence as typed; clipping off</source>
+        <translation>恢复模型自己的 W、激活函数和输入的原句；关闭裁剪</translation>
+    </message>
+    <message>
+        <source>Why gradients vanish or explode through time</source>
+        <translation>为什么梯度会随时间消失或爆炸</translation>
+    </message>
+    <message>
+        <source>W scale</source>
+        <translation>W 缩放</translation>
+    </message>
+    <message>
+        <source>Activation f</source>
+        <translation>激活函数 f</translation>
+    </message>
+    <message>
+        <source>Sequence length</source>
+        <translation>序列长度</translation>
+    </message>
+    <message>
+        <source>Padding</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <source>Clipping</source>
+        <translation>裁剪</translation>
+    </message>
+    <message>
+        <source>Pad to T = {0} as in training</source>
+        <translation>按训练时填充到 T = {0}</translation>
+    </message>
+    <message>
+        <source>&lt; 1: shrinks</source>
+        <translation>&lt; 1：缩小</translation>
+    </message>
+    <message>
+        <source>&gt; 1: may explode</source>
+        <translation>&gt; 1：可能爆炸</translation>
+    </message>
+</context>
+<context>
+    <name>Graph</name>
+    <message>
+        <source>(label y = {0})</source>
+        <translation>（标签 y = {0}）</translation>
+    </message>
+    <message>
+        <source>✂ truncated BPTT (k = {0}): no gradient before t = {1}</source>
+        <translation>✂ 截断的时间反向传播（k = {0}）：t = {1} 之前没有梯度</translation>
+    </message>
+    <message>
+        <source>(the same matrix at every step)</source>
+        <translation>（每一步都是同一个矩阵）</translation>
+    </message>
+    <message>
+        <source>gradient carried back: {0} = {1}</source>
+        <translation>传回的梯度：{0} = {1}</translation>
+    </message>
+    <message>
+        <source>outside the truncated-BPTT window: no gradient flows here</source>
+        <translation>在截断 BPTT 的窗口之外：这里没有梯度流过</translation>
+    </message>
+    <message>
+        <source>forward</source>
+        <translation>前向</translation>
+    </message>
+    <message>
+        <source>backward</source>
+        <translation>反向</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>t = {0} of {1} ({2}): “{3}”</source>
+        <translation>t = {0} / {1}（{2}）：“{3}”</translation>
+    </message>
+    <message>
+        <source>t = {0} of {1}: “{2}”</source>
+        <translation>t = {0} / {1}：“{2}”</translation>
+    </message>
+    <message>
+        <source>T = {0} steps</source>
+        <translation>T = {0} 步</translation>
+    </message>
+    <message>
+        <source>the same U, W, V at every step</source>
+        <translation>每一步都是同样的 U、W、V</translation>
+    </message>
+    <message>
+        <source>The gates of step {0}: not computed yet</source>
+        <translation>第 {0} 步的门：尚未计算</translation>
+    </message>
+    <message>
+        <source>{0} (all gates&apos; pre-activations) = {1}</source>
+        <translation>{0}（所有门的激活前的值）= {1}</translation>
+    </message>
+    <message>
+        <source>sₜ value</source>
+        <translation>sₜ 的值</translation>
+    </message>
+    <message>
+        <source>‖gradient‖</source>
+        <translation>‖梯度‖</translation>
+    </message>
+    <message>
+        <source>s₀ = 0 (the initial state)</source>
+        <translation>s₀ = 0（初始状态）</translation>
+    </message>
+    <message>
+        <source>{0}: not computed yet</source>
+        <translation>{0}：尚未计算</translation>
+    </message>
+    <message>
+        <source>“{0}” is not in the vocabulary, so {1} is the &lt;oov&gt; row</source>
+        <translation>“{0}”不在词表中，所以 {1} 是 &lt;oov&gt; 那一行</translation>
+    </message>
+    <message>
+        <source>{0} = embedding of “{1}” (token {2})</source>
+        <translation>{0} = “{1}”的词嵌入（词元 {2}）</translation>
+    </message>
+    <message>
+        <source>ŷ: class {0} ({1})</source>
+        <translation>ŷ：类别 {0}（{1}）</translation>
+    </message>
+    <message>
+        <source>{0} &lt;pad&gt; tokens in front of the words: the input is &apos;pre&apos; padded to the length the model was trained on, as the trainer and the Test reviews table score it. Click to show or hide them; untick Padding to trace the words alone</source>
+        <translation>词前面有 {0} 个 &lt;pad&gt; 词元：输入按“pre”方式填充到模型训练时的长度，与训练器和“测试集影评”表格打分的方式相同。点击可显示或隐藏它们；取消勾选“填充”即可只计算这些词</translation>
+    </message>
+    <message>
+        <source>click to hide</source>
+        <translation>点击隐藏</translation>
+    </message>
+    <message>
+        <source>click to show</source>
+        <translation>点击显示</translation>
+    </message>
+    <message>
+        <source>{0} × &lt;pad&gt;  (steps 1–{0}, &apos;pre&apos; padding as in training; {1})</source>
+        <translation>{0} × &lt;pad&gt;（第 1–{0} 步，与训练时一样的“pre”填充；{1}）</translation>
+    </message>
+</context>
+<context>
+    <name>HeatScale</name>
+    <message>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <source>symmetric log</source>
+        <translation>对称对数</translation>
+    </message>
+    <message>
+        <source>per step t</source>
+        <translation>按时间步 t</translation>
+    </message>
+    <message>
+        <source>auto: </source>
+        <translation>自动：</translation>
+    </message>
+    <message>
+        <source>colour: every s_t is 0</source>
+        <translation>颜色：每个 s_t 都是 0</translation>
+    </message>
+    <message>
+        <source>colour symmetric log, ±{0}</source>
+        <translation>颜色对称对数，±{0}</translation>
+    </message>
+    <message>
+        <source>colour per step: each s_t to its own max |s_t|</source>
+        <translation>颜色按时间步：每个 s_t 按它自己的最大 |s_t|</translation>
+    </message>
+    <message>
+        <source>colour ±{0}</source>
+        <translation>颜色 ±{0}</translation>
+    </message>
+</context>
+<context>
+    <name>Heatmap</name>
+    <message>
+        <source>Gradient per time step over training: log10 ||dL/ds_t||</source>
+        <translation>训练过程中每个时间步的梯度：log10 ||dL/ds_t||</translation>
+    </message>
+    <message>
+        <source>training step</source>
+        <translation>训练步数</translation>
+    </message>
+    <message>
+        <source>time step t</source>
+        <translation>时间步 t</translation>
+    </message>
+    <message>
+        <source>step {0}</source>
+        <translation>第 {0} 步</translation>
+    </message>
+    <message>
+        <source>steps {0}–{1}</source>
+        <translation>第 {0}–{1} 步</translation>
+    </message>
+</context>
+<context>
     <name>Help</name>
     <message>
         <source>The forward pass</source>
@@ -555,6 +1691,97 @@
     </message>
 </context>
 <context>
+    <name>Hyperparams</name>
+    <message>
+        <source>Vocabulary size</source>
+        <translation>词表大小</translation>
+    </message>
+    <message>
+        <source>Sequence length T (maxlen)</source>
+        <translation>序列长度 T（maxlen）</translation>
+    </message>
+    <message>
+        <source>Embedding size E</source>
+        <translation>词嵌入维度 E</translation>
+    </message>
+    <message>
+        <source>Hidden size H</source>
+        <translation>隐藏层大小 H</translation>
+    </message>
+    <message>
+        <source>Activation f</source>
+        <translation>激活函数 f</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Validation split</source>
+        <translation>验证集比例</translation>
+    </message>
+    <message>
+        <source>Clip gradient norm at</source>
+        <translation>梯度范数裁剪阈值</translation>
+    </message>
+    <message>
+        <source>Truncate BPTT to k steps</source>
+        <translation>截断 BPTT 到 k 步</translation>
+    </message>
+    <message>
+        <source>Random seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Learning-rate schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <source>Word dropout</source>
+        <translation>词丢弃法（word dropout）</translation>
+    </message>
+    <message>
+        <source>Embedding dropout</source>
+        <translation>词嵌入丢弃法（embedding dropout）</translation>
+    </message>
+    <message>
+        <source>Weight decay (AdamW)</source>
+        <translation>权重衰减（AdamW）</translation>
+    </message>
+    <message>
+        <source>Early stop after (epochs)</source>
+        <translation>早停（轮数）</translation>
+    </message>
+    <message>
+        <source>Cell (RNN / LSTM / GRU)</source>
+        <translation>单元（RNN / LSTM / GRU）</translation>
+    </message>
+    <message>
+        <source>Plain Keras recipe</source>
+        <translation>原始 Keras 配方</translation>
+    </message>
+    <message>
+        <source>Set the fields to the Keras SimpleRNN example: rmsprop, no clipping, a constant rate, no word dropout, weight decay or early stop.</source>
+        <translation>把各项设为 Keras SimpleRNN 示例的值：rmsprop，不裁剪，恒定学习率，不使用词丢弃法、权重衰减或早停。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
     <name>InputBar</name>
     <message>
         <source>The model&apos;s prediction y-hat = sigmoid(o_T), the label y, and the loss L</source>
@@ -565,8 +1792,10 @@
         <translation>输入或粘贴一个句子，然后按 Enter</translation>
     </message>
     <message>
-        <source>Any sentence: it is split into words with the model&apos;s tokeniser; words the vocabulary does not know become &lt;oov&gt;. Enter applies it.</source>
-        <translation>任意句子：用模型的分词器切分成词；词表里没有的词变为 &lt;oov&gt;。按 Enter 应用。</translation>
+        <source>Any sentence: it is split into words with the model&apos;s tokeniser; words the vocabulary does not know become &lt;oov&gt;. Enter applies it.
+The model reads at most {0} words (a longer text keeps its last {0}, as in training); the box holds up to {1} characters.</source>
+        <translation>任意句子：用模型的分词器切分成词；词表里没有的词变为 &lt;oov&gt;。按 Enter 应用。
+模型最多读取 {0} 个词（更长的文本保留最后 {0} 个，与训练时相同）；输入框最多容纳 {1} 个字符。</translation>
     </message>
     <message>
         <source>Examples</source>
@@ -814,6 +2043,63 @@ Check your answer, or press Show answer, to uncover it.</source>
     </message>
 </context>
 <context>
+    <name>LivePlot</name>
+    <message>
+        <source>Press Start: this fills in as the model trains</source>
+        <translation>按“开始”：模型训练时这里会逐渐填满</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export {0}</source>
+        <translation>导出{0}</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Could not write {0}:
+{1}
+
+Choose another folder or free some disk space.</source>
+        <translation>无法写入 {0}：
+{1}
+
+请选择其他文件夹或释放一些磁盘空间。</translation>
+    </message>
+    <message>
+        <source>Export image (PNG)…</source>
+        <translation>导出图像（PNG）…</translation>
+    </message>
+    <message>
+        <source>Export drawing (SVG)…</source>
+        <translation>导出矢量图（SVG）…</translation>
+    </message>
+    <message>
+        <source>Export data (CSV)…</source>
+        <translation>导出数据（CSV）…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Save this plot as PNG or SVG, or its data as CSV</source>
+        <translation>把这张图保存为 PNG 或 SVG，或把它的数据保存为 CSV</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Explore</source>
@@ -883,6 +2169,14 @@ Check that numba, numpy and scipy are installed (pip install -e . in the rnnviz 
 <context>
     <name>ModelController</name>
     <message>
+        <source>Could not show the model</source>
+        <translation>无法显示模型</translation>
+    </message>
+    <message>
+        <source>{0} cannot be traced: {1}</source>
+        <translation>无法计算 {0}：{1}</translation>
+    </message>
+    <message>
         <source>Building the built-in model: {0}, H = {1} (trained once, then cached)…</source>
         <translation>正在构建内置模型：{0}，H = {1}（只训练一次，之后使用缓存）…</translation>
     </message>
@@ -924,6 +2218,37 @@ Check that numba, numpy and scipy are installed (pip install -e . in the rnnviz 
     </message>
 </context>
 <context>
+    <name>ModelControls</name>
+    <message>
+        <source>Hidden units H of the built-in model: it is trained again (a fraction of a second, then cached) with this many units. Small H keeps the numbers checkable by hand</source>
+        <translation>内置模型的隐藏单元数 H：用这么多单元重新训练（不到一秒，之后使用缓存）。H 小时，数字便于手工核对</translation>
+    </message>
+    <message>
+        <source>Hidden size is fixed by training: this model was trained with H = {h}. To explore another size, train a new model on the Train page (or pick a built-in task)</source>
+        <translation>隐藏层大小由训练决定：这个模型是用 H = {h} 训练的。要探索其他大小，请在“训练”页训练一个新模型（或选择一个内置任务）</translation>
+    </message>
+    <message>
+        <source>Many-to-one: one sentiment prediction from o_T, the loss at the end. Many-to-many: at every step o_t predicts the next word, a loss L_t per step</source>
+        <translation>多对一：由 o_T 给出一个情感预测，损失在最后。多对多：每一步的 o_t 预测下一个词，每一步有一个损失 L_t</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Hidden units</source>
+        <translation>隐藏单元</translation>
+    </message>
+    <message>
+        <source>This model (many-to-one)</source>
+        <translation>当前模型（多对一）</translation>
+    </message>
+    <message>
+        <source>This model (many-to-many)</source>
+        <translation>当前模型（多对多）</translation>
+    </message>
+</context>
+<context>
     <name>ModelFiles</name>
     <message>
         <source>rnnviz models (*.npz);;All files (*)</source>
@@ -948,6 +2273,10 @@ Choose a model saved by rnnviz (File &gt; Save model as, or the trainer), or tra
     <message>
         <source>Could not read {0}: {1}.</source>
         <translation>无法读取 {0}：{1}。</translation>
+    </message>
+    <message>
+        <source>{0} cannot be shown: {1}.</source>
+        <translation>无法显示 {0}：{1}。</translation>
     </message>
     <message>
         <source>Could not save to {0}: {1}.
@@ -1017,7 +2346,188 @@ Nothing was written.</source>
     </message>
 </context>
 <context>
+    <name>PlotsPanel</name>
+    <message>
+        <source>Plots of the current trace; the red line is the current step. Click a plot to jump to that time step</source>
+        <translation>当前计算的曲线图；红线是当前步骤。点击曲线图可跳到那个时间步</translation>
+    </message>
+    <message>
+        <source>‖dL/ds&lt;sub&gt;t&lt;/sub&gt;‖ (log)</source>
+        <translation>‖dL/ds&lt;sub&gt;t&lt;/sub&gt;‖（对数）</translation>
+    </message>
+    <message>
+        <source>hidden state s&lt;sub&gt;t&lt;/sub&gt; (unit × t)</source>
+        <translation>隐藏状态 s&lt;sub&gt;t&lt;/sub&gt;（单元 × t）</translation>
+    </message>
+    <message>
+        <source>step t&apos;s share of dL/dW (log)</source>
+        <translation>第 t 步在 dL/dW 中的份额（对数）</translation>
+    </message>
+    <message>
+        <source>What these plots show about vanishing and exploding gradients</source>
+        <translation>这些曲线图显示了梯度消失与梯度爆炸的什么</translation>
+    </message>
+    <message>
+        <source>Gradients through time</source>
+        <translation>随时间的梯度</translation>
+    </message>
+    <message>
+        <source>s_t colour: {0}</source>
+        <translation>s_t 颜色：{0}</translation>
+    </message>
+    <message>
+        <source>Colour scale of the hidden-state heatmap. linear: ±the largest |s_t[i]|; symmetric log: sign and order of magnitude, so one exploded step does not blank the rest; per step t: each column to its own largest entry; auto: symmetric log when the values span more than two orders of magnitude</source>
+        <translation>隐藏状态热图的颜色刻度。线性：± 最大的 |s_t[i]|；对称对数：符号和数量级，这样一个爆炸的步骤不会让其余部分变成空白；按时间步 t：每一列按它自己的最大分量；自动：数值跨越两个以上数量级时使用对称对数</translation>
+    </message>
+    <message>
+        <source>every ‖dL/ds_t‖ is 0 or inf:
+see the note below</source>
+        <translation>每个 ‖dL/ds_t‖ 都是 0 或 inf：
+请看下面的说明</translation>
+    </message>
+    <message>
+        <source>every share is 0 or inf:
+see the note below</source>
+        <translation>每个份额都是 0 或 inf：
+请看下面的说明</translation>
+    </message>
+    <message>
+        <source>hidden state s&lt;sub&gt;t&lt;/sub&gt; (unit × t), {0}</source>
+        <translation>隐藏状态 s&lt;sub&gt;t&lt;/sub&gt;（单元 × t），{0}</translation>
+    </message>
+    <message>
+        <source>t = {0}: ‖dL/ds_t‖ = {1}, step&apos;s share of dL/dW = {2}, s_t = [{3}]</source>
+        <translation>t = {0}：‖dL/ds_t‖ = {1}，该步在 dL/dW 中的份额 = {2}，s_t = [{3}]</translation>
+    </message>
+</context>
+<context>
+    <name>Reviews</name>
+    <message>
+        <source>All reviews</source>
+        <translation>所有影评</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>正面</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>负面</translation>
+    </message>
+    <message>
+        <source>Predicted right</source>
+        <translation>预测正确</translation>
+    </message>
+    <message>
+        <source>Predicted wrong</source>
+        <translation>预测错误</translation>
+    </message>
+    <message>
+        <source>True label</source>
+        <translation>真实标签</translation>
+    </message>
+    <message>
+        <source>Stars</source>
+        <translation>星级</translation>
+    </message>
+    <message>
+        <source>Prediction</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>影评</translation>
+    </message>
+    <message>
+        <source>Filter: words in the review…</source>
+        <translation>筛选：影评中的词…</translation>
+    </message>
+    <message>
+        <source>Show in graph</source>
+        <translation>在计算图中显示</translation>
+    </message>
+    <message>
+        <source>Trace the selected review in the graph, &apos;pre&apos; padded to the training length as this table scores it (double-click works too)</source>
+        <translation>在计算图中计算选中的影评，按这个表格打分的方式“pre”填充到训练时的长度（双击也可以）</translation>
+    </message>
+    <message>
+        <source>Predicting the test reviews</source>
+        <translation>预测测试集影评</translation>
+    </message>
+    <message>
+        <source>Predicting the test reviews…</source>
+        <translation>正在预测测试集影评…</translation>
+    </message>
+    <message>
+        <source>Predicting the test reviews… {0} of {1}</source>
+        <translation>正在预测测试集影评… {0} / {1}</translation>
+    </message>
+    <message>
+        <source>{0} of {1} test reviews</source>
+        <translation>{1} 条测试集影评中的 {0} 条</translation>
+    </message>
+    <message>
+        <source>model accuracy on all {0}: {1}%</source>
+        <translation>模型在全部 {0} 条上的准确率：{1}%</translation>
+    </message>
+    <message>
+        <source>train or load a model to see its predictions</source>
+        <translation>训练或加载一个模型即可看到它的预测</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>正面</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>负面</translation>
+    </message>
+</context>
+<context>
+    <name>Saving</name>
+    <message>
+        <source>no weights to save</source>
+        <translation>没有可保存的权重</translation>
+    </message>
+    <message>
+        <source>could not save the model to {0}: {1}</source>
+        <translation>无法把模型保存到 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Saved to {0} (File &gt; Open model opens it; the newest model there is shown at the next start).</source>
+        <translation>已保存到 {0}（“文件 &gt; 打开模型”可以打开它；下次启动时会显示那里最新的模型）。</translation>
+    </message>
+    <message>
+        <source>Not saved: {0}.</source>
+        <translation>未保存：{0}。</translation>
+    </message>
+    <message>
+        <source>Training in progress</source>
+        <translation>正在训练</translation>
+    </message>
+    <message>
+        <source>A model is being trained. Stop the run and close rnnviz?
+
+The best weights so far are saved to the models folder and shown at the next start.</source>
+        <translation>正在训练一个模型。要停止训练并关闭 rnnviz 吗？
+
+目前最好的权重会保存到模型文件夹，并在下次启动时显示。</translation>
+    </message>
+    <message>
+        <source>Stop and close</source>
+        <translation>停止并关闭</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
+    <message>
+        <source>The {0} has its own sigmoid gates and tanh: its W stacks one block per gate, so there is no single rho(W) to scale. Its gates decide how much of the past is kept: see Compare cells</source>
+        <translation>{0} 有自己的 sigmoid 门和 tanh：它的 W 为每个门堆叠一块，因此没有单一的 rho(W) 可以缩放。由它的门决定保留多少过去的信息：请看“比较单元”</translation>
+    </message>
     <message>
         <source>the label must be 0 (negative) or 1 (positive), got {0}</source>
         <translation>标签必须是 0（负面）或 1（正面），实际为 {0}</translation>
@@ -1079,6 +2589,229 @@ Nothing was written.</source>
     <message>
         <source>Starting the RNN core</source>
         <translation>启动 RNN 核心</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message>
+        <source>checking the file</source>
+        <translation>检查文件</translation>
+    </message>
+    <message>
+        <source>reading reviews</source>
+        <translation>读取影评</translation>
+    </message>
+    <message>
+        <source>tokenising</source>
+        <translation>分词</translation>
+    </message>
+    <message>
+        <source>encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>loading the cached arrays</source>
+        <translation>加载缓存的数组</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>loading</source>
+        <translation>加载中</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>训练中</translation>
+    </message>
+    <message>
+        <source>pausing</source>
+        <translation>正在暂停</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation>正在停止</translation>
+    </message>
+    <message>
+        <source>Choose the data and the settings, then press Start.</source>
+        <translation>选择数据和设置，然后按“开始”。</translation>
+    </message>
+    <message>
+        <source>Fix the settings first: {0}</source>
+        <translation>请先修正设置：{0}</translation>
+    </message>
+    <message>
+        <source>No copy of IMDb yet. Open a copy you have (Open…), download it (Download), or choose a built-in task.</source>
+        <translation>还没有 IMDb 数据。打开你已有的一份（打开…）、下载它（下载），或选择一个内置任务。</translation>
+    </message>
+    <message>
+        <source>Training…</source>
+        <translation>正在训练…</translation>
+    </message>
+    <message>
+        <source>Stopping after the current batch…</source>
+        <translation>当前批次结束后停止…</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Load the data if needed and train from fresh weights</source>
+        <translation>需要时加载数据，并从新的初始权重开始训练</translation>
+    </message>
+    <message>
+        <source>Pause after the current batch; the graph shows the weights as they are now</source>
+        <translation>在当前批次结束后暂停；计算图显示此刻的权重</translation>
+    </message>
+    <message>
+        <source>Continue training</source>
+        <translation>继续训练</translation>
+    </message>
+    <message>
+        <source>End the run after the current batch; the best validated weights are kept</source>
+        <translation>在当前批次结束后结束训练；保留验证结果最好的权重</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Hyperparameters</source>
+        <translation>超参数</translation>
+    </message>
+    <message>
+        <source>Recommended settings for this data</source>
+        <translation>这份数据的推荐设置</translation>
+    </message>
+    <message>
+        <source>The Keras example&apos;s settings for IMDb; a small quick model for a built-in task</source>
+        <translation>IMDb 使用 Keras 示例的设置；内置任务使用一个小而快的模型</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Live plots</source>
+        <translation>实时曲线</translation>
+    </message>
+    <message>
+        <source>Test reviews</source>
+        <translation>测试集影评</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Loading the data</source>
+        <translation>加载数据</translation>
+    </message>
+    <message>
+        <source>Loading {0}…</source>
+        <translation>正在加载 {0}…</translation>
+    </message>
+    <message>
+        <source>{0}: {1} of {2}</source>
+        <translation>{0}：{1} / {2}</translation>
+    </message>
+    <message>
+        <source>Loading the data: {0}…</source>
+        <translation>正在加载数据：{0}…</translation>
+    </message>
+    <message>
+        <source>Stopped before training started.</source>
+        <translation>在训练开始之前已停止。</translation>
+    </message>
+    <message>
+        <source>Loading cancelled.</source>
+        <translation>加载已取消。</translation>
+    </message>
+    <message>
+        <source>starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message>
+        <source>Training on {0}: {1} training sequences of {2} steps ({3}% held out for validation)…</source>
+        <translation>正在 {0} 上训练：{1} 个长度为 {2} 步的训练序列（留出 {3}% 用于验证）…</translation>
+    </message>
+    <message>
+        <source>epoch {0}/{1} · batch {2}/{3}</source>
+        <translation>第 {0}/{1} 轮 · 批次 {2}/{3}</translation>
+    </message>
+    <message>
+        <source>{0} elapsed · ETA {1} · {2} sequences/s · loss {3}</source>
+        <translation>已用 {0} · 预计还需 {1} · {2} 个序列/秒 · 损失 {3}</translation>
+    </message>
+    <message>
+        <source>Epoch {0}: validation accuracy {1}, loss {2} (best so far: kept)</source>
+        <translation>第 {0} 轮：验证集准确率 {1}，损失 {2}（目前最好：已保留）</translation>
+    </message>
+    <message>
+        <source>Epoch {0}: validation accuracy {1}, loss {2}</source>
+        <translation>第 {0} 轮：验证集准确率 {1}，损失 {2}</translation>
+    </message>
+    <message>
+        <source>Paused. The graph shows the weights as they are now; Resume to go on, Stop to end.</source>
+        <translation>已暂停。计算图显示此刻的权重；按“继续”接着训练，按“停止”结束。</translation>
+    </message>
+    <message>
+        <source>Test accuracy {0}.</source>
+        <translation>测试集准确率 {0}。</translation>
+    </message>
+    <message>
+        <source>{0}.
+
+The graph uses the weights from before the failed step.</source>
+        <translation>{0}。
+
+计算图使用失败那一步之前的权重。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished after %n epoch(s) in {0}: {1}.</source>
+        <translation>
+            <numerusform>训练完成：%n 轮，用时 {0}：{1}。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after %n epoch(s) in {0}: {1}.</source>
+        <translation>
+            <numerusform>训练已停止：%n 轮，用时 {0}：{1}。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no epoch finished, so the model holds the last good weights (not validated)</source>
+        <translation>没有完成任何一轮，所以模型保留最后一组正常的权重（未经验证）</translation>
+    </message>
+    <message>
+        <source>stopped early: no better validation accuracy for {0} epochs; best {1} at epoch {2}</source>
+        <translation>早停：连续 {0} 轮验证集准确率没有提高；最好为 {1}，在第 {2} 轮</translation>
+    </message>
+    <message>
+        <source>best validation accuracy {0} at epoch {1}</source>
+        <translation>最好的验证集准确率为 {0}，在第 {1} 轮</translation>
+    </message>
+    <message>
+        <source>the model keeps the weights of epoch {0}, the best on validation ({1})</source>
+        <translation>模型保留第 {0} 轮的权重，即在验证集上最好的一轮（{1}）</translation>
     </message>
 </context>
 </TS>
