@@ -28,6 +28,8 @@ VISIBLE_CLASSES = {
     "QListWidgetItem", "QDockWidget", "QMessageBox", "QTreeWidgetItem", "QTableWidgetItem", "HelpButton",
     "BackgroundJob", "Feedback",
 }
+#: Keyword arguments that style text rather than say something (pyqtgraph's setTitle(text, size="9pt")).
+STYLE_KEYWORDS = {"size", "color", "colour", "units", "family"}
 #: Calls whose first argument is a key, not words (an axis name, a help topic, a job's function).
 KEY_FIRST = {"setLabel", "HelpButton", "BackgroundJob", "setItemText", "setTabText", "setTabToolTip", "insertItem",
              "insertTab"}
@@ -111,7 +113,7 @@ def bypasses(path: Path) -> list[Finding]:
         name = call_name(node)
         if name in VISIBLE_METHODS and isinstance(node.func, ast.Attribute) or name in VISIBLE_CLASSES:
             args = node.args[1:] if name in KEY_FIRST else node.args
-            for arg in [*args, *(k.value for k in node.keywords)]:
+            for arg in [*args, *(k.value for k in node.keywords if k.arg not in STYLE_KEYWORDS)]:
                 for text in untranslated_literals(arg):
                     found.append(Finding(rel, node.lineno, f"{name}(...) shows {text!r} without translate"))
     return found
@@ -191,7 +193,7 @@ def python_files(folders: tuple[str, ...]) -> list[Path]:
 # --- prose outside translate ---------------------------------------------------------------------
 #: Two English words in a row (after removing tags, entities and {placeholders}): text a person reads.
 _PROSE = re.compile(r"[A-Za-z]{2,}[,:;.!?']?\s+[A-Za-z]{2,}")
-_STRIP = re.compile(r"<[^>]*>|&#?\w+;|\{[^}]*\}")
+_STRIP = re.compile(r"<[^>]*(>|$)|&#?\w+;|\{[^}]*\}")  # a tag, also one cut at the literal's end
 _CSS = re.compile(r"^\s*[#.\w-]*\s*\{?\s*[\w-]+\s*:\s*[^;]+;")
 #: Calls whose string arguments are not for the window's user (the terminal, Qt's object model, styles).
 NOT_FOR_THE_WINDOW = {"print", "add_argument", "ArgumentParser", "add_parser", "setStyleSheet", "setObjectName",
@@ -215,6 +217,6 @@ def prose_outside_translate(path: Path) -> list[Finding]:
     found = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip:
-            if _PROSE.search(_STRIP.sub(" ", node.value)) and not _CSS.match(node.value):
+            if _PROSE.search(_STRIP.sub(" ", node.value)) and not _CSS.match(node.value) and "<style" not in node.value:
                 found.append(Finding(rel, node.lineno, f"English prose outside translate: {node.value[:80]!r}"))
     return found

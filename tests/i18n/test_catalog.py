@@ -44,6 +44,9 @@ def lupdated(tmp_path_factory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("lupdate")
     for folder in i18n_tools.SOURCE_FOLDERS:
         shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in i18n_tools.SOURCE_FILES:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, root / name)
     shutil.copytree(ROOT / "resources" / "i18n", root / "resources" / "i18n")
     i18n_tools.update(root)
     return {language: i18n_tools.ts_path(root, language) for language in i18n_tools.LANGUAGES}
@@ -97,7 +100,7 @@ def test_every_translate_call_of_the_sources_is_in_the_catalog():
     catalog = {(m["context"], m["source"]) for m in messages(TS["zh_CN"])}
     plurals = {(m["context"], m["source"]) for m in messages(TS["en"])}
     missing, not_plural = [], []
-    for path in python_files(i18n_tools.SOURCE_FOLDERS):
+    for path in python_files(i18n_tools.SOURCE_FOLDERS) + [ROOT / name for name in i18n_tools.SOURCE_FILES]:
         found, _problems = translate_calls(path)
         for msg in found:
             if (msg.context, msg.source) not in catalog:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from rnnviz.explorer.lessons import LESSONS_DIR, load_lessons
+from rnnviz.gui import i18n_tools
 from rnnviz.gui.help_dialog import TOPICS, help_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,3 +70,35 @@ def test_each_check_names_its_number_in_the_chinese_text_too():
                 numbers = re.findall(r"\d+(?:\.\d+)?", says)
                 for number in numbers:
                     assert number in b.text + b.task, (zh.id, a.title, says)
+
+
+# --- no stale translation ----------------------------------------------------------------------------
+def _translations():
+    help_dir, lessons_dir = ROOT / "resources" / "help", ROOT / "resources" / "lessons"
+    return ([(p, help_dir / p.name, i18n_tools.help_fingerprint) for p in sorted((help_dir / "zh_CN").glob("*.html"))]
+            + [(p, lessons_dir / "en" / p.name, i18n_tools.lesson_fingerprint)
+               for p in sorted((lessons_dir / "zh_CN").glob("*.toml"))])
+
+
+@pytest.mark.parametrize("translation, english, fingerprint", _translations(), ids=lambda v: getattr(v, "name", ""))
+def test_translation_is_of_the_current_english(translation, english, fingerprint):
+    """Each translation names the fingerprint of the English it was made from; a changed original
+    (a new sentence in a help page, a reworded lesson step) fails here until the translation follows
+    (then `python -m rnnviz.gui.i18n_tools stamp`)."""
+    stamp = i18n_tools.stamp_of(translation)
+    assert stamp is not None, f"{translation.name} has no 'translated from' stamp on its first line"
+    name, digest = stamp
+    assert name == english.name
+    assert digest == fingerprint(english), (f"{english.name} changed since {translation.parent.name}/"
+                                            f"{translation.name} was translated: update the translation")
+
+
+def test_the_fingerprint_changes_with_the_words_only(tmp_path):
+    english = sorted((LESSONS_DIR / "en").glob("*.toml"))[0]
+    text = english.read_text(encoding="utf-8")
+    copy = tmp_path / english.name
+    copy.write_text(text.replace("[step.state]", "[step.state]\nclip = true", 1), encoding="utf-8")
+    assert i18n_tools.lesson_fingerprint(copy) == i18n_tools.lesson_fingerprint(english)
+    first_title = load_lessons("en")[0].title
+    copy.write_text(text.replace(first_title, first_title + " again", 1), encoding="utf-8")
+    assert i18n_tools.lesson_fingerprint(copy) != i18n_tools.lesson_fingerprint(english)

@@ -97,18 +97,37 @@ def test_learn_panel_shows_the_chinese_lessons(window, qtbot):
     assert any(a.text() == "学习面板(&L)" for a in view.actions())
 
 
-def test_no_english_left_on_the_translated_parts(window):
-    """Every label and button of the input bar and the playback bar says Chinese (or only the notation
-    and numbers); the group boxes' titles too."""
-    page = window.page
-    english = []
-    for root in (page.input_bar, page.playback_bar):
-        for w in [*root.findChildren(QLabel), *root.findChildren(QAbstractButton)]:
-            if w is page.input_bar.result_label:
-                continue  # its words come from rnnviz/explorer/equations.py, wrapped after 10:50
-            text = w.text()
-            words = re.findall(r"[A-Za-z]{3,}", re.sub(r"<[^>]*>|&\w+;", " ", text or ""))
-            if words and not has_chinese(text):
-                english.append((type(w).__name__, text))
-    english += [("QGroupBox", box.title()) for box in page.findChildren(QGroupBox) if not has_chinese(box.title())]
-    assert not english, english
+def _english_texts(root) -> list[tuple[str, str]]:
+    """Texts of labels, buttons and group boxes under `root` with English words and no Chinese."""
+    found = []
+    for w in [*root.findChildren(QLabel), *root.findChildren(QAbstractButton), *root.findChildren(QGroupBox)]:
+        text = w.title() if isinstance(w, QGroupBox) else w.text()
+        words = [x for x in re.findall(r"[A-Za-z]{3,}", re.sub(r"<[^>]*>|&\w+;", " ", text or ""))
+                 if x not in NOTATION_WORDS]
+        if words and not has_chinese(text):
+            found.append((type(w).__name__, w.objectName(), text))
+    return found
+
+
+#: Words that are the same in every language (the app, the notation, the cells' names).
+NOTATION_WORDS = {"rnnviz", "tanh", "relu", "linear", "sigmoid", "softmax", "RNN", "LSTM", "GRU", "BPTT", "IMDb",
+                  "oov", "pad", "start"}
+
+
+def test_no_english_left_on_the_explore_page(window):
+    """Every label, button and group title of the Explore page says Chinese (or only notation and numbers),
+    and so does the BPTT panel."""
+    assert not _english_texts(window.page), _english_texts(window.page)
+    window.go_to_step(window.playback.n_steps - 1)  # the last backward step: the most prose
+    assert has_chinese(window.detail.text()) and "反向" in window.detail.text()
+
+
+def test_no_english_left_on_the_train_page(window):
+    panel = window.training_panel
+    if panel is None:
+        pytest.skip("the trainer panel could not be built here")
+    assert not _english_texts(panel), _english_texts(panel)
+    assert [panel.tabs.tabText(i) for i in range(panel.tabs.count())] == ["实时曲线", "测试集影评"]
+    # the hyperparameters' help (FIELD_HELP of rnnviz.train.config) in the tooltips
+    assert "学习率" in panel.form.editors["lr"].toolTip()
+    assert "序列长度" in panel.form.editors["maxlen"].toolTip()
