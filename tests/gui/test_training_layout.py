@@ -9,7 +9,7 @@ from PySide6.QtCore import QSettings
 from rnnviz.core import init_params, make_trace
 from rnnviz.explorer import ModelSpec, step_html
 from rnnviz.explorer.numbers import format_block, norm
-from rnnviz.gui.model_controls import ModelControls
+from rnnviz.gui.explore.model_controls import ModelControls
 from rnnviz.gui.settings import open_settings
 
 
