@@ -80,7 +80,7 @@ def compile_stage(stage: str) -> None:
 _COMPILERS = {}  # stage -> function that calls every kernel of the stage once (filled below)
 
 
-# the kernels each stage calls through rnnviz.core.engine (the optimizers' are small and not checked)
+# the kernels each stage calls through rnnviz.core.engine (the optimizers' are small: not checked)
 _STAGE_KERNELS = {
     "trace": ("input_shares_rows", "recurrence", "binary_head", "binary_head_grad", "outputs",
               "softmax_head", "output_grads", "bptt", "input_grads_rows", "norm"),
@@ -134,9 +134,10 @@ def _compile_all() -> None:
 
 
 def _start_child() -> subprocess.Popen | None:
-    """``python -m rnnviz.core.warmup`` with this rnnviz first on its path; None if it cannot run."""
+    """``python -m rnnviz.core.warmup``, this rnnviz first on its path; None if it cannot run."""
     root = str(Path(__file__).resolve().parents[2])
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")])))
+    path = os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))
+    env = dict(os.environ, PYTHONPATH=path)
     try:
         child = subprocess.Popen([sys.executable, "-m", "rnnviz.core.warmup"], env=env, cwd=root,
                                  stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
