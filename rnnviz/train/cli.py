@@ -55,7 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
                                                   "Keras' imdb.npz (default: the environment variable or the cache)")
     p.add_argument("--dataset", choices=DATASETS, default=d.dataset, help=FIELD_HELP["dataset"])
     def help_for(name: str) -> str:
-        return f"{FIELD_HELP[name]} (IMDb default: {getattr(d, name)}; the built-in tasks have their own)"
+        return (f"{FIELD_HELP[name]} (IMDb default: {getattr(d, name)}; the built-in tasks and the gated cells on "
+                "IMDb have their own)")
 
     ints = {"num_words": "N", "maxlen": "T", "embed_dim": "E", "hidden_dim": "H", "batch_size": "B",
             "epochs": "N", "seed": "N"}
@@ -86,7 +87,7 @@ def config_from_args(args: argparse.Namespace) -> TrainConfig:
     for name in ("clip_norm", "truncate"):  # None is a real choice here ('none'), so test presence
         if hasattr(args, name):
             changes[name] = getattr(args, name)
-    return TrainConfig.defaults_for(args.dataset).with_changes(**changes)
+    return TrainConfig.defaults_for(args.dataset, args.cell or "rnn").with_changes(**changes)
 
 
 def main(argv: list[str] | None = None) -> int:

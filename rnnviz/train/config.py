@@ -164,10 +164,12 @@ class TrainConfig:
         return replace(self, **changes)
 
     @classmethod
-    def defaults_for(cls, dataset: str) -> "TrainConfig":
-        """Starting settings per dataset: the IMDb recipe above, small quick runs for the synthetic tasks."""
+    def defaults_for(cls, dataset: str, cell: str = "rnn") -> "TrainConfig":
+        """Starting settings per dataset (the IMDb recipe above, small quick runs for the synthetic tasks), with
+        the changes a gated cell needs on that dataset (CELL_DEFAULTS)."""
         _check_choice("dataset", dataset, DATASETS)
-        return cls(**DATASET_DEFAULTS[dataset])
+        _check_choice("cell", cell, CELLS)
+        return cls(**{**DATASET_DEFAULTS[dataset], **CELL_DEFAULTS.get((dataset, cell), {}), "cell": cell})
 
 
 def field_names() -> tuple[str, ...]:
@@ -187,6 +189,17 @@ DATASET_DEFAULTS: dict[str, dict[str, Any]] = {
     # Sentences of up to 16 tokens; stuck near chance for some epochs, then solved.
     "negation": {"dataset": "negation", "maxlen": 16, "embed_dim": 8, "hidden_dim": 16, "optimizer": "adam",
                  "lr": 1e-2, "batch_size": 32, "epochs": 20, "lr_schedule": "constant"},
+}
+
+# IMDb with the Keras LSTM-32 example's shape (Embedding(10000, 32) -> LSTM(32) / GRU(32), maxlen 500;
+# Adam 1e-3 with the cosine schedule and clipping as above). Chosen on validation accuracy only. A gated
+# cell learns far faster than the RNN and then overfits (LSTM over 6 cosine epochs: validation 0.888 at
+# epoch 3, 0.890 at 6 while the training accuracy went 0.93 -> 0.97), so 3 epochs (LSTM, validation
+# 0.888-0.899 over seeds 0-2) or 4 in batches of 64 (GRU: 0.892, where 3 epochs of 128 gave 0.883), with
+# 10% held out instead of 20%: more reviews to learn from.
+CELL_DEFAULTS: dict[tuple[str, str], dict[str, Any]] = {
+    ("imdb", "lstm"): {"epochs": 3, "validation_split": 0.1},
+    ("imdb", "gru"): {"epochs": 4, "batch_size": 64, "validation_split": 0.1},
 }
 
 

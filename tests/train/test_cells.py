@@ -120,3 +120,14 @@ def test_cli_trains_an_lstm(capsys, tmp_path):
     result = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert result["config"]["cell"] == "lstm" and result["status"] == "finished"
     assert load_model(out).cell == "lstm"
+
+
+def test_gated_cells_have_their_own_imdb_defaults():
+    lstm = TrainConfig.defaults_for("imdb", "lstm")
+    assert (lstm.cell, lstm.epochs, lstm.embed_dim, lstm.hidden_dim, lstm.maxlen) == ("lstm", 3, 32, 32, 500)
+    assert TrainConfig.defaults_for("imdb") == TrainConfig()
+    assert TrainConfig.defaults_for("memory", "gru").with_changes(cell="rnn") == TrainConfig.defaults_for("memory")
+    args = build_parser().parse_args(["--cell", "lstm"])
+    assert config_from_args(args) == lstm
+    args = build_parser().parse_args(["--cell", "lstm", "--epochs", "5"])
+    assert config_from_args(args).epochs == 5
