@@ -72,10 +72,15 @@ def user_model_candidates(last_path: str | None) -> list[Path]:
 
 def load_model_file(path: str | Path) -> ModelSpec:
     """A saved model as a ModelSpec; raises rnnviz.train's CheckpointError with what is wrong."""
-    from rnnviz.train.checkpoint import load_model
+    from rnnviz.train.checkpoint import CheckpointError, load_model
 
     path = Path(path)
-    return ModelSpec.from_trained(load_model(path), path.name)
+    model = load_model(path)
+    if model.cell != "rnn":
+        # the views draw the vanilla cell only so far; the gated graph and panel come later
+        raise CheckpointError(f"{path.name} holds an {model.cell.upper()} model; the window shows vanilla RNN "
+                              "models so far (use it from the command line, python main.py train --cell ...)")
+    return ModelSpec.from_trained(model, path.name)
 
 
 #: The built-in models the Explore page offers: task key -> what the user reads.

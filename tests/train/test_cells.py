@@ -131,3 +131,12 @@ def test_gated_cells_have_their_own_imdb_defaults():
     assert config_from_args(args) == lstm
     args = build_parser().parse_args(["--cell", "lstm", "--epochs", "5"])
     assert config_from_args(args).epochs == 5
+
+
+def test_the_window_refuses_a_gated_model_file_with_a_message(tmp_path, trained):
+    """Until the window draws gated cells, opening one (or finding it at startup) gives a clear message."""
+    from rnnviz.explorer.sources import load_model_file
+    model = trained[0].model
+    path = save_model(tmp_path / "gated.npz", model)
+    with pytest.raises(CheckpointError, match=f"holds an {model.cell.upper()} model; the window shows vanilla RNN"):
+        load_model_file(path)
