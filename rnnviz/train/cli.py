@@ -19,7 +19,7 @@ from pathlib import Path
 from rnnviz.data import DatasetError, ImdbNotFound, LoadCancelled
 
 from .checkpoint import save_model
-from .config import ACTIVATIONS, CELLS, DATASETS, FIELD_HELP, LR_SCHEDULES, OPTIMIZERS, ConfigError, TrainConfig
+from .config import ACTIVATIONS, CELLS, DATASETS, GATE_INITS, FIELD_HELP, LR_SCHEDULES, OPTIMIZERS, ConfigError, TrainConfig
 from .control import TrainControl
 from .datasets import IMDB_HELP, load_dataset
 from .paths import default_model_path
@@ -63,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     for name, metavar in ints.items():
         p.add_argument("--" + name.replace("_", "-"), type=int, metavar=metavar, default=None, help=help_for(name))
     p.add_argument("--cell", choices=CELLS, default=None, help=help_for("cell"))
+    p.add_argument("--gate-init", choices=GATE_INITS, default=None, help=help_for("gate_init"))
     p.add_argument("--activation", choices=ACTIVATIONS, default=None, help=help_for("activation"))
     p.add_argument("--optimizer", choices=OPTIMIZERS, default=None, help=help_for("optimizer"))
     p.add_argument("--lr", type=float, default=None, help=help_for("lr"))

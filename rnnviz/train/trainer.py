@@ -50,7 +50,7 @@ class Trainer:
         self.test_on_stop = test_on_stop
         self.vocab_size = len(dataset.vocab)
         self.params = core.init_params(self.vocab_size, config.embed_dim, config.hidden_dim, 1,
-                                       seed=config.seed, dtype=np.float32, cell=config.cell)
+                                       seed=config.seed, dtype=np.float32, cell=config.cell, chrono=config.chrono)
         self._lock = threading.Lock()  # guards in-place weight updates against snapshot() copies
         self._best: dict[str, np.ndarray] | None = None
         self.history: dict = {"epoch": [], "train_loss": [], "train_accuracy": [], "val_loss": [],
