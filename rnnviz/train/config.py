@@ -211,13 +211,14 @@ DATASET_DEFAULTS: dict[str, dict[str, Any]] = {
 # cell learns far faster than the RNN and then overfits (LSTM over 6 cosine epochs: validation 0.888 at
 # epoch 3, 0.890 at 6 while the training accuracy went 0.93 -> 0.97), so 3 epochs (LSTM, validation
 # 0.888-0.899 over seeds 0-2) or 4 in batches of 64 (GRU: 0.892, where 3 epochs of 128 gave 0.883), with
-# 10% held out instead of 20%: more reviews to learn from.
+# 10% held out instead of 20%: more reviews to learn from. The GRU starts with chrono gates (below):
+# validation 0.905 instead of 0.892; the LSTM does not (0.851-0.872 instead of 0.888-0.890).
 # On the memory task the gates start with chrono biases: with forget bias 1 neither cell learned it at
 # maxlen 100 in 10 epochs (validation <= 0.56, lr 1e-3 or 1e-2), with chrono both did (1.0 by epoch 5;
 # at maxlen 1000 the LSTM reaches 0.99 where the RNN stays at chance).
 CELL_DEFAULTS: dict[tuple[str, str], dict[str, Any]] = {
     ("imdb", "lstm"): {"epochs": 3, "validation_split": 0.1},
-    ("imdb", "gru"): {"epochs": 4, "batch_size": 64, "validation_split": 0.1},
+    ("imdb", "gru"): {"epochs": 4, "batch_size": 64, "validation_split": 0.1, "gate_init": "chrono"},
     ("memory", "lstm"): {"gate_init": "chrono"},
     ("memory", "gru"): {"gate_init": "chrono"},
 }
