@@ -104,3 +104,12 @@ def test_explore_shows_the_cell_with_the_compared_sentence_in_the_window(qtbot, 
     window.request_builtin("sentiment", 4)
     qtbot.waitUntil(lambda: window.explorer.cell == "rnn", timeout=JOB_TIMEOUT_MS)
     assert window.gradient_controls.scale_spin.isEnabled() and window.graph._gated_items == []
+
+
+def test_a_length_asked_for_while_a_job_runs_is_traced_after_it(qtbot, view):
+    view.refresh()
+    view.length_spin.setValue(33)  # (the box is disabled for a user; a script or a lesson may still set it)
+    view.refresh()
+    wait_idle(qtbot, view)
+    qtbot.waitUntil(lambda: not view.busy() and view.comparison.T == 33, timeout=JOB_TIMEOUT_MS)
+    assert view.curves["rnn"].xData[-1] == 33

@@ -48,6 +48,7 @@ class CompareCellsView(QWidget):
         self.runner = runner
         self.models = None          # CellModels: untrained until the training job hands trained ones
         self.comparison = None      # the CellComparison drawn
+        self._refresh_pending = False
         self.race_settings = RaceSettings()  # how the three are trained (the length comes from the box)
         self._job: BackgroundJob | None = None
         intro = QLabel(INTRO)
@@ -81,7 +82,7 @@ class CompareCellsView(QWidget):
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.plot.setLabel("bottom", "time step t")
         self.plot.setLabel("left", "gradient norm (log scale)")
-        self.plot.addLegend(offset=(-10, 10))
+        self.plot.addLegend(offset=(-10, -10), labelTextColor="#2e3440", brush=pg.mkBrush(255, 255, 255, 220))
         self.curves = {cell: self.plot.plot([], [], pen=pg.mkPen(colour, width=2), name=name)
                        for cell, (colour, name) in CELL_PENS.items()}
         self.cell_state_curve = self.plot.plot([], [], pen=pg.mkPen(CELL_STATE_PEN[0], width=2,
@@ -126,9 +127,14 @@ class CompareCellsView(QWidget):
         return 1 if self.label_combo.currentIndex() == 0 else 0
 
     def refresh(self) -> None:
-        """Trace the sentence of the chosen length through the current three models (off the GUI thread)."""
+        """Trace the sentence of the chosen length through the current three models (off the GUI thread).
+
+        Asked while a job runs, it runs when that job ends, so the plot always ends up showing the
+        length and label the boxes show."""
         if self.busy():
+            self._refresh_pending = True
             return
+        self._refresh_pending = False
         models, length, label = self.models, self.length, self.label
 
         def compare(_progress, _cancel):
@@ -146,6 +152,8 @@ class CompareCellsView(QWidget):
         self.models, self.comparison = result
         self._set_running(False)
         self.show_comparison(self.comparison)
+        if self._refresh_pending or (self.comparison.T, self.comparison.label) != (self.length, self.label):
+            self.refresh()
 
     def show_comparison(self, comparison) -> None:
         """Draw each cell's ||dL/ds_t|| (and the LSTM's ||dL/dC_t||) against t, with the numbers."""
@@ -231,6 +239,8 @@ class CompareCellsView(QWidget):
         self._job = None
         self._set_running(False)
         self.status.setText(message)
+        if self._refresh_pending:
+            self.refresh()
 
     def _set_running(self, running: bool) -> None:
         for w in (self.train_button, self.length_spin, self.label_combo):
