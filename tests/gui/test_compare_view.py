@@ -113,3 +113,16 @@ def test_a_length_asked_for_while_a_job_runs_is_traced_after_it(qtbot, view):
     wait_idle(qtbot, view)
     qtbot.waitUntil(lambda: not view.busy() and view.comparison.T == 33, timeout=JOB_TIMEOUT_MS)
     assert view.curves["rnn"].xData[-1] == 33
+
+
+def test_a_new_forget_bias_makes_new_untrained_models(qtbot, view):
+    view.length_spin.setValue(30)
+    view.refresh()
+    wait_idle(qtbot, view)
+    before = view.models
+    view.forget_spin.setValue(3.0)
+    view.forget_spin.editingFinished.emit()
+    wait_idle(qtbot, view)
+    assert view.models is not before and view.models.settings.forget_bias == 3.0
+    np.testing.assert_array_equal(view.models.params["lstm"]["b"][16:32], 3.0)
+    assert "b_f = 3" in view.results.text()

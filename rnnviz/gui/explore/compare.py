@@ -11,7 +11,7 @@ from dataclasses import replace
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSpinBox,
+from PySide6.QtWidgets import (QComboBox, QDialog, QDoubleSpinBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSpinBox,
                                QVBoxLayout, QWidget)
 
 from rnnviz.explorer import MAX_SEQ_LEN
@@ -60,6 +60,15 @@ class CompareCellsView(QWidget):
         self.label_combo = QComboBox()
         self.label_combo.addItems(["yes (y = 1)", "no (y = 0)"])
         self.label_combo.setToolTip("The sentence's first word, which is its label")
+        self.forget_spin = QDoubleSpinBox()
+        self.forget_spin.setRange(-5.0, 10.0)
+        self.forget_spin.setSingleStep(0.5)
+        self.forget_spin.setDecimals(1)
+        self.forget_spin.setValue(1.0)
+        self.forget_spin.setToolTip(
+            "The LSTM's forget-gate bias b_f at initialisation. 1 is Keras' default: f ≈ σ(1) = 0.73, so the "
+            "cell state keeps 73% per step and its gradient shrinks like 0.73^(T−t). A larger b_f starts the "
+            "cell-state path open (f ≈ 0.95 at 3)")
         self.train_button = QPushButton("Train the three on the memory task")
         self.train_button.setToolTip("Train an RNN, an LSTM and a GRU (H = 16, Adam) on sequences of length T; "
                                      "takes seconds once the kernels are compiled")
@@ -73,7 +82,7 @@ class CompareCellsView(QWidget):
         self.status.setWordWrap(True)
         row = QHBoxLayout()
         for w in (QLabel("Length T"), self.length_spin, QLabel("First word"), self.label_combo,
-                  self.train_button, self.cancel_button):
+                  QLabel("LSTM forget bias"), self.forget_spin, self.train_button, self.cancel_button):
             row.addWidget(w)
         row.addWidget(self.progress, 1)
         pg.setConfigOptions(antialias=True)
@@ -114,6 +123,7 @@ class CompareCellsView(QWidget):
         layout.addLayout(explore_row)
         self.length_spin.editingFinished.connect(self.refresh)
         self.label_combo.currentIndexChanged.connect(self.refresh)
+        self.forget_spin.editingFinished.connect(self._on_forget_bias)
         self.train_button.clicked.connect(self.train)
         self.cancel_button.clicked.connect(self.cancel)
 
@@ -135,12 +145,12 @@ class CompareCellsView(QWidget):
             self._refresh_pending = True
             return
         self._refresh_pending = False
-        models, length, label = self.models, self.length, self.label
+        models, length, label, settings = self.models, self.length, self.label, self.settings
 
         def compare(_progress, _cancel):
             from rnnviz.explorer.compare_cells import compare_cells, initial_models
 
-            chosen = models if models is not None else initial_models()
+            chosen = models if models is not None else initial_models(settings)
             return chosen, compare_cells(chosen, length, label)
 
         self.status.setText("Tracing the sentence through the three cells…")
@@ -166,7 +176,10 @@ class CompareCellsView(QWidget):
         shown = " ".join(words[:12]) + (f" … ({comparison.T} tokens)" if comparison.T > 12 else "")
         self.sentence.setText(f"Sentence: <i>{shown}</i> &middot; label y = {comparison.label}")
         trained = self.models is not None and self.models.trained
-        state = "after training on the memory task" if trained else "untrained (as initialised)"
+        bias = self.models.settings.forget_bias if self.models is not None else 1.0
+        state = (f"after training on the memory task at T = {self.models.settings.seq_len}" if trained
+                 else "untrained (as initialised)") + (
+            f", LSTM forget bias b_f = {bias:g}")
         lines = [f"<b>The three cells {state}</b>, on this sentence:"]
         for cell in CELL_PENS:
             c = comparison.curves[cell]
@@ -181,6 +194,17 @@ class CompareCellsView(QWidget):
         self.status.setText("The ratio says how much of the gradient at the last step is left at the first "
                             "word: the one the label depends on.")
 
+    @property
+    def settings(self) -> RaceSettings:
+        """The race settings with the boxes' length and forget-gate bias."""
+        return replace(self.race_settings, seq_len=self.length, forget_bias=float(self.forget_spin.value()))
+
+    def _on_forget_bias(self) -> None:
+        """A new b_f makes new (untrained) models: the old ones were trained from another start."""
+        if self.models is not None and self.models.settings.forget_bias != self.settings.forget_bias:
+            self.models = None
+            self.refresh()
+
     def explore(self, cell: str) -> None:
         """Ask for `cell`'s model on the Explore page with the compared sentence and label."""
         from rnnviz.explorer.compare_cells import explore_spec, explore_text
@@ -193,7 +217,7 @@ class CompareCellsView(QWidget):
     def train(self) -> None:
         if self.busy():
             return
-        settings = replace(self.race_settings, seq_len=self.length)
+        settings = self.settings
         length, label = self.length, self.label
 
         def train(progress, cancel):
@@ -243,7 +267,7 @@ class CompareCellsView(QWidget):
             self.refresh()
 
     def _set_running(self, running: bool) -> None:
-        for w in (self.train_button, self.length_spin, self.label_combo):
+        for w in (self.train_button, self.length_spin, self.label_combo, self.forget_spin):
             w.setEnabled(not running)
         for button in self.explore_buttons.values():
             button.setEnabled(not running and self.comparison is not None)
