@@ -86,3 +86,11 @@ def test_the_lstm_forget_bias_is_the_settings_and_opens_the_cell_state_path():
     assert b.curves["lstm"].grad_C[1] > a.curves["lstm"].grad_C[1]
     with pytest.raises(ValueError, match="forget-gate bias"):
         RaceSettings(forget_bias=float("nan")).check()
+
+
+def test_the_command_line_refuses_a_bad_length_with_a_message(capsys):
+    from rnnviz.explorer.compare_cells import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--T", "1"])
+    assert exit_info.value.code == 2 and "T must be between 2 and 500" in capsys.readouterr().err
