@@ -59,7 +59,8 @@ def test_training_shows_progress_and_each_cells_accuracy(qtbot, view):
     assert progress and view.progress.value() > 0
     text = view.results.text()
     for cell, result in view.models.results.items():
-        assert f"test accuracy {result.test_accuracy:.1%} after {result.epochs} epochs" in text
+        epochs = f"{result.epochs} epoch" + ("s" if result.epochs != 1 else "")
+        assert f"test accuracy {result.test_accuracy:.1%} after {epochs}" in text
     assert "after training" in text and not view.cancel_button.isEnabled()
 
 

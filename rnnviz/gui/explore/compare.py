@@ -91,7 +91,7 @@ class CompareCellsView(QWidget):
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.plot.setLabel("bottom", "time step t")
         self.plot.setLabel("left", "gradient norm (log scale)")
-        self.plot.addLegend(offset=(-10, -10), labelTextColor="#2e3440", brush=pg.mkBrush(255, 255, 255, 220))
+        self.plot.addLegend(offset=(-10, -10), labelTextColor="#2e3440", brush=pg.mkBrush(255, 255, 255, 150))
         self.curves = {cell: self.plot.plot([], [], pen=pg.mkPen(colour, width=2), name=name)
                        for cell, (colour, name) in CELL_PENS.items()}
         self.cell_state_curve = self.plot.plot([], [], pen=pg.mkPen(CELL_STATE_PEN[0], width=2,
@@ -187,8 +187,8 @@ class CompareCellsView(QWidget):
                     f"‖dL/ds_1‖ / ‖dL/ds_T‖ = {format_number(comparison.ratio(cell))}")
             result = self.models.results.get(cell) if trained else None
             if result is not None:
-                line += (f" &middot; test accuracy {result.test_accuracy:.1%} after {result.epochs} epochs "
-                         f"({result.seconds:.1f} s)")
+                epochs = f"{result.epochs} epoch" + ("s" if result.epochs != 1 else "")
+                line += f" &middot; test accuracy {result.test_accuracy:.1%} after {epochs} ({result.seconds:.1f} s)"
             lines.append(line)
         self.results.setText("<br>".join(lines))
         self.status.setText("The ratio says how much of the gradient at the last step is left at the first "
