@@ -26,7 +26,9 @@ CELL_STATE_PEN = ("#ff7f0e", "LSTM ‖dL/dC_t‖ (cell state)")
 INTRO = ("<b>Why gates?</b> The memory task: the label is the first word (<i>yes</i> = 1, <i>no</i> = 0), "
          "every later word is noise, so the loss at t = T must send its gradient back T &minus; 1 steps. "
          "The plot shows, on the same sentence of the same length, how much of the gradient each cell "
-         "carries back to each step. Train the three on the task and compare again.")
+         "carries back to each step. Train the three on the task and compare again. The LSTM's forget-gate bias "
+         "b<sub>f</sub> sets how much of its cell state (and of the gradient along it) each step keeps at the "
+         "start: try Keras' default 1, then 3.")
 
 
 def _positive(values: np.ndarray) -> np.ndarray:
