@@ -3,7 +3,6 @@ entries" wraps a long vector and keeps its norm in view (pytest-qt)."""
 from __future__ import annotations
 
 import numpy as np
-import pytest
 from PySide6.QtCore import QSettings
 
 from rnnviz.core import init_params, make_trace

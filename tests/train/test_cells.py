@@ -125,7 +125,8 @@ def test_cli_trains_an_lstm(capsys, tmp_path):
 def test_gated_cells_have_their_own_imdb_defaults():
     lstm = TrainConfig.defaults_for("imdb", "lstm")
     assert (lstm.cell, lstm.epochs, lstm.embed_dim, lstm.hidden_dim, lstm.maxlen) == ("lstm", 3, 32, 32, 500)
-    assert TrainConfig.defaults_for("imdb") == TrainConfig()
+    # the RNN keeps IMDb's own defaults (the dataclass plus the recipe's regularisers), no cell changes
+    assert TrainConfig.defaults_for("imdb") == TrainConfig().with_changes(word_dropout=0.2, patience=3)
     assert TrainConfig.defaults_for("memory", "gru").with_changes(cell="rnn", gate_init="keras") == \
         TrainConfig.defaults_for("memory")
     args = build_parser().parse_args(["--cell", "lstm"])
@@ -134,13 +135,13 @@ def test_gated_cells_have_their_own_imdb_defaults():
     assert config_from_args(args).epochs == 5
 
 
-def test_the_window_refuses_a_gated_model_file_with_a_message(tmp_path, trained):
-    """Until the window draws gated cells, opening one (or finding it at startup) gives a clear message."""
+def test_the_window_opens_a_gated_model_file_with_its_cell(tmp_path, trained):
+    """The window draws gated cells: a saved LSTM or GRU opens (or is found at startup) as that cell."""
     from rnnviz.explorer.sources import load_model_file
     model = trained[0].model
     path = save_model(tmp_path / "gated.npz", model)
-    with pytest.raises(CheckpointError, match=f"holds an {model.cell.upper()} model; the window shows vanilla RNN"):
-        load_model_file(path)
+    spec = load_model_file(path)
+    assert spec.cell == model.cell and spec.hidden_dim == model.params["W"].shape[1]
 
 
 def test_gate_init_is_validated():
