@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>CompareCellsView</name>
+    <message numerus="yes">
+        <source>test accuracy {0} after %n epoch(s) ({1} s)</source>
+        <translation>
+            <numerusform>test accuracy {0} after %n epoch ({1} s)</numerusform>
+            <numerusform>test accuracy {0} after %n epochs ({1} s)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExploreController</name>
     <message numerus="yes">
         <source>{0}: one matrix, used at every one of the %n step(s); its gradient is the sum of the steps&apos; contributions</source>

@@ -228,20 +228,12 @@
 <context>
     <name>CompareCells</name>
     <message>
-        <source>{0} on the memory task (trained, T = {1})</source>
-        <translation>记忆任务上的 {0}（已训练，T = {1}）</translation>
-    </message>
-    <message>
-        <source>{0} on the memory task (untrained, T = {1})</source>
-        <translation>记忆任务上的 {0}（未训练，T = {1}）</translation>
-    </message>
-    <message>
         <source>LSTM ‖dL/dC_t‖ (cell state)</source>
         <translation>LSTM ‖dL/dC_t‖（细胞状态）</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Why gates?&lt;/b&gt; The memory task: the label is the first word (&lt;i&gt;yes&lt;/i&gt; = 1, &lt;i&gt;no&lt;/i&gt; = 0), every later word is noise, so the loss at t = T must send its gradient back T &amp;minus; 1 steps. The plot shows, on the same sentence of the same length, how much of the gradient each cell carries back to each step. Train the three on the task and compare again.</source>
-        <translation>&lt;b&gt;为什么要有门？&lt;/b&gt;记忆任务：标签就是第一个词（&lt;i&gt;yes&lt;/i&gt; = 1，&lt;i&gt;no&lt;/i&gt; = 0），之后的每个词都是噪声，所以 t = T 处的损失必须把它的梯度送回 T &amp;minus; 1 步。这张图在同样长度的同一个句子上显示每种单元把多少梯度带回到每一步。在这个任务上训练这三种单元，然后再比较一次。</translation>
+        <source>&lt;b&gt;Why gates?&lt;/b&gt; The memory task: the label is the first word (&lt;i&gt;yes&lt;/i&gt; = 1, &lt;i&gt;no&lt;/i&gt; = 0), every later word is noise, so the loss at t = T must send its gradient back T &amp;minus; 1 steps. The plot shows, on the same sentence of the same length, how much of the gradient each cell carries back to each step. Train the three on the task and compare again. The LSTM&apos;s forget-gate bias b&lt;sub&gt;f&lt;/sub&gt; sets how much of its cell state (and of the gradient along it) each step keeps at the start: try Keras&apos; default 1, then 3.</source>
+        <translation>&lt;b&gt;为什么要有门？&lt;/b&gt;记忆任务：标签就是第一个词（&lt;i&gt;yes&lt;/i&gt; = 1，&lt;i&gt;no&lt;/i&gt; = 0），之后的每个词都是噪声，所以 t = T 处的损失必须把它的梯度送回 T &amp;minus; 1 步。这张图在同样长度的同一个句子上显示每种单元把多少梯度带回到每一步。在这个任务上训练这三种单元，然后再比较一次。LSTM 遗忘门的偏置 b&lt;sub&gt;f&lt;/sub&gt; 决定了一开始每一步保留多少细胞状态（以及沿着它的梯度）：先试 Keras 的默认值 1，再试 3。</translation>
     </message>
     <message>
         <source>T: the length of the sentence (and of the training sequences), 2 to {0}</source>
@@ -250,6 +242,10 @@
     <message>
         <source>The sentence&apos;s first word, which is its label</source>
         <translation>句子的第一个词，也就是它的标签</translation>
+    </message>
+    <message>
+        <source>The LSTM&apos;s forget-gate bias b_f at initialisation. 1 is Keras&apos; default: f ≈ σ(1) = 0.73, so the cell state keeps 73% per step and its gradient shrinks like 0.73^(T−t). A larger b_f starts the cell-state path open (f ≈ 0.95 at 3)</source>
+        <translation>LSTM 遗忘门偏置 b_f 的初始值。1 是 Keras 的默认值：f ≈ σ(1) = 0.73，所以细胞状态每一步保留 73%，它的梯度像 0.73^(T−t) 那样缩小。更大的 b_f 让细胞状态这条路一开始就是通的（b_f = 3 时 f ≈ 0.95）</translation>
     </message>
     <message>
         <source>Train the three on the memory task</source>
@@ -274,6 +270,10 @@
     <message>
         <source>First word</source>
         <translation>第一个词</translation>
+    </message>
+    <message>
+        <source>LSTM forget bias</source>
+        <translation>LSTM 遗忘门偏置</translation>
     </message>
     <message>
         <source>time step t</source>
@@ -312,20 +312,20 @@
         <translation>句子：{0} &amp;middot; 标签 y = {1}</translation>
     </message>
     <message>
-        <source>The three cells after training on the memory task</source>
-        <translation>在记忆任务上训练后的三种单元</translation>
+        <source>The three cells after training on the memory task at T = {0}</source>
+        <translation>在 T = {0} 的记忆任务上训练后的三种单元</translation>
     </message>
     <message>
         <source>The three cells untrained (as initialised)</source>
         <translation>未训练的三种单元（初始状态）</translation>
     </message>
     <message>
-        <source>{0}, on this sentence:</source>
-        <translation>{0}，在这个句子上：</translation>
+        <source>LSTM forget bias b_f = {0}</source>
+        <translation>LSTM 遗忘门偏置 b_f = {0}</translation>
     </message>
     <message>
-        <source>test accuracy {0} after {1} epochs ({2} s)</source>
-        <translation>训练 {1} 轮后测试集准确率 {0}（{2} 秒）</translation>
+        <source>{0}, on this sentence:</source>
+        <translation>{0}，在这个句子上：</translation>
     </message>
     <message>
         <source>The ratio says how much of the gradient at the last step is left at the first word: the one the label depends on.</source>
@@ -346,6 +346,23 @@
     <message>
         <source>Compare cells: RNN, LSTM, GRU</source>
         <translation>比较单元：RNN、LSTM、GRU</translation>
+    </message>
+    <message>
+        <source>{0} for the memory task (trained at T = {1})</source>
+        <translation>记忆任务的 {0}（在 T = {1} 上训练过）</translation>
+    </message>
+    <message>
+        <source>{0} for the memory task (untrained)</source>
+        <translation>记忆任务的 {0}（未训练）</translation>
+    </message>
+</context>
+<context>
+    <name>CompareCellsView</name>
+    <message numerus="yes">
+        <source>test accuracy {0} after %n epoch(s) ({1} s)</source>
+        <translation>
+            <numerusform>训练 %n 轮后测试集准确率 {0}（{1} 秒）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -948,6 +965,10 @@
         <translation>练习只适用于多对一（情感）模型</translation>
     </message>
     <message>
+        <source>exercises follow the vanilla RNN&apos;s equations; this model is a gated {0} cell</source>
+        <translation>练习针对的是普通 RNN 的方程；这个模型是门控的 {0} 单元</translation>
+    </message>
+    <message>
         <source>t must be between 1 and {0}, got {1}</source>
         <translation>t 必须在 1 到 {0} 之间，实际为 {1}</translation>
     </message>
@@ -1179,6 +1200,10 @@
     <message>
         <source>The recurrent cell: &apos;rnn&apos; (the vanilla s_t = f(U x_t + W s_{t-1} + b)), &apos;lstm&apos; (gates i, f, g, o and a cell state C_t that carries the gradient over long distances) or &apos;gru&apos; (gates r, z, n).</source>
         <translation>循环单元：&apos;rnn&apos;（普通的 s_t = f(U x_t + W s_{t-1} + b)）、&apos;lstm&apos;（门 i、f、g、o，以及把梯度带过长距离的细胞状态 C_t）或 &apos;gru&apos;（门 r、z、n）。</translation>
+    </message>
+    <message>
+        <source>How an LSTM&apos;s or GRU&apos;s gate biases start: &apos;keras&apos; (forget bias 1, the Keras default) or &apos;chrono&apos; (biases that keep a memory for up to maxlen steps, Tallec &amp; Ollivier 2018: what a task with dependencies over hundreds of steps needs to start learning).</source>
+        <translation>LSTM 或 GRU 的门偏置如何初始化：&apos;keras&apos;（遗忘门偏置为 1，Keras 的默认值）或 &apos;chrono&apos;（让记忆最多保持 maxlen 步的偏置，Tallec &amp; Ollivier 2018：依赖跨越数百步的任务需要它才能开始学习）。</translation>
     </message>
     <message>
         <source>The nonlinearity f of the hidden state: tanh (the Keras default), relu or linear.</source>

@@ -39,8 +39,8 @@ def run_once(imdb: str, seed: int, extra: list[str], cache_dir: str | None) -> d
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     result["command"] = " ".join(cmd[1:])
     # CPU time of the process (user + system): on a machine shared with other work the wall time
-    # grows with the load, the CPU time hardly (a run is single-threaded), so it says what an idle
-    # machine's wall time would be
+    # grows with the load, the CPU time much less (a run is single-threaded; contention still inflates
+    # it a little), so it is the better guide to an idle machine's wall time
     result["cpu_seconds"] = round(_children_cpu_seconds() - cpu_before, 2)
     return result
 

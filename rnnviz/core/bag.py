@@ -78,6 +78,8 @@ class BagWorkspace:
     ``dW_contrib_norm`` (T,) stays zero (there is no W), kept for the trainer's reports.
     """
 
+    head = "binary"  # the ordinary network has the sentiment head only (sigmoid of one output)
+
     def __init__(self, params, batch_size: int, seq_len: int, activation: str = "tanh",
                  pad_id: int = PAD_ID):
         nv, ne, h, dtype = check_bag_params(params)

@@ -5,10 +5,10 @@ scalar call per element and would cost more than the matrix products of a step);
 6 ulp. The sigmoid is then sigma(x) = (1 + tanh(x / 2)) / 2, the same vectorised code. float64
 (traces, tests against the NumPy references) uses the exact libm tanh and a stable exp form.
 
-The [13/6] minimax coefficients are the ones of the vanilla kernels (Eigen's fast float tanh).
-They are repeated here so that the gated kernels do not depend on the vanilla kernels' module.
-Note: numba's on-disk cache keys a kernel on its own file only; after editing this file, touch the
-kernel modules (lstm.py, gru.py) or clear their caches.
+The tanh is the vanilla kernels' ``tanh_fast`` (the [13/6] minimax fit of Eigen's fast float tanh);
+the sigmoid is written out from the same coefficients. Note: numba's on-disk cache keys a kernel on
+its own file only; after editing this file or kernels.py, touch the kernel modules (lstm.py, gru.py)
+or clear their caches.
 """
 from __future__ import annotations
 
@@ -19,44 +19,15 @@ from numba import njit, types
 from numba.extending import overload
 
 from .config import JIT_OPTIONS
+from .kernels import _ALPHA, _BETA, _CLAMP, tanh_fast
 
-_CLAMP = 7.90531110763549805
-_ALPHA = (4.89352455891786e-03, 6.37261928875436e-04, 1.48572235717979e-05,
-          5.12229709037114e-08, -8.60467152213735e-11, 2.00018790482477e-13,
-          -2.76076847742355e-16)
-_BETA = (4.89352518554385e-03, 2.26843463243900e-03, 1.18534705686654e-04,
-         1.19825839466702e-06)
-
-
-def gate_tanh(x):
-    """tanh(x) in x's precision; outside numba: math.tanh."""
-    return math.tanh(x)
+#: tanh(x) in x's precision (float32: the vectorisable fit); outside numba: math.tanh
+gate_tanh = tanh_fast
 
 
 def gate_sigmoid(x):
     """1 / (1 + exp(-x)) in x's precision; outside numba: the exact formula."""
     return 1.0 / (1.0 + math.exp(-x)) if x >= 0 else math.exp(x) / (1.0 + math.exp(x))
-
-
-def _fast_tanh32():
-    """The float32 tanh: the [13/6] rational fit, clamped."""
-    f = np.float32
-    clamp = f(_CLAMP)
-    a1, a3, a5, a7, a9, a11, a13 = (f(v) for v in _ALPHA)
-    b0, b2, b4, b6 = (f(v) for v in _BETA)
-    one = f(1.0)
-
-    def impl(x):
-        # selects, not min/max: numba's min/max carry NaN branches that block vectorisation
-        x = clamp if x > clamp else x
-        x = -clamp if x < -clamp else x
-        x2 = x * x
-        p = ((((((a13 * x2 + a11) * x2 + a9) * x2 + a7) * x2 + a5) * x2 + a3) * x2 + a1) * x
-        q = ((b6 * x2 + b4) * x2 + b2) * x2 + b0
-        y = p / q
-        y = one if y > one else y
-        return -one if y < -one else y
-    return impl
 
 
 def _fast_sigmoid32():
@@ -80,15 +51,6 @@ def _fast_sigmoid32():
         y = -one if y < -one else y
         return half + half * y
     return impl
-
-
-@overload(gate_tanh, inline="always")
-def _gate_tanh_overload(x):
-    if isinstance(x, types.Float) and x.bitwidth == 32:
-        return _fast_tanh32()
-    if isinstance(x, types.Float):
-        return lambda x: math.tanh(x)
-    return None
 
 
 @overload(gate_sigmoid, inline="always")

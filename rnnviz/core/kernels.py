@@ -1,5 +1,5 @@
 """Numba kernels of the vanilla RNN's recurrence: forward, back-propagation through time, the
-parameter gradients of U, W, b, E, and the per-step gradient norms. The heads are in head_kernels.py.
+parameter gradients of U, W, b, E, and the per-step gradient norms (the heads: head_kernels.py).
 
     a_t = U x_t + W s_{t-1} + b,   s_t = f(a_t),   o_t = V s_t + c,   s_0 = 0,   x_t = E[token_t]
 
@@ -80,8 +80,8 @@ SUM_SQUARES_SAFE = (1e-290, 1.7e308)
 
 @njit(**JIT_OPTIONS)
 def norm(x):
-    """Euclidean norm of the 1-D array x, accumulated in float64 whatever x's dtype (a float32 sum of
-    squares overflows at ~1e19). When the squares may have underflowed (a vanished gradient, 1e-200
+    """Euclidean norm of the 1-D array x, accumulated in float64 whatever x's dtype (a float32 sum
+    of squares overflows at ~1e19). When the squares may have underflowed (a vanished gradient, 1e-200
     in float64) or overflowed, x is scaled by its largest entry first: two more passes, rarely.
 
     Hot loops add the squares inline (fused with their other work, no allocation) and call this
@@ -285,7 +285,7 @@ def input_grads_rows(U, dA, tokens, t0, X, dE, dU, db):
 
 @njit(**JIT_OPTIONS)
 def input_grads_vocab(E, U, dA, tokens, t0, G, dE, dU, db):
-    """Gradients of the input layer and of E via the vocabulary (the vocab path of the forward pass).
+    """Gradients of the input layer and of E via the vocabulary (the forward pass's vocab path).
 
     E (V, Ed), U (H, Ed), dA (T, B, H), tokens (B, T). Scratch G (V, H): the sum of the dL/da_t
     of every step that read token v, in row v. Then dE = G U and dU = G^T E (two GEMMs), and

@@ -67,7 +67,8 @@ def _hyperparameter(name: str, value, low: float, low_open: bool = False,
         raise ValueError(f"{name} must be a number, got {value!r}") from None
     ok = math.isfinite(v) and (v > low if low_open else v >= low) and (below is None or v < below)
     if not ok:
-        rng = f"{'>' if low_open else '>='} {low:g}" + ("" if below is None else f" and < {below:g}")
+        rng = f"{'>' if low_open else '>='} {low:g}"
+        rng += "" if below is None else f" and < {below:g}"
         raise ValueError(f"{name} must be a finite number {rng}, got {value!r}")
     return v
 

@@ -20,8 +20,10 @@ def _orthogonal(rng: np.random.Generator, n: int) -> np.ndarray:
 
 
 def init_params(vocab_size: int, embed_dim: int, hidden_dim: int, output_dim: int = 1,
-                seed: int = 0, dtype=np.float32, cell: str = "rnn") -> dict[str, np.ndarray]:
-    """Seeded, reproducible parameters of the RNN (``cell="lstm"`` / ``"gru"``: see gated_params).
+                seed: int = 0, dtype=np.float32, cell: str = "rnn", chrono: int | None = None
+                ) -> dict[str, np.ndarray]:
+    """Seeded, reproducible parameters of the RNN (``cell="lstm"`` / ``"gru"``, and their ``chrono``
+    gate initialisation: see gated_params).
 
     Returns a dict of C-contiguous arrays of ``dtype``: "E" (vocab_size, embed_dim) uniform(-0.05,
     0.05); "U" (hidden_dim, embed_dim) and "V" (output_dim, hidden_dim) Glorot-uniform; "W"
@@ -30,7 +32,9 @@ def init_params(vocab_size: int, embed_dim: int, hidden_dim: int, output_dim: in
     """
     if cell != "rnn":
         from .gated_params import init_gated_params
-        return init_gated_params(vocab_size, embed_dim, hidden_dim, output_dim, seed, dtype, cell)
+        return init_gated_params(vocab_size, embed_dim, hidden_dim, output_dim, seed, dtype, cell, chrono)
+    if chrono is not None:
+        raise ValueError("chrono initialises the gates of an LSTM or GRU; the vanilla RNN has none")
     sizes = dict(vocab_size=vocab_size, embed_dim=embed_dim, hidden_dim=hidden_dim,
                  output_dim=output_dim)
     for name, v in sizes.items():

@@ -109,6 +109,8 @@ def make_trace(params, tokens_1d, label, activation: str = "tanh", head: str = "
     dW_step = np.einsum("ti,tj->tij", dA, s_prev)  # (T, H, H) dL/da_t s_{t-1}^T
     dV_step = np.einsum("tk,ti->tki", dL_do, s)  # (T, K, H) dL/do_t s_t^T
     norm = (engine.COMPILED if jit else engine.PYTHON).norm  # the kernels' one norm helper
+    if not jit:
+        warmup.note_python_trace()
     return Trace(
         tokens=tokens, targets=targets, head=head, activation=activation, truncate=truncate,
         params=p, x=x, Ux=Ux, Ws=Ws, a=a, s=s.copy(), s_prev=s_prev.copy(), o=o,

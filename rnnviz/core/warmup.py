@@ -80,8 +80,46 @@ def compile_stage(stage: str) -> None:
 _COMPILERS = {}  # stage -> function that calls every kernel of the stage once (filled below)
 
 
+# the kernels each stage calls through rnnviz.core.engine (the optimizers' are small: not checked)
+_STAGE_KERNELS = {
+    "trace": ("input_shares_rows", "recurrence", "binary_head", "binary_head_grad", "outputs",
+              "softmax_head", "output_grads", "bptt", "input_grads_rows", "norm"),
+    "training": ("input_shares_rows", "input_shares_vocab", "recurrence", "binary_head",
+                 "binary_head_grad", "outputs", "softmax_head", "output_grads", "bptt",
+                 "input_grads_rows", "input_grads_vocab", "norm"),
+}
+_STAGE_DTYPE = {"trace": "float64", "training": "float32"}
+# set when a trace has run as Python: the window's first graph is up, a child may start
+_python_trace_done = threading.Event()
+
+
+def note_python_trace() -> None:
+    """Called by make_trace after a trace ran as plain Python."""
+    _python_trace_done.set()
+
+
+def _cached(stage: str) -> bool:
+    """Whether numba's on-disk cache holds every kernel of a stage in its dtype, for the current
+    source. Reads numba's cache index (not public API): False whenever unsure."""
+    from . import engine
+
+    try:
+        for name in _STAGE_KERNELS[stage]:
+            index = getattr(engine.COMPILED, name)._cache._cache_file._load_index()
+            if not any(_STAGE_DTYPE[stage] in str(key[0]) for key in index):
+                return False
+    except Exception:  # noqa: BLE001 - another numba version: compile through the child
+        return False
+    return True
+
+
 def _compile_all() -> None:
-    child = _start_child()
+    child = None
+    if not all(_cached(stage) for stage in STAGES):
+        # first let the window draw its first graph (its trace runs as Python), or 3 s pass: on a
+        # 2-core machine a compiler starting at once slows the window's own start
+        _python_trace_done.wait(3.0)
+        child = _start_child()
     for stage in STAGES:
         try:
             if child is not None:
@@ -96,9 +134,10 @@ def _compile_all() -> None:
 
 
 def _start_child() -> subprocess.Popen | None:
-    """``python -m rnnviz.core.warmup`` with this rnnviz first on its path; None if it cannot run."""
+    """``python -m rnnviz.core.warmup``, this rnnviz first on its path; None if it cannot run."""
     root = str(Path(__file__).resolve().parents[2])
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")])))
+    path = os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))
+    env = dict(os.environ, PYTHONPATH=path)
     try:
         child = subprocess.Popen([sys.executable, "-m", "rnnviz.core.warmup"], env=env, cwd=root,
                                  stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,

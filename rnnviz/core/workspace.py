@@ -204,7 +204,7 @@ class BatchWorkspace:
         return loss
 
     def _backward(self, tok: np.ndarray) -> None:
-        """BPTT through the recurrence (with dW and the per-step norms), then the b, U, E gradients."""
+        """BPTT (with dW and the per-step norms), then the b, U and E gradients."""
         p, g, k, t0 = self.params, self.grads, self._k, self.window_start
         S, dS, dA = self.states, self.state_grads, self.preactivation_grads
         if self.diagnostics:

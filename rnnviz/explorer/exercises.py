@@ -82,6 +82,9 @@ def make_exercise(trace, quantity: str, t: int, i: int = 0, j: int = 0) -> Exerc
         raise ValueError(f"quantity must be one of {QUANTITIES}, got {quantity!r}")
     if trace.head != "binary":
         raise ValueError(translate("Exercises", "exercises follow the many-to-one (sentiment) model"))
+    if hasattr(trace, "gate_names"):  # a GatedTrace has no a_t or f'(a_t) to ask about
+        raise ValueError(translate("Exercises", "exercises follow the vanilla RNN's equations; this model is a gated {0} "
+                                   "cell").format(trace.cell.upper()))
     T = trace.T
     if not 1 <= t <= T:
         raise ValueError(translate("Exercises", "t must be between 1 and {0}, got {1}").format(T, t))

@@ -22,8 +22,8 @@ from pathlib import Path
 from rnnviz.data import DatasetError, ImdbNotFound, LoadCancelled
 
 from .checkpoint import CheckpointError, save_model
-from .config import (ACTIVATIONS, CELLS, DATASETS, FIELD_HELP, LR_SCHEDULES, MODELS, OPTIMIZERS, RECIPES, ConfigError,
-                     TrainConfig, check_memory)
+from .config import (ACTIVATIONS, CELLS, DATASETS, FIELD_HELP, GATE_INITS, LR_SCHEDULES, MODELS, OPTIMIZERS, RECIPES,
+                     ConfigError, TrainConfig, check_memory)
 from .control import TrainControl
 from .datasets import IMDB_HELP, load_dataset
 from .paths import save_new_model
@@ -67,7 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
                                                   "Keras' imdb.npz (default: the environment variable or the cache)")
     p.add_argument("--dataset", choices=DATASETS, default=d.dataset, help=FIELD_HELP["dataset"])
     def help_for(name: str) -> str:
-        return f"{FIELD_HELP[name]} (IMDb default: {getattr(d, name)}; the built-in tasks have their own)"
+        return (f"{FIELD_HELP[name]} (IMDb default: {getattr(d, name)}; the built-in tasks and the gated cells on "
+                "IMDb have their own)")
 
     ints = {"num_words": "N", "maxlen": "T", "embed_dim": "E", "hidden_dim": "H", "batch_size": "B",
             "epochs": "N", "seed": "N"}
@@ -75,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--" + name.replace("_", "-"), type=int, metavar=metavar, default=None, help=help_for(name))
     p.add_argument("--model", choices=MODELS, default=None, help=FIELD_HELP["model"] + " (default: rnn)")
     p.add_argument("--cell", choices=CELLS, default=None, help=help_for("cell"))
+    p.add_argument("--gate-init", choices=GATE_INITS, default=None, help=help_for("gate_init"))
     p.add_argument("--activation", choices=ACTIVATIONS, default=None, help=help_for("activation"))
     p.add_argument("--optimizer", choices=OPTIMIZERS, default=None, help=help_for("optimizer"))
     p.add_argument("--lr", type=float, default=None, help=help_for("lr"))
@@ -108,7 +110,8 @@ def config_from_args(args: argparse.Namespace) -> TrainConfig:
     for name in ("clip_norm", "truncate", "patience"):  # None is a real choice here ('none'), so test presence
         if hasattr(args, name):
             changes[name] = getattr(args, name)
-    return TrainConfig.defaults_for(args.dataset, getattr(args, "recipe", "rnnviz")).with_changes(**changes)
+    return TrainConfig.defaults_for(args.dataset, args.cell or "rnn",
+                                    getattr(args, "recipe", "rnnviz")).with_changes(**changes)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -155,7 +155,7 @@ def make_params(config, vocab_size: int) -> dict[str, np.ndarray]:
     if config.model == "bag":
         return core.init_bag_params(vocab_size, config.embed_dim, config.hidden_dim, seed=config.seed)
     return core.init_params(vocab_size, config.embed_dim, config.hidden_dim, output_dim(config.head, vocab_size),
-                            seed=config.seed, dtype=np.float32, cell=config.cell)
+                            seed=config.seed, dtype=np.float32, cell=config.cell, chrono=config.chrono)
 
 
 def make_workspace(params: dict[str, np.ndarray], config, batch_size: int, seq_len: int | None = None,

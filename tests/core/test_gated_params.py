@@ -51,3 +51,23 @@ def test_clear_errors():
         make_workspace(p, 2, 5, cell="transformer")
     with pytest.raises(ValueError, match="token ids must be in"):
         make_trace(p, np.array([0, 10]), 1, cell="lstm")
+
+
+@pytest.mark.parametrize("cell", ["lstm", "gru"])
+def test_chrono_initialisation(cell):
+    """Tallec & Ollivier's gate biases: log u, u ~ uniform(1, T_max - 1); every other weight as without."""
+    H, T_max = 50, 200
+    plain = init_params(10, 4, H, seed=3, cell=cell, dtype=np.float64)
+    p = init_params(10, 4, H, seed=3, cell=cell, dtype=np.float64, chrono=T_max)
+    keep = p["b"][H:2 * H]  # LSTM f, GRU z
+    assert np.all(keep >= 0) and np.all(keep <= np.log(T_max - 1)) and keep.std() > 0.5
+    if cell == "lstm":
+        np.testing.assert_array_equal(p["b"][:H], -keep)
+        np.testing.assert_array_equal(p["b"][2 * H:], 0)
+    for k in p:
+        if k != "b":
+            np.testing.assert_array_equal(p[k], plain[k])
+    with pytest.raises(ValueError, match="the vanilla RNN has none"):
+        init_params(10, 4, H, chrono=T_max)
+    with pytest.raises(ValueError, match="integer >= 3"):
+        init_params(10, 4, H, cell=cell, chrono=2)

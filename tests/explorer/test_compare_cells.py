@@ -71,3 +71,26 @@ def test_a_cancelled_training_stops_before_the_next_cell():
     cancel.set()
     models = train_cells(RaceSettings(seq_len=6, hidden_dim=4, n_train=50, n_test=10, epochs=2), cancel=cancel)
     assert not models.trained
+
+
+def test_the_lstm_forget_bias_is_the_settings_and_opens_the_cell_state_path():
+    H = 4
+    keras = initial_models(RaceSettings(hidden_dim=H, embed_dim=3))
+    opened = initial_models(RaceSettings(hidden_dim=H, embed_dim=3, forget_bias=4.0))
+    np.testing.assert_array_equal(keras.params["lstm"]["b"][H:2 * H], 1.0)  # Keras' unit_forget_bias
+    np.testing.assert_array_equal(opened.params["lstm"]["b"][H:2 * H], 4.0)
+    np.testing.assert_array_equal(opened.params["lstm"]["b"][:H], keras.params["lstm"]["b"][:H])
+    np.testing.assert_array_equal(opened.params["rnn"]["W"], keras.params["rnn"]["W"])
+    # with f closer to 1 the gradient reaching the first word is larger (the trace says so)
+    a, b = compare_cells(keras, 60, 1), compare_cells(opened, 60, 1)
+    assert b.curves["lstm"].grad_C[1] > a.curves["lstm"].grad_C[1]
+    with pytest.raises(ValueError, match="forget-gate bias"):
+        RaceSettings(forget_bias=float("nan")).check()
+
+
+def test_the_command_line_refuses_a_bad_length_with_a_message(capsys):
+    from rnnviz.explorer.compare_cells import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--T", "1"])
+    assert exit_info.value.code == 2 and "T must be between 2 and 500" in capsys.readouterr().err

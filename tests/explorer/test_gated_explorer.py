@@ -128,3 +128,11 @@ def test_backward_step_shows_the_traces_gradients(vocab, cell):
     for k, name in enumerate(trace.gate_names):
         block = trace.dL_dz[t - 1, k * 3:(k + 1) * 3]
         np.testing.assert_allclose(_numbers_after(text, f"dL/d pre({name}_{t})")[:3], block, rtol=5e-4, atol=5.1e-5)  # to the 4 shown decimals
+
+
+def test_the_vanilla_exercises_refuse_a_gated_trace_with_a_reason(vocab):
+    from rnnviz.explorer.exercises import make_exercise
+
+    e = Explorer(gated_spec(vocab, "gru"), Controls(text="this movie", label=1))
+    with pytest.raises(ValueError, match="gated GRU"):
+        make_exercise(e.trace(), "dL_ds", 1)

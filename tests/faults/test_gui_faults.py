@@ -74,7 +74,7 @@ def test_file_open_of_a_damaged_model_gives_a_message(tmp_path):
 
 def test_the_input_box_says_how_much_it_takes(qtbot):
     from rnnviz.explorer import MAX_SEQ_LEN
-    from rnnviz.gui.input_bar import InputBar
+    from rnnviz.gui.explore.input_bar import InputBar
 
     bar = InputBar([(1, "a good film")])
     qtbot.addWidget(bar)

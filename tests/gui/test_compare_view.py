@@ -59,7 +59,8 @@ def test_training_shows_progress_and_each_cells_accuracy(qtbot, view):
     assert progress and view.progress.value() > 0
     text = view.results.text()
     for cell, result in view.models.results.items():
-        assert f"test accuracy {result.test_accuracy:.1%} after {result.epochs} epochs" in text
+        epochs = f"{result.epochs} epoch" + ("s" if result.epochs != 1 else "")
+        assert f"test accuracy {result.test_accuracy:.1%} after {epochs}" in text
     assert "after training" in text and not view.cancel_button.isEnabled()
 
 
@@ -104,3 +105,25 @@ def test_explore_shows_the_cell_with_the_compared_sentence_in_the_window(qtbot, 
     window.request_builtin("sentiment", 4)
     qtbot.waitUntil(lambda: window.explorer.cell == "rnn", timeout=JOB_TIMEOUT_MS)
     assert window.gradient_controls.scale_spin.isEnabled() and window.graph._gated_items == []
+
+
+def test_a_length_asked_for_while_a_job_runs_is_traced_after_it(qtbot, view):
+    view.refresh()
+    view.length_spin.setValue(33)  # (the box is disabled for a user; a script or a lesson may still set it)
+    view.refresh()
+    wait_idle(qtbot, view)
+    qtbot.waitUntil(lambda: not view.busy() and view.comparison.T == 33, timeout=JOB_TIMEOUT_MS)
+    assert view.curves["rnn"].xData[-1] == 33
+
+
+def test_a_new_forget_bias_makes_new_untrained_models(qtbot, view):
+    view.length_spin.setValue(30)
+    view.refresh()
+    wait_idle(qtbot, view)
+    before = view.models
+    view.forget_spin.setValue(3.0)
+    view.forget_spin.editingFinished.emit()
+    wait_idle(qtbot, view)
+    assert view.models is not before and view.models.settings.forget_bias == 3.0
+    np.testing.assert_array_equal(view.models.params["lstm"]["b"][16:32], 3.0)
+    assert "b_f = 3" in view.results.text()

@@ -91,3 +91,14 @@ def test_a_vanilla_trace_gets_no_gated_items(view):
     trace = make_trace(params, np.arange(5), 1)
     view.set_trace(trace, WORDS[:5])
     assert view._gated_items == []
+
+
+def test_folding_and_unfolding_a_gated_graph(view):
+    trace, words = gated_trace("lstm", T=10)
+    view.set_trace(trace, words)
+    view.set_step(index_of(trace, "backward", 5))
+    view.set_folded(True, animate=False)
+    view.grab()
+    view.set_folded(False, animate=False)
+    view.grab()
+    assert all(it.parentItem().isVisible() for it in view._gated_items)

@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 
 from rnnviz.core import init_params, make_trace
 from rnnviz.gui.graph import UnrolledGraphView
-from rnnviz.gui.graph.view import MIN_FIT_SCALE
+from rnnviz.gui.graph.zoom import MIN_FIT_SCALE
 from rnnviz.gui.explore.heat_scale import heat_image
-from rnnviz.gui.plots_panel import STEMS_MAX_T, PlotsPanel
+from rnnviz.gui.explore.plots_panel import STEMS_MAX_T, PlotsPanel
 
 
 def exploding(T: int):

@@ -3,13 +3,12 @@ entries" wraps a long vector and keeps its norm in view (pytest-qt)."""
 from __future__ import annotations
 
 import numpy as np
-import pytest
 from PySide6.QtCore import QSettings
 
 from rnnviz.core import init_params, make_trace
 from rnnviz.explorer import ModelSpec, step_html
 from rnnviz.explorer.numbers import format_block, norm
-from rnnviz.gui.model_controls import ModelControls
+from rnnviz.gui.explore.model_controls import ModelControls
 from rnnviz.gui.settings import open_settings
 
 

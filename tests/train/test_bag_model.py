@@ -28,7 +28,7 @@ def test_cli_model_option():
 
 def test_expected_shapes_match_the_bag_params():
     p = init_bag_params(11, 3, 4)
-    assert expected_param_shapes(11, 3, 4, 1, "bag") == {k: p[k].shape for k in BAG_PARAM_KEYS}
+    assert expected_param_shapes(11, 3, 4, 1, model="bag") == {k: p[k].shape for k in BAG_PARAM_KEYS}
 
 
 def test_bag_trains_saves_and_loads(dataset, tmp_path):

@@ -120,3 +120,45 @@ def test_cli_trains_an_lstm(capsys, tmp_path):
     result = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert result["config"]["cell"] == "lstm" and result["status"] == "finished"
     assert load_model(out).cell == "lstm"
+
+
+def test_gated_cells_have_their_own_imdb_defaults():
+    lstm = TrainConfig.defaults_for("imdb", "lstm")
+    assert (lstm.cell, lstm.epochs, lstm.embed_dim, lstm.hidden_dim, lstm.maxlen) == ("lstm", 3, 32, 32, 500)
+    # the RNN keeps IMDb's own defaults (the dataclass plus the recipe's regularisers), no cell changes
+    assert TrainConfig.defaults_for("imdb") == TrainConfig().with_changes(word_dropout=0.2, patience=3)
+    assert TrainConfig.defaults_for("memory", "gru").with_changes(cell="rnn", gate_init="keras") == \
+        TrainConfig.defaults_for("memory")
+    args = build_parser().parse_args(["--cell", "lstm"])
+    assert config_from_args(args) == lstm
+    args = build_parser().parse_args(["--cell", "lstm", "--epochs", "5"])
+    assert config_from_args(args).epochs == 5
+
+
+def test_the_window_opens_a_gated_model_file_with_its_cell(tmp_path, trained):
+    """The window draws gated cells: a saved LSTM or GRU opens (or is found at startup) as that cell."""
+    from rnnviz.explorer.sources import load_model_file
+    model = trained[0].model
+    path = save_model(tmp_path / "gated.npz", model)
+    spec = load_model_file(path)
+    assert spec.cell == model.cell and spec.hidden_dim == model.params["W"].shape[1]
+
+
+def test_gate_init_is_validated():
+    with pytest.raises(ConfigError, match="gate_init 'chrono' initialises the gates of an LSTM or GRU"):
+        TrainConfig(gate_init="chrono")
+    with pytest.raises(ConfigError, match="gate_init must be one of keras, chrono"):
+        TrainConfig(cell="lstm", gate_init="zeros")
+    assert TrainConfig(cell="gru", gate_init="chrono", maxlen=50).chrono == 50
+    assert TrainConfig(cell="gru").chrono is None
+
+
+@pytest.mark.parametrize("cell", ["lstm", "gru"])
+def test_chrono_gates_learn_the_memory_task_over_100_steps(cell):
+    """The label is the first word of 100; with forget bias 1 a gated cell does not start to learn it
+    (its memory and gradient fade like 0.73^t), with chrono biases it does."""
+    from rnnviz.train.datasets import load_dataset
+    config = TrainConfig.defaults_for("memory", cell)
+    assert config.gate_init == "chrono" and config.maxlen == 100
+    result = Trainer(config, load_dataset(config)).run()
+    assert result.best_val_accuracy >= 0.95 and result.test_accuracy >= 0.95

@@ -92,7 +92,7 @@ def test_the_plain_keras_recipe_is_one_flag_away():
     assert keras == default.with_changes(**KERAS_RECIPE)
     assert (keras.optimizer, keras.clip_norm, keras.lr_schedule) == ("rmsprop", None, "constant")
     assert (keras.word_dropout, keras.embedding_dropout, keras.weight_decay, keras.patience) == (0.0, 0.0, 0.0, None)
-    assert keras == TrainConfig.defaults_for("imdb", "keras")
+    assert keras == TrainConfig.defaults_for("imdb", recipe="keras")
     mixed = config_from_args(parser.parse_args(["--recipe", "keras", "--word-dropout", "0.1", "--patience", "3"]))
     assert (mixed.optimizer, mixed.word_dropout, mixed.patience) == ("rmsprop", 0.1, 3)
     assert config_from_args(parser.parse_args(["--patience", "none"])).patience is None

@@ -11,7 +11,7 @@ from dataclasses import replace
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSpinBox,
+from PySide6.QtWidgets import (QComboBox, QDialog, QDoubleSpinBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSpinBox,
                                QVBoxLayout, QWidget)
 
 from rnnviz.explorer import MAX_SEQ_LEN
@@ -30,7 +30,9 @@ INTRO = QT_TRANSLATE_NOOP("CompareCells", "<b>Why gates?</b> The memory task: th
                           "(<i>yes</i> = 1, <i>no</i> = 0), every later word is noise, so the loss at t = T must send "
                           "its gradient back T &minus; 1 steps. The plot shows, on the same sentence of the same "
                           "length, how much of the gradient each cell carries back to each step. Train the three on "
-                          "the task and compare again.")
+                          "the task and compare again. The LSTM's forget-gate bias b<sub>f</sub> sets how much of its "
+                          "cell state (and of the gradient along it) each step keeps at the start: try Keras' default "
+                          "1, then 3.")
 
 
 def _positive(values: np.ndarray) -> np.ndarray:
@@ -52,6 +54,7 @@ class CompareCellsView(QWidget):
         self.runner = runner
         self.models = None          # CellModels: untrained until the training job hands trained ones
         self.comparison = None      # the CellComparison drawn
+        self._refresh_pending = False
         self.race_settings = RaceSettings()  # how the three are trained (the length comes from the box)
         self._job: BackgroundJob | None = None
         intro = QLabel(translate("CompareCells", INTRO))
@@ -64,6 +67,15 @@ class CompareCellsView(QWidget):
         self.label_combo = QComboBox()
         self.label_combo.addItems(list(FIRST_WORDS))
         self.label_combo.setToolTip(translate("CompareCells", "The sentence's first word, which is its label"))
+        self.forget_spin = QDoubleSpinBox()
+        self.forget_spin.setRange(-5.0, 10.0)
+        self.forget_spin.setSingleStep(0.5)
+        self.forget_spin.setDecimals(1)
+        self.forget_spin.setValue(1.0)
+        self.forget_spin.setToolTip(translate(
+            "CompareCells", "The LSTM's forget-gate bias b_f at initialisation. 1 is Keras' default: f ≈ σ(1) = 0.73, "
+            "so the cell state keeps 73% per step and its gradient shrinks like 0.73^(T−t). A larger b_f starts the "
+            "cell-state path open (f ≈ 0.95 at 3)"))
         self.train_button = QPushButton(translate("CompareCells", "Train the three on the memory task"))
         self.train_button.setToolTip(translate("CompareCells", "Train an RNN, an LSTM and a GRU (H = 16, Adam) on "
                                                "sequences of length T; takes seconds once the kernels are compiled"))
@@ -78,7 +90,8 @@ class CompareCellsView(QWidget):
         row = QHBoxLayout()
         for w in (QLabel(translate("CompareCells", "Length T")), self.length_spin,
                   QLabel(translate("CompareCells", "First word")), self.label_combo,
-                  self.train_button, self.cancel_button):
+                  QLabel(translate("CompareCells", "LSTM forget bias")), self.forget_spin, self.train_button,
+                  self.cancel_button):
             row.addWidget(w)
         row.addWidget(self.progress, 1)
         pg.setConfigOptions(antialias=True)
@@ -87,7 +100,7 @@ class CompareCellsView(QWidget):
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.plot.setLabel("bottom", translate("CompareCells", "time step t"))
         self.plot.setLabel("left", translate("CompareCells", "gradient norm (log scale)"))
-        self.plot.addLegend(offset=(-10, 10))
+        self.plot.addLegend(offset=(-10, -10), labelTextColor="#2e3440", brush=pg.mkBrush(255, 255, 255, 150))
         self.curves = {cell: self.plot.plot([], [], pen=pg.mkPen(colour, width=2), name=name)
                        for cell, (colour, name) in CELL_PENS.items()}
         self.cell_state_curve = self.plot.plot([], [], pen=pg.mkPen(CELL_STATE_PEN[0], width=2,
@@ -120,6 +133,7 @@ class CompareCellsView(QWidget):
         layout.addLayout(explore_row)
         self.length_spin.editingFinished.connect(self.refresh)
         self.label_combo.currentIndexChanged.connect(self.refresh)
+        self.forget_spin.editingFinished.connect(self._on_forget_bias)
         self.train_button.clicked.connect(self.train)
         self.cancel_button.clicked.connect(self.cancel)
 
@@ -133,15 +147,20 @@ class CompareCellsView(QWidget):
         return 1 if self.label_combo.currentIndex() == 0 else 0
 
     def refresh(self) -> None:
-        """Trace the sentence of the chosen length through the current three models (off the GUI thread)."""
+        """Trace the sentence of the chosen length through the current three models (off the GUI thread).
+
+        Asked while a job runs, it runs when that job ends, so the plot always ends up showing the
+        length and label the boxes show."""
         if self.busy():
+            self._refresh_pending = True
             return
-        models, length, label = self.models, self.length, self.label
+        self._refresh_pending = False
+        models, length, label, settings = self.models, self.length, self.label, self.settings
 
         def compare(_progress, _cancel):
             from rnnviz.explorer.compare_cells import compare_cells, initial_models
 
-            chosen = models if models is not None else initial_models()
+            chosen = models if models is not None else initial_models(settings)
             return chosen, compare_cells(chosen, length, label)
 
         self.status.setText(translate("CompareCells", "Tracing the sentence through the three cells…"))
@@ -153,6 +172,8 @@ class CompareCellsView(QWidget):
         self.models, self.comparison = result
         self._set_running(False)
         self.show_comparison(self.comparison)
+        if self._refresh_pending or (self.comparison.T, self.comparison.label) != (self.length, self.label):
+            self.refresh()
 
     def show_comparison(self, comparison) -> None:
         """Draw each cell's ||dL/ds_t|| (and the LSTM's ||dL/dC_t||) against t, with the numbers."""
@@ -167,8 +188,11 @@ class CompareCellsView(QWidget):
         self.sentence.setText(translate("CompareCells", "Sentence: {0} &middot; label y = {1}").format(
             f"<i>{shown}</i>", comparison.label))
         trained = self.models is not None and self.models.trained
-        state = (translate("CompareCells", "The three cells after training on the memory task") if trained
+        bias = self.models.settings.forget_bias if self.models is not None else 1.0
+        state = (translate("CompareCells", "The three cells after training on the memory task at T = {0}").format(
+                     self.models.settings.seq_len) if trained
                  else translate("CompareCells", "The three cells untrained (as initialised)"))
+        state += ", " + translate("CompareCells", "LSTM forget bias b_f = {0}").format(f"{bias:g}")
         lines = [translate("CompareCells", "{0}, on this sentence:").format(f"<b>{state}</b>")]
         for cell in CELL_PENS:
             c = comparison.curves[cell]
@@ -176,12 +200,24 @@ class CompareCellsView(QWidget):
                     f"‖dL/ds_1‖ / ‖dL/ds_T‖ = {format_number(comparison.ratio(cell))}")
             result = self.models.results.get(cell) if trained else None
             if result is not None:
-                line += " &middot; " + translate("CompareCells", "test accuracy {0} after {1} epochs ({2} s)").format(
-                    f"{result.test_accuracy:.1%}", result.epochs, f"{result.seconds:.1f}")
+                epochs = result.epochs  # a plain name for the plural form (lupdate)
+                line += " &middot; " + self.tr("test accuracy {0} after %n epoch(s) ({1} s)", "", epochs).format(
+                    f"{result.test_accuracy:.1%}", f"{result.seconds:.1f}")
             lines.append(line)
         self.results.setText("<br>".join(lines))
         self.status.setText(translate("CompareCells", "The ratio says how much of the gradient at the last step is "
                                       "left at the first word: the one the label depends on."))
+
+    @property
+    def settings(self) -> RaceSettings:
+        """The race settings with the boxes' length and forget-gate bias."""
+        return replace(self.race_settings, seq_len=self.length, forget_bias=float(self.forget_spin.value()))
+
+    def _on_forget_bias(self) -> None:
+        """A new b_f makes new (untrained) models: the old ones were trained from another start."""
+        if self.models is not None and self.models.settings.forget_bias != self.settings.forget_bias:
+            self.models = None
+            self.refresh()
 
     def explore(self, cell: str) -> None:
         """Ask for `cell`'s model on the Explore page with the compared sentence and label."""
@@ -195,7 +231,7 @@ class CompareCellsView(QWidget):
     def train(self) -> None:
         if self.busy():
             return
-        settings = replace(self.race_settings, seq_len=self.length)
+        settings = self.settings
         length, label = self.length, self.label
 
         def train(progress, cancel):
@@ -243,9 +279,11 @@ class CompareCellsView(QWidget):
         self._job = None
         self._set_running(False)
         self.status.setText(message)
+        if self._refresh_pending:
+            self.refresh()
 
     def _set_running(self, running: bool) -> None:
-        for w in (self.train_button, self.length_spin, self.label_combo):
+        for w in (self.train_button, self.length_spin, self.label_combo, self.forget_spin):
             w.setEnabled(not running)
         for button in self.explore_buttons.values():
             button.setEnabled(not running and self.comparison is not None)
