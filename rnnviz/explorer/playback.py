@@ -34,6 +34,9 @@ class Playback:
         self.position = 1.0 if self.n_steps else 0.0
         self.speed = min(max(float(speed), MIN_SPEED), MAX_SPEED)
         self.playing = False
+        # Where a new trace, Restart and Play from the end begin: 0, or the first real word's forward
+        # step of a 'pre' padded trace, so the animation does not open on ten <pad> steps.
+        self.start = 0
 
     # --- reading -------------------------------------------------------------------------
     @property
@@ -57,7 +60,7 @@ class Playback:
         """New trace with n_steps steps: show step `index` if given, else keep the current step if
         asked and it still exists, else the first. Emits ``reset`` only (see the module docstring)."""
         if index is None:
-            index = self.index if keep_index else 0
+            index = self.index if keep_index else self.start
         self.n_steps = max(0, int(n_steps))
         self.position = float(min(max(int(index), 0), self.n_steps - 1) + 1) if self.n_steps else 0.0
         if not self.n_steps:
@@ -98,7 +101,7 @@ class Playback:
         if not self.n_steps:
             return
         if self.at_end:
-            self._move(0.0)
+            self._move(self._start_position())
         self._set_playing(True)
 
     def pause(self) -> None:
@@ -115,7 +118,8 @@ class Playback:
             self.play()
 
     def restart(self) -> None:
-        self._move(0.0)
+        """Play from the start: step ``start`` animates first (the steps before it are shown done)."""
+        self._move(self._start_position())
         self._set_playing(bool(self.n_steps))
 
     def advance(self, seconds: float) -> bool:
@@ -128,6 +132,10 @@ class Playback:
         return True
 
     # --- internals -----------------------------------------------------------------------
+    def _start_position(self) -> float:
+        """Position p = start: the steps before ``start`` done, step ``start`` about to animate."""
+        return float(min(max(int(self.start), 0), max(self.n_steps - 1, 0)))
+
     def _move(self, position: float) -> None:
         if position != self.position:
             self.position = position
