@@ -16,6 +16,7 @@ import math
 from psygnal import Signal, SignalGroup
 
 MIN_SPEED, MAX_SPEED = 0.25, 60.0
+START_NUDGE = 1e-9  # a fraction of a step no view can draw: step `start` at frac ~0
 
 
 class PlaybackEvents(SignalGroup):
@@ -133,8 +134,10 @@ class Playback:
 
     # --- internals -----------------------------------------------------------------------
     def _start_position(self) -> float:
-        """Position p = start: the steps before ``start`` done, step ``start`` about to animate."""
-        return float(min(max(int(self.start), 0), max(self.n_steps - 1, 0)))
+        """Step ``start`` about to animate: p = 0 for the first step; for a later one, just past p =
+        start (which would read as step start - 1 done, a <pad> step), so every view reads ``start``."""
+        start = min(max(int(self.start), 0), max(self.n_steps - 1, 0))
+        return start + START_NUDGE if start else 0.0
 
     def _move(self, position: float) -> None:
         if position != self.position:

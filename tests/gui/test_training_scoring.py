@@ -143,12 +143,11 @@ def test_a_padded_review_plays_from_its_first_word(trained):
     assert pb.index == first_word and e.trace().steps[pb.index].t == first_word + 1
     pb.set_step(30)
     pb.restart()
-    assert pb.playing and pb.index == first_word - 1 and pb.frac == 1.0  # the pads done, the word next
-    pb.advance(0.01)
-    assert pb.index == first_word and e.trace().steps[pb.index].kind == "forward"
+    assert pb.playing and pb.index == first_word and pb.frac < 1e-6  # the first word about to animate
+    assert e.trace().steps[pb.index].kind == "forward"
     pb.last()
     pb.play()  # from the end: starts over at the first word too
-    assert pb.position == first_word
+    assert pb.index == first_word and pb.frac < 1e-6
     e.set_padding(False)
     assert pb.start == 0 and pb.index == 0
     pb.restart()
