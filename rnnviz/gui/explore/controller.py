@@ -120,7 +120,8 @@ class ExploreController(QObject):
             self.status(f"Cannot trace this input: {e.error}", 8000)
         elif what & TRACE_CHANGES and e.tokens.padded:
             self.status(f"Traced as the model was trained: {e.tokens.padded} <pad> tokens in front ('pre' "
-                        f"padding to T = {e.tokens.T}); untick Padding to trace the words alone", 8000)
+                        f"padding to T = {e.tokens.T}); playback starts at the first word, t = "
+                        f"{e.tokens.padded + 1}. Untick Padding to trace the words alone", 8000)
         elif what & TRACE_CHANGES and e.tokens.cut:
             self.status(f"The input was cut to its last {e.tokens.T} tokens ({e.tokens.cut} dropped from "
                         "the front, as Keras truncates)", 8000)
