@@ -80,3 +80,19 @@ def test_empty_input_has_a_reason_for_its_lone_share():
     trace = make_trace(params(), np.array([1]), 1)
     d = diagnose(trace)
     assert d.grad_note == "" and "s_0 = 0" in d.share_note
+
+
+def test_gated_traces_name_their_own_gradients_not_dL_da():
+    for cell, name in (("lstm", "dL/dz_1"), ("gru", "dL/dh_1")):
+        p = init_params(8, 3, 4, seed=0, dtype=np.float64, cell=cell)
+        trace = make_trace(p, np.array([1, 2, 3, 4]), 0, cell=cell)
+        d = diagnose(trace)
+        assert f"its share is {name} s_0^T" in d.share_note, cell
+        assert "dL/da" not in d.share_note + d.grad_note
+        p["W"][:] = 0.0  # s_{t-1} reaches the loss only through W: nothing flows back past step T
+        d = diagnose(make_trace(p, np.array([1, 2, 3, 4]), 0, cell=cell))
+        if cell == "lstm":
+            assert d.zero_steps == (1, 2, 3) and "W = 0" in d.grad_note, d.grad_note
+        assert "dL/da" not in d.share_note + d.grad_note
+    # a plain RNN's note still names dL/da_1
+    assert "its share is dL/da_1 s_0^T" in diagnose(make_trace(params(), np.array([1, 2, 3]), 0)).share_note

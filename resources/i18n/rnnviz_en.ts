@@ -21,10 +21,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Traced as the model was trained: %n &lt;pad&gt; token(s) in front (&apos;pre&apos; padding to T = {0}); untick Padding to trace the words alone</source>
+        <source>Traced as the model was trained: %n &lt;pad&gt; token(s) in front (&apos;pre&apos; padding to T = {0}); playback starts at the first word, t = {1}. Untick Padding to trace the words alone</source>
         <translation>
-            <numerusform>Traced as the model was trained: %n &lt;pad&gt; token in front (&apos;pre&apos; padding to T = {0}); untick Padding to trace the words alone</numerusform>
-            <numerusform>Traced as the model was trained: %n &lt;pad&gt; tokens in front (&apos;pre&apos; padding to T = {0}); untick Padding to trace the words alone</numerusform>
+            <numerusform>Traced as the model was trained: %n &lt;pad&gt; token in front (&apos;pre&apos; padding to T = {0}); playback starts at the first word, t = {1}. Untick Padding to trace the words alone</numerusform>
+            <numerusform>Traced as the model was trained: %n &lt;pad&gt; tokens in front (&apos;pre&apos; padding to T = {0}); playback starts at the first word, t = {1}. Untick Padding to trace the words alone</numerusform>
         </translation>
     </message>
 </context>

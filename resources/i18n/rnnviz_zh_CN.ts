@@ -640,6 +640,14 @@
         <translation>每个 ŷ_t 都把概率 1 放在它的目标上，所以在每个 t 上 {0}</translation>
     </message>
     <message>
+        <source>W = 0, so nothing reaches {0} from step {1}</source>
+        <translation>W = 0，所以没有任何梯度从第 {1} 步传到 {0}</translation>
+    </message>
+    <message>
+        <source>nothing reaches {0} from step {1}: the gates pass 0 back ({2} = 0, saturated gates, or it underflowed)</source>
+        <translation>没有任何梯度从第 {1} 步传到 {0}：门传回的是 0（{2} = 0，门已饱和，或者下溢了）</translation>
+    </message>
+    <message>
         <source>the ReLU is dead at t = {0}: every {1} ≤ 0, so {2} = 0 and {3} = 0</source>
         <translation>ReLU 在 t = {0} 处死亡：每个 {1} ≤ 0，所以 {2} = 0 且 {3} = 0</translation>
     </message>
@@ -676,16 +684,16 @@
         <translation>‖dL/ds_t‖ 在 {0} 处溢出为 inf（梯度爆炸）；没有画出。</translation>
     </message>
     <message>
-        <source>t = 1 adds 0 to dL/dW: its share is dL/da_1 s_0^T and s_0 = 0.</source>
-        <translation>t = 1 给 dL/dW 加上 0：它的份额是 dL/da_1 s_0^T，而 s_0 = 0。</translation>
+        <source>t = 1 adds 0 to dL/dW: its share is {0} s_0^T and s_0 = 0.</source>
+        <translation>t = 1 给 dL/dW 加上 0：它的份额是 {0} s_0^T，而 s_0 = 0。</translation>
+    </message>
+    <message>
+        <source>0 at {0}: {1} or s_(t−1) is 0 there.</source>
+        <translation>在 {0} 处为 0：那里 {1} 或 s_(t−1) 为 0。</translation>
     </message>
     <message>
         <source>0 at {0}, where dL/ds_t is 0 (left plot).</source>
         <translation>在 {0} 处为 0，那里 dL/ds_t 为 0（左边的曲线图）。</translation>
-    </message>
-    <message>
-        <source>0 at {0}: dL/da_t or s_(t−1) is 0 there.</source>
-        <translation>在 {0} 处为 0：那里 dL/da_t 或 s_(t−1) 为 0。</translation>
     </message>
     <message>
         <source>inf at {0}; not drawn.</source>
@@ -1130,9 +1138,9 @@
         <translation>无法计算这个输入：{0}</translation>
     </message>
     <message numerus="yes">
-        <source>Traced as the model was trained: %n &lt;pad&gt; token(s) in front (&apos;pre&apos; padding to T = {0}); untick Padding to trace the words alone</source>
+        <source>Traced as the model was trained: %n &lt;pad&gt; token(s) in front (&apos;pre&apos; padding to T = {0}); playback starts at the first word, t = {1}. Untick Padding to trace the words alone</source>
         <translation>
-            <numerusform>按模型训练时的方式计算：前面加了 %n 个 &lt;pad&gt; 词元（&apos;pre&apos; 填充到 T = {0}）；取消勾选“填充”即可只计算这些词</numerusform>
+            <numerusform>按模型训练时的方式计算：前面加了 %n 个 &lt;pad&gt; 词元（“pre”填充到 T = {0}）；播放从第一个词 t = {1} 开始。取消勾选“填充”即可只计算这些词</numerusform>
         </translation>
     </message>
     <message>
@@ -1973,10 +1981,6 @@ Check your answer, or press Show answer, to uncover it.</source>
         <translation>“训练”页</translation>
     </message>
     <message>
-        <source>The ordinary network failed: {0}</source>
-        <translation>普通神经网络出错：{0}</translation>
-    </message>
-    <message>
         <source>Exercise at the current step</source>
         <translation>当前步骤的练习</translation>
     </message>
@@ -2023,6 +2027,14 @@ Check your answer, or press Show answer, to uncover it.</source>
     <message>
         <source>Next lesson ▶</source>
         <translation>下一个课程 ▶</translation>
+    </message>
+    <message>
+        <source>Training the ordinary network</source>
+        <translation>训练普通神经网络</translation>
+    </message>
+    <message>
+        <source>The ordinary network could not be built, so there is nothing to compare: {0}</source>
+        <translation>无法构建普通神经网络，所以没有可比较的：{0}</translation>
     </message>
     <message>
         <source>Training the ordinary network on the built-in task (first time only)…</source>
@@ -2608,12 +2620,20 @@ The best weights so far are saved to the models folder and shown at the next sta
 <context>
     <name>StartupJob</name>
     <message>
-        <source>Kernels ready. Loading the model…</source>
-        <translation>内核已就绪。正在加载模型…</translation>
+        <source>Loading the model…</source>
+        <translation>正在加载模型…</translation>
     </message>
     <message>
         <source>Starting the RNN core</source>
         <translation>启动 RNN 核心</translation>
+    </message>
+    <message>
+        <source>Kernels compiled.</source>
+        <translation>内核已编译。</translation>
+    </message>
+    <message>
+        <source>Traces run the kernels&apos; Python source (the same numbers) while numba compiles them in the background.</source>
+        <translation>numba 在后台编译内核期间，计算先由内核的 Python 源代码完成（数字完全相同）。</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,7 @@ Every cell shares the embedding E (V, E) and the output layer V (K, H), c (K,).
 """
 from __future__ import annotations
 
-CELLS = ("rnn", "lstm", "gru")
+from .spec import CELLS  # defined once, with the other names of the model
 GATED_CELLS = ("lstm", "gru")
 
 #: Gate blocks in the order they are stacked in U, W and b (block k is rows k*H .. (k+1)*H - 1).

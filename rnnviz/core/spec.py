@@ -14,8 +14,8 @@ ACTIVATIONS = ("tanh", "relu", "linear")
 #: L = sum_t CE(softmax(o_t), target_t)); the kernels' codes are the indices.
 HEADS = ("binary", "softmax")
 
-#: Recurrent cells. Only "rnn" (the vanilla cell above) is implemented by this module's kernels;
-#: "lstm" and "gru" are reserved names for the gated cells.
+#: Recurrent cells: "rnn" (the vanilla cell above, rnnviz.core.kernels) and the gated "lstm" and "gru"
+#: (rnnviz.core.lstm, rnnviz.core.gru).
 CELLS = ("rnn", "lstm", "gru")
 
 #: The parameter dict's keys: embedding E, input weights U, recurrent weights W, hidden bias b,

@@ -8,7 +8,8 @@ Causes, in the order they are checked (the first explains the most):
 - the output is saturated: y_hat equals the label to double precision, so dL/do_T = y_hat - y = 0;
 - a step lets nothing through: every f'(a_t) is 0 (a dead ReLU), or W^T maps the gradient to 0;
 - the gradient underflowed (smaller than ~1e-308) or overflowed (inf) on its way back;
-- step 1's share of dL/dW is always 0, because dL/dW's step t adds dL/da_t s_{t-1}^T and s_0 = 0.
+- step 1's share of dL/dW is always 0, because dL/dW's step t adds dL/da_t s_{t-1}^T and s_0 = 0
+  (an LSTM's dL/dz_t, a GRU's dL/dh_t: the trace's names for its gates' pre-activation gradients).
 """
 from __future__ import annotations
 
@@ -91,11 +92,32 @@ def saturation_cause(trace) -> str:
         "dL/do_t = ŷ_t − onehot(y_t) = 0")
 
 
+def share_name(trace, t) -> str:
+    """The vector whose outer product with s_{t-1} is step t's share of dL/dW, as the trace holds it:
+    dL/da_t (a plain RNN), dL/dz_t (an LSTM: its gates' pre-activations, ``trace.dL_dz``) or dL/dh_t
+    (a GRU: the recurrent side W s_{t-1} + b_W of its gates, ``trace.dL_dh``)."""
+    cell = getattr(trace, "cell", "rnn")
+    return {"lstm": f"dL/dz_{t}", "gru": f"dL/dh_{t}"}.get(cell, f"dL/da_{t}")
+
+
+def _gated_blocked_step(trace, t: int) -> str:
+    """blocked_step for an LSTM or GRU trace: its gates have no f′(a_t); say what the trace shows."""
+    i = t - 1
+    if t > 1 and not np.any(trace.dL_ds_rec[i - 1]):
+        if not np.any(trace.params["W"]):
+            return translate("Diagnose", "W = 0, so nothing reaches {0} from step {1}").format(f"s_{t - 1}", t)
+        return translate("Diagnose", "nothing reaches {0} from step {1}: the gates pass 0 back ({2} = 0, saturated "
+                         "gates, or it underflowed)").format(f"s_{t - 1}", t, share_name(trace, t))
+    return ""
+
+
 def blocked_step(trace, t: int) -> str:
     """Why dL/ds_{t-1} gets nothing from step t although dL/ds_t is not 0 ("" when it does get some)."""
     i = t - 1
     if not np.any(trace.dL_ds[i]) or not np.all(np.isfinite(trace.dL_ds[i])):
         return ""
+    if hasattr(trace, "gate_names"):  # an LSTM or GRU trace: no a_t, no f'
+        return _gated_blocked_step(trace, t)
     if not np.any(trace.fprime[i]):
         if trace.activation == "relu":
             return translate("Diagnose", "the ReLU is dead at t = {0}: every {1} ≤ 0, so {2} = 0 and {3} = 0").format(
@@ -135,13 +157,15 @@ def _share_note(trace, share: np.ndarray, zero_grad: tuple[int, ...]) -> str:
     overflow = [int(t) for t in np.flatnonzero(~np.isfinite(share)) + 1]
     parts = []
     if 1 in zero:
-        parts.append(translate("Diagnose", "t = 1 adds 0 to dL/dW: its share is dL/da_1 s_0^T and s_0 = 0."))
+        parts.append(translate("Diagnose", "t = 1 adds 0 to dL/dW: its share is {0} s_0^T and s_0 = 0.").format(
+            share_name(trace, 1)))
         zero.remove(1)
     others = [t for t in zero if t not in zero_grad]
     if zero and not others:
         parts.append(translate("Diagnose", "0 at {0}, where dL/ds_t is 0 (left plot).").format(_steps(zero)))
     elif others:
-        parts.append(translate("Diagnose", "0 at {0}: dL/da_t or s_(t−1) is 0 there.").format(_steps(zero)))
+        parts.append(translate("Diagnose", "0 at {0}: {1} or s_(t−1) is 0 there.").format(_steps(zero),
+                                                                                           share_name(trace, "t")))
     if overflow:
         parts.append(translate("Diagnose", "inf at {0}; not drawn.").format(_steps(overflow)))
     return " ".join(parts)

@@ -16,6 +16,7 @@ import math
 from psygnal import Signal, SignalGroup
 
 MIN_SPEED, MAX_SPEED = 0.25, 60.0
+START_NUDGE = 1e-9  # a fraction of a step no view can draw: step `start` at frac ~0
 
 
 class PlaybackEvents(SignalGroup):
@@ -34,6 +35,9 @@ class Playback:
         self.position = 1.0 if self.n_steps else 0.0
         self.speed = min(max(float(speed), MIN_SPEED), MAX_SPEED)
         self.playing = False
+        # Where a new trace, Restart and Play from the end begin: 0, or the first real word's forward
+        # step of a 'pre' padded trace, so the animation does not open on ten <pad> steps.
+        self.start = 0
 
     # --- reading -------------------------------------------------------------------------
     @property
@@ -57,7 +61,7 @@ class Playback:
         """New trace with n_steps steps: show step `index` if given, else keep the current step if
         asked and it still exists, else the first. Emits ``reset`` only (see the module docstring)."""
         if index is None:
-            index = self.index if keep_index else 0
+            index = self.index if keep_index else self.start
         self.n_steps = max(0, int(n_steps))
         self.position = float(min(max(int(index), 0), self.n_steps - 1) + 1) if self.n_steps else 0.0
         if not self.n_steps:
@@ -98,7 +102,7 @@ class Playback:
         if not self.n_steps:
             return
         if self.at_end:
-            self._move(0.0)
+            self._move(self._start_position())
         self._set_playing(True)
 
     def pause(self) -> None:
@@ -115,7 +119,8 @@ class Playback:
             self.play()
 
     def restart(self) -> None:
-        self._move(0.0)
+        """Play from the start: step ``start`` animates first (the steps before it are shown done)."""
+        self._move(self._start_position())
         self._set_playing(bool(self.n_steps))
 
     def advance(self, seconds: float) -> bool:
@@ -128,6 +133,12 @@ class Playback:
         return True
 
     # --- internals -----------------------------------------------------------------------
+    def _start_position(self) -> float:
+        """Step ``start`` about to animate: p = 0 for the first step; for a later one, just past p =
+        start (which would read as step start - 1 done, a <pad> step), so every view reads ``start``."""
+        start = min(max(int(self.start), 0), max(self.n_steps - 1, 0))
+        return start + START_NUDGE if start else 0.0
+
     def _move(self, position: float) -> None:
         if position != self.position:
             self.position = position

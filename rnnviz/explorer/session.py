@@ -266,10 +266,14 @@ class Explorer:
         try:
             n_steps = len(self.trace().steps)
             self.error = None
+            # a 'pre' padded trace plays from its first word (forward step t = padded + 1); the
+            # graph shows the <pad> steps folded into one block
+            self.playback.start = self.tokens.padded
         except ValueError as exc:
             self._trace = None
             self.error = str(exc)
             n_steps = 0
+            self.playback.start = 0
         self.playback.reset(n_steps, keep_index=keep_index and n_steps == self.playback.n_steps, index=index)
 
 

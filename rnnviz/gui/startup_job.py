@@ -5,6 +5,7 @@ imports nothing of numba until this job says it is done.
 """
 from __future__ import annotations
 
+import dataclasses
 import importlib
 
 from .i18n import translate
@@ -12,26 +13,37 @@ from .jobs import BackgroundJob
 
 
 def startup_job(last_model_path: str | None) -> BackgroundJob:
-    """A job that warms up the kernels, then picks the model to show: succeeded(StartupModel) or
-    failed(message). progress("Kernels ready. Loading the model…") in between. It also pre-imports
+    """A job that starts the kernels' compile, then picks the model to show: succeeded(StartupModel)
+    or failed(message), with progress messages in between that say what really happens: the compile
+    runs in the background (``rnnviz.core.warmup``) and, until it is done, traces run the kernels'
+    Python source, so the model is loaded without waiting for numba. It also pre-imports
     the graph and trainer panel packages (they pull in numba) so that creating them later on the
     GUI thread costs nothing."""
 
-    loading = translate("StartupJob", "Kernels ready. Loading the model…")  # here, on the GUI thread
-
     def start(progress, cancel):
+        from rnnviz.core import warmup
         from rnnviz.explorer.sources import startup_model, warm_up_kernels
 
-        warm_up_kernels()
-        if cancel.is_set():  # the window closed while numba compiled
+        warm_up_kernels()  # returns at once: numba compiles (or loads its cache) in the background
+        if cancel.is_set():  # the window closed meanwhile
             return None
-        progress(loading)
+        progress(kernels_status(warmup.ready("trace")) + " " + translate("StartupJob", "Loading the model…"))
         model = startup_model(last_model_path)
         _preimport("rnnviz.gui.graph")
         _preimport("rnnviz.gui.training")
+        if not warmup.ready("trace"):  # still compiling: the "Ready" message says how the first traces run
+            model = dataclasses.replace(model, notes=(*model.notes, kernels_status(False)))
         return model
 
     return BackgroundJob(start, translate("StartupJob", "Starting the RNN core"))
+
+
+def kernels_status(compiled: bool) -> str:
+    """What runs a trace right now: the compiled kernels, or their Python source while numba compiles."""
+    if compiled:
+        return translate("StartupJob", "Kernels compiled.")
+    return translate("StartupJob", "Traces run the kernels' Python source (the same numbers) while numba compiles "
+                                   "them in the background.")
 
 
 def _preimport(module: str) -> None:

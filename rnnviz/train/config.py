@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from numbers import Integral, Real
 from typing import Any
 
-from rnnviz.core.spec import ACTIVATIONS, HEADS
+from rnnviz.core.spec import ACTIVATIONS, CELLS, HEADS
 
 from .schedule import LR_SCHEDULES
 
@@ -19,8 +19,6 @@ DATASETS = ("imdb", "memory", "negation")
 OPTIMIZERS = ("sgd", "momentum", "rmsprop", "adam")
 #: "rnn": Embedding -> SimpleRNN -> Dense; "bag": the ordinary, order-blind network (rnnviz.core.bag).
 MODELS = ("rnn", "bag")
-# The recurrent cells of rnnviz.core (rnnviz.core.CELLS; checked against it in the tests).
-CELLS = ("rnn", "lstm", "gru")
 GATE_INITS = ("keras", "chrono")
 
 # (low, high) inclusive bounds of the integer fields. The upper bounds keep one batch's activations

@@ -99,3 +99,18 @@ def test_an_exercise_at_the_current_step_of_any_lesson(panel):
     assert ex.check(f"{ex.answer:.4g}").correct
     panel.next_button.click()  # the next step (no exercise either) drops it
     assert not panel.exercise_box.isVisible()
+
+
+def test_a_failed_ordinary_network_is_shown_not_waited_for(qtbot, tmp_path):
+    def broken(hidden):
+        raise OSError("disk full")
+
+    explorer = Explorer(lesson_model("sentiment"))
+    panel = LearnPanel(explorer, Playback(), progress=LessonProgress(tmp_path / "progress.json"),
+                       build_bag_model=broken)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.bag_error is not None, timeout=60_000)
+    assert panel.bag_model is None
+    assert "disk full" in panel.bag_error and "disk full" in panel.status.text()
+    assert panel.shutdown(timeout_s=5.0)  # the job's thread has ended

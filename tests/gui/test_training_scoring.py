@@ -82,6 +82,9 @@ def test_show_in_graph_traces_the_table_row(qtbot, tmp_path, trained):
     with qtbot.waitSignal(window.traceShown, timeout=10_000):
         panel.reviews.choose(i)
     assert window.gradient_controls.pad_check.isChecked()  # traced as the table scored it
+    padded = window.explorer.tokens.padded
+    assert window.playback.index == padded  # the first real word's forward step, not the first <pad>
+    assert f"playback starts at the first word, t = {padded + 1}" in window.statusBar().currentMessage()
     shown = window.explorer.prediction()
     assert format_number(shown) == format_number(panel.reviews.table.prob[i])
     assert format_number(shown) in window.input_bar.result_label.full_text()
@@ -126,3 +129,26 @@ def test_imdb_reviews_score_the_same_in_the_table_and_in_explore():
         padded += e.tokens.padded > 0
         assert abs(e.prediction() - table[k]) < 1e-9 and format_number(e.prediction()) == format_number(table[k])
     assert 0 < padded < len(rows)  # both short (padded) and long (cut) reviews were checked
+
+
+def test_a_padded_review_plays_from_its_first_word(trained):
+    """Padded, the trace opens, restarts and replays at the first real word's forward step, not in
+    the <pad> block; traced as typed, at t = 1."""
+    model, _ = trained
+    spec = ModelSpec.from_trained(model, "trained here")
+    e = Explorer(spec, Controls(text="this movie was not good", pad=True))
+    pb = e.playback
+    first_word = e.tokens.padded  # forward step t = padded + 1
+    assert first_word == 10 and e.tokens.labels[first_word] != "<pad>"
+    assert pb.index == first_word and e.trace().steps[pb.index].t == first_word + 1
+    pb.set_step(30)
+    pb.restart()
+    assert pb.playing and pb.index == first_word and pb.frac < 1e-6  # the first word about to animate
+    assert e.trace().steps[pb.index].kind == "forward"
+    pb.last()
+    pb.play()  # from the end: starts over at the first word too
+    assert pb.index == first_word and pb.frac < 1e-6
+    e.set_padding(False)
+    assert pb.start == 0 and pb.index == 0
+    pb.restart()
+    assert pb.position == 0.0

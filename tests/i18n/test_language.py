@@ -60,13 +60,21 @@ def test_chinese_routes_the_explorer_text_and_uninstall_restores_english(qapp):
 
 
 def test_english_plural_forms(qapp):
+    """The English catalog gives "1 token" and "3 tokens" for every "%n token(s)" of the code."""
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    ts = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "rnnviz_en.ts"
+    plurals = [(c.findtext("name"), m.findtext("source"), [f.text for f in m.iter("numerusform")])
+               for c in ET.parse(ts).getroot().iter("context") for m in c.iter("message")]
+    assert plurals
     state = i18n.install(qapp, "en")
     try:
         assert state.language == "en" and not state.notes
-        source = ("Traced as the model was trained: %n <pad> token(s) in front ('pre' padding to T = {0}); "
-                  "untick Padding to trace the words alone")
-        assert "1 <pad> token in front" in i18n.translate("ExploreController", source, "", 1)
-        assert "3 <pad> tokens in front" in i18n.translate("ExploreController", source, "", 3)
+        for context, source, (one, many) in plurals:
+            assert i18n.translate(context, source, "", 1) == one.replace("%n", "1")
+            assert i18n.translate(context, source, "", 3) == many.replace("%n", "3")
+            assert "(s)" not in i18n.translate(context, source, "", 3)
     finally:
         i18n.uninstall(qapp, state)
 

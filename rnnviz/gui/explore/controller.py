@@ -125,10 +125,10 @@ class ExploreController(QObject):
         if e.error is not None:
             self.status(translate("ExploreController", "Cannot trace this input: {0}").format(e.error), 8000)
         elif what & TRACE_CHANGES and e.tokens.padded:
-            padded = e.tokens.padded
+            padded = e.tokens.padded  # a plain name for the plural form (lupdate)
             self.status(self.tr("Traced as the model was trained: %n <pad> token(s) in front ('pre' padding to "
-                                "T = {0}); untick Padding to trace the words alone", "", padded).format(e.tokens.T),
-                        8000)
+                                "T = {0}); playback starts at the first word, t = {1}. Untick Padding to trace the "
+                                "words alone", "", padded).format(e.tokens.T, padded + 1), 8000)
         elif what & TRACE_CHANGES and e.tokens.cut:
             self.status(translate("ExploreController", "The input was cut to its last {0} tokens ({1} dropped from "
                                   "the front, as Keras truncates)").format(e.tokens.T, e.tokens.cut), 8000)

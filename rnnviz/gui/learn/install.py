@@ -40,7 +40,8 @@ def install_learn_panel(window, language: str = "en") -> QDockWidget:
     def build() -> None:
         if dock.widget() is not None and isinstance(dock.widget(), LearnPanel):
             return
-        panel = LearnPanel(window.explorer, window.playback, language=language, parent=dock)
+        panel = LearnPanel(window.explorer, window.playback, language=language, parent=dock,
+                           jobs=getattr(window, "runner", None))
         panel.stepApplied.connect(lambda applied: show_state(window, applied))
         panel.highlightRequested.connect(lambda region: highlight(window, region))
         cover = _Cover(_region_widget(window, "bptt"))

@@ -6,10 +6,9 @@ state (``install.py`` connects it), ``highlightRequested(str)`` names the region
 """
 from __future__ import annotations
 
-import threading
 from html import escape
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QScrollArea,
                                QSplitter, QVBoxLayout, QWidget)
 
@@ -20,6 +19,7 @@ from rnnviz.explorer.exercises import exercise_for_step, exercise_key, make_exer
 from rnnviz.explorer.lesson_progress import LessonProgress
 from rnnviz.explorer.lessons import apply_step, lesson_bag_model, load_lessons
 
+from ..jobs import BackgroundJob, JobRunner
 from ..i18n import QT_TRANSLATE_NOOP
 from .compare_box import CompareBox
 from .exercise_box import ExerciseBox
@@ -36,22 +36,6 @@ REGION_NAMES = {"graph": QT_TRANSLATE_NOOP("LearnPanel", "the unrolled graph"),
                 "train": QT_TRANSLATE_NOOP("LearnPanel", "the Train page")}
 
 
-class _Loader(QObject):
-    """Builds the ordinary network off the GUI thread (a first build trains for a few seconds)."""
-
-    ready = Signal(object)
-    failed = Signal(str)
-
-    def start(self, hidden: int) -> None:
-        threading.Thread(target=self._run, args=(hidden,), daemon=True, name="learn-bag-model").start()
-
-    def _run(self, hidden: int) -> None:
-        try:
-            self.ready.emit(lesson_bag_model(hidden))
-        except Exception as exc:  # noqa: BLE001 - shown to the learner, the lessons go on without it
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
-
-
 class LearnPanel(QWidget):
     """Lessons beside the window's views. Signals: stepApplied(AppliedStep), highlightRequested(str),
     coverRequested(bool)."""
@@ -62,23 +46,23 @@ class LearnPanel(QWidget):
     coverRequested = Signal(bool)
 
     def __init__(self, explorer, playback, progress: LessonProgress | None = None, language: str = "en",
-                 parent=None, lessons=None):
+                 parent=None, lessons=None, jobs: JobRunner | None = None, build_bag_model=lesson_bag_model):
         super().__init__(parent)
         self.explorer, self.playback = explorer, playback
         self.progress = progress if progress is not None else LessonProgress()
         self.lessons = lessons if lessons is not None else load_lessons(language)
         self.lesson_index = self.step_index = 0
         self.bag_model = None
+        self.bag_error: str | None = None  # why the ordinary network could not be built, shown to the learner
         self._shuffle_seed = 0
         self._shuffled_text: str | None = None
         self._custom_exercise: dict | None = None  # one the learner asked for, until the next step
         self._rng = np.random.default_rng()
         self._build()
-        self._loader = _Loader(self)
-        self._loader.ready.connect(self._on_bag_ready)
-        self._loader.failed.connect(
-            lambda msg: self.compare.show_waiting(self.tr("The ordinary network failed: {0}").format(msg)))
-        self._loader.start(6)
+        # The window's runner when it has one (its shutdown then ends this job too), else our own.
+        self.jobs = jobs if jobs is not None else JobRunner(self)
+        self._own_jobs = jobs is None
+        self._start_bag_job(build_bag_model)
         start = next((k for k, lesson in enumerate(self.lessons) if lesson.id == self.progress.current_lesson), 0)
         self.open_lesson(start, self.progress.step_of(self.lessons[start].id))
 
@@ -244,9 +228,35 @@ class LearnPanel(QWidget):
         self._show_exercise(keep_answer_if=old)
 
     # --- the ordinary network ----------------------------------------------------------------
+    def _start_bag_job(self, build_bag_model) -> None:
+        """Build the ordinary network off the GUI thread: a first build trains for a few seconds."""
+        job = BackgroundJob(lambda progress, cancel: build_bag_model(6), self.tr("Training the ordinary network"))
+        job.succeeded.connect(self._on_bag_ready)
+        job.failed.connect(self._on_bag_failed)
+        self.jobs.start(job, "rnnviz-learn-bag-model")
+
+    @Slot(object)
     def _on_bag_ready(self, model) -> None:
         self.bag_model = model
         self._show_comparison()
+
+    @Slot(str, bool)
+    def _on_bag_failed(self, message: str, cancelled: bool) -> None:
+        if cancelled:  # the window is closing
+            return
+        self.bag_error = message
+        self.status.setText(message)
+        self._show_comparison()
+
+    def shutdown(self, timeout_s: float = 1.0) -> bool:
+        """Cancel the job this panel started and wait for its thread (up to timeout_s); True if none runs."""
+        return self.jobs.shutdown(timeout_s) if self._own_jobs else True
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        # Shown on its own (tests): no thread may outlive the panel. In the window, the window's runner ends it.
+        if self.isWindow():
+            self.shutdown()
+        super().closeEvent(event)
 
     def shuffle(self) -> None:
         """First the step's reordering, then seeded random orders of the current sentence."""
@@ -257,6 +267,10 @@ class LearnPanel(QWidget):
 
     def _show_comparison(self) -> None:
         if self._shuffled_text is None or not self.compare.isVisibleTo(self):
+            return
+        if self.bag_model is None and self.bag_error is not None:
+            self.compare.show_waiting(self.tr("The ordinary network could not be built, so there is nothing to "
+                                              "compare: {0}").format(self.bag_error))
             return
         if self.bag_model is None:
             self.compare.show_waiting(self.tr("Training the ordinary network on the built-in task "

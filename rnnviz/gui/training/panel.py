@@ -6,13 +6,11 @@ disabled from the moment a run is requested until its thread has ended.
 """
 from __future__ import annotations
 
-import math
 import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton,
-                               QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from rnnviz.data import Dataset
 from rnnviz.train import ConfigError, RunResult, TrainConfig, load_dataset
@@ -21,13 +19,12 @@ from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..jobs import BackgroundJob, JobRunner, ThreadHandle
 from .dataset_box import DatasetChooser
 from .hyperparams import HyperparamForm
+from .panel_view import ACTIVE, IDLE, LOADING, PAUSED, PAUSING, STOPPING, TRAINING, PanelView, _clock  # noqa: F401
 from .plots import TrainingPlots
 from .reviews import ReviewPicker, prepare_texts
 from .saving import saved_text
 from .worker import TrainWorker
 
-IDLE, LOADING, TRAINING, PAUSING, PAUSED, STOPPING = "idle", "loading", "training", "pausing", "paused", "stopping"
-ACTIVE = (LOADING, TRAINING, PAUSING, PAUSED, STOPPING)
 PAUSE_POLL_MS = 40
 LABEL_INTERVAL_S = 0.25  # progress bar and label at 4 Hz: QProgressBar.setValue repaints at once (~1-4 ms)
 GRACE_S = 30.0  # the longest wait for a thread that missed the shutdown timeout
@@ -53,7 +50,7 @@ def _stage(stage) -> str:
     return translate("TrainingPanel", LOAD_STAGES[stage]) if stage in LOAD_STAGES else str(stage)
 
 
-class TrainingPanel(QWidget):
+class TrainingPanel(PanelView, QWidget):
     """Train from the window. See the package docstring for the signals the main window uses.
 
     dataset_loader(config, imdb_path, progress, cancel) -> Dataset can be replaced (tests inject
@@ -194,83 +191,6 @@ class TrainingPanel(QWidget):
             self._set_state(STOPPING)
             self.set_status(translate("TrainingPanel", "Stopping after the current batch…"))
 
-    # ------------------------------------------------------------------ layout
-    def _build_run_box(self) -> None:
-        self.start_button = QPushButton(translate("TrainingPanel", "Start"))
-        self.pause_button = QPushButton(translate("TrainingPanel", "Pause"))
-        self.resume_button = QPushButton(translate("TrainingPanel", "Resume"))
-        self.stop_button = QPushButton(translate("TrainingPanel", "Stop"))
-        for b, key, slot, tip in (
-                (self.start_button, "start", self.start,
-                 translate("TrainingPanel", "Load the data if needed and train from fresh weights")),
-                (self.pause_button, "pause", self.pause,
-                 translate("TrainingPanel", "Pause after the current batch; the graph shows the weights as they are now")),
-                (self.resume_button, "resume", self.resume, translate("TrainingPanel", "Continue training")),
-                (self.stop_button, "stop", self.stop,
-                 translate("TrainingPanel", "End the run after the current batch; the best validated weights are kept"))):
-            b.setObjectName(f"{key}_button")  # not from the text: that is in the window's language
-            b.setToolTip(tip)
-            b.clicked.connect(slot)
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setObjectName("train_progress")
-        self.progress_bar.setRange(0, 1000)
-        self.progress_bar.setValue(0)
-        self.progress_bar.setFormat("")
-        self.progress_bar.setTextVisible(True)
-        self.progress_label = QLabel()
-        self.progress_label.setObjectName("progress_label")
-        self.status_label = QLabel()
-        self.status_label.setObjectName("status_label")
-        self.status_label.setWordWrap(True)
-        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-    def _layout(self) -> None:
-        data_group = QGroupBox(translate("TrainingPanel", "Data"))
-        QVBoxLayout(data_group).addWidget(self.data_box)
-        form_group = QGroupBox(translate("TrainingPanel", "Hyperparameters"))
-        form_layout = QVBoxLayout(form_group)
-        form_layout.addWidget(self.form)
-        defaults = QPushButton(translate("TrainingPanel", "Recommended settings for this data"))
-        defaults.setToolTip(translate("TrainingPanel", "The Keras example's settings for IMDb; a small quick model for "
-                                      "a built-in task"))
-        defaults.clicked.connect(self._reset_form)
-        form_layout.addWidget(defaults)
-        run_group = QGroupBox(translate("TrainingPanel", "Run"))
-        run_layout = QVBoxLayout(run_group)
-        buttons = QHBoxLayout()
-        for b in (self.start_button, self.pause_button, self.resume_button, self.stop_button):
-            buttons.addWidget(b)
-        run_layout.addLayout(buttons)
-        run_layout.addWidget(self.progress_bar)
-        run_layout.addWidget(self.progress_label)
-        run_layout.addWidget(self.status_label)
-
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.addWidget(run_group)
-        left_layout.addWidget(data_group)
-        left_layout.addWidget(form_group)
-        left_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidget(left)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # wide enough for the form and the four buttons: the column never scrolls sideways
-        scroll.setMinimumWidth(left.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 4)
-
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.plots, translate("TrainingPanel", "Live plots"))
-        self.tabs.addTab(self.reviews, translate("TrainingPanel", "Test reviews"))
-        splitter = QSplitter()
-        splitter.addWidget(scroll)
-        splitter.addWidget(self.tabs)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([scroll.minimumWidth(), 1000])
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(splitter)
-
     # ------------------------------------------------------------------ state
     def _set_state(self, state: str) -> None:
         self.state = state
@@ -279,28 +199,6 @@ class TrainingPanel(QWidget):
         self.form.set_editable(not locked)
         self.data_box.set_locked(locked)
         self.stateChanged.emit(state)
-
-    def _update_buttons(self, *_) -> None:
-        s = self.state
-        self.start_button.setEnabled(s == IDLE and self.form.is_valid())
-        self.pause_button.setEnabled(s == TRAINING)
-        self.resume_button.setEnabled(s in (PAUSING, PAUSED))
-        self.stop_button.setEnabled(s in (LOADING, TRAINING, PAUSING, PAUSED))
-
-    def set_status(self, text: str) -> None:
-        self.status_label.setText(text)
-
-    def show_error(self, message: str) -> None:
-        """Show a problem in the status line and a (non-blocking) message box; the panel stays usable."""
-        self.last_error = message
-        self.set_status(message)
-        if self.error_box is None:
-            self.error_box = QMessageBox(QMessageBox.Icon.Warning, translate("TrainingPanel", "Training"), "",
-                                         QMessageBox.StandardButton.Ok, self)
-            self.error_box.setObjectName("training_error_box")
-        self.error_box.setText(message)
-        self.error_box.open()
-        self.errorShown.emit(message)
 
     def _on_dataset_changed(self, name: str) -> None:
         self.form.set_dataset(name, reset=True)
@@ -535,12 +433,3 @@ def _dataset_key(config: TrainConfig, path: Path | None) -> tuple:
     if config.dataset == "imdb":
         return ("imdb", str(path), config.num_words, config.maxlen)
     return (config.dataset, config.maxlen, config.seed)
-
-
-def _clock(seconds: float) -> str:
-    if seconds is None or not math.isfinite(seconds):
-        return "–"
-    seconds = round(seconds)
-    h, rest = divmod(seconds, 3600)
-    m, s = divmod(rest, 60)
-    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
