@@ -1802,6 +1802,10 @@
         <translation>单元（RNN / LSTM / GRU）</translation>
     </message>
     <message>
+        <source>Gate biases at the start</source>
+        <translation>门偏置的初始值</translation>
+    </message>
+    <message>
         <source>Plain Keras recipe</source>
         <translation>原始 Keras 配方</translation>
     </message>

@@ -41,6 +41,7 @@ LABELS = {  # translated where shown
     "weight_decay": QT_TRANSLATE_NOOP("Hyperparams", "Weight decay (AdamW)"),
     "patience": QT_TRANSLATE_NOOP("Hyperparams", "Early stop after (epochs)"),
     "cell": QT_TRANSLATE_NOOP("Hyperparams", "Cell (RNN / LSTM / GRU)"),
+    "gate_init": QT_TRANSLATE_NOOP("Hyperparams", "Gate biases at the start"),
 }
 # the dataset is chosen by the data box; the Train page trains the sentiment (binary) head; "model"
 # (rnn | bag) is not offered here yet: the window's views after a run show recurrent models only
