@@ -60,6 +60,12 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
     return text
 
 
+def plural(text: str, n: int) -> str:
+    """English's plural when no catalog translated a ``self.tr("%n step(s)", "", n)`` (tests, scripts,
+    a catalog that failed to load): "1 step", "3 steps". A translated text has no "(s)" left."""
+    return text.replace("(s)", "" if n == 1 else "s")
+
+
 def current_language() -> str:
     """The language the window was started in ("en" until ``install`` chose another)."""
     return _current

@@ -114,3 +114,10 @@ def test_the_compiled_catalog_is_cached_by_the_ts_content(monkeypatch, tmp_path)
     assert [p.name for p in tmp_path.iterdir()] == [first.name]  # no temporary file left behind
     with pytest.raises(i18n.CatalogError, match="lrelease"):
         i18n.compiled_catalog("zh_CN", tmp_path / "elsewhere")
+
+
+def test_english_plural_without_a_catalog():
+    """Widgets made without install (tests, scripts) still say "1 epoch" and "2 epochs"."""
+    assert i18n.plural("after 1 epoch(s)", 1) == "after 1 epoch"
+    assert i18n.plural("after 2 epoch(s)", 2) == "after 2 epochs"
+    assert i18n.plural("训练 2 轮后", 2) == "训练 2 轮后"

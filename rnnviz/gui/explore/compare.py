@@ -18,7 +18,7 @@ from rnnviz.explorer import MAX_SEQ_LEN
 from rnnviz.explorer.compare_cells import RaceSettings
 from rnnviz.explorer.numbers import format_number
 
-from ..i18n import QT_TRANSLATE_NOOP, translate
+from ..i18n import QT_TRANSLATE_NOOP, plural, translate
 from ..jobs import BackgroundJob, JobRunner
 
 CELL_PENS = {"rnn": ("#1f77b4", "RNN ‖dL/ds_t‖"), "lstm": ("#d62728", "LSTM ‖dL/ds_t‖"),
@@ -201,7 +201,8 @@ class CompareCellsView(QWidget):
             result = self.models.results.get(cell) if trained else None
             if result is not None:
                 epochs = result.epochs  # a plain name for the plural form (lupdate)
-                line += " &middot; " + self.tr("test accuracy {0} after %n epoch(s) ({1} s)", "", epochs).format(
+                line += " &middot; " + plural(self.tr("test accuracy {0} after %n epoch(s) ({1} s)", "", epochs),
+                                              epochs).format(
                     f"{result.test_accuracy:.1%}", f"{result.seconds:.1f}")
             lines.append(line)
         self.results.setText("<br>".join(lines))

@@ -6,7 +6,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from rnnviz.explorer import TRACE_CHANGES, Explorer
 
-from ..i18n import translate
+from ..i18n import plural, translate
 from .follow import follow_all
 
 SLIDER_DEBOUNCE_MS = 40  # coalesce a W-scale drag into one recompute per frame or two
@@ -116,8 +116,8 @@ class ExploreController(QObject):
     def _on_parameter_hovered(self, name: str) -> None:
         if name:
             n_steps = self.explorer.tokens.T
-            self.status(self.tr("{0}: one matrix, used at every one of the %n step(s); its gradient is the sum of "
-                                "the steps' contributions", "", n_steps).format(name), 4000)
+            self.status(plural(self.tr("{0}: one matrix, used at every one of the %n step(s); its gradient is the sum "
+                                       "of the steps' contributions", "", n_steps), n_steps).format(name), 4000)
 
     # --- what the status bar says about a new trace ---------------------------------------------
     def _on_changed(self, what: frozenset) -> None:
@@ -126,9 +126,10 @@ class ExploreController(QObject):
             self.status(translate("ExploreController", "Cannot trace this input: {0}").format(e.error), 8000)
         elif what & TRACE_CHANGES and e.tokens.padded:
             padded = e.tokens.padded  # a plain name for the plural form (lupdate)
-            self.status(self.tr("Traced as the model was trained: %n <pad> token(s) in front ('pre' padding to "
-                                "T = {0}); playback starts at the first word, t = {1}. Untick Padding to trace the "
-                                "words alone", "", padded).format(e.tokens.T, padded + 1), 8000)
+            self.status(plural(self.tr("Traced as the model was trained: %n <pad> token(s) in front ('pre' padding "
+                                       "to T = {0}); playback starts at the first word, t = {1}. Untick Padding to "
+                                       "trace the words alone", "", padded), padded).format(e.tokens.T, padded + 1),
+                        8000)
         elif what & TRACE_CHANGES and e.tokens.cut:
             self.status(translate("ExploreController", "The input was cut to its last {0} tokens ({1} dropped from "
                                   "the front, as Keras truncates)").format(e.tokens.T, e.tokens.cut), 8000)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from rnnviz.data import Dataset
 from rnnviz.train import ConfigError, RunResult, TrainConfig, load_dataset
 
-from ..i18n import QT_TRANSLATE_NOOP, translate
+from ..i18n import QT_TRANSLATE_NOOP, plural, translate
 from ..jobs import BackgroundJob, JobRunner, ThreadHandle
 from .dataset_box import DatasetChooser
 from .hyperparams import HyperparamForm
@@ -354,8 +354,8 @@ class TrainingPanel(PanelView, QWidget):
                                       "step.").format(result.message) + saved)
         else:
             epochs = result.epochs_completed  # a plain name for the plural form (lupdate)
-            text = (self.tr("Finished after %n epoch(s) in {0}: {1}.", "", epochs) if result.status == "finished"
-                    else self.tr("Stopped after %n epoch(s) in {0}: {1}.", "", epochs))
+            text = plural(self.tr("Finished after %n epoch(s) in {0}: {1}.", "", epochs) if result.status == "finished"
+                          else self.tr("Stopped after %n epoch(s) in {0}: {1}.", "", epochs), epochs)
             self.set_status(text.format(_clock(result.seconds), self._outcome(result)) + test + saved)
         self.runFinished.emit(result)
 
