@@ -56,7 +56,7 @@ def test_training_shows_progress_and_each_cells_accuracy(qtbot, view):
     assert view.cancel_button.isEnabled()
     wait_idle(qtbot, view)
     assert view.models.trained and view.comparison.T == 8 and view.comparison.label == 0
-    assert progress and view.progress.value() > 0
+    assert progress and view.progress.value() == 100
     text = view.results.text()
     for cell, result in view.models.results.items():
         epochs = f"{result.epochs} epoch" + ("s" if result.epochs != 1 else "")

@@ -166,6 +166,8 @@ class CompareCellsView(QWidget):
     def _on_compared(self, result) -> None:
         self._job = None
         self.models, self.comparison = result
+        if self.models.trained:  # training stops early at the target: the bar must not stay at 71 %
+            self.progress.setValue(100)
         self._set_running(False)
         self.show_comparison(self.comparison)
         if self._refresh_pending or (self.comparison.T, self.comparison.label) != (self.length, self.label):
