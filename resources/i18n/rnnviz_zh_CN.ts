@@ -232,20 +232,12 @@
         <translation>LSTM ‖dL/dC_t‖（细胞状态）</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Why gates?&lt;/b&gt; The memory task: the label is the first word (&lt;i&gt;yes&lt;/i&gt; = 1, &lt;i&gt;no&lt;/i&gt; = 0), every later word is noise, so the loss at t = T must send its gradient back T &amp;minus; 1 steps. The plot shows, on the same sentence of the same length, how much of the gradient each cell carries back to each step. Train the three on the task and compare again. The LSTM&apos;s forget-gate bias b&lt;sub&gt;f&lt;/sub&gt; sets how much of its cell state (and of the gradient along it) each step keeps at the start: try Keras&apos; default 1, then 3.</source>
-        <translation>&lt;b&gt;为什么要有门？&lt;/b&gt;记忆任务：标签就是第一个词（&lt;i&gt;yes&lt;/i&gt; = 1，&lt;i&gt;no&lt;/i&gt; = 0），之后的每个词都是噪声，所以 t = T 处的损失必须把它的梯度送回 T &amp;minus; 1 步。这张图在同样长度的同一个句子上显示每种单元把多少梯度带回到每一步。在这个任务上训练这三种单元，然后再比较一次。LSTM 遗忘门的偏置 b&lt;sub&gt;f&lt;/sub&gt; 决定了一开始每一步保留多少细胞状态（以及沿着它的梯度）：先试 Keras 的默认值 1，再试 3。</translation>
-    </message>
-    <message>
         <source>T: the length of the sentence (and of the training sequences), 2 to {0}</source>
         <translation>T：句子的长度（也是训练序列的长度），2 到 {0}</translation>
     </message>
     <message>
         <source>The sentence&apos;s first word, which is its label</source>
         <translation>句子的第一个词，也就是它的标签</translation>
-    </message>
-    <message>
-        <source>The LSTM&apos;s forget-gate bias b_f at initialisation. 1 is Keras&apos; default: f ≈ σ(1) = 0.73, so the cell state keeps 73% per step and its gradient shrinks like 0.73^(T−t). A larger b_f starts the cell-state path open (f ≈ 0.95 at 3)</source>
-        <translation>LSTM 遗忘门偏置 b_f 的初始值。1 是 Keras 的默认值：f ≈ σ(1) = 0.73，所以细胞状态每一步保留 73%，它的梯度像 0.73^(T−t) 那样缩小。更大的 b_f 让细胞状态这条路一开始就是通的（b_f = 3 时 f ≈ 0.95）</translation>
     </message>
     <message>
         <source>Train the three on the memory task</source>
@@ -272,8 +264,28 @@
         <translation>第一个词</translation>
     </message>
     <message>
-        <source>LSTM forget bias</source>
-        <translation>LSTM 遗忘门偏置</translation>
+        <source>&lt;b&gt;Why gates?&lt;/b&gt; The memory task: the label is the first word (&lt;i&gt;yes&lt;/i&gt; = 1, &lt;i&gt;no&lt;/i&gt; = 0), every later word is noise, so the loss at t = T must send its gradient back T &amp;minus; 1 steps. The plot shows, on the same sentence of the same length, how much of the gradient each cell carries back to each step. Train the three on the task and compare again. The gated cells start with chrono gates (Tallec &amp;amp; Ollivier 2018); switch &lt;i&gt;Gates&lt;/i&gt; to Keras&apos; forget bias 1 to see the LSTM fail too.</source>
+        <translation>&lt;b&gt;为什么要有门？&lt;/b&gt;记忆任务：标签就是第一个词（&lt;i&gt;yes&lt;/i&gt; = 1，&lt;i&gt;no&lt;/i&gt; = 0），之后的每个词都是噪声，所以 t = T 处的损失必须把它的梯度送回 T &amp;minus; 1 步。这张图在同样长度的同一个句子上显示每种单元把多少梯度带回到每一步。在这个任务上训练这三种单元，然后再比较一次。门控单元一开始使用 chrono 门（Tallec &amp;amp; Ollivier 2018）；把&lt;i&gt;门&lt;/i&gt;换成 Keras 的遗忘门偏置 1，就会看到 LSTM 也学不会。</translation>
+    </message>
+    <message>
+        <source>Chrono (Tallec &amp; Ollivier 2018)</source>
+        <translation>Chrono（Tallec &amp; Ollivier 2018）</translation>
+    </message>
+    <message>
+        <source>Keras (forget bias 1)</source>
+        <translation>Keras（遗忘门偏置 1）</translation>
+    </message>
+    <message>
+        <source>How the LSTM&apos;s and GRU&apos;s gate biases start (the RNN has no gates).
+Chrono: Tallec &amp; Ollivier (2018), &quot;Can recurrent neural networks warp time?&quot;: forget-gate biases b_f = log(u), u drawn from 1 .. T − 1, so some units keep their memory for up to T steps.
+Keras (forget bias 1): f ≈ σ(1) = 0.73, so the cell state keeps 73% per step and its gradient shrinks like 0.73^(T−t): the LSTM does not learn this task at T ≥ 100.</source>
+        <translation>LSTM 和 GRU 的门偏置如何初始化（RNN 没有门）。
+Chrono：Tallec &amp; Ollivier (2018)，“Can recurrent neural networks warp time?”（循环神经网络能扭曲时间吗？）：遗忘门偏置 b_f = log(u)，u 取自 1 .. T − 1，所以有些单元能把记忆保持最多 T 步。
+Keras（遗忘门偏置 1）：f ≈ σ(1) = 0.73，所以细胞状态每一步保留 73%，它的梯度像 0.73^(T−t) 那样缩小：在 T ≥ 100 时 LSTM 学不会这个任务。</translation>
+    </message>
+    <message>
+        <source>Gates</source>
+        <translation>门</translation>
     </message>
     <message>
         <source>time step t</source>
@@ -320,12 +332,12 @@
         <translation>未训练的三种单元（初始状态）</translation>
     </message>
     <message>
-        <source>LSTM forget bias b_f = {0}</source>
-        <translation>LSTM 遗忘门偏置 b_f = {0}</translation>
-    </message>
-    <message>
         <source>{0}, on this sentence:</source>
         <translation>{0}，在这个句子上：</translation>
+    </message>
+    <message>
+        <source>Measured on {0} test sequences at T = {1}: {2}.</source>
+        <translation>在 T = {1} 的 {0} 个测试序列上测得：{2}。</translation>
     </message>
     <message>
         <source>The ratio says how much of the gradient at the last step is left at the first word: the one the label depends on.</source>
@@ -354,6 +366,22 @@
     <message>
         <source>{0} for the memory task (untrained)</source>
         <translation>记忆任务的 {0}（未训练）</translation>
+    </message>
+    <message>
+        <source>chrono gates</source>
+        <translation>chrono 门</translation>
+    </message>
+    <message>
+        <source>Keras gates (LSTM forget bias {0})</source>
+        <translation>Keras 门（LSTM 遗忘门偏置 {0}）</translation>
+    </message>
+    <message>
+        <source>{0} at chance ({1})</source>
+        <translation>{0} 只达到随机水平（{1}）</translation>
+    </message>
+    <message>
+        <source>{0} learned it ({1})</source>
+        <translation>{0} 学会了（{1}）</translation>
     </message>
 </context>
 <context>

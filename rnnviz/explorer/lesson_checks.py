@@ -197,6 +197,16 @@ def _trained_accuracy(c, e, _):
     return CheckResult(ok, f"{c['model']} on {c['dataset']}: test accuracy {acc}")
 
 
+def _compare_cells(c, e, _):
+    """The Compare cells view's default race (RNN against LSTM on the memory task, seeded): the RNN's
+    test accuracy at most `rnn_at_most`, the LSTM's at least `lstm_at_least` (evaluated by the tests)."""
+    from .compare_cells import RaceSettings, train_cells
+    results = train_cells(RaceSettings(), cells=("rnn", "lstm")).results
+    rnn, lstm = results["rnn"].test_accuracy, results["lstm"].test_accuracy
+    ok = rnn <= c.get("rnn_at_most", 1.0) and lstm >= c.get("lstm_at_least", 0.0)
+    return CheckResult(ok, f"memory task at T = {RaceSettings().seq_len}: RNN {rnn:.1%}, LSTM {lstm:.1%}")
+
+
 _CHECKS = {
     "grad_ratio": _grad_ratio, "prediction": _prediction, "spectral_radius": _spectral_radius,
     "bag_shuffle_equal": _bag_shuffle_equal, "rnn_shuffle_differs": _rnn_shuffle_differs,
@@ -204,5 +214,6 @@ _CHECKS = {
     "dW_is_sum": _dW_is_sum, "clipped": _clipped, "oov": _oov, "first_token": _first_token,
     "bag_padding_equal": _bag_padding_equal, "rnn_padding_changes": _rnn_padding_changes,
     "truncation_zero": _truncation_zero, "config_default": _config_default, "trained_accuracy": _trained_accuracy,
+    "compare_cells": _compare_cells,
 }
 CHECK_KINDS = tuple(sorted(_CHECKS))

@@ -75,8 +75,8 @@ def test_a_cancelled_training_stops_before_the_next_cell():
 
 def test_the_lstm_forget_bias_is_the_settings_and_opens_the_cell_state_path():
     H = 4
-    keras = initial_models(RaceSettings(hidden_dim=H, embed_dim=3))
-    opened = initial_models(RaceSettings(hidden_dim=H, embed_dim=3, forget_bias=4.0))
+    keras = initial_models(RaceSettings(hidden_dim=H, embed_dim=3, gate_init="keras"))
+    opened = initial_models(RaceSettings(hidden_dim=H, embed_dim=3, gate_init="keras", forget_bias=4.0))
     np.testing.assert_array_equal(keras.params["lstm"]["b"][H:2 * H], 1.0)  # Keras' unit_forget_bias
     np.testing.assert_array_equal(opened.params["lstm"]["b"][H:2 * H], 4.0)
     np.testing.assert_array_equal(opened.params["lstm"]["b"][:H], keras.params["lstm"]["b"][:H])
@@ -94,3 +94,38 @@ def test_the_command_line_refuses_a_bad_length_with_a_message(capsys):
     with pytest.raises(SystemExit) as exit_info:
         main(["--T", "1"])
     assert exit_info.value.code == 2 and "T must be between 2 and 500" in capsys.readouterr().err
+
+
+def test_the_default_gates_are_chrono_for_the_task_length():
+    from rnnviz.core import init_params
+
+    settings = RaceSettings(hidden_dim=4, embed_dim=3)
+    assert settings.gate_init == "chrono" and settings.seq_len >= 100
+    models = initial_models(settings)
+    size = len(models.vocab)
+    for cell in ("lstm", "gru"):
+        expected = init_params(size, 3, 4, 1, seed=0, cell=cell, chrono=settings.seq_len)
+        np.testing.assert_array_equal(models.params[cell]["b"], expected["b"])
+    keras = initial_models(RaceSettings(hidden_dim=4, embed_dim=3, gate_init="keras"))
+    np.testing.assert_array_equal(models.params["rnn"]["W"], keras.params["rnn"]["W"])  # the RNN has no gates
+    with pytest.raises(ValueError, match="gate_init"):
+        RaceSettings(gate_init="orthogonal").check()
+
+
+def test_the_verdict_reads_the_measured_accuracies():
+    from rnnviz.explorer.compare_cells import CellResult, verdict
+
+    models = initial_models(RaceSettings(hidden_dim=4, embed_dim=3))
+    models.results = {"rnn": CellResult("rnn", 0.52, 30, 1.0, ()), "lstm": CellResult("lstm", 0.99, 4, 1.0, ()),
+                      "gru": CellResult("gru", 0.75, 30, 1.0, ())}
+    assert verdict(models) == "RNN at chance (52%), LSTM learned it (99%), GRU 75%"
+
+
+@pytest.mark.slow
+def test_at_the_default_length_the_rnn_fails_and_the_lstm_learns():
+    """The claim the window makes, trained as the window trains it (default settings, seeded)."""
+    settings = RaceSettings()
+    models = train_cells(settings, cells=("rnn", "lstm"))
+    rnn, lstm = models.results["rnn"].test_accuracy, models.results["lstm"].test_accuracy
+    assert rnn <= 0.6, f"the RNN learned the task at T = {settings.seq_len}: {rnn:.1%}"
+    assert lstm > 0.9, f"the LSTM did not learn the task at T = {settings.seq_len}: {lstm:.1%}"

@@ -56,12 +56,14 @@ def test_training_shows_progress_and_each_cells_accuracy(qtbot, view):
     assert view.cancel_button.isEnabled()
     wait_idle(qtbot, view)
     assert view.models.trained and view.comparison.T == 8 and view.comparison.label == 0
-    assert progress and view.progress.value() > 0
+    assert progress and view.progress.value() == 100
     text = view.results.text()
     for cell, result in view.models.results.items():
         epochs = f"{result.epochs} epoch" + ("s" if result.epochs != 1 else "")
         assert f"test accuracy {result.test_accuracy:.1%} after {epochs}" in text
     assert "after training" in text and not view.cancel_button.isEnabled()
+    from rnnviz.explorer.compare_cells import verdict
+    assert f"Measured on 40 test sequences at T = 8: {verdict(view.models)}" in text
 
 
 def test_cancel_keeps_the_view_usable(qtbot, view):
@@ -116,14 +118,15 @@ def test_a_length_asked_for_while_a_job_runs_is_traced_after_it(qtbot, view):
     assert view.curves["rnn"].xData[-1] == 33
 
 
-def test_a_new_forget_bias_makes_new_untrained_models(qtbot, view):
+def test_chrono_gates_are_the_default_and_keras_makes_new_untrained_models(qtbot, view):
+    assert view.gates_combo.currentData() == "chrono" and "Tallec" in view.gates_combo.toolTip()
     view.length_spin.setValue(30)
     view.refresh()
     wait_idle(qtbot, view)
     before = view.models
-    view.forget_spin.setValue(3.0)
-    view.forget_spin.editingFinished.emit()
+    assert before.settings.gate_init == "chrono" and "chrono gates" in view.results.text()
+    view.gates_combo.setCurrentIndex(view.gates_combo.findData("keras"))
     wait_idle(qtbot, view)
-    assert view.models is not before and view.models.settings.forget_bias == 3.0
-    np.testing.assert_array_equal(view.models.params["lstm"]["b"][16:32], 3.0)
-    assert "b_f = 3" in view.results.text()
+    assert view.models is not before and view.models.settings.gate_init == "keras"
+    np.testing.assert_array_equal(view.models.params["lstm"]["b"][16:32], 1.0)
+    assert "forget bias 1" in view.results.text()

@@ -11,11 +11,11 @@ from dataclasses import replace
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import (QComboBox, QDialog, QDoubleSpinBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSpinBox,
+from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSpinBox,
                                QVBoxLayout, QWidget)
 
 from rnnviz.explorer import MAX_SEQ_LEN
-from rnnviz.explorer.compare_cells import RaceSettings
+from rnnviz.explorer.compare_cells import DEFAULT_LENGTH, RaceSettings, gates_text, verdict
 from rnnviz.explorer.numbers import format_number
 
 from ..i18n import QT_TRANSLATE_NOOP, plural, translate
@@ -30,9 +30,12 @@ INTRO = QT_TRANSLATE_NOOP("CompareCells", "<b>Why gates?</b> The memory task: th
                           "(<i>yes</i> = 1, <i>no</i> = 0), every later word is noise, so the loss at t = T must send "
                           "its gradient back T &minus; 1 steps. The plot shows, on the same sentence of the same "
                           "length, how much of the gradient each cell carries back to each step. Train the three on "
-                          "the task and compare again. The LSTM's forget-gate bias b<sub>f</sub> sets how much of its "
-                          "cell state (and of the gradient along it) each step keeps at the start: try Keras' default "
-                          "1, then 3.")
+                          "the task and compare again. The gated cells start with chrono gates (Tallec &amp; Ollivier "
+                          "2018); switch <i>Gates</i> to Keras' forget bias 1 to see the LSTM fail too.")
+
+
+GATE_CHOICES = ((QT_TRANSLATE_NOOP("CompareCells", "Chrono (Tallec & Ollivier 2018)"), "chrono"),
+                (QT_TRANSLATE_NOOP("CompareCells", "Keras (forget bias 1)"), "keras"))
 
 
 def _positive(values: np.ndarray) -> np.ndarray:
@@ -61,21 +64,21 @@ class CompareCellsView(QWidget):
         intro.setWordWrap(True)
         self.length_spin = QSpinBox()
         self.length_spin.setRange(2, MAX_SEQ_LEN)
-        self.length_spin.setValue(100)
+        self.length_spin.setValue(DEFAULT_LENGTH)
         self.length_spin.setToolTip(translate("CompareCells", "T: the length of the sentence (and of the training "
                                               "sequences), 2 to {0}").format(MAX_SEQ_LEN))
         self.label_combo = QComboBox()
         self.label_combo.addItems(list(FIRST_WORDS))
         self.label_combo.setToolTip(translate("CompareCells", "The sentence's first word, which is its label"))
-        self.forget_spin = QDoubleSpinBox()
-        self.forget_spin.setRange(-5.0, 10.0)
-        self.forget_spin.setSingleStep(0.5)
-        self.forget_spin.setDecimals(1)
-        self.forget_spin.setValue(1.0)
-        self.forget_spin.setToolTip(translate(
-            "CompareCells", "The LSTM's forget-gate bias b_f at initialisation. 1 is Keras' default: f ≈ σ(1) = 0.73, "
-            "so the cell state keeps 73% per step and its gradient shrinks like 0.73^(T−t). A larger b_f starts the "
-            "cell-state path open (f ≈ 0.95 at 3)"))
+        self.gates_combo = QComboBox()
+        for text, gate_init in GATE_CHOICES:
+            self.gates_combo.addItem(translate("CompareCells", text), gate_init)
+        self.gates_combo.setToolTip(translate(
+            "CompareCells", "How the LSTM's and GRU's gate biases start (the RNN has no gates).\nChrono: Tallec & "
+            "Ollivier (2018), \"Can recurrent neural networks warp time?\": forget-gate biases b_f = log(u), u drawn "
+            "from 1 .. T − 1, so some units keep their memory for up to T steps.\nKeras (forget bias 1): f ≈ σ(1) = "
+            "0.73, so the cell state keeps 73% per step and its gradient shrinks like 0.73^(T−t): the LSTM does not "
+            "learn this task at T ≥ 100."))
         self.train_button = QPushButton(translate("CompareCells", "Train the three on the memory task"))
         self.train_button.setToolTip(translate("CompareCells", "Train an RNN, an LSTM and a GRU (H = 16, Adam) on "
                                                "sequences of length T; takes seconds once the kernels are compiled"))
@@ -90,7 +93,7 @@ class CompareCellsView(QWidget):
         row = QHBoxLayout()
         for w in (QLabel(translate("CompareCells", "Length T")), self.length_spin,
                   QLabel(translate("CompareCells", "First word")), self.label_combo,
-                  QLabel(translate("CompareCells", "LSTM forget bias")), self.forget_spin, self.train_button,
+                  QLabel(translate("CompareCells", "Gates")), self.gates_combo, self.train_button,
                   self.cancel_button):
             row.addWidget(w)
         row.addWidget(self.progress, 1)
@@ -133,7 +136,7 @@ class CompareCellsView(QWidget):
         layout.addLayout(explore_row)
         self.length_spin.editingFinished.connect(self.refresh)
         self.label_combo.currentIndexChanged.connect(self.refresh)
-        self.forget_spin.editingFinished.connect(self._on_forget_bias)
+        self.gates_combo.currentIndexChanged.connect(self._on_gates)
         self.train_button.clicked.connect(self.train)
         self.cancel_button.clicked.connect(self.cancel)
 
@@ -160,7 +163,8 @@ class CompareCellsView(QWidget):
         def compare(_progress, _cancel):
             from rnnviz.explorer.compare_cells import compare_cells, initial_models
 
-            chosen = models if models is not None else initial_models(settings)
+            # Untrained models are rebuilt: their chrono gates depend on T (trained ones are kept).
+            chosen = models if models is not None and models.trained else initial_models(settings)
             return chosen, compare_cells(chosen, length, label)
 
         self.status.setText(translate("CompareCells", "Tracing the sentence through the three cells…"))
@@ -170,6 +174,8 @@ class CompareCellsView(QWidget):
     def _on_compared(self, result) -> None:
         self._job = None
         self.models, self.comparison = result
+        if self.models.trained:  # training stops early at the target: the bar must not stay at 71 %
+            self.progress.setValue(100)
         self._set_running(False)
         self.show_comparison(self.comparison)
         if self._refresh_pending or (self.comparison.T, self.comparison.label) != (self.length, self.label):
@@ -188,11 +194,10 @@ class CompareCellsView(QWidget):
         self.sentence.setText(translate("CompareCells", "Sentence: {0} &middot; label y = {1}").format(
             f"<i>{shown}</i>", comparison.label))
         trained = self.models is not None and self.models.trained
-        bias = self.models.settings.forget_bias if self.models is not None else 1.0
+        gates = gates_text(self.models.settings if self.models is not None else self.settings)
         state = (translate("CompareCells", "The three cells after training on the memory task at T = {0}").format(
                      self.models.settings.seq_len) if trained
-                 else translate("CompareCells", "The three cells untrained (as initialised)"))
-        state += ", " + translate("CompareCells", "LSTM forget bias b_f = {0}").format(f"{bias:g}")
+                 else translate("CompareCells", "The three cells untrained (as initialised)")) + f", {gates}"
         lines = [translate("CompareCells", "{0}, on this sentence:").format(f"<b>{state}</b>")]
         for cell in CELL_PENS:
             c = comparison.curves[cell]
@@ -205,18 +210,21 @@ class CompareCellsView(QWidget):
                                               epochs).format(
                     f"{result.test_accuracy:.1%}", f"{result.seconds:.1f}")
             lines.append(line)
+        if trained:
+            lines.append("<b>" + translate("CompareCells", "Measured on {0} test sequences at T = {1}: {2}.").format(
+                self.models.settings.n_test, self.models.settings.seq_len, verdict(self.models)) + "</b>")
         self.results.setText("<br>".join(lines))
         self.status.setText(translate("CompareCells", "The ratio says how much of the gradient at the last step is "
                                       "left at the first word: the one the label depends on."))
 
     @property
     def settings(self) -> RaceSettings:
-        """The race settings with the boxes' length and forget-gate bias."""
-        return replace(self.race_settings, seq_len=self.length, forget_bias=float(self.forget_spin.value()))
+        """The race settings with the boxes' length and gate initialisation."""
+        return replace(self.race_settings, seq_len=self.length, gate_init=self.gates_combo.currentData())
 
-    def _on_forget_bias(self) -> None:
-        """A new b_f makes new (untrained) models: the old ones were trained from another start."""
-        if self.models is not None and self.models.settings.forget_bias != self.settings.forget_bias:
+    def _on_gates(self) -> None:
+        """Other gates make new (untrained) models: the old ones were trained from another start."""
+        if self.models is not None and self.models.settings.gate_init != self.settings.gate_init:
             self.models = None
             self.refresh()
 
@@ -284,7 +292,7 @@ class CompareCellsView(QWidget):
             self.refresh()
 
     def _set_running(self, running: bool) -> None:
-        for w in (self.train_button, self.length_spin, self.label_combo, self.forget_spin):
+        for w in (self.train_button, self.length_spin, self.label_combo, self.gates_combo):
             w.setEnabled(not running)
         for button in self.explore_buttons.values():
             button.setEnabled(not running and self.comparison is not None)
