@@ -6,6 +6,7 @@
 
 They read only the states S (T + 1, B, H) (time-major, S[0] = s_0 = 0), so they do not depend on
 the cell. Each returns the output's share of dL/ds_t, which the cell's BPTT adds to the future's.
+The many-to-many head is the vanilla kernels' own (``head_kernels``), called in one piece here.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import numpy as np
 from numba import njit
 
 from .config import JIT_OPTIONS
+from .head_kernels import output_grads, outputs, softmax_head
 
 
 @njit(**JIT_OPTIONS)
@@ -59,18 +61,6 @@ def binary_loss_backward(s_last, V, logits, labels, dz, dV, dc, dS_out):
 
 
 @njit(**JIT_OPTIONS)
-def outputs(S1, V, c, O):
-    """o_t = V s_t + c at every step: S1 (T, B, H) = s_1..s_T; O (T, B, K)."""
-    T, B, H = S1.shape
-    K = V.shape[0]
-    O2 = O.reshape((T * B, K))
-    np.dot(S1.reshape((T * B, H)), V.T, O2)
-    for r in range(T * B):
-        for k in range(K):
-            O2[r, k] += c[k]
-
-
-@njit(**JIT_OPTIONS)
 def softmax_loss_backward(S1, V, c, targets, t0, O, P, dO, step_loss, dV, dc, dS_out):
     """Softmax cross-entropy at every step and its gradients.
 
@@ -79,38 +69,7 @@ def softmax_loss_backward(S1, V, c, targets, t0, O, P, dO, step_loss, dV, dc, dS
     mean over the batch of L_t; dV (K, H), dc (K,) over the window; dS_out (T, B, H) = dO V.
     Returns the loss (all steps, mean over the batch).
     """
-    T, B, H = S1.shape
-    K = V.shape[0]
-    inv_B = 1.0 / B
     outputs(S1, V, c, O)
-    loss = 0.0
-    for t in range(T):
-        lt = 0.0
-        for i in range(B):
-            m = O[t, i, 0]
-            for k in range(1, K):
-                m = max(m, O[t, i, k])
-            zsum = 0.0
-            for k in range(K):
-                e = math.exp(O[t, i, k] - m)
-                P[t, i, k] = e
-                zsum += e
-            for k in range(K):
-                P[t, i, k] /= zsum
-            y = targets[i, t]
-            lt += m + math.log(zsum) - O[t, i, y]
-            for k in range(K):
-                dO[t, i, k] = P[t, i, k] * inv_B if t >= t0 else 0.0
-            if t >= t0:
-                dO[t, i, y] -= inv_B
-        step_loss[t] = lt * inv_B
-        loss += lt
-    n0 = t0 * B
-    dO2 = dO.reshape((T * B, K))
-    np.dot(dO2[n0:].T, S1.reshape((T * B, H))[n0:], dV)
-    dc[:] = 0.0
-    for r in range(n0, T * B):
-        for k in range(K):
-            dc[k] += dO2[r, k]
-    np.dot(dO2, V, dS_out.reshape((T * B, H)))
-    return loss * inv_B
+    loss = softmax_head(O, targets, t0, P, dO, step_loss)
+    output_grads(S1, V, dO, t0, dV, dc, dS_out)
+    return loss

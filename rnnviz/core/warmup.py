@@ -3,7 +3,9 @@ same kernel source as plain Python.
 
 A cold compile of every kernel takes 15 s or more; a trace of one sentence run as plain Python takes
 milliseconds. So ``warm_up()`` starts one background thread that has the kernels compiled, what a
-trace needs first (float64), then what training needs (float32, both input paths, the optimizers).
+trace needs first (float64), then what training needs (float32, both input paths, the optimizers),
+then the LSTM's and GRU's float64 traces (so a gated model shown later does not compile on the GUI
+thread; that stage is compiled by the child with the others, or here on the warm-up thread).
 Until the float64 kernels are ready, ``make_trace`` and ``global_norm`` of float64 gradients run
 the kernels' Python source (``rnnviz.core.engine.PYTHON``): the same code, the same numbers, no
 compile and no wait on numba's compiler lock. Without a warm-up nothing changes: the kernels
@@ -27,7 +29,7 @@ from pathlib import Path
 import numpy as np
 
 # stage -> Event set when that stage's kernels are compiled; a missing stage was never started
-STAGES = ("trace", "training")
+STAGES = ("trace", "training", "gated")
 _events: dict[str, threading.Event] = {}
 _errors: dict[str, BaseException] = {}
 _lock = threading.Lock()
@@ -103,6 +105,8 @@ def _cached(stage: str) -> bool:
     source. Reads numba's cache index (not public API): False whenever unsure."""
     from . import engine
 
+    if stage not in _STAGE_KERNELS:  # the gated cells' kernels: compiled (or loaded) on the warm-up thread
+        return True
     try:
         for name in _STAGE_KERNELS[stage]:
             index = getattr(engine.COMPILED, name)._cache._cache_file._load_index()
@@ -208,7 +212,20 @@ def _compile_training() -> None:
             predict_logits(params, tokens)
 
 
-_COMPILERS.update(trace=_compile_trace, training=_compile_training)
+def _compile_gated() -> None:
+    """float64 traces of an LSTM and a GRU, both heads: what Explore and Compare cells call when a
+    gated model is shown, so that its first trace does not compile on the GUI thread."""
+    from .gated_trace import make_gated_trace
+    from .params import init_params
+
+    tokens = np.array([1, 3, 4])
+    for cell in ("lstm", "gru"):
+        for head, k_out, label in (("binary", 1, 1), ("softmax", 5, np.array([3, 4, 0]))):
+            params = init_params(5, 2, 2, output_dim=k_out, seed=0, dtype=np.float64, cell=cell)
+            make_gated_trace(params, tokens, label, head, None, cell)
+
+
+_COMPILERS.update(trace=_compile_trace, training=_compile_training, gated=_compile_gated)
 
 if __name__ == "__main__":
     main()
