@@ -2073,6 +2073,10 @@ Check your answer, or press Show answer, to uncover it.</source>
         <translation>正在用内置任务训练普通神经网络（仅第一次）…</translation>
     </message>
     <message>
+        <source>The comparison is between a plain RNN and the ordinary network; press Restart step to bring back the lesson&apos;s RNN.</source>
+        <translation>这里比较的是普通 RNN 与普通神经网络；按“重做本步”即可换回本课程的 RNN。</translation>
+    </message>
+    <message>
         <source>Cannot compare this input: {0}</source>
         <translation>无法比较这个输入：{0}</translation>
     </message>

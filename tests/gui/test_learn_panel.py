@@ -114,3 +114,22 @@ def test_a_failed_ordinary_network_is_shown_not_waited_for(qtbot, tmp_path):
     assert panel.bag_model is None
     assert "disk full" in panel.bag_error and "disk full" in panel.status.text()
     assert panel.shutdown(timeout_s=5.0)  # the job's thread has ended
+
+
+def test_a_gated_model_shown_since_gets_a_word_not_a_shape_error(panel):
+    """Lesson 1's comparison is of a plain RNN; after an LSTM is shown (Compare cells, a file) the
+    box says how to get the lesson's RNN back instead of failing on W's shape."""
+    import numpy as np
+
+    from rnnviz.core import init_params
+    from rnnviz.explorer import ModelSpec
+
+    panel.open_lesson(0, 0)
+    rnn = panel.explorer.model
+    vocab_size = int(rnn.params["E"].shape[0])
+    lstm = ModelSpec(init_params(vocab_size, 4, 3, seed=0, dtype=np.float64, cell="lstm"), rnn.vocab,
+                     name="lstm", cell="lstm")
+    panel.explorer.update(model=lstm)
+    panel.follow_explorer()
+    assert "press Restart step" in panel.compare.note.text()
+    assert "shape" not in panel.compare.note.text()

@@ -276,6 +276,11 @@ class LearnPanel(QWidget):
             self.compare.show_waiting(self.tr("Training the ordinary network on the built-in task "
                                               "(first time only)…"))
             return
+        if getattr(self.explorer.model, "cell", "rnn") != "rnn":
+            # a gated model shown since (Compare cells, a file): the comparison is of a plain RNN
+            self.compare.show_waiting(self.tr("The comparison is between a plain RNN and the ordinary "
+                                              "network; press Restart step to bring back the lesson's RNN."))
+            return
         try:
             cmp = compare_orders(self.explorer, self._shuffled_text, self.bag_model)
             self.compare.show_comparison(cmp, shuffled=self._shuffle_seed > 0)
