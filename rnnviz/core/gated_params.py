@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from .cells import GATED_PARAM_KEYS, GATES, check_gated_cell, param_shapes
+from .validate import check_arrays
 
 
 def _glorot_uniform(rng, fan_out: int, fan_in: int) -> np.ndarray:
@@ -86,19 +87,7 @@ def check_gated_params(params, cell: str) -> tuple[int, int, int, int, np.dtype]
     if missing:
         raise ValueError(f"params is missing {missing} for the {cell.upper()} cell; expected keys "
                          f"{keys}")
-    for k in keys:
-        a = params[k]
-        if not isinstance(a, np.ndarray):
-            raise ValueError(f"params[{k!r}] must be a numpy array, got {type(a).__name__}")
-        if not a.flags.c_contiguous:
-            raise ValueError(f"params[{k!r}] must be C-contiguous (updated in place)")
-    dtype = params["E"].dtype
-    if dtype not in (np.float32, np.float64):
-        raise ValueError(f"params must be float32 or float64, got {dtype}")
-    for k in keys:
-        if params[k].dtype != dtype:
-            raise ValueError(f"params[{k!r}] is {params[k].dtype} but E is {dtype}; "
-                             "all parameters must share one dtype")
+    dtype = check_arrays(params, keys)
     E, W, V = params["E"], params["W"], params["V"]
     if E.ndim != 2 or W.ndim != 2 or V.ndim != 2:
         raise ValueError(f"E, W and V must be matrices, got shapes {E.shape}, {W.shape}, {V.shape}")

@@ -47,19 +47,7 @@ def check_params(params) -> tuple[int, int, int, int, np.dtype]:
     missing = [k for k in PARAM_KEYS if k not in params]
     if missing:
         raise ValueError(f"params is missing {missing}; expected keys {PARAM_KEYS}")
-    for k in PARAM_KEYS:
-        a = params[k]
-        if not isinstance(a, np.ndarray):
-            raise ValueError(f"params[{k!r}] must be a numpy array, got {type(a).__name__}")
-        if not a.flags.c_contiguous:
-            raise ValueError(f"params[{k!r}] must be C-contiguous (updated in place)")
-    dtype = params["E"].dtype
-    if dtype not in (np.float32, np.float64):
-        raise ValueError(f"params must be float32 or float64, got {dtype}")
-    for k in PARAM_KEYS:
-        if params[k].dtype != dtype:
-            raise ValueError(f"params[{k!r}] is {params[k].dtype} but E is {dtype}; "
-                             "all parameters must share one dtype")
+    dtype = check_arrays(params, PARAM_KEYS)
     E, U, W, b, V, c = (params[k] for k in PARAM_KEYS)
     if E.ndim != 2:
         raise ValueError(f"E must be (vocab_size, embed_dim), got shape {E.shape}")
@@ -137,3 +125,23 @@ def window_start(truncate, seq_len: int) -> int:
     if isinstance(truncate, bool) or not isinstance(truncate, numbers.Integral) or truncate < 1:
         raise ValueError(f"truncate must be None or an integer >= 1, got {truncate!r}")
     return max(0, seq_len - int(truncate))
+
+
+def check_arrays(params: dict, keys) -> np.dtype:
+    """Every params[k] for k in keys is a C-contiguous numpy array (updated in place) of one float
+    dtype, E's (float32 or float64), which is returned; ValueError naming the array otherwise.
+    Shared by every cell's parameter check."""
+    for k in keys:
+        a = params[k]
+        if not isinstance(a, np.ndarray):
+            raise ValueError(f"params[{k!r}] must be a numpy array, got {type(a).__name__}")
+        if not a.flags.c_contiguous:
+            raise ValueError(f"params[{k!r}] must be C-contiguous (updated in place)")
+    dtype = params["E"].dtype
+    if dtype not in (np.float32, np.float64):
+        raise ValueError(f"params must be float32 or float64, got {dtype}")
+    for k in keys:
+        if params[k].dtype != dtype:
+            raise ValueError(f"params[{k!r}] is {params[k].dtype} but E is {dtype}; "
+                             "all parameters must share one dtype")
+    return dtype
