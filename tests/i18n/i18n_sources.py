@@ -99,13 +99,19 @@ class Finding:
         return f"{self.path}:{self.line}: {self.what}"
 
 
+def _name(path: Path) -> str:
+    """The file's name relative to the repository root; a probe file of the tests (under pytest's
+    tmp_path, outside the repository) by its own name."""
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else path.name
+
+
 def _parse(path: Path) -> ast.AST:
     return ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
 
 
 def bypasses(path: Path) -> list[Finding]:
     """Visible strings in `path` that do not go through translation."""
-    rel = str(path.relative_to(ROOT))
+    rel = _name(path)
     found = []
     for node in ast.walk(_parse(path)):
         if not isinstance(node, ast.Call):
@@ -137,7 +143,7 @@ def _literal(node: ast.AST) -> str | None:
 def translate_calls(path: Path) -> tuple[list[Message], list[Finding]]:
     """Every translate("Ctx", "text"[, disambiguation[, n]]), QT_TRANSLATE_NOOP and self.tr("text"[, d, n])
     call, and the calls lupdate cannot extract (not literals, keywords, a count in translate)."""
-    rel = str(path.relative_to(ROOT))
+    rel = _name(path)
     tree = _parse(path)
     messages, problems = [], []
 
@@ -204,7 +210,7 @@ def prose_outside_translate(path: Path) -> list[Finding]:
     """String literals with English prose that are not a docstring, not inside translate/tr/
     QT_TRANSLATE_NOOP, not an exception's message (for developers: the ones the window shows are
     translated where they are raised), not for the terminal and not a style sheet."""
-    rel = str(path.relative_to(ROOT))
+    rel = _name(path)
     tree = _parse(path)
     skip: set[int] = set()
     for node in ast.walk(tree):

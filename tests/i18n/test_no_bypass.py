@@ -77,12 +77,10 @@ def test_every_translate_call_is_extractable(path):
 
 # --- the check itself can fail --------------------------------------------------------------------
 def _check(tmp_path, code: str):
-    path = ROOT / "tests" / "i18n" / "_probe_tmp.py"
+    # in pytest's own folder, not the repository: parallel workers each get their own file
+    path = tmp_path / "probe.py"
     path.write_text(textwrap.dedent(code), encoding="utf-8")
-    try:
-        return bypasses(path), translate_calls(path)
-    finally:
-        path.unlink()
+    return bypasses(path), translate_calls(path)
 
 
 @pytest.mark.parametrize("code", [
@@ -116,15 +114,12 @@ def test_translated_or_wordless_text_passes(tmp_path, code):
 
 
 def test_prose_check_finds_a_table_of_tooltips(tmp_path):
-    path = ROOT / "tests" / "i18n" / "_probe_tmp.py"
+    path = tmp_path / "probe.py"
     path.write_text('TIPS = {"lr": "The learning rate of the optimizer"}\n'
                     'OK = {"lr": QT_TRANSLATE_NOOP("Tips", "The learning rate")}\n'
                     'def f():\n    """A docstring is not shown."""\n    raise ValueError("for a developer")\n',
                     encoding="utf-8")
-    try:
-        found = prose_outside_translate(path)
-    finally:
-        path.unlink()
+    found = prose_outside_translate(path)
     assert [f.line for f in found] == [1]
 
 
