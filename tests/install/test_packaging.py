@@ -147,6 +147,13 @@ def test_shipped_desktop_entry_starts_rnnviz_with_its_icon():
     assert read_bytes("icons/rnnviz.svg").lstrip().startswith(b"<svg")
 
 
+def test_shipped_desktop_entry_speaks_chinese_too():
+    """A Chinese desktop's menu shows the window's language: the glossary's words for the RNN."""
+    entry = _desktop_entry(read_text("rnnviz.desktop"))
+    assert "循环神经网络" in entry["GenericName[zh_CN]"] and "循环神经网络" in entry["Comment[zh_CN]"]
+    assert "时间反向传播" in entry["Keywords[zh_CN]"].split(";")
+
+
 def test_user_desktop_entry_runs_this_python_and_quotes_a_path_with_spaces(tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "executable", "/opt/my apps/venv/bin/python")
     entry = _desktop_entry(user_entry(tmp_path))
