@@ -1956,6 +1956,22 @@ The model reads at most {0} words (a longer text keeps its last {0}, as in train
         <source>The window will be in {0} when rnnviz starts again.</source>
         <translation>下次启动 rnnviz 时，界面语言将是{0}。</translation>
     </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Start rnnviz again now, in {0}? Your sentence, model and lesson progress are kept.</source>
+        <translation>现在以{0}重新启动 rnnviz？当前的句子、模型和课程进度都会保留。</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>立即重启</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
 </context>
 <context>
     <name>LearnDock</name>

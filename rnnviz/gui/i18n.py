@@ -226,7 +226,7 @@ def install_from_settings(app: QCoreApplication, settings) -> Installed:
 def add_language_menu(window, view_menu, settings):
     """View > Language: System / English / 中文, remembered in `settings`, applied at the next start
     (every widget reads its words once when it is built; rebuilding the window would lose its
-    state). Returns the submenu."""
+    state), which ``offer_restart`` offers to do at once. Returns the submenu."""
     menu = view_menu.addMenu(translate("Language", "&Language"))
     menu.setObjectName("language_menu")
     group = QActionGroup(menu)
@@ -256,9 +256,64 @@ def add_language_menu(window, view_menu, settings):
         elif target == "en" and _current != "en":
             message += " The window will be in English when rnnviz starts again."
         window.statusBar().showMessage(message, 10000)
+        if target != _current:
+            offer_restart(window, target)
 
     group.triggered.connect(choose)
     return menu
+
+
+def offer_restart(window, target: str):
+    """Ask (without blocking) whether to start rnnviz again now in `target`. Restarting closes the
+    window the usual way (a running training asks first; the sentence, model and lesson progress are
+    kept in the settings) and starts the same program again. Returns the question box."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(window)
+    box.setObjectName("restart_offer")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(translate("Language", "Language"))
+    text = translate("Language", "Start rnnviz again now, in {0}? Your sentence, model and lesson progress are kept.")
+    text = text.format(ENDONYMS[target])
+    # in the language chosen too, since that is the one the user reads
+    if target == "zh_CN" and _current != "zh_CN":
+        text += "\n\n现在重新启动 rnnviz 并切换为中文？当前的句子、模型和课程进度都会保留。"
+    elif target == "en" and _current != "en":
+        text += "\n\nStart rnnviz again now, in English? Your sentence, model and lesson progress are kept."
+    box.setText(text)
+    restart = box.addButton(translate("Language", "Restart now"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(translate("Language", "Later"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restart)
+
+    def answered(button) -> None:
+        if button is restart:
+            restart_program(window)
+
+    box.buttonClicked.connect(answered)
+    box.open()  # window-modal but not blocking: the window keeps running (and tests do not hang)
+    return box
+
+
+def restart_command() -> list[str]:
+    """How this program starts again: the same Python, as ``python -m rnnviz`` (what main.py and the
+    ``rnnviz`` command run), with the same arguments."""
+    return [sys.executable, "-m", "rnnviz", *sys.argv[1:]]
+
+
+def restart_program(window) -> bool:
+    """Close `window` (it may refuse: a training run the user keeps) and, if it closed, start the
+    program again. Returns whether a new one was started."""
+    if not window.close():
+        return False
+    program, *args = restart_command()
+    return start_detached(program, args)
+
+
+def start_detached(program: str, args: list[str]) -> bool:
+    from PySide6.QtCore import QProcess
+
+    started, _pid = QProcess.startDetached(program, args)
+    return bool(started)
 
 
 def show_notes(window, state: Installed) -> None:

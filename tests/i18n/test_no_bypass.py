@@ -31,7 +31,9 @@ PROSE_ALLOWED = {
     "rnnviz/gui/i18n.py": ("why the translation is not shown: English on purpose, the reader may have no CJK font",
                            ["No font for Simplified Chinese", "Chinese needs a CJK font", "The window is in English",
                             " is not a translation Qt can read.", " The window will be in English",
-                            "English plural forms are not loaded"]),
+                            "English plural forms are not loaded",
+                            # the restart offer in the language chosen, beside the window's own
+                            "Start rnnviz again now, in English?"]),
 }
 
 

@@ -131,3 +131,40 @@ def test_no_english_left_on_the_train_page(window):
     # the hyperparameters' help (FIELD_HELP of rnnviz.train.config) in the tooltips
     assert "学习率" in panel.form.editors["lr"].toolTip()
     assert "序列长度" in panel.form.editors["maxlen"].toolTip()
+
+
+def test_choosing_another_language_offers_to_restart_now_and_restarts_the_same_program(window, monkeypatch):
+    """Widgets read their words once, so a new language needs a new start: offered at once (in both
+    languages), and "Restart now" closes this window the usual way and starts ``python -m rnnviz``."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from rnnviz.gui import i18n
+
+    started = []
+    monkeypatch.setattr(i18n, "start_detached", lambda program, args: started.append([program, *args]) or True)
+    menu = window.menuBar().findChild(QMenu, "language_menu")
+    english = next(a for a in menu.actions() if a.data() == "en")
+    english.trigger()
+    box = window.findChild(QMessageBox, "restart_offer")
+    assert box is not None and box.isVisible()
+    assert "English" in box.text() and has_chinese(box.text())
+    buttons = {b.text(): b for b in box.buttons()}
+    assert set(buttons) == {"立即重启", "稍后"}
+    assert not started and window.isVisible()  # nothing happens until the learner answers
+    buttons["立即重启"].click()
+    assert not window.isVisible()
+    assert started and started[0][1:3] == ["-m", "rnnviz"]
+
+
+def test_later_keeps_the_window(window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from rnnviz.gui import i18n
+
+    started = []
+    monkeypatch.setattr(i18n, "start_detached", lambda program, args: started.append(program) or True)
+    menu = window.menuBar().findChild(QMenu, "language_menu")
+    next(a for a in menu.actions() if a.data() == "en").trigger()
+    box = window.findChild(QMessageBox, "restart_offer")
+    next(b for b in box.buttons() if b.text() == "稍后").click()
+    assert window.isVisible() and not started
