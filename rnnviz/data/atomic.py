@@ -36,10 +36,12 @@ def replace_atomically(path: str | os.PathLike, *, durable: bool = True,
     The folder must exist; OSError when it cannot be written.
     """
     path = Path(path)
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=temporary_prefix(path.name), suffix=".tmp")
-    os.close(fd)
-    tmp = Path(name)
+    tmp = None
+    # mkstemp inside the try: a KeyboardInterrupt right after it made the file must still remove it
     try:
+        fd, name = tempfile.mkstemp(dir=path.parent, prefix=temporary_prefix(path.name), suffix=".tmp")
+        tmp = Path(name)
+        os.close(fd)
         yield tmp
         if durable:
             _fsync(tmp)
@@ -50,8 +52,9 @@ def replace_atomically(path: str | os.PathLike, *, durable: bool = True,
         else:
             _link_new(tmp, path)
     except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
         raise
 
 
