@@ -481,6 +481,253 @@ Keras（遗忘门偏置 1）：f ≈ σ(1) = 0.73，所以细胞状态每一步�
     </message>
 </context>
 <context>
+    <name>DataErrors</name>
+    <message>
+        <source>cannot write the download into {0} ({1}); choose another folder or download the archive yourself and give its path with --imdb PATH.</source>
+        <translation>无法把下载内容写入 {0}（{1}）；请换一个文件夹，或自己下载压缩包并用 --imdb PATH 给出它的路径。</translation>
+    </message>
+    <message>
+        <source>the download from {0} is corrupt: its MD5 is {1}, expected {2}. Nothing was kept; try again later.</source>
+        <translation>从 {0} 下载的文件已损坏：它的 MD5 是 {1}，应为 {2}。没有保留任何文件；请稍后再试。</translation>
+    </message>
+    <message>
+        <source>cannot download the IMDb dataset from {0} ({1}).</source>
+        <translation>无法从 {0} 下载 IMDb 数据集（{1}）。</translation>
+    </message>
+    <message>
+        <source>the IMDb download was cancelled; nothing was kept</source>
+        <translation>IMDb 的下载已取消；没有保留任何文件</translation>
+    </message>
+    <message>
+        <source>the download from {0} broke off after {1:,} bytes ({2}); nothing was kept, try again.</source>
+        <translation>从 {0} 的下载在 {1:,} 字节后中断（{2}）；没有保留任何文件，请重试。</translation>
+    </message>
+    <message>
+        <source>the server at {0} sent more than {1:,} bytes, far more than the archive; nothing was kept.</source>
+        <translation>{0} 的服务器发送了超过 {1:,} 字节，远多于压缩包的大小；没有保留任何文件。</translation>
+    </message>
+    <message>
+        <source>the download from {0} broke off after {1:,} of {2:,} bytes; nothing was kept, try again.</source>
+        <translation>从 {0} 的下载在 {1:,} / {2:,} 字节处中断；没有保留任何文件，请重试。</translation>
+    </message>
+    <message>
+        <source> (the archive needs {0:,.0f} MB)</source>
+        <translation>（压缩包需要 {0:,.0f} MB）</translation>
+    </message>
+    <message>
+        <source>the disk holding {0} is full after {1:,} bytes{2}; nothing was kept. Free some space or choose another folder.</source>
+        <translation>写入 {1:,} 字节后，{0} 所在的磁盘已满{2}；没有保留任何文件。请腾出空间或换一个文件夹。</translation>
+    </message>
+    <message>
+        <source>cannot write the download into {0} ({1}); nothing was kept.</source>
+        <translation>无法把下载内容写入 {0}（{1}）；没有保留任何文件。</translation>
+    </message>
+    <message>
+        <source>the download from {0} is too slow (under {1:g} kB/s for {2:g} s, {3:,} bytes so far); nothing was kept. Try again later or on another network.</source>
+        <translation>从 {0} 的下载太慢（{2:g} 秒内低于 {1:g} kB/s，目前 {3:,} 字节）；没有保留任何文件。请稍后或换一个网络再试。</translation>
+    </message>
+    <message>
+        <source>the server at {0} sent nothing for {1:g} s after {2:,} bytes; nothing was kept, try again later.</source>
+        <translation>{0} 的服务器在 {2:,} 字节后 {1:g} 秒没有发送任何数据；没有保留任何文件，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>word index {0} does not exist (expected Keras&apos; {1})</source>
+        <translation>词索引 {0} 不存在（应为 Keras 的 {1}）</translation>
+    </message>
+    <message>
+        <source>cannot read the word index {0}: {1}</source>
+        <translation>无法读取词索引 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>{0} is not a Keras word index (a JSON object word -&gt; rank)</source>
+        <translation>{0} 不是 Keras 的词索引（一个“词 -&gt; 排名”的 JSON 对象）</translation>
+    </message>
+    <message>
+        <source>{0} holds word numbers only; to show words rnnviz needs Keras&apos; {1} next to it (Keras downloads it to ~/.keras/datasets/; URL https://storage.googleapis.com/tensorflow/tf-keras-datasets/imdb_word_index.json).</source>
+        <translation>{0} 只含词的编号；要显示词，rnnviz 需要它旁边有 Keras 的 {1}（Keras 会把它下载到 ~/.keras/datasets/；网址 https://storage.googleapis.com/tensorflow/tf-keras-datasets/imdb_word_index.json）。</translation>
+    </message>
+    <message>
+        <source>{0} holds more data than fits in memory: not Keras&apos; imdb.npz</source>
+        <translation>{0} 的数据超出内存容量：不是 Keras 的 imdb.npz</translation>
+    </message>
+    <message>
+        <source>{0} is damaged or not a Keras imdb.npz ({1}: {2}). Download it again or use the Stanford aclImdb_v1.tar.gz instead.</source>
+        <translation>{0} 已损坏或不是 Keras 的 imdb.npz（{1}：{2}）。请重新下载，或改用斯坦福的 aclImdb_v1.tar.gz。</translation>
+    </message>
+    <message>
+        <source>{0}: member {1} would expand to {2:,.1f} GB (more than {3:.1f} GB): not Keras&apos; imdb.npz</source>
+        <translation>{0}：成员 {1} 解压后将有 {2:,.1f} GB（超过 {3:.1f} GB）：不是 Keras 的 imdb.npz</translation>
+    </message>
+    <message>
+        <source>{0}: {1}_lengths does not add up to the size of {2}_ids</source>
+        <translation>{0}：{1}_lengths 之和与 {2}_ids 的大小不符</translation>
+    </message>
+    <message>
+        <source>{0} has no &apos;{1}&apos; array: not a Keras imdb.npz (it has {2})</source>
+        <translation>{0} 没有“{1}”数组：不是 Keras 的 imdb.npz（它有 {2}）</translation>
+    </message>
+    <message>
+        <source>{0} has no &apos;{1}&apos; array: not a Keras imdb.npz</source>
+        <translation>{0} 没有“{1}”数组：不是 Keras 的 imdb.npz</translation>
+    </message>
+    <message>
+        <source>{0}: &apos;{1}&apos; must hold one 0/1 label per review</source>
+        <translation>{0}：“{1}”必须为每条影评存一个 0/1 标签</translation>
+    </message>
+    <message>
+        <source>{0}: &apos;{1}&apos; holds word numbers below 1; Keras ranks start at 1</source>
+        <translation>{0}：“{1}”含有小于 1 的词编号；Keras 的排名从 1 开始</translation>
+    </message>
+    <message>
+        <source>{0}: &apos;{1}&apos; holds word number {2:,}; Keras&apos; ranks are below {3:,}</source>
+        <translation>{0}：“{1}”含有词编号 {2:,}；Keras 的排名都小于 {3:,}</translation>
+    </message>
+    <message>
+        <source>{0}: &apos;{1}&apos; holds {2:,} words, more than the {3:,} rnnviz reads per split: not Keras&apos; imdb.npz</source>
+        <translation>{0}：“{1}”含有 {2:,} 个词，超过 rnnviz 每个划分读取的上限 {3:,}：不是 Keras 的 imdb.npz</translation>
+    </message>
+    <message>
+        <source>{0}: &apos;{1}&apos; must hold integers, got {2}</source>
+        <translation>{0}：“{1}”必须是整数，实际为 {2}</translation>
+    </message>
+    <message>
+        <source>{0}: &apos;{1}&apos; holds a number too large to be a word rank</source>
+        <translation>{0}：“{1}”含有一个过大的数，不可能是词的排名</translation>
+    </message>
+    <message>
+        <source>{0}: &apos;{1}&apos; must be a 2-D integer array or Keras&apos; lists; got {2} {3}</source>
+        <translation>{0}：“{1}”必须是二维整数数组或 Keras 的列表；实际为 {2} {3}</translation>
+    </message>
+    <message>
+        <source>loading IMDb was cancelled</source>
+        <translation>加载 IMDb 已取消</translation>
+    </message>
+    <message>
+        <source>the loader process ended with status {0}</source>
+        <translation>加载进程以状态 {0} 结束</translation>
+    </message>
+    <message>
+        <source>${0} {1} does not exist.</source>
+        <translation>${0} 所指的 {1} 不存在。</translation>
+    </message>
+    <message>
+        <source>the given path {0} does not exist.</source>
+        <translation>给出的路径 {0} 不存在。</translation>
+    </message>
+    <message>
+        <source>Put {0} (https://ai.stanford.edu/~amaas/data/sentiment/) into {1}, or give its path with --imdb PATH or the environment variable {2}=PATH (an unpacked aclImdb folder or a Keras imdb.npz work too).</source>
+        <translation>请把 {0}（https://ai.stanford.edu/~amaas/data/sentiment/）放到 {1}，或用 --imdb PATH 或环境变量 {2}=PATH 给出它的路径（解压后的 aclImdb 文件夹或 Keras 的 imdb.npz 也可以）。</translation>
+    </message>
+    <message>
+        <source>{0}: not a numpy array file ({1})</source>
+        <translation>{0}：不是 numpy 数组文件（{1}）</translation>
+    </message>
+    <message>
+        <source>{0}: expected a 1-D array of lists, got {1} {2}</source>
+        <translation>{0}：应为由列表组成的一维数组，实际为 {1} {2}</translation>
+    </message>
+    <message>
+        <source>{0}: header says {1} reviews but {2} were stored</source>
+        <translation>{0}：文件头说有 {1} 条影评，但实际存了 {2} 条</translation>
+    </message>
+    <message>
+        <source>{0}: the reviews hold {1:,} words in all, more than the {2:,} rnnviz reads per split (Keras&apos; file has about 6 million)</source>
+        <translation>{0}：影评共含 {1:,} 个词，超过 rnnviz 每个划分读取的上限 {2:,}（Keras 的文件约有 600 万个）</translation>
+    </message>
+    <message>
+        <source>{0}: a word number is too large to be a word rank</source>
+        <translation>{0}：有一个词编号过大，不可能是词的排名</translation>
+    </message>
+    <message>
+        <source>{0}: the stored object is not a numpy object array</source>
+        <translation>{0}：存储的对象不是 numpy 对象数组</translation>
+    </message>
+    <message>
+        <source>{0}: an element is not a list of integers (unsupported content)</source>
+        <translation>{0}：有一个元素不是整数列表（不支持的内容）</translation>
+    </message>
+    <message>
+        <source>{0}: unsupported pickle content (BUILD on a plain value)</source>
+        <translation>{0}：不支持的 pickle 内容（对普通值执行 BUILD）</translation>
+    </message>
+    <message>
+        <source>{0}: unsupported pickle opcode 0x{1:02x}; this file holds more than lists of integers, so rnnviz will not read it</source>
+        <translation>{0}：不支持的 pickle 操作码 0x{1:02x}；这个文件含有整数列表以外的内容，所以 rnnviz 不会读取它</translation>
+    </message>
+    <message>
+        <source>{0}: damaged array data ({1}); download the file again</source>
+        <translation>{0}：数组数据已损坏（{1}）；请重新下载该文件</translation>
+    </message>
+    <message>
+        <source>{0}: the array data ends early (truncated file); download it again</source>
+        <translation>{0}：数组数据提前结束（文件被截断）；请重新下载</translation>
+    </message>
+    <message>
+        <source>{0}: refers to {1}.{2}; only numpy arrays of integer lists are read (rnnviz never unpickles arbitrary objects)</source>
+        <translation>{0}：引用了 {1}.{2}；只读取由整数列表组成的 numpy 数组（rnnviz 从不反序列化任意对象）</translation>
+    </message>
+    <message>
+        <source>review file {0} has rating {1}; IMDb review files are named &lt;id&gt;_&lt;rating&gt;.txt with a rating from {2} to {3}. Give the path of the original aclImdb_v1.tar.gz or aclImdb folder.</source>
+        <translation>影评文件 {0} 的评分是 {1}；IMDb 的影评文件名为 &lt;id&gt;_&lt;rating&gt;.txt，评分在 {2} 到 {3} 之间。请给出原始 aclImdb_v1.tar.gz 或 aclImdb 文件夹的路径。</translation>
+    </message>
+    <message>
+        <source>review file {0} has id {1:,}, beyond the {2:,} rnnviz can keep: not an IMDb review file. Give the path of the original aclImdb_v1.tar.gz or aclImdb folder.</source>
+        <translation>影评文件 {0} 的编号是 {1:,}，超出 rnnviz 能保存的 {2:,}：不是 IMDb 的影评文件。请给出原始 aclImdb_v1.tar.gz 或 aclImdb 文件夹的路径。</translation>
+    </message>
+    <message>
+        <source>IMDb data not found at {0}: no such file or folder. Give the path of aclImdb_v1.tar.gz or of the unpacked aclImdb folder.</source>
+        <translation>在 {0} 找不到 IMDb 数据：没有这个文件或文件夹。请给出 aclImdb_v1.tar.gz 或解压后的 aclImdb 文件夹的路径。</translation>
+    </message>
+    <message>
+        <source>{0} is damaged or not an IMDb archive ({1}: {2}). The file may be truncated by an interrupted download: delete it and download it again, or give the path of a good aclImdb_v1.tar.gz or unpacked aclImdb folder.</source>
+        <translation>{0} 已损坏或不是 IMDb 压缩包（{1}：{2}）。文件可能因下载中断而被截断：请删除后重新下载，或给出完好的 aclImdb_v1.tar.gz 或解压后的 aclImdb 文件夹的路径。</translation>
+    </message>
+    <message>
+        <source>cannot read review {0}: {1}</source>
+        <translation>无法读取影评 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>{0} does not look like the IMDb dataset: no reviews found under aclImdb/{1}/{2}/ (expected files named &lt;id&gt;_&lt;rating&gt;.txt). Give the path of aclImdb_v1.tar.gz or of the unpacked aclImdb folder.</source>
+        <translation>{0} 看起来不是 IMDb 数据集：在 aclImdb/{1}/{2}/ 下找不到影评（应为名为 &lt;id&gt;_&lt;rating&gt;.txt 的文件）。请给出 aclImdb_v1.tar.gz 或解压后的 aclImdb 文件夹的路径。</translation>
+    </message>
+    <message>
+        <source>a vocabulary must start with {0}, got {1}</source>
+        <translation>词表必须以 {0} 开头，实际为 {1}</translation>
+    </message>
+    <message>
+        <source>a vocabulary must not contain the same word twice</source>
+        <translation>词表不能两次包含同一个词</translation>
+    </message>
+    <message>
+        <source>word index is not a list of ranks 1, 2, 3, ...: {0!r} has rank {1}</source>
+        <translation>词索引不是排名 1, 2, 3, … 的列表：{0!r} 的排名是 {1}</translation>
+    </message>
+    <message>
+        <source>saved vocabulary is not valid JSON: {0}</source>
+        <translation>保存的词表不是有效的 JSON：{0}</translation>
+    </message>
+    <message>
+        <source>saved vocabulary has the wrong format (expected an rnnviz vocabulary)</source>
+        <translation>保存的词表格式不对（应为 rnnviz 的词表）</translation>
+    </message>
+    <message>
+        <source>saved vocabulary has version {0!r}; this rnnviz reads {1}</source>
+        <translation>保存的词表版本是 {0!r}；这个 rnnviz 读取版本 {1}</translation>
+    </message>
+    <message>
+        <source>saved vocabulary has no list of words</source>
+        <translation>保存的词表没有词的列表</translation>
+    </message>
+    <message>
+        <source>loading the IMDb reviews was cancelled</source>
+        <translation>加载 IMDb 影评已取消</translation>
+    </message>
+    <message>
+        <source>No copy of the IMDb dataset was found.</source>
+        <translation>没有找到 IMDb 数据集。</translation>
+    </message>
+</context>
+<context>
     <name>DatasetBox</name>
     <message>
         <source>IMDb movie reviews (50,000, positive/negative)</source>
@@ -2382,6 +2629,90 @@ Nothing was written.</source>
         <translation>这个模型无法保存：{0}。
 
 没有写入任何内容。</translation>
+    </message>
+    <message>
+        <source>no model file at {0}</source>
+        <translation>{0} 处没有模型文件</translation>
+    </message>
+    <message>
+        <source>{0} is damaged or not an rnnviz model file: it claims arrays larger than this computer&apos;s memory</source>
+        <translation>{0} 已损坏或不是 rnnviz 模型文件：它声称的数组比这台计算机的内存还大</translation>
+    </message>
+    <message>
+        <source>{0} is damaged or not an rnnviz model file ({1})</source>
+        <translation>{0} 已损坏或不是 rnnviz 模型文件（{1}）</translation>
+    </message>
+    <message>
+        <source>{0} is damaged or not an rnnviz model file ({1}: {2})</source>
+        <translation>{0} 已损坏或不是 rnnviz 模型文件（{1}：{2}）</translation>
+    </message>
+    <message>
+        <source>{0}: the training history is not a JSON object</source>
+        <translation>{0}：训练历史不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>{0} is a single array, not an rnnviz model file (.npz)</source>
+        <translation>{0} 是单个数组，不是 rnnviz 模型文件（.npz）</translation>
+    </message>
+    <message>
+        <source>{0} is not an rnnviz model: it has no {1}</source>
+        <translation>{0} 不是 rnnviz 模型：它没有 {1}</translation>
+    </message>
+    <message>
+        <source>{0}: the header is not JSON text</source>
+        <translation>{0}：文件头不是 JSON 文本</translation>
+    </message>
+    <message>
+        <source>{0}: the header is not valid JSON ({1})</source>
+        <translation>{0}：文件头不是有效的 JSON（{1}）</translation>
+    </message>
+    <message>
+        <source>{0} is not an rnnviz model file (header format {1!r})</source>
+        <translation>{0} 不是 rnnviz 模型文件（文件头格式为 {1!r}）</translation>
+    </message>
+    <message>
+        <source>{0} has model format version {1!r}; this rnnviz reads versions {2}. Retrain the model or open it with the rnnviz that saved it.</source>
+        <translation>{0} 的模型格式版本是 {1!r}；这个 rnnviz 读取版本 {2}。请重新训练模型，或用保存它的那个 rnnviz 打开。</translation>
+    </message>
+    <message>
+        <source>{0}: the header&apos;s output_dim must be a whole number, got {1!r}</source>
+        <translation>{0}：文件头的 output_dim 必须是整数，实际为 {1!r}</translation>
+    </message>
+    <message>
+        <source>{0}: unknown output head {1!r}; rnnviz models have a {2} head</source>
+        <translation>{0}：未知的输出头 {1!r}；rnnviz 模型的输出头是 {2}</translation>
+    </message>
+    <message>
+        <source>{0}: the binary head has one output (V (1, H), c (1,)), but the model has {1}</source>
+        <translation>{0}：二分类输出头只有一个输出（V (1, H)，c (1,)），但模型有 {1} 个</translation>
+    </message>
+    <message>
+        <source>{0}: the softmax head needs at least 2 classes (V (K, H), c (K,)), but the model has {1}</source>
+        <translation>{0}：softmax 输出头至少需要 2 个类别（V (K, H)，c (K,)），但模型只有 {1} 个</translation>
+    </message>
+    <message>
+        <source>{0}: the saved config is invalid: {1}</source>
+        <translation>{0}：保存的配置无效：{1}</translation>
+    </message>
+    <message>
+        <source>{0}: the saved vocabulary is invalid: {1}</source>
+        <translation>{0}：保存的词表无效：{1}</translation>
+    </message>
+    <message>
+        <source>{0}: the {1} model needs the weights {2}, the file has {3}</source>
+        <translation>{0}：{1} 模型需要权重 {2}，文件中有 {3}</translation>
+    </message>
+    <message>
+        <source>{0}: weights must all be float32 or all float64, got {1}</source>
+        <translation>{0}：权重必须全是 float32 或全是 float64，实际为 {1}</translation>
+    </message>
+    <message>
+        <source>{0}: weight {1} has shape {2}, but the saved config (vocabulary {3}, embed_dim {4}, hidden_dim {5}) and the {6} head with output size {7} need {8}</source>
+        <translation>{0}：权重 {1} 的形状是 {2}，但保存的配置（词表 {3}、embed_dim {4}、hidden_dim {5}）和输出大小为 {7} 的 {6} 输出头需要 {8}</translation>
+    </message>
+    <message>
+        <source>{0}: weight {1} contains NaN or infinite values</source>
+        <translation>{0}：权重 {1} 含有 NaN 或无穷大的值</translation>
     </message>
 </context>
 <context>

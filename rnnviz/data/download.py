@@ -21,6 +21,8 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
+from rnnviz.text import translate
+
 from .atomic import remove_stale_temporaries
 from .cache import default_cache_dir
 from .errors import DownloadError, ImdbNotFound, LoadCancelled
@@ -65,14 +67,16 @@ def download_imdb(dest_dir: str | os.PathLike | None = None, url: str = IMDB_URL
         # The pid in the name lets a later download sweep the leftover of a killed one at once.
         fd, tmp = tempfile.mkstemp(dir=dest_dir, prefix=f"{ARCHIVE_NAME}.{os.getpid()}.", suffix=".part")
     except OSError as exc:
-        raise DownloadError(f"cannot write the download into {dest_dir} ({exc}); choose another folder "
-                            "or download the archive yourself and give its path with --imdb PATH.") from None
+        raise DownloadError(translate("DataErrors", "cannot write the download into {0} ({1}); choose another folder "
+                                      "or download the archive yourself and give its path with --imdb PATH.")
+                            .format(dest_dir, exc)) from None
     try:
         with os.fdopen(fd, "wb") as out, Watchdog(cancel, timeout, min_rate, rate_window) as watchdog:
             digest = _fetch(url, out, progress, watchdog, timeout, max_bytes, dest_dir)
         if md5 is not None and digest != md5:
-            raise DownloadError(f"the download from {url} is corrupt: its MD5 is {digest}, expected {md5}. "
-                                "Nothing was kept; try again later. " + where_to_put_it())
+            raise DownloadError(translate("DataErrors", "the download from {0} is corrupt: its MD5 is {1}, expected "
+                                          "{2}. Nothing was kept; try again later.").format(url, digest, md5)
+                                + " " + where_to_put_it())
         os.replace(tmp, target)
         return target
     finally:
@@ -90,7 +94,9 @@ def _fetch(url: str, out, progress: DownloadProgress | None, watchdog: Watchdog,
         reason = getattr(exc, "reason", exc)
         if isinstance(reason, TimeoutError):  # the socket's own timeout beat the watchdog to it
             raise DownloadError(_stalled(url, timeout, 0)) from None
-        raise ImdbNotFound(f"cannot download the IMDb dataset from {url} ({reason}). " + where_to_put_it()) from None
+        raise ImdbNotFound(translate("DataErrors", "cannot download the IMDb dataset from {0} ({1}).")
+                           .format(url, reason)
+                           + " " + where_to_put_it()) from None
     digest = hashlib.md5(usedforsecurity=False)
     done, started = 0, time.monotonic()
     with response:
@@ -98,7 +104,7 @@ def _fetch(url: str, out, progress: DownloadProgress | None, watchdog: Watchdog,
         total = response.length if response.length is not None else -1
         while True:
             if watchdog.cancel is not None and watchdog.cancel.is_set():  # between reads: no need to wait for it
-                raise LoadCancelled("the IMDb download was cancelled; nothing was kept")
+                raise LoadCancelled(translate("DataErrors", "the IMDb download was cancelled; nothing was kept"))
             try:
                 # read1: whatever has arrived (up to a block), so progress and the watchdog see every byte
                 block = response.read1(_BLOCK)
@@ -106,8 +112,8 @@ def _fetch(url: str, out, progress: DownloadProgress | None, watchdog: Watchdog,
                 _raise_if_watchdog(watchdog, url)
                 if isinstance(exc, TimeoutError):
                     raise DownloadError(_stalled(url, timeout, done)) from None
-                raise DownloadError(f"the download from {url} broke off after {done:,} bytes ({exc}); "
-                                    "nothing was kept, try again.") from None
+                raise DownloadError(translate("DataErrors", "the download from {0} broke off after {1:,} bytes ({2}); "
+                                              "nothing was kept, try again.").format(url, done, exc)) from None
             if not block:
                 break
             _write(out, block, done, total, folder)
@@ -115,14 +121,15 @@ def _fetch(url: str, out, progress: DownloadProgress | None, watchdog: Watchdog,
             done += len(block)
             watchdog.received(done)
             if done > max_bytes:
-                raise DownloadError(f"the server at {url} sent more than {max_bytes:,} bytes, far more than the "
-                                    "archive; nothing was kept. " + where_to_put_it())
+                raise DownloadError(translate("DataErrors", "the server at {0} sent more than {1:,} bytes, far more "
+                                              "than the archive; nothing was kept.").format(url, max_bytes)
+                                    + " " + where_to_put_it())
             if progress:
                 progress(done, total, done / max(time.monotonic() - started, 1e-6))
     _raise_if_watchdog(watchdog, url)  # the watchdog's shutdown looks like an end of data
     if total >= 0 and done != total:
-        raise DownloadError(f"the download from {url} broke off after {done:,} of {total:,} bytes; "
-                            "nothing was kept, try again.")
+        raise DownloadError(translate("DataErrors", "the download from {0} broke off after {1:,} of {2:,} bytes; "
+                                      "nothing was kept, try again.").format(url, done, total))
     return digest.hexdigest()
 
 
@@ -131,27 +138,31 @@ def _write(out, block: bytes, done: int, total: int, folder: Path) -> None:
     try:
         out.write(block)
     except OSError as exc:
-        need = f" (the archive needs {total / 1e6:,.0f} MB)" if total > 0 else ""
+        need = translate("DataErrors", " (the archive needs {0:,.0f} MB)").format(total / 1e6) if total > 0 else ""
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            raise DownloadError(f"the disk holding {folder} is full after {done:,} bytes{need}; nothing was "
-                                "kept. Free some space or choose another folder.") from None
-        raise DownloadError(f"cannot write the download into {folder} ({exc}); nothing was kept.") from None
+            raise DownloadError(translate("DataErrors", "the disk holding {0} is full after {1:,} bytes{2}; nothing "
+                                          "was kept. Free some space or choose another folder.")
+                                .format(folder, done, need)) from None
+        raise DownloadError(translate("DataErrors", "cannot write the download into {0} ({1}); nothing was kept.")
+                            .format(folder, exc)) from None
 
 
 def _raise_if_watchdog(watchdog: Watchdog, url: str) -> None:
     """Turn the watchdog's reason for ending the connection into the error the user reads."""
     if watchdog.reason == "cancelled":
-        raise LoadCancelled("the IMDb download was cancelled; nothing was kept")
+        raise LoadCancelled(translate("DataErrors", "the IMDb download was cancelled; nothing was kept"))
     if watchdog.reason == "stalled":
         raise DownloadError(_stalled(url, watchdog.stall_s, watchdog.done))
     if watchdog.reason == "slow":
-        raise DownloadError(f"the download from {url} is too slow (under {watchdog.min_rate / 1000:g} kB/s for "
-                            f"{watchdog.window_s:g} s, {watchdog.done:,} bytes so far); nothing was kept. Try "
-                            "again later or on another network. " + where_to_put_it())
+        raise DownloadError(translate("DataErrors", "the download from {0} is too slow (under {1:g} kB/s for {2:g} s, "
+                                      "{3:,} bytes so far); nothing was kept. Try again later or on another network.")
+                            .format(url, watchdog.min_rate / 1000, watchdog.window_s, watchdog.done)
+                            + " " + where_to_put_it())
 
 
 def _stalled(url: str, seconds: float, done: int) -> str:
-    return f"the server at {url} sent nothing for {seconds:g} s after {done:,} bytes; nothing was kept, try again later."
+    return translate("DataErrors", "the server at {0} sent nothing for {1:g} s after {2:,} bytes; nothing was kept, "
+                     "try again later.").format(url, seconds, done)
 
 
 def _opener(watchdog: Watchdog) -> urllib.request.OpenerDirector:

@@ -8,6 +8,8 @@ from itertools import chain
 
 import numpy as np
 
+from rnnviz.text import translate
+
 from .errors import LoadCancelled
 from .sequences import pad_ragged
 from .tokenize import text_to_words
@@ -29,7 +31,7 @@ def tokenize_all(texts: Sequence[str], stage: str, progress: Callable[[str, int,
     out: list[list[str]] = []
     for i in range(0, len(texts), _CHUNK):
         if cancel is not None and cancel.is_set():
-            raise LoadCancelled("loading the IMDb reviews was cancelled")
+            raise LoadCancelled(translate("DataErrors", "loading the IMDb reviews was cancelled"))
         out.extend(map(text_to_words, texts[i:i + _CHUNK]))
         if progress:
             progress(stage, len(out), len(texts))

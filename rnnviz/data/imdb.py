@@ -10,6 +10,8 @@ from pathlib import Path
 
 import numpy as np
 
+from rnnviz.text import translate
+
 from . import cache
 from .dataset import Dataset
 from .encode import count_words, encode_padded, tokenize_all
@@ -86,7 +88,7 @@ def _cache_file(source: Path, num_words: int, maxlen: int, cache_dir, word_index
 def _resolve(path: str | os.PathLike | None) -> Path:
     found = find_imdb(path)
     if found is None:
-        raise ImdbNotFound("No copy of the IMDb dataset was found. " + where_to_put_it())
+        raise ImdbNotFound(translate("DataErrors", "No copy of the IMDb dataset was found.") + " " + where_to_put_it())
     return found
 
 

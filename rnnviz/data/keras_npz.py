@@ -28,6 +28,8 @@ from pathlib import Path
 
 import numpy as np
 
+from rnnviz.text import translate
+
 from .dataset import Dataset
 from .errors import DatasetError
 from .pickle_ints import MAX_WORDS_PER_SPLIT, read_object_npy
@@ -56,7 +58,8 @@ def find_word_index(npz_path: Path, explicit: str | os.PathLike | None = None) -
     if explicit is not None:
         path = Path(explicit)
         if not path.is_file():
-            raise DatasetError(f"word index {path} does not exist (expected Keras' {WORD_INDEX_NAME})")
+            raise DatasetError(translate("DataErrors", "word index {0} does not exist (expected Keras' {1})")
+                               .format(path, WORD_INDEX_NAME))
         return path
     for path in (npz_path.parent / WORD_INDEX_NAME, Path.home() / ".keras" / "datasets" / WORD_INDEX_NAME):
         if path.is_file():
@@ -69,9 +72,10 @@ def load_word_index(path: Path) -> dict[str, int]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise DatasetError(f"cannot read the word index {path}: {exc}") from None
+        raise DatasetError(translate("DataErrors", "cannot read the word index {0}: {1}").format(path, exc)) from None
     if not isinstance(data, dict) or not all(isinstance(v, int) for v in data.values()):
-        raise DatasetError(f"{path} is not a Keras word index (a JSON object word -> rank)")
+        raise DatasetError(translate("DataErrors", "{0} is not a Keras word index (a JSON object word -> "
+                                     "rank)").format(path))
     return data
 
 
@@ -81,9 +85,10 @@ def load_keras_npz(path: Path, num_words: int = 10000, maxlen: int = 500,
     index_file = find_word_index(path, word_index_path)
     if index_file is None:
         raise DatasetError(
-            f"{path} holds word numbers only; to show words rnnviz needs Keras' {WORD_INDEX_NAME} next to it "
-            f"(Keras downloads it to ~/.keras/datasets/; URL "
-            "https://storage.googleapis.com/tensorflow/tf-keras-datasets/imdb_word_index.json).")
+            translate("DataErrors", "{0} holds word numbers only; to show words rnnviz needs Keras' {1} "
+                      "next to it (Keras downloads it to ~/.keras/datasets/; URL "
+                      "https://storage.googleapis.com/tensorflow/tf-keras-datasets/imdb_word_index.json).")
+            .format(path, WORD_INDEX_NAME))
     vocab = Vocab.from_keras_word_index(load_word_index(index_file), num_words, INDEX_FROM)
     try:
         with open(path, "rb") as f, np.load(f, allow_pickle=False) as z:  # own handle: closed on errors too
@@ -92,13 +97,15 @@ def load_keras_npz(path: Path, num_words: int = 10000, maxlen: int = 500,
     except DatasetError:
         raise
     except MemoryError:
-        raise DatasetError(f"{path} holds more data than fits in memory: not Keras' imdb.npz") from None
+        raise DatasetError(translate("DataErrors", "{0} holds more data than fits in memory: not Keras' "
+                                     "imdb.npz").format(path)) from None
     except (OSError, ValueError, zipfile.BadZipFile, EOFError, zlib.error, KeyError, OverflowError,
             NotImplementedError, RuntimeError) as exc:
         # zlib.error: a damaged compressed member; NotImplementedError/RuntimeError: an unknown compression
         # method or an "encrypted" member; KeyError, OverflowError: members or values not as numpy wrote them
-        raise DatasetError(f"{path} is damaged or not a Keras imdb.npz ({type(exc).__name__}: {exc}). Download it "
-                           "again or use the Stanford aclImdb_v1.tar.gz instead.") from None
+        raise DatasetError(translate("DataErrors", "{0} is damaged or not a Keras imdb.npz ({1}: {2}). "
+                                     "Download it again or use the Stanford aclImdb_v1.tar.gz "
+                                     "instead.").format(path, type(exc).__name__, exc)) from None
     rng = np.random.RandomState(KERAS_SEED)  # Keras' own order: one generator, train then test
     arrays = {}
     for split, (ranks, lengths, y) in splits.items():
@@ -114,8 +121,9 @@ def _check_member_sizes(zf: zipfile.ZipFile, path: Path) -> None:
     """Refuse members that would expand beyond MAX_MEMBER_BYTES (a zip bomb) before any is read."""
     for info in zf.infolist():
         if info.file_size > MAX_MEMBER_BYTES:
-            raise DatasetError(f"{path}: member {info.filename} would expand to {info.file_size / 1e9:,.1f} GB "
-                               f"(more than {MAX_MEMBER_BYTES / 1e9:.1f} GB): not Keras' imdb.npz")
+            raise DatasetError(translate("DataErrors", "{0}: member {1} would expand to {2:,.1f} GB (more "
+                                         "than {3:.1f} GB): not Keras' imdb.npz")
+                               .format(path, info.filename, info.file_size / 1e9, MAX_MEMBER_BYTES / 1e9))
 
 
 def _read_split(z, path: Path, split: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -124,24 +132,30 @@ def _read_split(z, path: Path, split: str) -> tuple[np.ndarray, np.ndarray, np.n
     if f"{x_key}_ids" in z.files and f"{x_key}_lengths" in z.files:
         ranks, lengths = _int_array(z, path, f"{x_key}_ids"), _int_array(z, path, f"{x_key}_lengths")
         if lengths.ndim != 1 or (lengths < 0).any() or lengths.sum() != ranks.size:
-            raise DatasetError(f"{path}: {x_key}_lengths does not add up to the size of {x_key}_ids")
+            raise DatasetError(translate("DataErrors", "{0}: {1}_lengths does not add up to the size of "
+                                         "{2}_ids").format(path, x_key, x_key))
     elif x_key in z.files:
         ranks, lengths = _read_x(z, path, x_key)
     else:
-        raise DatasetError(f"{path} has no '{x_key}' array: not a Keras imdb.npz (it has {z.files})")
+        raise DatasetError(translate("DataErrors", "{0} has no '{1}' array: not a Keras imdb.npz (it has "
+                                     "{2})").format(path, x_key, z.files))
     if y_key not in z.files:
-        raise DatasetError(f"{path} has no '{y_key}' array: not a Keras imdb.npz")
+        raise DatasetError(translate("DataErrors", "{0} has no '{1}' array: not a Keras imdb.npz")
+                           .format(path, y_key))
     y = z[y_key]
     if y.shape != lengths.shape or not np.isin(y, (0, 1)).all():
-        raise DatasetError(f"{path}: '{y_key}' must hold one 0/1 label per review")
+        raise DatasetError(translate("DataErrors", "{0}: '{1}' must hold one 0/1 label per review")
+                           .format(path, y_key))
     if ranks.size and ranks.min() < 1:
-        raise DatasetError(f"{path}: '{x_key}' holds word numbers below 1; Keras ranks start at 1")
+        raise DatasetError(translate("DataErrors", "{0}: '{1}' holds word numbers below 1; Keras ranks "
+                                     "start at 1").format(path, x_key))
     if ranks.size and ranks.max() > MAX_RANK:
-        raise DatasetError(f"{path}: '{x_key}' holds word number {int(ranks.max()):,}; Keras' ranks are below "
-                           f"{MAX_RANK:,}")
+        raise DatasetError(translate("DataErrors", "{0}: '{1}' holds word number {2:,}; Keras' ranks are "
+                                     "below {3:,}").format(path, x_key, int(ranks.max()), MAX_RANK))
     if ranks.size > MAX_WORDS_PER_SPLIT:
-        raise DatasetError(f"{path}: '{x_key}' holds {ranks.size:,} words, more than the {MAX_WORDS_PER_SPLIT:,} "
-                           "rnnviz reads per split: not Keras' imdb.npz")
+        raise DatasetError(translate("DataErrors", "{0}: '{1}' holds {2:,} words, more than the {3:,} "
+                                     "rnnviz reads per split: not Keras' imdb.npz")
+                           .format(path, x_key, ranks.size, MAX_WORDS_PER_SPLIT))
     return ranks, lengths, y.astype(np.float32)
 
 
@@ -149,9 +163,11 @@ def _int_array(z, path: Path, key: str) -> np.ndarray:
     """An integer member as int64; a uint64 above int64's range is refused, not wrapped to a negative."""
     a = z[key]
     if a.dtype.kind not in "iu":
-        raise DatasetError(f"{path}: '{key}' must hold integers, got {a.dtype}")
+        raise DatasetError(translate("DataErrors", "{0}: '{1}' must hold integers, got {2}")
+                           .format(path, key, a.dtype))
     if a.dtype == np.uint64 and a.size and a.max() > np.iinfo(np.int64).max:
-        raise DatasetError(f"{path}: '{key}' holds a number too large to be a word rank")
+        raise DatasetError(translate("DataErrors", "{0}: '{1}' holds a number too large to be a word rank")
+                           .format(path, key))
     return a.astype(np.int64)
 
 
@@ -161,9 +177,11 @@ def _read_x(z, path: Path, key: str) -> tuple[np.ndarray, np.ndarray]:
     except ValueError:  # object array: numpy refuses it without pickle, so decode it ourselves
         return read_object_npy(_member_bytes(z.zip, key), f"{path}:{key}")
     if x.ndim != 2 or x.dtype.kind not in "iu":
-        raise DatasetError(f"{path}: '{key}' must be a 2-D integer array or Keras' lists; got {x.dtype} {x.shape}")
+        raise DatasetError(translate("DataErrors", "{0}: '{1}' must be a 2-D integer array or Keras' lists; "
+                                     "got {2} {3}").format(path, key, x.dtype, x.shape))
     if x.dtype == np.uint64 and x.size and x.max() > np.iinfo(np.int64).max:
-        raise DatasetError(f"{path}: '{key}' holds a number too large to be a word rank")
+        raise DatasetError(translate("DataErrors", "{0}: '{1}' holds a number too large to be a word rank")
+                           .format(path, key))
     keep = x != 0  # 0 is padding in a padded matrix
     return x[keep].astype(np.int64), keep.sum(axis=1)
 

@@ -15,6 +15,9 @@ import sys
 
 def main(argv: list[str]) -> int:
     path, num_words, maxlen = argv[0], int(argv[1]), int(argv[2])
+    from rnnviz.text import use_language_from_environment
+
+    use_language_from_environment()  # the window's language, for the error line it shows
     from .imdb import load_imdb
 
     def progress(stage: str, done: int, total: int) -> None:

@@ -13,6 +13,10 @@ import sys
 import threading
 from collections.abc import Callable
 
+from rnnviz.text import child_environment, translate
+
+from rnnviz.text import translate
+
 from .dataset import Dataset
 from .errors import DatasetError, LoadCancelled
 from .imdb import is_cached, load_imdb
@@ -61,9 +65,9 @@ def _tokenise_in_child(imdb_path, num_words: int, maxlen: int, progress: Progres
         child.stdout.close()
         watcher.set()
     if cancel is not None and cancel.is_set():
-        raise LoadCancelled("loading IMDb was cancelled")
+        raise LoadCancelled(translate("DataErrors", "loading IMDb was cancelled"))
     if status != 0:
-        raise DatasetError(error or f"the loader process ended with status {status}")
+        raise DatasetError(error or translate("DataErrors", "the loader process ended with status {0}").format(status))
 
 
 def _kill_on_cancel(child: subprocess.Popen, cancel: threading.Event | None) -> threading.Event:
@@ -84,8 +88,9 @@ def _kill_on_cancel(child: subprocess.Popen, cancel: threading.Event | None) -> 
 
 
 def _child_env() -> dict[str, str]:
-    """The child must import this very rnnviz (also when it runs from a source checkout, not installed)."""
-    env = dict(os.environ)
+    """The child must import this very rnnviz (also when it runs from a source checkout, not installed),
+    and speak this process's language (its messages reach the window)."""
+    env = child_environment()
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     return env

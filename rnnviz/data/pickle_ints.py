@@ -14,6 +14,8 @@ import struct
 
 import numpy as np
 
+from rnnviz.text import translate
+
 from .errors import DatasetError
 
 #: Most word ranks one split may hold (Keras' real file: about 6 million per split). The memo opcodes let a
@@ -45,40 +47,47 @@ def read_object_npy(npy: bytes, where: str) -> tuple[np.ndarray, np.ndarray]:
         shape, _fortran, dtype = (np.lib.format.read_array_header_1_0(f) if version == (1, 0)
                                   else np.lib.format.read_array_header_2_0(f))
     except ValueError as exc:
-        raise DatasetError(f"{where}: not a numpy array file ({exc})") from None
+        raise DatasetError(translate("DataErrors", "{0}: not a numpy array file ({1})").format(where, exc)) from None
     if dtype != object or len(shape) != 1:
-        raise DatasetError(f"{where}: expected a 1-D array of lists, got {dtype} {shape}")
+        raise DatasetError(translate("DataErrors", "{0}: expected a 1-D array of lists, got {1} {2}")
+                           .format(where, dtype, shape))
     root = _interpret(memoryview(npy)[f.tell():], where)
     rows = _rows_of(root, where)
     if len(rows) != shape[0]:
-        raise DatasetError(f"{where}: header says {shape[0]} reviews but {len(rows)} were stored")
+        raise DatasetError(translate("DataErrors", "{0}: header says {1} reviews but {2} were stored")
+                           .format(where, shape[0], len(rows)))
     lengths = np.fromiter(map(len, rows), np.int64, len(rows))
     total = int(lengths.sum())
     if total > MAX_WORDS_PER_SPLIT:
-        raise DatasetError(f"{where}: the reviews hold {total:,} words in all, more than the "
-                           f"{MAX_WORDS_PER_SPLIT:,} rnnviz reads per split (Keras' file has about 6 million)")
+        raise DatasetError(translate("DataErrors", "{0}: the reviews hold {1:,} words in all, more than the "
+                                     "{2:,} rnnviz reads per split (Keras' file has about 6 "
+                                     "million)").format(where, total, MAX_WORDS_PER_SPLIT))
     _check_ints(rows, where)
     try:
         flat = np.fromiter((v for r in rows for v in r), np.int64, total)
     except OverflowError:
-        raise DatasetError(f"{where}: a word number is too large to be a word rank") from None
+        raise DatasetError(translate("DataErrors", "{0}: a word number is too large to be a word rank")
+                           .format(where)) from None
     return flat, lengths
 
 
 def _rows_of(root, where: str) -> list:
     ok = isinstance(root, _Call) and root.name[1] == "_reconstruct" and isinstance(root.state, tuple)
     if not ok or len(root.state) != 5 or not isinstance(root.state[4], list):
-        raise DatasetError(f"{where}: the stored object is not a numpy object array")
+        raise DatasetError(translate("DataErrors", "{0}: the stored object is not a numpy object array")
+                           .format(where))
     rows = root.state[4]
     if not all(isinstance(row, list) for row in rows):
-        raise DatasetError(f"{where}: an element is not a list of integers (unsupported content)")
+        raise DatasetError(translate("DataErrors", "{0}: an element is not a list of integers (unsupported "
+                                     "content)").format(where))
     return rows
 
 
 def _check_ints(rows: list, where: str) -> None:
     for row in rows:
         if not all(type(v) is int for v in row):
-            raise DatasetError(f"{where}: an element is not a list of integers (unsupported content)")
+            raise DatasetError(translate("DataErrors", "{0}: an element is not a list of integers "
+                                         "(unsupported content)").format(where))
 
 
 def _interpret(data: memoryview, where: str):  # noqa: C901 - one flat opcode switch is clearest here
@@ -153,16 +162,20 @@ def _interpret(data: memoryview, where: str):  # noqa: C901 - one flat opcode sw
             elif op == 0x62:  # b BUILD
                 state = stack.pop()
                 if not isinstance(stack[-1], _Call):
-                    raise DatasetError(f"{where}: unsupported pickle content (BUILD on a plain value)")
+                    raise DatasetError(translate("DataErrors", "{0}: unsupported pickle content (BUILD on a "
+                                                 "plain value)").format(where))
                 stack[-1].state = state
             elif op == 0x2E:  # . STOP
                 return stack.pop()
             else:
-                raise DatasetError(f"{where}: unsupported pickle opcode 0x{op:02x}; this file holds more "
-                                   "than lists of integers, so rnnviz will not read it")
+                raise DatasetError(translate("DataErrors", "{0}: unsupported pickle opcode 0x{1:02x}; this "
+                                             "file holds more than lists of integers, so "
+                                             "rnnviz will not read it").format(where, op))
     except (IndexError, KeyError, struct.error, AttributeError, UnicodeDecodeError, ValueError) as exc:
-        raise DatasetError(f"{where}: damaged array data ({type(exc).__name__}); download the file again") from None
-    raise DatasetError(f"{where}: the array data ends early (truncated file); download it again")
+        raise DatasetError(translate("DataErrors", "{0}: damaged array data ({1}); download the file again")
+                           .format(where, type(exc).__name__)) from None
+    raise DatasetError(translate("DataErrors", "{0}: the array data ends early (truncated file); download "
+                                 "it again").format(where))
 
 
 def _text(op: int, raw: memoryview):
@@ -173,6 +186,7 @@ def _text(op: int, raw: memoryview):
 
 def _global(module, name, where: str) -> tuple[str, str]:
     if (module, name) not in _ALLOWED_GLOBALS:
-        raise DatasetError(f"{where}: refers to {module}.{name}; only numpy arrays of integer lists are read "
-                           "(rnnviz never unpickles arbitrary objects)")
+        raise DatasetError(translate("DataErrors", "{0}: refers to {1}.{2}; only numpy arrays of integer "
+                                     "lists are read (rnnviz never unpickles arbitrary "
+                                     "objects)").format(where, module, name))
     return (module, name)

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
+from rnnviz.text import translate
+
 from .errors import DatasetError, LoadCancelled
 
 _NAME = re.compile(r"(?:^|/)(train|test)/(pos|neg)/(\d+)_(\d+)\.txt$")
@@ -61,13 +63,14 @@ def parse_review_name(name: str) -> tuple[str, int, int, int] | None:
         return None
     rid, rating = int(m.group(3)), int(m.group(4))
     if not RATINGS[0] <= rating <= RATINGS[1]:
-        raise DatasetError(f"review file {m.group(0).lstrip('/')} has rating {rating}; IMDb review files are named "
-                           f"<id>_<rating>.txt with a rating from {RATINGS[0]} to {RATINGS[1]}. Give the path of "
-                           "the original aclImdb_v1.tar.gz or aclImdb folder.")
+        raise DatasetError(translate("DataErrors", "review file {0} has rating {1}; IMDb review files are named "
+                                     "<id>_<rating>.txt with a rating from {2} to {3}. Give the path of the original "
+                                     "aclImdb_v1.tar.gz or aclImdb folder.")
+                           .format(m.group(0).lstrip('/'), rating, RATINGS[0], RATINGS[1]))
     if rid > MAX_ID:
-        raise DatasetError(f"review file {m.group(0).lstrip('/')} has id {rid:,}, beyond the {MAX_ID:,} rnnviz "
-                           "can keep: not an IMDb review file. Give the path of the original aclImdb_v1.tar.gz or "
-                           "aclImdb folder.")
+        raise DatasetError(translate("DataErrors", "review file {0} has id {1:,}, beyond the {2:,} rnnviz can keep: "
+                                     "not an IMDb review file. Give the path of the original aclImdb_v1.tar.gz or "
+                                     "aclImdb folder.").format(m.group(0).lstrip('/'), rid, MAX_ID))
     return m.group(1), int(m.group(2) == "pos"), rid, rating
 
 
@@ -84,8 +87,8 @@ def read_reviews(path: str | os.PathLike, progress: Progress | None = None,
     elif path.is_file():
         yield from _read_archive(path, progress, cancel)
     else:
-        raise DatasetError(f"IMDb data not found at {path}: no such file or folder. "
-                           "Give the path of aclImdb_v1.tar.gz or of the unpacked aclImdb folder.")
+        raise DatasetError(translate("DataErrors", "IMDb data not found at {0}: no such file or folder. Give the path "
+                                     "of aclImdb_v1.tar.gz or of the unpacked aclImdb folder.").format(path))
 
 
 def _decode(data: bytes) -> str:
@@ -111,10 +114,10 @@ def _read_archive(path: Path, progress: Progress | None, cancel: threading.Event
             if progress:
                 progress("read", total, total)
     except (tarfile.TarError, EOFError, zlib.error, OSError) as exc:
-        raise DatasetError(
-            f"{path} is damaged or not an IMDb archive ({type(exc).__name__}: {exc}). "
-            "The file may be truncated by an interrupted download: delete it and download it again, "
-            "or give the path of a good aclImdb_v1.tar.gz or unpacked aclImdb folder.") from None
+        raise DatasetError(translate(
+            "DataErrors", "{0} is damaged or not an IMDb archive ({1}: {2}). The file may be truncated by an "
+            "interrupted download: delete it and download it again, or give the path of a good aclImdb_v1.tar.gz "
+            "or unpacked aclImdb folder.").format(path, type(exc).__name__, exc)) from None
 
 
 def _read_folder(path: Path, progress: Progress | None, cancel: threading.Event | None) -> Iterator[Review]:
@@ -131,7 +134,8 @@ def _read_folder(path: Path, progress: Progress | None, cancel: threading.Event 
         try:
             text = _decode((folder / name).read_bytes())
         except OSError as exc:
-            raise DatasetError(f"cannot read review {folder / name}: {exc}") from None
+            raise DatasetError(translate("DataErrors", "cannot read review {0}: {1}")
+                               .format(folder / name, exc)) from None
         yield Review(split, label, rating, rid, text)
     if progress:
         progress("read", len(files), len(files))
@@ -146,7 +150,7 @@ def label_dirs(path: Path) -> list[Path]:
 
 def _check_cancel(cancel: threading.Event | None) -> None:
     if cancel is not None and cancel.is_set():
-        raise LoadCancelled("loading the IMDb reviews was cancelled")
+        raise LoadCancelled(translate("DataErrors", "loading the IMDb reviews was cancelled"))
 
 
 def collect_reviews(path: str | os.PathLike, progress: Progress | None = None,
@@ -167,10 +171,10 @@ def _check_layout(path: Path, by_split: dict[str, list[Review]]) -> None:
     for split, reviews in by_split.items():
         for label, name in ((0, "neg"), (1, "pos")):
             if not any(r.label == label for r in reviews):
-                raise DatasetError(
-                    f"{path} does not look like the IMDb dataset: no reviews found under "
-                    f"aclImdb/{split}/{name}/ (expected files named <id>_<rating>.txt). "
-                    "Give the path of aclImdb_v1.tar.gz or of the unpacked aclImdb folder.")
+                raise DatasetError(translate(
+                    "DataErrors", "{0} does not look like the IMDb dataset: no reviews found under aclImdb/{1}/{2}/ "
+                    "(expected files named <id>_<rating>.txt). Give the path of aclImdb_v1.tar.gz or of the unpacked "
+                    "aclImdb folder.").format(path, split, name))
 
 
 def _to_set(reviews: list[Review]) -> ReviewSet:

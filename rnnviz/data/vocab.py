@@ -5,6 +5,8 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
+from rnnviz.text import translate
+
 from .errors import DatasetError
 from .tokenize import text_to_words
 
@@ -23,11 +25,12 @@ class Vocab:
     def __init__(self, words: Sequence[str]):
         words = list(words)
         if tuple(words[:3]) != SPECIALS:
-            raise DatasetError(f"a vocabulary must start with {SPECIALS}, got {tuple(words[:3])}")
+            raise DatasetError(translate("DataErrors", "a vocabulary must start with {0}, got {1}")
+                               .format(SPECIALS, tuple(words[:3])))
         self.words: list[str] = words
         self._index: dict[str, int] = {w: i for i, w in enumerate(words)}
         if len(self._index) != len(words):
-            raise DatasetError("a vocabulary must not contain the same word twice")
+            raise DatasetError(translate("DataErrors", "a vocabulary must not contain the same word twice"))
 
     # --- building -------------------------------------------------------------------------
     @classmethod
@@ -64,7 +67,8 @@ class Vocab:
             if len(words) >= size:
                 break
             if rank + index_from != len(words):
-                raise DatasetError(f"word index is not a list of ranks 1, 2, 3, ...: {word!r} has rank {rank}")
+                raise DatasetError(translate("DataErrors", "word index is not a list of ranks 1, 2, 3, ...: "
+                                             "{0!r} has rank {1}").format(word, rank))
             words.append(word)
         return cls(words)
 
@@ -116,12 +120,14 @@ class Vocab:
         try:
             data = json.loads(text)
         except (TypeError, ValueError) as exc:
-            raise DatasetError(f"saved vocabulary is not valid JSON: {exc}") from None
+            raise DatasetError(translate("DataErrors", "saved vocabulary is not valid JSON: {0}").format(exc)) from None
         if not isinstance(data, dict) or data.get("format") != _FORMAT:
-            raise DatasetError("saved vocabulary has the wrong format (expected an rnnviz vocabulary)")
+            raise DatasetError(translate("DataErrors", "saved vocabulary has the wrong format (expected an "
+                                         "rnnviz vocabulary)"))
         if data.get("version") != _VERSION:
-            raise DatasetError(f"saved vocabulary has version {data.get('version')!r}; this rnnviz reads {_VERSION}")
+            raise DatasetError(translate("DataErrors", "saved vocabulary has version {0!r}; this rnnviz "
+                                         "reads {1}").format(data.get('version'), _VERSION))
         words = data.get("words")
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-            raise DatasetError("saved vocabulary has no list of words")
+            raise DatasetError(translate("DataErrors", "saved vocabulary has no list of words"))
         return cls(words)

@@ -26,7 +26,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QActionGroup, QFontDatabase
 
-from rnnviz.explorer import text as explorer_text
+from rnnviz import text as qt_free_text
 from rnnviz.resource_files import MissingResourceError, resource_path
 
 from .settings import read_str
@@ -194,7 +194,7 @@ def install(app: QCoreApplication, language: str) -> Installed:
         return state
     app.installTranslator(own)
     state.translators.append(own)
-    explorer_text.set_translator(translate)
+    qt_free_text.set_translator(translate, language)
     state.language = _current = language
     if language == SOURCE_LANGUAGE:
         return state
@@ -213,7 +213,7 @@ def uninstall(app: QCoreApplication, state: Installed) -> None:
     for translator in state.translators:
         app.removeTranslator(translator)
     state.translators.clear()
-    explorer_text.set_translator(None)
+    qt_free_text.set_translator(None)
     _current = SOURCE_LANGUAGE
 
 

@@ -26,9 +26,10 @@ from pathlib import Path
 import PySide6
 
 #: Folders (relative to the repository root) whose .py files hold translatable strings, and single
-#: files below the explorer whose words the window shows (the hyperparameters' help).
-SOURCE_FOLDERS = ("rnnviz/gui", "rnnviz/explorer")
-SOURCE_FILES = ("rnnviz/train/config.py",)
+#: files below the explorer whose words the window shows (the hyperparameters' help, the model files' errors;
+#: the data layer's errors reach the window too)
+SOURCE_FOLDERS = ("rnnviz/gui", "rnnviz/explorer", "rnnviz/data")
+SOURCE_FILES = ("rnnviz/train/config.py", "rnnviz/train/checkpoint.py")
 #: zh_CN: every string; en: the plural forms only ("%n step(s)" -> "1 step" / "3 steps").
 LANGUAGES = ("en", "zh_CN")
 

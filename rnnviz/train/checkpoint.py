@@ -29,6 +29,8 @@ import numpy as np
 from rnnviz.data import DatasetError, Vocab
 from rnnviz.data.atomic import remove_stale_temporaries, replace_atomically, temporary_pattern
 
+from rnnviz.text import translate
+
 from .config import ConfigError, TrainConfig
 from .model import HEADS, PARAM_NAMES, TrainedModel, model_for_head
 from .shapes import expected_param_shapes
@@ -89,20 +91,21 @@ def load_model(path: str | os.PathLike) -> TrainedModel:
     and nothing else. The weights come back C-contiguous, whatever order the file stores them in."""
     path = Path(path)
     if not path.is_file():
-        raise CheckpointError(f"no model file at {path}")
+        raise CheckpointError(translate("ModelFiles", "no model file at {0}").format(path))
     try:
         return _load(path)
     except CheckpointError:
         raise
     except MemoryError:
-        raise CheckpointError(f"{path.name} is damaged or not an rnnviz model file: it claims arrays larger "
-                              "than this computer's memory") from None
+        raise CheckpointError(translate("ModelFiles", "{0} is damaged or not an rnnviz model file: it "
+                                        "claims arrays larger than this computer's memory").format(path.name)) from None
     except (OSError, ValueError, EOFError, zipfile.BadZipFile, KeyError) as exc:
         # np.load raises these for a file that is truncated, not a zip, or has damaged members.
-        raise CheckpointError(f"{path.name} is damaged or not an rnnviz model file ({exc})") from None
+        raise CheckpointError(translate("ModelFiles", "{0} is damaged or not an rnnviz model file ({1})")
+                              .format(path.name, exc)) from None
     except Exception as exc:  # noqa: BLE001 - see the module docstring: a damaged file can raise anything
-        raise CheckpointError(f"{path.name} is damaged or not an rnnviz model file "
-                              f"({type(exc).__name__}: {exc})") from None
+        raise CheckpointError(translate("ModelFiles", "{0} is damaged or not an rnnviz model file ({1}: "
+                                        "{2})").format(path.name, type(exc).__name__, exc)) from None
 
 
 def _load(path: Path) -> TrainedModel:
@@ -115,19 +118,22 @@ def _load(path: Path) -> TrainedModel:
     _check_params(arrays, config, vocab, head, output_dim, path.name)
     history = meta.get("history", {})
     if not isinstance(history, dict):
-        raise CheckpointError(f"{path.name}: the training history is not a JSON object")
+        raise CheckpointError(translate("ModelFiles", "{0}: the training history is not a JSON object")
+                              .format(path.name))
     return model_for_head(head, arrays, config, vocab, history)
 
 
 def _read_arrays(npz, name: str) -> dict[str, np.ndarray]:
     """The weight and header arrays of an opened .npz (closed afterwards)."""
     if not isinstance(npz, np.lib.npyio.NpzFile):  # np.load gave a bare .npy array
-        raise CheckpointError(f"{name} is a single array, not an rnnviz model file (.npz)")
+        raise CheckpointError(translate("ModelFiles", "{0} is a single array, not an rnnviz model file "
+                                        "(.npz)").format(name))
     with npz:
         # W may be absent (the bag model has none); _check_params asks for what the config needs
         missing = [n for n in (*PARAM_NAMES, META_KEY) if n not in npz.files and n != "W"]
         if missing:
-            raise CheckpointError(f"{name} is not an rnnviz model: it has no {', '.join(missing)}")
+            raise CheckpointError(translate("ModelFiles", "{0} is not an rnnviz model: it has no {1}")
+                                  .format(name, ', '.join(missing)))
         # The kernels need C order; a file may store Fortran-ordered arrays (np.save keeps the order).
         return {key: _c_order(npz[key]) for key in (*PARAM_NAMES, *GATED_EXTRA, META_KEY) if key in npz.files}
 
@@ -139,19 +145,22 @@ def _c_order(a: np.ndarray) -> np.ndarray:
 
 def _parse_meta(raw: np.ndarray, name: str) -> dict[str, Any]:
     if raw.dtype != np.uint8 or raw.ndim != 1:
-        raise CheckpointError(f"{name}: the header is not JSON text")
+        raise CheckpointError(translate("ModelFiles", "{0}: the header is not JSON text").format(name))
     try:
         meta = json.loads(raw.tobytes().decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
-        raise CheckpointError(f"{name}: the header is not valid JSON ({exc})") from None
+        raise CheckpointError(translate("ModelFiles", "{0}: the header is not valid JSON ({1})")
+                              .format(name, exc)) from None
     found = meta.get("format") if isinstance(meta, dict) else None
     if found != FORMAT:
-        raise CheckpointError(f"{name} is not an rnnviz model file (header format {found!r})")
+        raise CheckpointError(translate("ModelFiles", "{0} is not an rnnviz model file (header format "
+                                        "{1!r})").format(name, found))
     version = meta.get("version")
     if version not in READABLE_VERSIONS or isinstance(version, bool):
-        raise CheckpointError(f"{name} has model format version {version!r}; this rnnviz reads versions "
-                              f"{', '.join(map(str, READABLE_VERSIONS))}. Retrain the model or open it with "
-                              "the rnnviz that saved it.")
+        raise CheckpointError(translate("ModelFiles", "{0} has model format version {1!r}; this rnnviz "
+                                        "reads versions {2}. Retrain the model or open it "
+                                        "with the rnnviz that saved it.")
+                              .format(name, version, ', '.join(map(str, READABLE_VERSIONS))))
     return meta
 
 
@@ -161,7 +170,8 @@ def _parse_head(meta: dict[str, Any], name: str) -> tuple[str, int]:
         return "binary", 1
     head, output_dim = meta.get("head"), meta.get("output_dim")
     if not isinstance(output_dim, int) or isinstance(output_dim, bool):
-        raise CheckpointError(f"{name}: the header's output_dim must be a whole number, got {output_dim!r}")
+        raise CheckpointError(translate("ModelFiles", "{0}: the header's output_dim must be a whole number, "
+                                        "got {1!r}").format(name, output_dim))
     _check_head(head, output_dim, name)
     return head, output_dim
 
@@ -169,14 +179,14 @@ def _parse_head(meta: dict[str, Any], name: str) -> tuple[str, int]:
 def _check_head(head: Any, output_dim: int, name: str) -> None:
     """A known head with an output size it can have: binary K = 1, softmax K >= 2 classes."""
     if head not in HEADS:
-        raise CheckpointError(f"{name}: unknown output head {head!r}; rnnviz models have a "
-                              f"{' or '.join(map(repr, HEADS))} head")
+        raise CheckpointError(translate("ModelFiles", "{0}: unknown output head {1!r}; rnnviz models have a "
+                                        "{2} head").format(name, head, ' or '.join(map(repr, HEADS))))
     if head == "binary" and output_dim != 1:
-        raise CheckpointError(f"{name}: the binary head has one output (V (1, H), c (1,)), but the model "
-                              f"has {output_dim}")
+        raise CheckpointError(translate("ModelFiles", "{0}: the binary head has one output (V (1, H), c "
+                                        "(1,)), but the model has {1}").format(name, output_dim))
     if head == "softmax" and output_dim < 2:
-        raise CheckpointError(f"{name}: the softmax head needs at least 2 classes (V (K, H), c (K,)), but the "
-                              f"model has {output_dim}")
+        raise CheckpointError(translate("ModelFiles", "{0}: the softmax head needs at least 2 classes (V "
+                                        "(K, H), c (K,)), but the model has {1}").format(name, output_dim))
 
 
 def _parse_config_vocab(meta: dict[str, Any], name: str) -> tuple[TrainConfig, Vocab]:
@@ -187,11 +197,13 @@ def _parse_config_vocab(meta: dict[str, Any], name: str) -> tuple[TrainConfig, V
     try:
         config = TrainConfig.from_dict(saved)
     except (ConfigError, TypeError) as exc:
-        raise CheckpointError(f"{name}: the saved config is invalid: {exc}") from None
+        raise CheckpointError(translate("ModelFiles", "{0}: the saved config is invalid: {1}")
+                              .format(name, exc)) from None
     try:
         vocab = Vocab.from_json(meta.get("vocab"))
     except DatasetError as exc:
-        raise CheckpointError(f"{name}: the saved vocabulary is invalid: {exc}") from None
+        raise CheckpointError(translate("ModelFiles", "{0}: the saved vocabulary is invalid: {1}")
+                              .format(name, exc)) from None
     return config, vocab
 
 
@@ -202,16 +214,19 @@ def _check_params(params: dict[str, np.ndarray], config: TrainConfig, vocab: Voc
                                      config.model)
     if set(params) != set(expected):
         kind = "ordinary (bag)" if config.model == "bag" else config.cell.upper()
-        raise CheckpointError(f"{name}: the {kind} model needs the weights {', '.join(expected)}, "
-                              f"the file has {', '.join(params)}")
+        raise CheckpointError(translate("ModelFiles", "{0}: the {1} model needs the weights {2}, the file "
+                                        "has {3}").format(name, kind, ', '.join(expected), ', '.join(params)))
     dtypes = {a.dtype for a in params.values()}
     if len(dtypes) != 1 or next(iter(dtypes)) not in (np.float32, np.float64):
-        raise CheckpointError(f"{name}: weights must all be float32 or all float64, got {sorted(map(str, dtypes))}")
+        raise CheckpointError(translate("ModelFiles", "{0}: weights must all be float32 or all float64, got "
+                                        "{1}").format(name, sorted(map(str, dtypes))))
     for key, shape in expected.items():
         if params[key].shape != shape:
-            raise CheckpointError(f"{name}: weight {key} has shape {params[key].shape}, but the saved config "
-                                  f"(vocabulary {len(vocab)}, embed_dim {config.embed_dim}, hidden_dim "
-                                  f"{config.hidden_dim}) and the {head} head with {output_dim} "
-                                  f"output{'s' if output_dim != 1 else ''} need {shape}")
+            raise CheckpointError(translate("ModelFiles", "{0}: weight {1} has shape {2}, but the saved config "
+                                            "(vocabulary {3}, embed_dim {4}, hidden_dim {5}) and the {6} head "
+                                            "with output size {7} need {8}")
+                                  .format(name, key, params[key].shape, len(vocab), config.embed_dim,
+                                          config.hidden_dim, head, output_dim, shape))
         if not np.isfinite(params[key]).all():
-            raise CheckpointError(f"{name}: weight {key} contains NaN or infinite values")
+            raise CheckpointError(translate("ModelFiles", "{0}: weight {1} contains NaN or infinite values")
+                                  .format(name, key))

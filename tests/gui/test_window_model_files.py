@@ -93,5 +93,5 @@ def test_a_file_whose_weights_do_not_fit_its_head_gives_a_message(window, tmp_pa
     assert window.explorer.model is shown
     boxes = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
     assert len(boxes) == 1 and "bad-head.npz: weight V has shape (1, 6)" in boxes[0].text()
-    assert "softmax head with 2 outputs need (2, 6)" in boxes[0].text()
+    assert "softmax head with output size 2 need (2, 6)" in boxes[0].text()
     boxes[0].close()

@@ -134,7 +134,7 @@ def test_wrong_shape(tmp_path, saved):
     p = _rewrite(saved, tmp_path / "shape.npz", lambda m, a: a.update(W=np.zeros((9, 9), np.float32)))
     with pytest.raises(CheckpointError,
                        match=r"weight W has shape \(9, 9\).*hidden_dim 8\) "
-                             r"and the binary head with 1 output need \(8, 8\)"):
+                             r"and the binary head with output size 1 need \(8, 8\)"):
         load_model(p)
 
 
@@ -235,7 +235,7 @@ def test_version_1_file_loads_as_a_binary_model(tmp_path, model, saved):
 
 def test_version_1_file_with_a_many_to_many_output_is_refused(tmp_path, next_word):
     p = _rewrite(save_model(tmp_path / "nw.npz", next_word), tmp_path / "v1-nw.npz", _as_version_1)
-    with pytest.raises(CheckpointError, match=r"weight V has shape \(10, 8\).*binary head with 1 output need \(1, 8\)"):
+    with pytest.raises(CheckpointError, match=r"weight V has shape \(10, 8\).*binary head with output size 1 need \(1, 8\)"):
         load_model(p)
 
 
@@ -244,7 +244,7 @@ def test_version_1_file_with_a_many_to_many_output_is_refused(tmp_path, next_wor
 def test_softmax_file_with_wrong_output_shapes(tmp_path, next_word, key, bad, needed):
     saved_nw = save_model(tmp_path / "nw.npz", next_word)
     p = _rewrite(saved_nw, tmp_path / "bad.npz", lambda m, a: a.update({key: bad}))
-    with pytest.raises(CheckpointError, match=rf"weight {key} has shape .*softmax head with 10 outputs need {needed}"):
+    with pytest.raises(CheckpointError, match=rf"weight {key} has shape .*softmax head with output size 10 need {needed}"):
         load_model(p)
 
 
