@@ -93,6 +93,7 @@ def test_one_word_disables_shuffle_with_the_reason(follower):
     follower.explorer.update(text="good")
     p = follower.panel
     assert not p.shuffle_button.isEnabled() and "One word" in p.shuffle_button.toolTip()
+    assert "One word" in p.verdict.text()
 
 
 def test_a_shorter_length_is_not_called_the_same_words(follower):

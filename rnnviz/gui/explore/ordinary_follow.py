@@ -73,7 +73,8 @@ class OrdinaryFollower(QObject):
             return
         e, panel = self.explorer, self.panel
         base = self.experiment.written if self.experiment.written is not None else e.controls.text
-        panel.set_buttons(no_other_order(base), self.experiment.shuffled)
+        no_order = no_other_order(base)
+        panel.set_buttons(no_order, self.experiment.shuffled)
         self.side = None
         if self._partner_for is not e.model:
             self._search(e.model)
@@ -93,7 +94,7 @@ class OrdinaryFollower(QObject):
         except ValueError as exc:
             panel.show_message(translate("Ordinary", "Cannot trace this input: {0}").format(exc))
             return
-        panel.show_side(self.side, rnn_name(e))
+        panel.show_side(self.side, rnn_name(e), no_order)
 
     def shuffle(self) -> None:
         try:

@@ -137,9 +137,10 @@ class OrdinaryPanel(QWidget):
     def set_source(self, text: str) -> None:
         self.source.setText(text)
 
-    def show_side(self, side, rnn_name: str) -> None:
+    def show_side(self, side, rnn_name: str, no_order: str = "") -> None:
         """Both networks on the sentence as written and as shuffled (``SideBySide``); the graph shows
-        the ordinary network on the sentence the explorer shows."""
+        the ordinary network on the sentence the explorer shows. no_order: why the sentence has no
+        other order ("" when it has one)."""
         current = side.current
         self.view.set_trace(current.bag, list(current.labels), list(current.words))
         self.stack.setCurrentWidget(self.view)
@@ -153,8 +154,8 @@ class OrdinaryPanel(QWidget):
                 self.cells[key].setText("?")
             self.sentences.clear()
             self.sentences.hide()
-            self.verdict.setText(self.tr("Predict first, then press Shuffle words: which output will change, the "
-                                         "{0}'s or the ordinary network's?").format(rnn_name))
+            self.verdict.setText(no_order or self.tr("Predict first, then press Shuffle words: which output will "
+                                                     "change, the {0}'s or the ordinary network's?").format(rnn_name))
             return
         self.cells["rnn_shuffled"].setText(_p(s.rnn))
         self.cells["bag_shuffled"].setText(_p(s.bag.y_hat))

@@ -50,7 +50,7 @@ class BagLabel(QGraphicsItem):
             return
         painter.setFont(self.ctx.font(self.ctx.text_size(self.size), self.bold))
         painter.setPen(self.colour)
-        painter.drawText(self.rect, int(self.align | Qt.AlignmentFlag.AlignVCenter), self.text)
+        painter.drawText(self.rect, int(self.align), self.text)
 
 
 class VectorStrip(QGraphicsItem):
@@ -155,12 +155,12 @@ class PadBox(QGraphicsItem):
     def __init__(self, ctx: RenderContext, n_pad: int, parent=None):
         super().__init__(parent)
         self.ctx, self.n_pad = ctx, n_pad
-        self.rect = QRectF(-BAG_DX * 0.45, -INPUT_H / 2, BAG_DX * 0.9, INPUT_H)
+        self.rect = QRectF(-BAG_DX * 0.75, -INPUT_H / 2, BAG_DX * 1.5, INPUT_H)
         self.setToolTip(translate("BagGraph", "{0} × <pad> in front ('pre' padding): the ordinary network leaves "
                                   "padding out of the mean, as Keras' masking does").format(n_pad))
 
     def boundingRect(self) -> QRectF:  # noqa: N802
-        return self.rect.adjusted(-4, -4, 4, 40)
+        return self.rect.adjusted(-6, -4, 6, 44)
 
     def paint(self, painter, option, widget=None):
         pen = QPen(qcolour(palette.NODE_BORDER), self.ctx.line_px(1.0), Qt.PenStyle.DashLine)
@@ -173,7 +173,7 @@ class PadBox(QGraphicsItem):
         painter.setPen(TEXT)
         painter.drawText(self.rect, int(Qt.AlignmentFlag.AlignCenter), f"{self.n_pad} × <pad>")
         painter.setPen(TEXT_SOFT)
-        painter.drawText(QRectF(-BAG_DX * 0.6, INPUT_H / 2 + 2, BAG_DX * 1.2, 30),
+        painter.drawText(QRectF(-BAG_DX * 0.8, INPUT_H / 2 + 2, BAG_DX * 1.6, 40),
                          int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap),
                          translate("BagGraph", "not in the mean"))
 
@@ -196,20 +196,16 @@ def build_bag_graph(scene: QGraphicsScene, ctx: RenderContext, trace, labels: li
     s_h = min(84.0, 12.0 * H)
     y_emb = -INPUT_H / 2 - 8 - emb_h / 2
     y_bar = y_emb - emb_h / 2 - FAN_GAP - emb_h / 2
-    slots = (1 if n_pad else 0) + len(words)
-    xs = {}
-    slot = 0
+    first = 1.7 * BAG_DX if n_pad else 0.0  # the <pad> box is wider than a word's column
+    xs = {i: first + k * BAG_DX for k, i in enumerate(words)}
     items: dict = {"inputs": [], "embeddings": [], "edges": [], "pad": None}
     if n_pad:
         box = PadBox(ctx, n_pad)
         box.setPos(0.0, 0.0)
         scene.addItem(box)
         items["pad"] = box
-        slot = 1
-    for i in words:
-        xs[i] = slot * BAG_DX
-        slot += 1
-    centre = (slots - 1) * BAG_DX / 2
+    last = xs[words[-1]] if words else 0.0
+    centre = (first + last) / 2  # x̄ above the middle of the words that enter it
     x_bar = VectorStrip(ctx, trace.x_bar, x_vmax, "x̄", emb_h,
                         translate("BagGraph", "x̄: the mean of the n = {0} word vectors (padding left out)").format(
                             trace.n_words), name_left=True)
@@ -244,15 +240,16 @@ def build_bag_graph(scene: QGraphicsScene, ctx: RenderContext, trace, labels: li
               QPointF(centre + 2 * NEXT_DX - OUTPUT_R - 2, y_bar), palette.PARAM_COLOURS["V"], 1.6, "V")
     for item in (u, o, v):
         scene.addItem(item)
-    last = (slots - 1) * BAG_DX
+    width = max(last + BAG_DX, centre + 2 * NEXT_DX + 200, 560.0)
     note = BagLabel(ctx, translate("BagGraph", "No edge between steps: each xₜ goes straight into the mean, and the "
                                    "mean is the same in any order."),
-                    QRectF(-BAG_DX / 2, INPUT_H / 2 + 36, max(last + BAG_DX, 2 * NEXT_DX + 200), 20), colour=TEXT)
+                    QRectF(-BAG_DX, INPUT_H / 2 + 44, width, 34), colour=TEXT,
+                    align=Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
     scene.addItem(note)
     title = BagLabel(ctx, translate("BagGraph", "Ordinary network: x̄ = mean of the word vectors, s = f(U x̄ + b), "
                                     "o = V s + c"),
-                     QRectF(-BAG_DX / 2, y_bar - s_h / 2 - 26, max(last + BAG_DX, 2 * NEXT_DX + 200), 20),
-                     size=12, colour=TEXT, bold=True)
+                     QRectF(-BAG_DX, y_bar - s_h / 2 - 40, width, 34), size=12, colour=TEXT, bold=True,
+                     align=Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
     scene.addItem(title)
     items.update(x_bar=x_bar, s=s, o=o, u=u, v=v, note=note, title=title)
     return items
