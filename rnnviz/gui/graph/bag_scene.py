@@ -240,15 +240,16 @@ def build_bag_graph(scene: QGraphicsScene, ctx: RenderContext, trace, labels: li
               QPointF(centre + 2 * NEXT_DX - OUTPUT_R - 2, y_bar), palette.PARAM_COLOURS["V"], 1.6, "V")
     for item in (u, o, v):
         scene.addItem(item)
-    width = max(last + BAG_DX, centre + 2 * NEXT_DX + 200, 560.0)
+    left = max(-BAG_DX, centre - 330.0)  # near x̄, where a long sentence's view opens
+    width = min(max(640.0, last + BAG_DX - left), 900.0)  # one line where the words leave room
     note = BagLabel(ctx, translate("BagGraph", "No edge between steps: each xₜ goes straight into the mean, and the "
                                    "mean is the same in any order."),
-                    QRectF(-BAG_DX, INPUT_H / 2 + 44, width, 34), colour=TEXT,
+                    QRectF(left, INPUT_H / 2 + 42, width, 36), colour=TEXT,
                     align=Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
     scene.addItem(note)
     title = BagLabel(ctx, translate("BagGraph", "Ordinary network: x̄ = mean of the word vectors, s = f(U x̄ + b), "
                                     "o = V s + c"),
-                     QRectF(-BAG_DX, y_bar - s_h / 2 - 40, width, 34), size=12, colour=TEXT, bold=True,
+                     QRectF(left, y_bar - s_h / 2 - 28, width, 24), size=12, colour=TEXT, bold=True,
                      align=Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
     scene.addItem(title)
     items.update(x_bar=x_bar, s=s, o=o, u=u, v=v, note=note, title=title)

@@ -4,7 +4,7 @@
     view.set_trace(bag_trace, labels, originals)   # a rnnviz.core.bag.BagTrace and the graph's words
 
 The whole graph is fitted into the view (at most zoom 1.3, so that a short sentence is not drawn
-huge); a long one starts at a readable zoom from its first words. Wheel to zoom, drag to pan.
+huge); a long one starts at a readable zoom around x̄ -> s -> o. Wheel to zoom, drag to pan.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from .bag_scene import build_bag_graph
 from .context import RenderContext, qcolour
 
 MAX_FIT = 1.3
-MIN_READABLE = 0.55   # below this the words overlap: start at this zoom from the left instead
+MIN_READABLE = 0.62   # below this the words overlap and x_t loses its label: start from the left instead
 MARGIN = 12.0
 
 
@@ -68,8 +68,8 @@ class BagGraphView(QGraphicsView):
         self.ctx.scale = scale
         if fit >= MIN_READABLE:
             self.centerOn(rect.center())
-        else:  # the first words, full height
-            self.centerOn(rect.left() + vp.width() / (2 * scale), rect.center().y())
+        else:  # a long sentence: x̄ -> s -> o and the words under them; drag for the others
+            self.centerOn(self.items["s"].scenePos().x(), rect.center().y())
 
     def resizeEvent(self, event):  # noqa: N802
         super().resizeEvent(event)
