@@ -8,6 +8,7 @@ huge); a long one starts at a readable zoom around x̄ -> s -> o. Wheel to zoom,
 """
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtGui import QBrush, QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView
 
@@ -16,7 +17,7 @@ from .bag_scene import build_bag_graph
 from .context import RenderContext, qcolour
 
 MAX_FIT = 1.3
-MIN_READABLE = 0.62   # below this the words overlap and x_t loses its label: start from the left instead
+MIN_READABLE = 0.62   # below this the words overlap and x_t loses its label: open at this zoom instead
 MARGIN = 12.0
 
 
@@ -34,16 +35,23 @@ class BagGraphView(QGraphicsView):
         self.ctx = RenderContext()
         self.items: dict = {}
         self.trace = None
+        self._words = None
         self._auto_view = True
 
     def set_trace(self, trace, labels: list[str], originals: list[str] | None = None) -> None:
         """Draw `trace` (a BagTrace); labels[i]: the word under x_{i+1}, originals[i]: the word typed."""
         if len(labels) != trace.tokens.shape[0]:
             raise ValueError(f"set_trace: {len(labels)} labels for {trace.tokens.shape[0]} tokens")
+        words = ([str(w) for w in labels], [str(w) for w in originals] if originals is not None else [])
+        if self._same_drawing(trace, words):
+            # a W scale, f, label or clipping change of the RNN: the ordinary network's numbers are the
+            # same, and rebuilding 3 T items per slider step would stall the window at T = 500
+            self.trace = trace
+            return
+        self._words = words
         self.scene().clear()
         self.trace = trace
-        self.items = build_bag_graph(self.scene(), self.ctx, trace, [str(w) for w in labels],
-                                     [str(w) for w in originals] if originals is not None else [])
+        self.items = build_bag_graph(self.scene(), self.ctx, trace, *words)
         rect = self.scene().itemsBoundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
         self.scene().setSceneRect(rect)
         self._auto_view = True
@@ -52,7 +60,13 @@ class BagGraphView(QGraphicsView):
     def clear(self) -> None:
         """Nothing drawn (the panel shows why in words instead)."""
         self.scene().clear()
-        self.trace, self.items = None, {}
+        self.trace, self.items, self._words = None, {}, None
+
+    def _same_drawing(self, trace, words) -> bool:
+        """True when `trace` would draw exactly what is drawn (same tokens, words and values)."""
+        old = self.trace
+        return (old is not None and words == self._words and np.array_equal(old.tokens, trace.tokens)
+                and old.o == trace.o and np.array_equal(old.x, trace.x) and np.array_equal(old.s, trace.s))
 
     def _fit(self) -> None:
         if self.trace is None:
