@@ -201,3 +201,16 @@ def test_an_untraceable_input_raises_its_message(rnn, bag):
 
 def test_the_bag_model_is_the_lessons_cached_one(rnn, bag):
     assert bag is lesson_bag_model(6)
+
+
+def test_an_lstm_trained_on_the_negation_task_gets_the_built_in_bag(rnn, bag):
+    config = rnn.trained.config.with_changes(cell="lstm")
+    params = init_params(rnn.params["E"].shape[0], config.embed_dim, 6, seed=1, cell="lstm")
+    lstm = ModelSpec.from_trained(TrainedModel(params, config, rnn.vocab), "my-lstm.npz")
+    partner = find_bag_partner(lstm, folder=None, builtin=lambda h: bag)
+    assert partner.model is bag and "negation" in partner.description
+    experiment = OrderExperiment(Explorer(lstm, Controls(text=SENTENCE, label=1)))
+    experiment.shuffle(REORDERED)
+    side = side_by_side(experiment, bag)
+    assert side.shuffled.rnn == experiment.explorer.prediction()  # the LSTM's own trace
+    assert side.written.bag.o == side.shuffled.bag.o

@@ -147,3 +147,14 @@ def test_toggle_shortcut_menu_and_button(window, qtbot):
     assert window.graph.node("x", 2).word == window.explorer.tokens.labels[1]  # the main graph shows it too
     page.ordinary_button.click()  # the page's button closes it again, and the menu entry follows
     assert not action.isChecked() and page.ordinary.isHidden() and not page.plots.isHidden()
+
+
+def test_an_rnn_only_change_keeps_the_bag_drawing_and_a_new_sentence_redraws_it(follower):
+    view = follower.panel.view
+    edges = view.items["edges"]
+    follower.explorer.update(w_scale=1.5, label=0)
+    assert view.items["edges"] is edges  # the ordinary network's numbers did not change
+    assert cell(follower.panel, "rnn") == f"{follower.explorer.prediction():.6f}"
+    assert "W × 1.5" in follower.panel.source.text()
+    follower.explorer.update(text="this movie was good")
+    assert view.items["edges"] is not edges and len(view.items["edges"]) == 5
