@@ -139,6 +139,14 @@
         <translation>同一个句子分别经过 RNN、LSTM 和 GRU：它们随时间的梯度画在同一张图上</translation>
     </message>
     <message>
+        <source>O&amp;rdinary network beside the RNN</source>
+        <translation>在 RNN 旁显示普通神经网络(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Show the ordinary network (a bag of embeddings) on the same sentence under the graph, with Shuffle words</source>
+        <translation>在计算图下方显示同一句子上的普通神经网络（词嵌入平均模型），并可打乱词序</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -172,6 +180,41 @@
     <message>
         <source>rnnviz is not installed completely</source>
         <translation>rnnviz 安装不完整</translation>
+    </message>
+</context>
+<context>
+    <name>BagGraph</name>
+    <message>
+        <source>{0} × &lt;pad&gt; in front (&apos;pre&apos; padding): the ordinary network leaves padding out of the mean, as Keras&apos; masking does</source>
+        <translation>前面有 {0} 个 &lt;pad&gt;（“pre”填充）：普通神经网络求平均时不计填充，与 Keras 的掩码一样</translation>
+    </message>
+    <message>
+        <source>not in the mean</source>
+        <translation>不计入平均</translation>
+    </message>
+    <message>
+        <source>x̄: the mean of the n = {0} word vectors (padding left out)</source>
+        <translation>x̄：n = {0} 个词向量的平均（不计填充）</translation>
+    </message>
+    <message>
+        <source>{0} = E[“{1}”], the word&apos;s embedding</source>
+        <translation>{0} = E[“{1}”]，这个词的词嵌入</translation>
+    </message>
+    <message>
+        <source>{0} → x̄: added with weight 1/n = 1/{1}, whatever its position</source>
+        <translation>{0} → x̄：以权重 1/n = 1/{1} 相加，与它的位置无关</translation>
+    </message>
+    <message>
+        <source>s = f(U x̄ + b): one hidden layer, computed once</source>
+        <translation>s = f(U x̄ + b)：一个隐藏层，只计算一次</translation>
+    </message>
+    <message>
+        <source>No edge between steps: each xₜ goes straight into the mean, and the mean is the same in any order.</source>
+        <translation>时间步之间没有边：每个 xₜ 直接进入平均值，而平均值与顺序无关。</translation>
+    </message>
+    <message>
+        <source>Ordinary network: x̄ = mean of the word vectors, s = f(U x̄ + b), o = V s + c</source>
+        <translation>普通神经网络：x̄ = 词向量的平均，s = f(U x̄ + b)，o = V s + c</translation>
     </message>
 </context>
 <context>
@@ -1457,6 +1500,14 @@ Keras（遗忘门偏置 1）：f ≈ σ(1) = 0.73，所以细胞状态每一步�
         <source>The same sentence through the three cells, their gradients on one plot (Ctrl+K)</source>
         <translation>同一个句子经过这三种单元，它们的梯度画在同一张图上（Ctrl+K）</translation>
     </message>
+    <message>
+        <source>Ordinary network beside the RNN</source>
+        <translation>在 RNN 旁显示普通神经网络</translation>
+    </message>
+    <message>
+        <source>Show the ordinary network (a bag of embeddings) on the same sentence under the graph, in the plots&apos; place, with Shuffle words (Ctrl+B)</source>
+        <translation>在计算图下方（曲线图的位置）显示同一句子上的普通神经网络（词嵌入平均模型），并可打乱词序（Ctrl+B）</translation>
+    </message>
 </context>
 <context>
     <name>FieldHelp</name>
@@ -2720,6 +2771,164 @@ Nothing was written.</source>
     <message>
         <source>Building the built-in model</source>
         <translation>构建内置模型</translation>
+    </message>
+</context>
+<context>
+    <name>Ordinary</name>
+    <message>
+        <source>Train one on the Train page (Model: Ordinary network (bag of embeddings)) on the same data and vocabulary; it is saved in your data folder and found here.</source>
+        <translation>请在“训练”页用相同的数据和词表训练一个（模型：普通神经网络（词嵌入平均模型））；它会保存在你的数据文件夹中，并在这里被找到。</translation>
+    </message>
+    <message>
+        <source>This model predicts the next word at every step; the ordinary network gives one P(positive) for the whole sentence. Choose the task Sentiment (many-to-one) to compare.</source>
+        <translation>这个模型在每个时间步预测下一个词；普通神经网络对整个句子只给出一个 P(正面)。请选择任务“情感分类（多对一）”来比较。</translation>
+    </message>
+    <message>
+        <source>the built-in ordinary network: trained on the same negation task, same vocabulary, H = {0}</source>
+        <translation>内置的普通神经网络：在同一个否定任务上训练，词表相同，H = {0}</translation>
+    </message>
+    <message>
+        <source>No ordinary network is known to have learnt what this model learnt ({0}): it has no training record. Choose the built-in model (Task: Sentiment (many-to-one)) to compare.</source>
+        <translation>不知道哪个普通神经网络学过这个模型所学的内容（{0}）：它没有训练记录。请选择内置模型（任务：情感分类（多对一））来比较。</translation>
+    </message>
+    <message>
+        <source>the ordinary network saved as {0}: trained on {1} with the same vocabulary, H = {2}</source>
+        <translation>保存为 {0} 的普通神经网络：在 {1} 上训练，词表相同，H = {2}</translation>
+    </message>
+    <message>
+        <source>the built-in ordinary network: trained on the negation task with the same vocabulary, H = {0}</source>
+        <translation>内置的普通神经网络：在否定任务上训练，词表相同，H = {0}</translation>
+    </message>
+    <message>
+        <source>No ordinary network trained on {0} with this model&apos;s vocabulary was found.</source>
+        <translation>没有找到在 {0} 上用这个模型的词表训练的普通神经网络。</translation>
+    </message>
+    <message>
+        <source>One word has no other order: type a sentence of two or more words.</source>
+        <translation>一个词没有别的顺序：请输入两个或更多词的句子。</translation>
+    </message>
+    <message>
+        <source>Every word is the same, so every order is the same sentence.</source>
+        <translation>每个词都相同，所以任何顺序都是同一个句子。</translation>
+    </message>
+    <message>
+        <source>A reordering must use the same words as the sentence.</source>
+        <translation>重新排序必须使用与句子相同的词。</translation>
+    </message>
+    <message>
+        <source>The RNN&apos;s numbers are those of the graph: W × {0}, f = {1}.</source>
+        <translation>RNN 的数值与计算图一致：W × {0}，f = {1}。</translation>
+    </message>
+    <message>
+        <source>Padding: the RNN reads {0} &lt;pad&gt; tokens first; the ordinary network leaves them out of its mean.</source>
+        <translation>填充：RNN 先读入 {0} 个 &lt;pad&gt; 词元；普通神经网络求平均时不计它们。</translation>
+    </message>
+    <message>
+        <source>Unknown words, read as &lt;oov&gt; by both networks: {0}.</source>
+        <translation>未登录词，两个网络都读作 &lt;oov&gt;：{0}。</translation>
+    </message>
+    <message>
+        <source>Looking for the ordinary network that goes with this model (the built-in one trains in a few seconds the first time)…</source>
+        <translation>正在查找与这个模型配套的普通神经网络（内置的那个第一次需要训练几秒钟）…</translation>
+    </message>
+    <message>
+        <source>Beside it: {0}.</source>
+        <translation>旁边是：{0}。</translation>
+    </message>
+    <message>
+        <source>Cannot trace this input: {0}</source>
+        <translation>无法计算这个输入：{0}</translation>
+    </message>
+    <message>
+        <source>Finding the ordinary network</source>
+        <translation>查找普通神经网络</translation>
+    </message>
+</context>
+<context>
+    <name>OrdinaryPanel</name>
+    <message>
+        <source>The ordinary network (a bag of embeddings) on the Explore sentence: every word goes straight into the mean x̄; wheel to zoom, drag to pan</source>
+        <translation>“探索”页句子上的普通神经网络（词嵌入平均模型）：每个词直接进入平均值 x̄；滚轮缩放，拖动平移</translation>
+    </message>
+    <message>
+        <source>P(positive)</source>
+        <translation>P(正面)</translation>
+    </message>
+    <message>
+        <source>The ordinary network is a bag of embeddings: the mean of the word vectors → one dense layer → P(positive). It sees which words occur, never their order</source>
+        <translation>普通神经网络是词嵌入平均模型：词向量的平均 → 一个全连接层 → P(正面)。它只看到出现了哪些词，从不看词序</translation>
+    </message>
+    <message>
+        <source>as written</source>
+        <translation>原顺序</translation>
+    </message>
+    <message>
+        <source>shuffled</source>
+        <translation>打乱后</translation>
+    </message>
+    <message>
+        <source>RNN</source>
+        <translation>RNN</translation>
+    </message>
+    <message>
+        <source>Ordinary network</source>
+        <translation>普通神经网络</translation>
+    </message>
+    <message>
+        <source>its logit o</source>
+        <translation>它的 logit o</translation>
+    </message>
+    <message>
+        <source>Shuffle words</source>
+        <translation>打乱词序</translation>
+    </message>
+    <message>
+        <source>Put the Explore sentence&apos;s words in another order: the graph, the BPTT panel, the plots and this panel all show the shuffled sentence</source>
+        <translation>把“探索”页句子的词换一个顺序：计算图、手算 BPTT 面板、曲线图和这个面板都显示打乱后的句子</translation>
+    </message>
+    <message>
+        <source>Not the same words: the sequence length or the cut to the training length keeps other words after the shuffle, so the mean changes too. Set Sequence length to &apos;as typed&apos; to compare orders.</source>
+        <translation>不是相同的词：序列长度或截断到训练长度后，打乱后保留的是别的词，所以平均值也会变。请把“序列长度”设为“按输入”再比较词序。</translation>
+    </message>
+    <message>
+        <source>Restore order</source>
+        <translation>恢复原顺序</translation>
+    </message>
+    <message>
+        <source>Back to the sentence as written</source>
+        <translation>回到原来的句子</translation>
+    </message>
+    <message>
+        <source>The ordinary network appears when the model is ready…</source>
+        <translation>模型就绪后会显示普通神经网络…</translation>
+    </message>
+    <message>
+        <source>Predict first, then press Shuffle words: which output will change, the {0}&apos;s or the ordinary network&apos;s?</source>
+        <translation>先预测，再按“打乱词序”：哪个输出会变，{0} 的还是普通神经网络的？</translation>
+    </message>
+    <message>
+        <source>As written: {0}</source>
+        <translation>原顺序：{0}</translation>
+    </message>
+    <message>
+        <source>Shuffled: {0}</source>
+        <translation>打乱后：{0}</translation>
+    </message>
+    <message>
+        <source>Ordinary network: o equal to the last digit (same words, same mean).</source>
+        <translation>普通神经网络：o 每一位都相同（相同的词，相同的平均值）。</translation>
+    </message>
+    <message>
+        <source>Ordinary network: o changed by {0}.</source>
+        <translation>普通神经网络：o 变化了 {0}。</translation>
+    </message>
+    <message>
+        <source>{0}: unchanged for this order.</source>
+        <translation>{0}：对这个顺序没有变化。</translation>
+    </message>
+    <message>
+        <source>{0}: {1} → {2}; its W edges from step to step carry the order.</source>
+        <translation>{0}：{1} → {2}；它在时间步之间的 W 边携带了顺序。</translation>
     </message>
 </context>
 <context>

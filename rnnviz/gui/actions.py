@@ -39,6 +39,9 @@ ACTION_SPECS = {
     "compare_cells": (QT_TRANSLATE_NOOP("Actions", "&Compare cells (RNN, LSTM, GRU)…"), ["Ctrl+K"],
                       QT_TRANSLATE_NOOP("Actions", "One sentence through an RNN, an LSTM and a GRU: their gradients "
                                                    "through time on one plot")),
+    "ordinary": (QT_TRANSLATE_NOOP("Actions", "O&rdinary network beside the RNN"), ["Ctrl+B"],
+                 QT_TRANSLATE_NOOP("Actions", "Show the ordinary network (a bag of embeddings) on the same sentence "
+                                              "under the graph, with Shuffle words")),
     "help": (QT_TRANSLATE_NOOP("Actions", "&Help"), ["F1"],
              QT_TRANSLATE_NOOP("Actions", "Open the help")),
     "about": (QT_TRANSLATE_NOOP("Actions", "&About rnnviz"), [],
@@ -48,7 +51,7 @@ ACTION_SPECS = {
 
 #: Keys that only make sense on the Explore page (Space must still work in the Train page's widgets).
 PAGE_ACTIONS = ("play", "next", "previous", "first", "last", "restart", "fold", "fit", "zoom_in",
-                "zoom_out", "edit_input")
+                "zoom_out", "edit_input", "ordinary")
 
 
 def make_actions(window) -> dict[str, QAction]:
@@ -69,6 +72,7 @@ def make_actions(window) -> dict[str, QAction]:
         window.addAction(action)
         actions[name] = action
     actions["fold"].setCheckable(True)
+    actions["ordinary"].setCheckable(True)
     return actions
 
 
@@ -88,6 +92,7 @@ def build_menus(window, actions: dict[str, QAction], help_topics, open_help) -> 
     for name in ("fold", "fit", "zoom_in", "zoom_out", "edit_input"):
         view_menu.addAction(actions[name])
     view_menu.addSeparator()
+    view_menu.addAction(actions["ordinary"])
     view_menu.addAction(actions["compare_cells"])
     help_menu = bar.addMenu(translate("Actions", "&Help"))
     help_menu.setToolTipsVisible(True)

@@ -121,6 +121,8 @@ class MainWindow(QMainWindow):
         a["about"].triggered.connect(self.show_about)
         a["compare_cells"].triggered.connect(self.open_compare_cells)
         self.page.compare_button.clicked.connect(self.open_compare_cells)
+        a["ordinary"].toggled.connect(self.page.show_ordinary)
+        self.page.ordinary_button.toggled.connect(a["ordinary"].setChecked)
         a["save"].setEnabled(False)
         # The page's keys are window shortcuts, on only while the Explore page is shown: Right/Left
         # then step even when the tab bar has the focus (a focused text field keeps its own keys).
@@ -163,7 +165,8 @@ class MainWindow(QMainWindow):
         path = str(startup.path) if startup.path and str(startup.path) == chosen else None
         self.models.attach(self.explorer, path)
         self._add_training_panel()
-        self.explore = ExploreController(self.page, self.explorer, self.statusBar().showMessage, self.settings, self)
+        self.explore = ExploreController(self.page, self.explorer, self.statusBar().showMessage, self.settings, self,
+                                         jobs=self.runner)
         self.explorer.events.changed.connect(self._on_explorer_changed)
         self._on_explorer_changed(TRACE_CHANGES | {"model"})
         note = " ".join(startup.notes)

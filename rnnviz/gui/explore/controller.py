@@ -8,6 +8,7 @@ from rnnviz.explorer import TRACE_CHANGES, Explorer
 
 from ..i18n import plural, translate
 from .follow import follow_all
+from .ordinary_follow import OrdinaryFollower
 
 SLIDER_DEBOUNCE_MS = 40  # coalesce a W-scale drag into one recompute per frame or two
 
@@ -16,10 +17,10 @@ class ExploreController(QObject):
     """Connects `page`'s widgets to `explorer` and subscribes its views (``follow.follow_all``).
 
     status(text, ms): where one-line messages go (the status bar); settings: the QSettings that
-    remember the input.
+    remember the input; jobs: the window's JobRunner (the ordinary network's search runs there).
     """
 
-    def __init__(self, page, explorer: Explorer, status, settings, parent=None):
+    def __init__(self, page, explorer: Explorer, status, settings, parent=None, jobs=None):
         super().__init__(parent)
         self.page, self.explorer, self.status, self.settings = page, explorer, status, settings
         self._pending_w_scale: float | None = None
@@ -27,6 +28,7 @@ class ExploreController(QObject):
         self._w_timer.setSingleShot(True)
         self._w_timer.timeout.connect(self._apply_w_scale)
         self.followers = follow_all(page, explorer)
+        self.ordinary = OrdinaryFollower(page.ordinary, explorer, jobs, parent=self)
         explorer.events.changed.connect(self._on_changed)
         self._connect_controls()
 
@@ -136,3 +138,4 @@ class ExploreController(QObject):
 
     def shutdown(self) -> None:
         self._w_timer.stop()
+        self.ordinary.shutdown()

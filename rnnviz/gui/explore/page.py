@@ -3,13 +3,14 @@ model and gradient controls. Only widgets and splitters; ``follow.py`` makes the
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from ..i18n import QT_TRANSLATE_NOOP, translate
 from .detail_panel import DetailPanel
 from .gradient_controls import GradientControls
 from .input_bar import InputBar
 from .model_controls import ModelControls
+from .ordinary_panel import OrdinaryPanel
 from .playback_bar import PlaybackBar
 from .plots_panel import PlotsPanel
 
@@ -59,6 +60,12 @@ class ExplorePage(QWidget):
         self.compare_button.setToolTip(translate("ExplorePage", "The same sentence through the three cells, their "
                                                  "gradients on one plot (Ctrl+K)"))
         right_layout.addWidget(self.compare_button)
+        self.ordinary_button = QPushButton(translate("ExplorePage", "Ordinary network beside the RNN"))
+        self.ordinary_button.setObjectName("ordinary_toggle")
+        self.ordinary_button.setCheckable(True)
+        self.ordinary_button.setToolTip(translate("ExplorePage", "Show the ordinary network (a bag of embeddings) on "
+                                                  "the same sentence under the graph, in the plots' place, with Shuffle words (Ctrl+B)"))
+        right_layout.addWidget(self.ordinary_button)
 
         graph_box = QWidget()
         self._graph_layout = QVBoxLayout(graph_box)
@@ -66,9 +73,16 @@ class ExplorePage(QWidget):
         self._graph_layout.setSpacing(0)
         self._graph_layout.addWidget(self.graph, 1)
         self._graph_layout.addWidget(self.playback_bar)
+        # The ordinary network takes the plots' place right under the RNN's graph (show_ordinary):
+        # both graphs then read left to right, one above the other.
+        self.ordinary = OrdinaryPanel()
+        self.bottom_left = QStackedWidget()
+        self.bottom_left.addWidget(self.plots)
+        self.bottom_left.addWidget(self.ordinary)
+        self.ordinary.hide()
         # Top: the graph beside the numbers of its current step; bottom: plots beside the controls.
         self.top_splitter = self._splitter(Qt.Orientation.Horizontal, graph_box, self.detail, (11, 9))
-        self.bottom_splitter = self._splitter(Qt.Orientation.Horizontal, self.plots, right_column, (7, 3))
+        self.bottom_splitter = self._splitter(Qt.Orientation.Horizontal, self.bottom_left, right_column, (7, 3))
         self.main_splitter = self._splitter(Qt.Orientation.Vertical, self.top_splitter, self.bottom_splitter, (3, 2))
         # Sizes before restoring any saved layout: the graph and its numbers get most of the height.
         self.main_splitter.setSizes([560, 300])
@@ -92,6 +106,15 @@ class ExplorePage(QWidget):
     def splitters(self) -> dict[str, QSplitter]:
         """The splitters whose state the window remembers, by settings key."""
         return {"main": self.main_splitter, "top": self.top_splitter, "bottom": self.bottom_splitter}
+
+    def show_ordinary(self, shown: bool) -> None:
+        """Show the ordinary network's panel under the graph in the plots' place, or the plots again
+        (the toggle button follows)."""
+        shown = bool(shown)
+        self.bottom_left.setCurrentWidget(self.ordinary if shown else self.plots)
+        self.ordinary.setVisible(shown)
+        self.plots.setVisible(not shown)
+        self.ordinary_button.setChecked(shown)
 
     def install_graph(self, folded: bool):
         """Put the unrolled graph in the placeholder's place and return it. A broken graph package
