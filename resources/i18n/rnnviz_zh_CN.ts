@@ -218,57 +218,6 @@
     </message>
 </context>
 <context>
-    <name>CompareBox</name>
-    <message>
-        <source>Ordinary network vs RNN: P(positive)</source>
-        <translation>普通神经网络与 RNN 对比：P(正面)</translation>
-    </message>
-    <message>
-        <source>as written</source>
-        <translation>原顺序</translation>
-    </message>
-    <message>
-        <source>shuffled</source>
-        <translation>打乱后</translation>
-    </message>
-    <message>
-        <source>words</source>
-        <translation>词</translation>
-    </message>
-    <message>
-        <source>RNN</source>
-        <translation>RNN</translation>
-    </message>
-    <message>
-        <source>ordinary network</source>
-        <translation>普通神经网络</translation>
-    </message>
-    <message>
-        <source>Shuffle words</source>
-        <translation>打乱词序</translation>
-    </message>
-    <message>
-        <source>press Shuffle words</source>
-        <translation>请按“打乱词序”</translation>
-    </message>
-    <message>
-        <source>Predict first: which of the two will change?</source>
-        <translation>先预测：两者中哪一个会变？</translation>
-    </message>
-    <message>
-        <source>exactly equal, every digit</source>
-        <translation>完全相等，每一位都相同</translation>
-    </message>
-    <message>
-        <source>{0} shuffled</source>
-        <translation>打乱后为 {0}</translation>
-    </message>
-    <message>
-        <source>Ordinary network: o = {0}, {1}. RNN: {2} → {3}.</source>
-        <translation>普通神经网络：o = {0}，{1}。RNN：{2} → {3}。</translation>
-    </message>
-</context>
-<context>
     <name>CompareCells</name>
     <message>
         <source>LSTM ‖dL/dC_t‖ (cell state)</source>
@@ -2319,6 +2268,10 @@ Check your answer, or press Show answer, to uncover it.</source>
         <translation>“模型”框</translation>
     </message>
     <message>
+        <source>the ordinary network beside the RNN, under the graph</source>
+        <translation>计算图下方、RNN 旁边的普通神经网络</translation>
+    </message>
+    <message>
         <source>this panel</source>
         <translation>本面板</translation>
     </message>
@@ -2373,26 +2326,6 @@ Check your answer, or press Show answer, to uncover it.</source>
     <message>
         <source>Next lesson ▶</source>
         <translation>下一个课程 ▶</translation>
-    </message>
-    <message>
-        <source>Training the ordinary network</source>
-        <translation>训练普通神经网络</translation>
-    </message>
-    <message>
-        <source>The ordinary network could not be built, so there is nothing to compare: {0}</source>
-        <translation>无法构建普通神经网络，所以没有可比较的：{0}</translation>
-    </message>
-    <message>
-        <source>Training the ordinary network on the built-in task (first time only)…</source>
-        <translation>正在用内置任务训练普通神经网络（仅第一次）…</translation>
-    </message>
-    <message>
-        <source>The comparison is between a plain RNN and the ordinary network; press Restart step to bring back the lesson&apos;s RNN.</source>
-        <translation>这里比较的是普通 RNN 与普通神经网络；按“重做本步”即可换回本课程的 RNN。</translation>
-    </message>
-    <message>
-        <source>Cannot compare this input: {0}</source>
-        <translation>无法比较这个输入：{0}</translation>
     </message>
     <message>
         <source>No exercise for this model or step: {0}</source>

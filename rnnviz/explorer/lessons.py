@@ -33,7 +33,7 @@ from .text import translate
 LESSONS_DIR = RESOURCES / "lessons"
 SOURCE_LANGUAGE = "en"
 MODELS = ("sentiment", "next_word", "pencil")
-REGIONS = ("graph", "bptt", "plots", "controls", "input", "model", "learn", "train")
+REGIONS = ("graph", "bptt", "plots", "controls", "input", "model", "ordinary", "learn", "train")
 STEP_KINDS = ("forward", "loss", "backward")
 STATE_KEYS = {"model", "hidden", "text", "label", "activation", "w_scale", "rho", "seq_len", "clip",
               "clip_threshold", "step", "highlight", "shuffled"}
@@ -59,7 +59,7 @@ class StepState:
     clip_threshold: float = 1.0
     step: tuple[str, int] = ("forward", 1)
     highlight: str = "graph"
-    shuffled: str | None = None     # show the ordinary network beside the RNN on this reordering
+    shuffled: str | None = None     # show the ordinary network beside the RNN; its first Shuffle gives this
 
 
 @dataclass(frozen=True)
@@ -185,11 +185,13 @@ def lesson_bag_model(hidden: int = 6):
 # --- applying a step -----------------------------------------------------------------------------
 @dataclass(frozen=True)
 class AppliedStep:
-    """What apply_step did: the playback index it went to, the region to highlight, and the model."""
+    """What apply_step did: the playback index it went to, the region to highlight, the model, and the
+    step's reordering of its sentence (None: the step does not show the ordinary network)."""
 
     index: int
     highlight: str
     spec: ModelSpec
+    shuffled: str | None = None
 
 
 def apply_step(step: LessonStep, explorer: Explorer, playback: Playback) -> AppliedStep:
@@ -213,7 +215,7 @@ def apply_step(step: LessonStep, explorer: Explorer, playback: Playback) -> Appl
     playback.pause()
     playback.reset(len(trace.steps))
     playback.go_to(index)
-    return AppliedStep(index, st.highlight, spec)
+    return AppliedStep(index, st.highlight, spec, st.shuffled)
 
 
 def w_scale_for(state: StepState, rho_unscaled: float) -> float:

@@ -135,6 +135,7 @@ class OrderExperiment:
         self.order: str | None = None
         self._seed = 0
         self._ours: str | None = None  # the text our last call set, to tell it from the learner's
+        self._suggested: str | None = None  # a lesson's reordering, shown by the next shuffle
         explorer.events.changed.connect(self._on_changed)
 
     @property
@@ -148,6 +149,8 @@ class OrderExperiment:
         reason = no_other_order(base)
         if reason:
             raise ValueError(reason)
+        if order is None and self._suggested is not None and sorted(self._suggested.split()) == sorted(base.split()):
+            order, self._suggested = self._suggested, None
         if order is None:
             current = self.explorer.controls.text.split()
             for _ in range(50):  # a different order of the words; identical words can make one draw equal
@@ -159,6 +162,11 @@ class OrderExperiment:
             raise ValueError(translate("Ordinary", "A reordering must use the same words as the sentence."))
         self.written, self.order = base, order
         self._set(order)
+
+    def suggest(self, order: str | None) -> None:
+        """The next shuffle of the current sentence shows `order` (a lesson's reordering, whose claims
+        the lesson tests check) instead of a random one; None: random orders."""
+        self._suggested = order
 
     def restore(self) -> None:
         """Back to the sentence as written (nothing happens before a shuffle)."""
@@ -173,7 +181,7 @@ class OrderExperiment:
         text = self.explorer.controls.text
         if "text" in what and text != self._ours and text != self.written:
             # the learner typed or chose another sentence
-            self.written = self.order = self._ours = None
+            self.written = self.order = self._ours = self._suggested = None
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,6 @@ def window(qtbot, tmp_path):
 def test_a_step_sets_the_window(window, qtbot):
     dock = install_learn_panel(window)
     panel = dock.learn_panel
-    qtbot.waitUntil(lambda: panel.bag_model is not None, timeout=120_000)
     panel.open_lesson(5, 0)  # exploding: linear f, rho 1.5, T = 20, backward step t = 1
     trace = window.explorer.trace()
     assert trace.T == 20 and window.explorer.activation == "linear"

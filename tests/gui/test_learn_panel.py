@@ -1,4 +1,5 @@
-"""The Learn panel on its own, beside a real Explorer: navigation, progress, shuffle, exercises."""
+"""The Learn panel on its own, beside a real Explorer: navigation, progress, exercises (lesson 1's
+shuffle runs in the Explore page's ordinary network panel: tests/gui/test_lesson_ordinary.py)."""
 import pytest
 
 from rnnviz.explorer import Explorer, Playback
@@ -14,7 +15,6 @@ def panel(qtbot, tmp_path):
     panel = LearnPanel(explorer, Playback(), progress=LessonProgress(tmp_path / "progress.json"))
     qtbot.addWidget(panel)
     panel.show()
-    qtbot.waitUntil(lambda: panel.bag_model is not None, timeout=120_000)
     return panel
 
 
@@ -40,21 +40,6 @@ def test_next_and_back_walk_every_step_and_set_the_explorer(panel, qtbot):
 def test_tokens_in_lesson_text_are_shown_not_swallowed(panel):
     panel.open_lesson(4, 1)  # unknown words: the text names <oov>
     assert "&lt;oov&gt;" in panel.text.text()
-
-
-def test_shuffle_keeps_the_ordinary_network_exactly_and_flips_the_rnn(panel):
-    panel.open_lesson(0, 0)
-    assert panel.compare.isVisible()
-    assert panel.compare.cells["bag_shuffled"].text() == "?"
-    panel.compare.button.click()
-    cells = {k: float(v.text()) for k, v in panel.compare.cells.items()}
-    assert cells["bag"] == cells["bag_shuffled"]
-    assert cells["rnn"] > 0.5 > cells["rnn_shuffled"]
-    assert "exactly equal" in panel.compare.note.text()
-    panel.compare.button.click()  # a random order of the same words: still equal
-    assert panel.compare.cells["bag"].text() == panel.compare.cells["bag_shuffled"].text()
-    panel.open_lesson(1, 0)
-    assert not panel.compare.isVisible()
 
 
 def test_exercise_wrong_then_right_and_the_score(panel, qtbot):
@@ -101,35 +86,3 @@ def test_an_exercise_at_the_current_step_of_any_lesson(panel):
     assert not panel.exercise_box.isVisible()
 
 
-def test_a_failed_ordinary_network_is_shown_not_waited_for(qtbot, tmp_path):
-    def broken(hidden):
-        raise OSError("disk full")
-
-    explorer = Explorer(lesson_model("sentiment"))
-    panel = LearnPanel(explorer, Playback(), progress=LessonProgress(tmp_path / "progress.json"),
-                       build_bag_model=broken)
-    qtbot.addWidget(panel)
-    panel.show()
-    qtbot.waitUntil(lambda: panel.bag_error is not None, timeout=60_000)
-    assert panel.bag_model is None
-    assert "disk full" in panel.bag_error and "disk full" in panel.status.text()
-    assert panel.shutdown(timeout_s=5.0)  # the job's thread has ended
-
-
-def test_a_gated_model_shown_since_gets_a_word_not_a_shape_error(panel):
-    """Lesson 1's comparison is of a plain RNN; after an LSTM is shown (Compare cells, a file) the
-    box says how to get the lesson's RNN back instead of failing on W's shape."""
-    import numpy as np
-
-    from rnnviz.core import init_params
-    from rnnviz.explorer import ModelSpec
-
-    panel.open_lesson(0, 0)
-    rnn = panel.explorer.model
-    vocab_size = int(rnn.params["E"].shape[0])
-    lstm = ModelSpec(init_params(vocab_size, 4, 3, seed=0, dtype=np.float64, cell="lstm"), rnn.vocab,
-                     name="lstm", cell="lstm")
-    panel.explorer.update(model=lstm)
-    panel.follow_explorer()
-    assert "press Restart step" in panel.compare.note.text()
-    assert "shape" not in panel.compare.note.text()

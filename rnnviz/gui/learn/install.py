@@ -1,8 +1,8 @@
 """install_learn_panel(window): the Learn panel as a dock beside the Explore page's views.
 
-The window keeps its own code; this function only adds a dock and connects two signals. Until the
-explorer announces its changes as events (the evented explorer), the window is told to show the
-new state through its existing public parts (``refresh``, the input box, the controls).
+The window keeps its own code; this function only adds a dock and connects the panel's signals. A
+step is one explorer call, which every view follows by its events; ``show_state`` adds what lies
+outside the explorer (whether the ordinary network is shown beside the RNN).
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from .panel import LearnPanel
 HIGHLIGHT_MS = 2500
 #: region -> the window attribute of the widget that shows it
 REGION_WIDGETS = {"graph": "graph", "bptt": "detail", "plots": "plots", "controls": "controls_box",
-                  "input": "input_bar", "model": "model_box", "train": "training_panel"}
+                  "input": "input_bar", "model": "model_box", "ordinary": "ordinary", "train": "training_panel"}
 
 
 def install_learn_panel(window, language: str = "en") -> QDockWidget:
@@ -40,8 +40,7 @@ def install_learn_panel(window, language: str = "en") -> QDockWidget:
     def build() -> None:
         if dock.widget() is not None and isinstance(dock.widget(), LearnPanel):
             return
-        panel = LearnPanel(window.explorer, window.playback, language=language, parent=dock,
-                           jobs=getattr(window, "runner", None))
+        panel = LearnPanel(window.explorer, window.playback, language=language, parent=dock)
         panel.stepApplied.connect(lambda applied: show_state(window, applied))
         panel.highlightRequested.connect(lambda region: highlight(window, region))
         cover = _Cover(_region_widget(window, "bptt"))
@@ -62,19 +61,16 @@ def install_learn_panel(window, language: str = "en") -> QDockWidget:
 
 
 def show_state(window, applied) -> None:
-    """Make the window show the explorer's state after a lesson step (before the evented explorer)."""
-    explorer = window.explorer
-    if hasattr(explorer, "events"):  # the evented explorer: every view follows by itself
+    """What a lesson step sets beyond the explorer (which every view follows by its events): the
+    ordinary network beside the RNN is shown exactly on the steps that compare them, and its first
+    Shuffle gives the step's reordering, the one whose claims the lesson tests check."""
+    explore = getattr(window, "explore", None)
+    follower = getattr(explore, "ordinary", None)
+    action = getattr(window, "actions_by_name", {}).get("ordinary")
+    if follower is None or action is None:
         return
-    c = explorer.controls
-    if hasattr(window, "_show_model"):
-        window._show_model(applied.spec)
-    if hasattr(window, "input_bar"):
-        window.input_bar.set_values(c.text, c.label)
-        window._applied_text = c.text
-    window.refresh()  # keeps the playback's step: apply_step already sized it for this trace
-    if hasattr(window, "gradient_controls"):
-        window.gradient_controls.set_values(c.w_scale, explorer.activation, c.seq_len, c.clip, c.clip_threshold)
+    action.setChecked(applied.shuffled is not None)
+    follower.experiment.suggest(applied.shuffled)
 
 
 def highlight(window, region: str) -> None:

@@ -8,20 +8,17 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QScrollArea,
                                QSplitter, QVBoxLayout, QWidget)
 
-from rnnviz.explorer.compare import compare_orders, shuffled_words
 import numpy as np
 
 from rnnviz.explorer.exercises import exercise_for_step, exercise_key, make_exercise
 from rnnviz.explorer.lesson_progress import LessonProgress
-from rnnviz.explorer.lessons import apply_step, lesson_bag_model, load_lessons
+from rnnviz.explorer.lessons import apply_step, load_lessons
 
-from ..jobs import BackgroundJob, JobRunner
 from ..i18n import QT_TRANSLATE_NOOP
-from .compare_box import CompareBox
 from .exercise_box import ExerciseBox
 from .notation import notation_html
 
@@ -32,6 +29,7 @@ REGION_NAMES = {"graph": QT_TRANSLATE_NOOP("LearnPanel", "the unrolled graph"),
                 "controls": QT_TRANSLATE_NOOP("LearnPanel", "the vanishing and exploding controls"),
                 "input": QT_TRANSLATE_NOOP("LearnPanel", "the input box"),
                 "model": QT_TRANSLATE_NOOP("LearnPanel", "the Model box"),
+                "ordinary": QT_TRANSLATE_NOOP("LearnPanel", "the ordinary network beside the RNN, under the graph"),
                 "learn": QT_TRANSLATE_NOOP("LearnPanel", "this panel"),
                 "train": QT_TRANSLATE_NOOP("LearnPanel", "the Train page")}
 
@@ -46,23 +44,15 @@ class LearnPanel(QWidget):
     coverRequested = Signal(bool)
 
     def __init__(self, explorer, playback, progress: LessonProgress | None = None, language: str = "en",
-                 parent=None, lessons=None, jobs: JobRunner | None = None, build_bag_model=lesson_bag_model):
+                 parent=None, lessons=None):
         super().__init__(parent)
         self.explorer, self.playback = explorer, playback
         self.progress = progress if progress is not None else LessonProgress()
         self.lessons = lessons if lessons is not None else load_lessons(language)
         self.lesson_index = self.step_index = 0
-        self.bag_model = None
-        self.bag_error: str | None = None  # why the ordinary network could not be built, shown to the learner
-        self._shuffle_seed = 0
-        self._shuffled_text: str | None = None
         self._custom_exercise: dict | None = None  # one the learner asked for, until the next step
         self._rng = np.random.default_rng()
         self._build()
-        # The window's runner when it has one (its shutdown then ends this job too), else our own.
-        self.jobs = jobs if jobs is not None else JobRunner(self)
-        self._own_jobs = jobs is None
-        self._start_bag_job(build_bag_model)
         start = next((k for k, lesson in enumerate(self.lessons) if lesson.id == self.progress.current_lesson), 0)
         self.open_lesson(start, self.progress.step_of(self.lessons[start].id))
 
@@ -90,8 +80,6 @@ class LearnPanel(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setStyleSheet("color: #b00020;")
-        self.compare = CompareBox()
-        self.compare.shuffleRequested.connect(self.shuffle)
         self.exercise_box = ExerciseBox()
         self.exercise_box.answered.connect(self._on_answered)
         self.exercise_box.revealed.connect(lambda: self.coverRequested.emit(False))
@@ -116,7 +104,7 @@ class LearnPanel(QWidget):
         nav.addWidget(self.next_button)
         content = QWidget()
         body = QVBoxLayout(content)
-        for w in (self.title, self.step_title, self.text, self.task, self.look_at, self.compare, self.exercise_box,
+        for w in (self.title, self.step_title, self.text, self.task, self.look_at, self.exercise_box,
                   self.new_exercise_button, self.status):
             body.addWidget(w)
         body.addStretch(1)
@@ -206,86 +194,18 @@ class LearnPanel(QWidget):
         if self.progress.notice:
             self.status.setText(self.progress.notice)
         self._fill_list()
-        self._shuffled_text, self._shuffle_seed = step.state.shuffled, 0
         self._custom_exercise = None
         self.new_exercise_button.setVisible(step.state.highlight != "train")
-        self.compare.setVisible(step.state.shuffled is not None)
-        self._show_comparison()
         self._show_exercise()
         if applied is not None:
             self.stepApplied.emit(applied)
             self.highlightRequested.emit(applied.highlight)
 
     def follow_explorer(self) -> None:
-        """The learner changed the window (a sentence, a control): keep the comparison and the exercise
-        true to the explorer's current trace, not to the step's state."""
-        if self._shuffled_text is not None:
-            words, shown = self.explorer.controls.text.split(), self._shuffled_text.split()
-            if sorted(words) != sorted(shown):
-                self._shuffled_text = shuffled_words(self.explorer.controls.text, self._shuffle_seed + 1)
-            self._show_comparison()
+        """The learner changed the window (a sentence, a control): keep the exercise true to the
+        explorer's current trace, not to the step's state."""
         old = self.exercise_box.exercise
         self._show_exercise(keep_answer_if=old)
-
-    # --- the ordinary network ----------------------------------------------------------------
-    def _start_bag_job(self, build_bag_model) -> None:
-        """Build the ordinary network off the GUI thread: a first build trains for a few seconds."""
-        job = BackgroundJob(lambda progress, cancel: build_bag_model(6), self.tr("Training the ordinary network"))
-        job.succeeded.connect(self._on_bag_ready)
-        job.failed.connect(self._on_bag_failed)
-        self.jobs.start(job, "rnnviz-learn-bag-model")
-
-    @Slot(object)
-    def _on_bag_ready(self, model) -> None:
-        self.bag_model = model
-        self._show_comparison()
-
-    @Slot(str, bool)
-    def _on_bag_failed(self, message: str, cancelled: bool) -> None:
-        if cancelled:  # the window is closing
-            return
-        self.bag_error = message
-        self.status.setText(message)
-        self._show_comparison()
-
-    def shutdown(self, timeout_s: float = 1.0) -> bool:
-        """Cancel the job this panel started and wait for its thread (up to timeout_s); True if none runs."""
-        return self.jobs.shutdown(timeout_s) if self._own_jobs else True
-
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        # Shown on its own (tests): no thread may outlive the panel. In the window, the window's runner ends it.
-        if self.isWindow():
-            self.shutdown()
-        super().closeEvent(event)
-
-    def shuffle(self) -> None:
-        """First the step's reordering, then seeded random orders of the current sentence."""
-        self._shuffle_seed += 1
-        if self._shuffle_seed > 1:
-            self._shuffled_text = shuffled_words(self.explorer.controls.text, self._shuffle_seed)
-        self._show_comparison()
-
-    def _show_comparison(self) -> None:
-        if self._shuffled_text is None or not self.compare.isVisibleTo(self):
-            return
-        if self.bag_model is None and self.bag_error is not None:
-            self.compare.show_waiting(self.tr("The ordinary network could not be built, so there is nothing to "
-                                              "compare: {0}").format(self.bag_error))
-            return
-        if self.bag_model is None:
-            self.compare.show_waiting(self.tr("Training the ordinary network on the built-in task "
-                                              "(first time only)…"))
-            return
-        if getattr(self.explorer.model, "cell", "rnn") != "rnn":
-            # a gated model shown since (Compare cells, a file): the comparison is of a plain RNN
-            self.compare.show_waiting(self.tr("The comparison is between a plain RNN and the ordinary "
-                                              "network; press Restart step to bring back the lesson's RNN."))
-            return
-        try:
-            cmp = compare_orders(self.explorer, self._shuffled_text, self.bag_model)
-            self.compare.show_comparison(cmp, shuffled=self._shuffle_seed > 0)
-        except ValueError as exc:
-            self.compare.show_waiting(self.tr("Cannot compare this input: {0}").format(exc))
 
     # --- exercises ---------------------------------------------------------------------------
     def new_exercise(self) -> None:
