@@ -21,7 +21,10 @@ from .dataset_box import DatasetChooser
 from .hyperparams import HyperparamForm
 from .panel_view import ACTIVE, IDLE, LOADING, PAUSED, PAUSING, STOPPING, TRAINING, PanelView, _clock  # noqa: F401
 from .plots import TrainingPlots
+from .model_kind import is_bag
 from .reviews import ReviewPicker, prepare_texts
+from .run_views import LivePlotsPage, RunSummary
+from .runs import RunList
 from .saving import saved_text
 from .worker import TrainWorker
 
@@ -57,7 +60,8 @@ class TrainingPanel(PanelView, QWidget):
     failing loaders); the default, ``load_dataset(..., tokenise_in_child=True)``, tokenises IMDb in a child process.
     """
 
-    modelChanged = Signal(object)    # TrainedModel: after a pause, a stop or the end of a run
+    modelChanged = Signal(object)    # TrainedModel (an RNN, never the ordinary network): after a pause, a
+                                     # stop or the end of a run, or "Explore this model" on the Runs tab
     reviewChosen = Signal(str, int)  # review text, true label (0/1)
     progressed = Signal(object)      # the newest BatchReport, at most once per drain of the mailbox
     epochEnded = Signal(object)      # EpochReport
@@ -91,13 +95,23 @@ class TrainingPanel(PanelView, QWidget):
         self.data_box = DatasetChooser(jobs=self.jobs)
         self.form = HyperparamForm()
         self.plots = TrainingPlots()
+        self.plot_page = LivePlotsPage(self.plots)
         self.reviews = ReviewPicker(jobs=self.jobs)
+        self.runs = RunList(jobs=self.jobs)
+        self.summary = RunSummary()
+        self.run_number = 0  # runs started in this panel: the plots' heading names the run they show
         self._build_run_box()
         self._layout()
+        self.runs.reviewRequested.connect(self.review_model)
+        self.runs.exploreRequested.connect(self._explore_model)
+        self._runs_read = False
+        self.tabs.currentChanged.connect(self._on_tab_changed)
 
         self.form.set_dataset(self.data_box.dataset_name())
         self.data_box.datasetChanged.connect(self._on_dataset_changed)
         self.form.validityChanged.connect(self._update_buttons)
+        self.form.modelChosen.connect(self._on_model_chosen)
+        self._on_model_chosen(self.form.model())
         self.reviews.reviewChosen.connect(self.reviewChosen)
         self._pause_poll = QTimer(self)
         self._pause_poll.setInterval(PAUSE_POLL_MS)
@@ -145,6 +159,26 @@ class TrainingPanel(PanelView, QWidget):
         """Show `model`'s predictions in the review picker (e.g. a model the window loaded from a file)."""
         self.last_model = model
         self.reviews.set_model(model)
+
+    def review_model(self, model) -> None:
+        """The Runs tab's "Review its test predictions": the model's predictions on the Test reviews tab.
+        Never hands the model to the Explore page (an ordinary network has no steps to show there)."""
+        self.reviews.set_model(model)
+        self.tabs.setCurrentWidget(self.reviews)
+
+    def _explore_model(self, model) -> None:
+        if not is_bag(model):
+            self.modelChanged.emit(model)
+
+    def _on_model_chosen(self, model: str) -> None:
+        """Before the first run the plots wait for the model chosen (the plots of a run stay as they were)."""
+        if self.run_number == 0:
+            self.plot_page.show_run(None, chosen=model)
+
+    def _on_tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.runs and not self._runs_read and not self._closing:
+            self._runs_read = True  # read the models folder the first time the tab is shown
+            self.runs.refresh()
 
     def start(self) -> bool:
         """Start a run with the form's settings (what the Start button does). False if refused."""
@@ -272,6 +306,9 @@ class TrainingPanel(PanelView, QWidget):
         handle.thread.finished.connect(self._on_thread_finished)
         self.worker, self._train = worker, handle
         self.plots.reset(config.clip_norm)
+        self.run_number += 1
+        self.plot_page.show_run(config, self.run_number)
+        self.summary.hide()
         self.n_batches_received = 0
         self._last_label_update = 0.0
         self._last_report = None
@@ -333,8 +370,12 @@ class TrainingPanel(PanelView, QWidget):
             if self._last_report is not None:
                 self._show_progress(self._last_report)
             model = self.worker.snapshot(current=True)
-            self.set_status(translate("TrainingPanel", "Paused. The graph shows the weights as they are now; Resume to "
-                                      "go on, Stop to end."))
+            if is_bag(self._config):
+                self.set_status(translate("TrainingPanel", "Paused. Test reviews shows the ordinary network's "
+                                          "predictions with the weights as they are now; Resume to go on, Stop to end."))
+            else:
+                self.set_status(translate("TrainingPanel", "Paused. The graph shows the weights as they are now; "
+                                          "Resume to go on, Stop to end."))
             if model is not None:
                 self._publish_model(model)
 
@@ -357,6 +398,9 @@ class TrainingPanel(PanelView, QWidget):
             text = plural(self.tr("Finished after %n epoch(s) in {0}: {1}.", "", epochs) if result.status == "finished"
                           else self.tr("Stopped after %n epoch(s) in {0}: {1}.", "", epochs), epochs)
             self.set_status(text.format(_clock(result.seconds), self._outcome(result)) + test + saved)
+        worker = self.worker
+        self.summary.show_result(result, self._config, self.saved_path, worker.save_error if worker else "")
+        self.runs.add_run(result.model, self.saved_path)
         self.runFinished.emit(result)
 
     def _outcome(self, result: RunResult) -> str:
@@ -382,6 +426,8 @@ class TrainingPanel(PanelView, QWidget):
             return
         self._drain_now()
         self.show_error(message + self._note_saved())
+        if model is not None:
+            self.runs.add_run(model, self.saved_path)
 
     def _note_saved(self) -> str:
         """Where the worker saved this run's model (and remember it), as one sentence for the summary."""
@@ -421,7 +467,8 @@ class TrainingPanel(PanelView, QWidget):
             return
         self.last_model = model
         self.reviews.set_model(model)
-        self.modelChanged.emit(model)
+        if not is_bag(model):  # the Explore page steps through an RNN; the summary says why not the bag
+            self.modelChanged.emit(model)
 
 
 def _default_loader(config: TrainConfig, imdb_path, progress, cancel) -> Dataset:
