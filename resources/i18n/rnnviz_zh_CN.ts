@@ -2773,6 +2773,10 @@ see the note below</source>
         <translation>无法把模型保存到 {0}：{1}</translation>
     </message>
     <message>
+        <source>Saved to {0} (listed on the Runs tab).</source>
+        <translation>已保存到 {0}（列在“训练记录”中）。</translation>
+    </message>
+    <message>
         <source>Saved to {0} (File &gt; Open model opens it; the newest model there is shown at the next start).</source>
         <translation>已保存到 {0}（“文件 &gt; 打开模型”可以打开它；下次启动时会显示那里最新的模型）。</translation>
     </message>

@@ -206,3 +206,16 @@ def test_before_the_first_run_the_plots_follow_the_model_chosen_and_a_run_keeps_
     run(qtbot, panel)
     panel.form.set_model("rnn")  # the plots still show run 1, the ordinary network's, and say so
     assert not visible(panel, "grad_heatmap") and panel.plot_page.heading.text().startswith("Run 1: ordinary")
+
+
+def test_the_saved_bag_is_not_promised_to_file_open_nor_shown_at_the_next_start(qtbot):
+    from rnnviz.explorer.sources import startup_model
+
+    panel = make_panel(qtbot)
+    run(qtbot, panel)
+    status = panel.status_label.text()
+    assert str(panel.saved_path) in status and "listed on the Runs tab" in status and "File > Open" not in status
+    # the newest saved model is this bag: the next start passes over it, quietly, to the built-in RNN
+    startup = startup_model(None)
+    assert startup.path != panel.saved_path and startup.spec.trained.config.model == "rnn"
+    assert not any("ordinary" in note for note in startup.notes)

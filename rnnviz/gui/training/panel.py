@@ -433,7 +433,8 @@ class TrainingPanel(PanelView, QWidget):
         """Where the worker saved this run's model (and remember it), as one sentence for the summary."""
         worker = self.worker
         self.saved_path = worker.saved_path if worker is not None else None
-        return saved_text(self.saved_path, worker.save_error if worker is not None else "")
+        return saved_text(self.saved_path, worker.save_error if worker is not None else "",
+                          bag=self._config is not None and is_bag(self._config))
 
     def _drain_now(self) -> None:
         if self.worker is not None:

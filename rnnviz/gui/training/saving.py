@@ -35,8 +35,11 @@ def save_run(model, config: TrainConfig) -> tuple[Path | None, str]:
             default_model_path(config).parent, exc)
 
 
-def saved_text(path: Path | None, error: str) -> str:
-    """One sentence for the run's summary: where the model went, or why it is not saved."""
+def saved_text(path: Path | None, error: str, bag: bool = False) -> str:
+    """One sentence for the run's summary: where the model went, or why it is not saved. bag: the
+    ordinary network, which the Explore page does not open (its file is listed on the Runs tab)."""
+    if path is not None and bag:
+        return " " + translate("Saving", "Saved to {0} (listed on the Runs tab).").format(path)
     if path is not None:
         return " " + translate("Saving", "Saved to {0} (File > Open model opens it; the newest model there is shown "
                                "at the next start).").format(path)
