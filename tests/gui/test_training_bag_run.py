@@ -219,3 +219,12 @@ def test_the_saved_bag_is_not_promised_to_file_open_nor_shown_at_the_next_start(
     startup = startup_model(None)
     assert startup.path != panel.saved_path and startup.spec.trained.config.model == "rnn"
     assert not any("ordinary" in note for note in startup.notes)
+
+
+def test_a_gated_run_lists_its_cell_and_its_test_reviews_are_scored_with_it(qtbot):
+    panel = make_panel(qtbot, RNN.with_changes(cell="lstm"))
+    with qtbot.waitSignal(panel.reviews.predictionsReady, timeout=120_000):
+        result = run(qtbot, panel)
+    assert panel.runs.table.item(0, 0).text() == "RNN (lstm)" and panel.runs.explore_button.isEnabled()
+    prob = panel.reviews.table.prob
+    assert np.mean((prob >= 0.5) == panel.dataset.y_test) == pytest.approx(result.test_accuracy, abs=1e-6)
