@@ -2929,6 +2929,10 @@ The best weights so far are saved to the models folder and shown at the next sta
         <translation>选择数据和设置，然后按“开始”。</translation>
     </message>
     <message>
+        <source>To review it, train once on its data ({0}, T = {1}) in this window: the test reviews are those of the data loaded for training.</source>
+        <translation>要查看它对影评的预测，请先在此窗口中用它的数据（{0}，T = {1}）训练一次：测试集影评来自为训练加载的数据。</translation>
+    </message>
+    <message>
         <source>Fix the settings first: {0}</source>
         <translation>请先修正设置：{0}</translation>
     </message>

@@ -228,3 +228,21 @@ def test_a_gated_run_lists_its_cell_and_its_test_reviews_are_scored_with_it(qtbo
     assert panel.runs.table.item(0, 0).text() == "RNN (lstm)" and panel.runs.explore_button.isEnabled()
     prob = panel.reviews.table.prob
     assert np.mean((prob >= 0.5) == panel.dataset.y_test) == pytest.approx(result.test_accuracy, abs=1e-6)
+
+
+def test_a_saved_run_of_other_data_says_how_to_review_it(qtbot):
+    folder = models_folder()
+    panel = make_panel(qtbot)
+    bag = run(qtbot, panel)
+    other = bag.model.copy()
+    from dataclasses import replace
+
+    other = replace(other, config=other.config.with_changes(dataset="memory"))
+    path = save_model(folder / "memory-bag.npz", other)
+    fresh = make_panel(qtbot)  # nothing loaded yet
+    with qtbot.waitSignal(fresh.runs.loaded, timeout=30_000):
+        fresh.tabs.setCurrentWidget(fresh.runs)
+    fresh.runs.select([r.path for r in fresh.runs.records].index(path))
+    assert not fresh.runs.review_button.isEnabled()
+    assert "train once on its data (memory, T = 16)" in fresh.runs.note.text()
+    assert "ordinary network" in fresh.runs.note.text()

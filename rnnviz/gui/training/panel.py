@@ -103,6 +103,7 @@ class TrainingPanel(PanelView, QWidget):
         self._build_run_box()
         self._layout()
         self.runs.reviewRequested.connect(self.review_model)
+        self.runs.review_problem = self._review_problem
         self.runs.exploreRequested.connect(self._explore_model)
         self._runs_read = False
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -165,6 +166,17 @@ class TrainingPanel(PanelView, QWidget):
         Never hands the model to the Explore page (an ordinary network has no steps to show there)."""
         self.reviews.set_model(model)
         self.tabs.setCurrentWidget(self.reviews)
+
+    def _review_problem(self, model) -> str:
+        """Why `model`'s test predictions cannot be shown with the data loaded now ("" when they can)."""
+        config = model.config
+        if self.dataset is not None and model.maxlen == self.dataset.maxlen \
+                and model.vocab_size >= len(self.dataset.vocab) and self._dataset_key is not None \
+                and self._dataset_key[0] == config.dataset:
+            return ""
+        return translate("TrainingPanel", "To review it, train once on its data ({0}, T = {1}) in this window: "
+                         "the test reviews are those of the data loaded for training.").format(
+            config.dataset, config.maxlen)
 
     def _explore_model(self, model) -> None:
         if not is_bag(model):
@@ -281,6 +293,7 @@ class TrainingPanel(PanelView, QWidget):
         dataset, texts = loaded
         self.dataset, self._dataset_key = dataset, self._loading_key
         self.reviews.set_dataset(dataset, texts)
+        self.runs.update_actions()
         self._start_training()
 
     @Slot(str, bool)

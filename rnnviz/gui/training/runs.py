@@ -86,6 +86,8 @@ class RunList(QWidget):
         self._folder = folder
         self.records: list[RunRecord] = []
         self._job: BackgroundJob | None = None
+        #: (model) -> "" when its test reviews can be shown now, else why not (the panel knows the data loaded)
+        self.review_problem = lambda model: ""
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("run_table")
         self.table.setHorizontalHeaderLabels([translate("Runs", c) for c in COLUMNS])
@@ -197,7 +199,8 @@ class RunList(QWidget):
     def _update_actions(self) -> None:
         record = self.selected()
         model = record.model if record is not None else None
-        self.review_button.setEnabled(model is not None)
+        problem = self.review_problem(model) if model is not None else ""
+        self.review_button.setEnabled(model is not None and not problem)
         bag = model is not None and is_bag(model)
         self.explore_button.setEnabled(model is not None and not bag)
         if bag:
@@ -206,13 +209,20 @@ class RunList(QWidget):
                                                      "the words)."))
             self.note.setText(translate("Runs", "The selected run is an ordinary network: it is not opened on the "
                                         "Explore page, which steps through an RNN's time steps, and it has none (it "
-                                        "averages the words). Review its test predictions instead."))
+                                        "averages the words). Review its test predictions instead.")
+                              + (" " + problem if problem else ""))
         else:
             self.explore_button.setToolTip(translate("Runs", "Show the selected RNN on the Explore page"))
             if record is not None and record.model is None:
                 self.note.setText(translate("Runs", "This file could not be read: {0}").format(record.error))
+            elif problem:
+                self.note.setText(problem)
             elif self._job is None:
                 self.note.setText("")
+
+    def update_actions(self) -> None:
+        """Say again what the selected run allows (after the data loaded for training changed)."""
+        self._update_actions()
 
     def _review(self) -> None:
         record = self.selected()
