@@ -23,8 +23,7 @@ from .panel_view import ACTIVE, IDLE, LOADING, PAUSED, PAUSING, STOPPING, TRAINI
 from .plots import TrainingPlots
 from .model_kind import is_bag
 from .reviews import ReviewPicker, prepare_texts
-from .run_views import LivePlotsPage, RunSummary
-from .runs import RunList
+from .run_actions import RunActions
 from .saving import saved_text
 from .worker import TrainWorker
 
@@ -53,7 +52,7 @@ def _stage(stage) -> str:
     return translate("TrainingPanel", LOAD_STAGES[stage]) if stage in LOAD_STAGES else str(stage)
 
 
-class TrainingPanel(PanelView, QWidget):
+class TrainingPanel(RunActions, PanelView, QWidget):
     """Train from the window. See the package docstring for the signals the main window uses.
 
     dataset_loader(config, imdb_path, progress, cancel) -> Dataset can be replaced (tests inject
@@ -95,18 +94,11 @@ class TrainingPanel(PanelView, QWidget):
         self.data_box = DatasetChooser(jobs=self.jobs)
         self.form = HyperparamForm()
         self.plots = TrainingPlots()
-        self.plot_page = LivePlotsPage(self.plots)
         self.reviews = ReviewPicker(jobs=self.jobs)
-        self.runs = RunList(jobs=self.jobs)
-        self.summary = RunSummary()
-        self.run_number = 0  # runs started in this panel: the plots' heading names the run they show
+        self._build_run_views()
         self._build_run_box()
         self._layout()
-        self.runs.reviewRequested.connect(self.review_model)
-        self.runs.review_problem = self._review_problem
-        self.runs.exploreRequested.connect(self._explore_model)
-        self._runs_read = False
-        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self._connect_run_views()
 
         self.form.set_dataset(self.data_box.dataset_name())
         self.data_box.datasetChanged.connect(self._on_dataset_changed)
@@ -160,37 +152,6 @@ class TrainingPanel(PanelView, QWidget):
         """Show `model`'s predictions in the review picker (e.g. a model the window loaded from a file)."""
         self.last_model = model
         self.reviews.set_model(model)
-
-    def review_model(self, model) -> None:
-        """The Runs tab's "Review its test predictions": the model's predictions on the Test reviews tab.
-        Never hands the model to the Explore page (an ordinary network has no steps to show there)."""
-        self.reviews.set_model(model)
-        self.tabs.setCurrentWidget(self.reviews)
-
-    def _review_problem(self, model) -> str:
-        """Why `model`'s test predictions cannot be shown with the data loaded now ("" when they can)."""
-        config = model.config
-        if self.dataset is not None and model.maxlen == self.dataset.maxlen \
-                and model.vocab_size >= len(self.dataset.vocab) and self._dataset_key is not None \
-                and self._dataset_key[0] == config.dataset:
-            return ""
-        return translate("TrainingPanel", "To review it, train once on its data ({0}, T = {1}) in this window: "
-                         "the test reviews are those of the data loaded for training.").format(
-            config.dataset, config.maxlen)
-
-    def _explore_model(self, model) -> None:
-        if not is_bag(model):
-            self.modelChanged.emit(model)
-
-    def _on_model_chosen(self, model: str) -> None:
-        """Before the first run the plots wait for the model chosen (the plots of a run stay as they were)."""
-        if self.run_number == 0:
-            self.plot_page.show_run(None, chosen=model)
-
-    def _on_tab_changed(self, index: int) -> None:
-        if self.tabs.widget(index) is self.runs and not self._runs_read and not self._closing:
-            self._runs_read = True  # read the models folder the first time the tab is shown
-            self.runs.refresh()
 
     def start(self) -> bool:
         """Start a run with the form's settings (what the Start button does). False if refused."""
@@ -293,7 +254,7 @@ class TrainingPanel(PanelView, QWidget):
         dataset, texts = loaded
         self.dataset, self._dataset_key = dataset, self._loading_key
         self.reviews.set_dataset(dataset, texts)
-        self.runs.update_actions()
+        self.runs.set_loaded_data(self._config.dataset, dataset.maxlen, len(dataset.vocab))
         self._start_training()
 
     @Slot(str, bool)

@@ -86,8 +86,7 @@ class RunList(QWidget):
         self._folder = folder
         self.records: list[RunRecord] = []
         self._job: BackgroundJob | None = None
-        #: (model) -> "" when its test reviews can be shown now, else why not (the panel knows the data loaded)
-        self.review_problem = lambda model: ""
+        self.loaded_data: tuple[str, int, int] | None = None  # (dataset, maxlen, vocabulary size) loaded to train
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("run_table")
         self.table.setHorizontalHeaderLabels([translate("Runs", c) for c in COLUMNS])
@@ -220,9 +219,21 @@ class RunList(QWidget):
             elif self._job is None:
                 self.note.setText("")
 
-    def update_actions(self) -> None:
-        """Say again what the selected run allows (after the data loaded for training changed)."""
+    def set_loaded_data(self, dataset: str, maxlen: int, vocab_size: int) -> None:
+        """The data the panel loaded for training: the test reviews a run's predictions can be shown on."""
+        self.loaded_data = (dataset, int(maxlen), int(vocab_size))
         self._update_actions()
+
+    def review_problem(self, model) -> str:
+        """Why `model`'s test predictions cannot be shown with the data loaded now ("" when they can)."""
+        config = model.config
+        loaded = self.loaded_data
+        if loaded is not None and loaded[0] == config.dataset and loaded[1] == model.maxlen \
+                and model.vocab_size >= loaded[2]:
+            return ""
+        return translate("TrainingPanel", "To review it, train once on its data ({0}, T = {1}) in this window: "
+                         "the test reviews are those of the data loaded for training.").format(
+            config.dataset, config.maxlen)
 
     def _review(self) -> None:
         record = self.selected()
