@@ -246,3 +246,20 @@ def test_a_saved_run_of_other_data_says_how_to_review_it(qtbot):
     assert not fresh.runs.review_button.isEnabled()
     assert "train once on its data (memory, T = 16)" in fresh.runs.note.text()
     assert "ordinary network" in fresh.runs.note.text()
+
+
+def test_in_the_window_a_bag_run_leaves_the_explore_page_as_it_was_and_an_rnn_run_reaches_it(qtbot, window):
+    from PySide6.QtWidgets import QMessageBox
+
+    panel = window.training_panel
+    before = window.explorer.model
+    panel.data_box.set_dataset("negation")
+    panel.form.set_config(BAG)
+    run(qtbot, panel)
+    qtbot.wait(200)
+    assert window.explorer.model is before and window.explorer.error is None
+    assert not [box for box in window.findChildren(QMessageBox) if box.isVisible()]  # no "cannot be traced"
+    panel.form.set_model("rnn")
+    rnn = run(qtbot, panel)
+    qtbot.waitUntil(lambda: window.explorer.model is not before, timeout=10_000)
+    assert window.explorer.model.trained is rnn.model
