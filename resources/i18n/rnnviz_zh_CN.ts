@@ -2001,6 +2001,10 @@ Keras（遗忘门偏置 1）：f ≈ σ(1) = 0.73，所以细胞状态每一步�
 <context>
     <name>Hyperparams</name>
     <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
         <source>Vocabulary size</source>
         <translation>词表大小</translation>
     </message>
@@ -2079,6 +2083,42 @@ Keras（遗忘门偏置 1）：f ≈ σ(1) = 0.73，所以细胞状态每一步�
     <message>
         <source>Gate biases at the start</source>
         <translation>门偏置的初始值</translation>
+    </message>
+    <message>
+        <source>RNN (recurrent)</source>
+        <translation>RNN（循环神经网络）</translation>
+    </message>
+    <message>
+        <source>Ordinary network (bag of embeddings)</source>
+        <translation>普通神经网络（词嵌入平均模型）</translation>
+    </message>
+    <message>
+        <source>RNN: reads the words one after another, a_t = U x_t + W s_{t-1} + b, s_t = f(a_t), and classifies from the last state s_T: word order matters.</source>
+        <translation>RNN：逐个读入单词，a_t = U x_t + W s_{t-1} + b，s_t = f(a_t)，并根据最后的状态 s_T 分类：词序有影响。</translation>
+    </message>
+    <message>
+        <source>Ordinary network: averages the word embeddings, x̄ = mean of x_t, then one dense layer s = f(U x̄ + b) and sigmoid(V s + c). It sees which words occur, never their order: &quot;not good, bad&quot; and &quot;not bad, good&quot; look the same to it.</source>
+        <translation>普通神经网络：对词嵌入取平均，x̄ = x_t 的均值，然后经过一个全连接层 s = f(U x̄ + b) 和 sigmoid(V s + c)。它只看到出现了哪些词，从不看词序：“not good, bad”和“not bad, good”在它看来是一样的。</translation>
+    </message>
+    <message>
+        <source>Off for the ordinary network: it has no recurrent cell. It averages the words and applies one dense layer, so there is no RNN, LSTM or GRU step to choose.</source>
+        <translation>普通神经网络不使用此项：它没有循环单元。它对单词取平均，再经过一个全连接层，所以没有 RNN、LSTM 或 GRU 的时间步可选。</translation>
+    </message>
+    <message>
+        <source>Off for the ordinary network: it has no gates (no LSTM or GRU cell).</source>
+        <translation>普通神经网络不使用此项：它没有门（没有 LSTM 或 GRU 单元）。</translation>
+    </message>
+    <message>
+        <source>Off for the ordinary network: it has no steps to backpropagate through. The gradient reaches every word&apos;s embedding directly through the mean, so there is no BPTT to truncate.</source>
+        <translation>普通神经网络不使用此项：它没有可以反向传播穿过的时间步。梯度经由平均值直接到达每个词的词嵌入，所以没有可截断的时间反向传播（BPTT）。</translation>
+    </message>
+    <message>
+        <source>Size E of the word vectors x_t = E[token]; the ordinary network averages them into one vector x̄.</source>
+        <translation>词向量 x_t = E[token]（每个词元一个）的维度 E；普通神经网络把它们平均成一个向量 x̄。</translation>
+    </message>
+    <message>
+        <source>Size H of the ordinary network&apos;s dense hidden layer s = f(U x̄ + b), computed once per review (no W, no s_{t-1}).</source>
+        <translation>普通神经网络的全连接隐藏层 s = f(U x̄ + b) 的大小 H，每条影评只计算一次（没有 W，也没有 s_{t-1}）。</translation>
     </message>
     <message>
         <source>Plain Keras recipe</source>
@@ -2707,6 +2747,73 @@ Nothing was written.</source>
     </message>
 </context>
 <context>
+    <name>ModelKind</name>
+    <message>
+        <source>The ordinary network has no steps: it averages the words. So there is no W to take the spectral radius of, and no hidden state s_t whose gradient ||dL/ds_t|| could vanish over time: those two plots are for RNN runs. Loss, accuracy and the gradient norm work the same for both.</source>
+        <translation>普通神经网络没有时间步：它对单词取平均。因此没有可以求谱半径的 W，也没有其梯度 ||dL/ds_t|| 会随时间消失的隐藏状态 s_t：这两张图只用于 RNN 的训练。损失、准确率和梯度范数对两者都一样适用。</translation>
+    </message>
+    <message>
+        <source>Not shown on the Explore page: Explore steps through an RNN&apos;s time steps, and the ordinary network has none (it averages the words). Its predictions are under Test reviews; compare its test accuracy with the RNN runs under Runs.</source>
+        <translation>不在“探索”页显示：“探索”页逐个时间步地展示 RNN，而普通神经网络没有时间步（它对单词取平均）。它的预测在“测试集影评”中；在“训练记录”中把它的测试准确率与 RNN 的训练结果比较。</translation>
+    </message>
+    <message>
+        <source>The ordinary network has no steps to trace in the graph (it averages the words); the table shows its prediction for every review.</source>
+        <translation>普通神经网络没有可在计算图中追踪的时间步（它对单词取平均）；表格显示它对每条影评的预测。</translation>
+    </message>
+    <message>
+        <source>ordinary network</source>
+        <translation>普通神经网络</translation>
+    </message>
+    <message>
+        <source>RNN ({0})</source>
+        <translation>RNN（{0}）</translation>
+    </message>
+    <message>
+        <source>ordinary network (bag of embeddings)</source>
+        <translation>普通神经网络（词嵌入平均模型）</translation>
+    </message>
+    <message>
+        <source>RNN, cell {0}</source>
+        <translation>RNN，单元 {0}</translation>
+    </message>
+    <message>
+        <source>No run yet: the plots fill in when you press Start.</source>
+        <translation>还没有训练：按“开始”后曲线会逐步画出。</translation>
+    </message>
+    <message>
+        <source>Run {0}: {1} on {2}</source>
+        <translation>第 {0} 次训练：{1}，数据 {2}</translation>
+    </message>
+    <message>
+        <source>{0} on {1}</source>
+        <translation>{0}，数据 {1}</translation>
+    </message>
+    <message>
+        <source>Test accuracy: {0}</source>
+        <translation>测试准确率：{0}</translation>
+    </message>
+    <message>
+        <source>Best validation accuracy {0} at epoch {1} of {2} (its weights are kept)</source>
+        <translation>最佳验证准确率 {0}，在第 {1} 轮（共 {2} 轮），保留该轮的权重</translation>
+    </message>
+    <message>
+        <source>No epoch finished: nothing was validated</source>
+        <translation>没有完成任何一轮：没有进行验证</translation>
+    </message>
+    <message>
+        <source>Saved to {0}</source>
+        <translation>已保存到 {0}</translation>
+    </message>
+    <message>
+        <source>Not saved: {0}</source>
+        <translation>未保存：{0}</translation>
+    </message>
+    <message>
+        <source>The Explore page shows this model.</source>
+        <translation>“探索”页显示的是这个模型。</translation>
+    </message>
+</context>
+<context>
     <name>Ordinary</name>
     <message>
         <source>Train one on the Train page (Model: Ordinary network (bag of embeddings)) on the same data and vocabulary; it is saved in your data folder and found here.</source>
@@ -3041,12 +3148,107 @@ see the note below</source>
         <translation>训练或加载一个模型即可看到它的预测</translation>
     </message>
     <message>
+        <source>the chosen model was trained on other data ({0}, T = {1}): train once on its data to review it here</source>
+        <translation>所选模型是在其他数据上训练的（{0}，T = {1}）：在它的数据上训练一次后，才能在这里查看它对这些影评的预测</translation>
+    </message>
+    <message>
+        <source>ordinary network: predictions only, no trace in the graph</source>
+        <translation>普通神经网络：只有预测，不在计算图中追踪</translation>
+    </message>
+    <message>
         <source>positive</source>
         <translation>正面</translation>
     </message>
     <message>
         <source>negative</source>
         <translation>负面</translation>
+    </message>
+</context>
+<context>
+    <name>Runs</name>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Test accuracy</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <source>Best validation (epoch)</source>
+        <translation>最佳验证准确率（轮）</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Training time</source>
+        <translation>训练时间</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>(not saved)</source>
+        <translation>（未保存）</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>Review its test predictions</source>
+        <translation>查看它对测试集影评的预测</translation>
+    </message>
+    <message>
+        <source>Show the selected run&apos;s prediction for every test review on the Test reviews tab (its data must be the data loaded now)</source>
+        <translation>在“测试集影评”页显示所选训练结果对每条测试影评的预测（它的数据必须是当前已加载的数据）</translation>
+    </message>
+    <message>
+        <source>Explore this model</source>
+        <translation>在“探索”页查看这个模型</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Read the models folder again</source>
+        <translation>重新读取模型文件夹</translation>
+    </message>
+    <message>
+        <source>Every saved run, newest first: the window saves each run it trains, and `main.py train` saves its runs here too. Compare the ordinary network&apos;s test accuracy with the RNNs&apos; on the same data.</source>
+        <translation>所有已保存的训练结果，最新的在前：窗口会保存它训练的每个模型，`main.py train` 也把结果保存在这里。在同一数据上比较普通神经网络与 RNN 的测试准确率。</translation>
+    </message>
+    <message>
+        <source>Reading the saved runs</source>
+        <translation>正在读取已保存的训练结果</translation>
+    </message>
+    <message>
+        <source>Reading the saved runs…</source>
+        <translation>正在读取已保存的训练结果…</translation>
+    </message>
+    <message>
+        <source>Not for the ordinary network: the Explore page steps through an RNN&apos;s time steps, and it has none (it averages the words).</source>
+        <translation>不适用于普通神经网络：“探索”页逐个时间步地展示 RNN，而它没有时间步（它对单词取平均）。</translation>
+    </message>
+    <message>
+        <source>The selected run is an ordinary network: it is not opened on the Explore page, which steps through an RNN&apos;s time steps, and it has none (it averages the words). Review its test predictions instead.</source>
+        <translation>所选的是普通神经网络：它不会在“探索”页打开，因为“探索”页逐个时间步地展示 RNN，而它没有时间步（它对单词取平均）。请改为查看它对测试集影评的预测。</translation>
+    </message>
+    <message>
+        <source>Show the selected RNN on the Explore page</source>
+        <translation>在“探索”页显示所选的 RNN</translation>
+    </message>
+    <message>
+        <source>This file could not be read: {0}</source>
+        <translation>无法读取此文件：{0}</translation>
     </message>
 </context>
 <context>
@@ -3058,6 +3260,10 @@ see the note below</source>
     <message>
         <source>could not save the model to {0}: {1}</source>
         <translation>无法把模型保存到 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Saved to {0} (listed on the Runs tab).</source>
+        <translation>已保存到 {0}（列在“训练记录”中）。</translation>
     </message>
     <message>
         <source>Saved to {0} (File &gt; Open model opens it; the newest model there is shown at the next start).</source>
@@ -3288,6 +3494,14 @@ The best weights so far are saved to the models folder and shown at the next sta
         <translation>测试集影评</translation>
     </message>
     <message>
+        <source>Runs</source>
+        <translation>训练记录</translation>
+    </message>
+    <message>
+        <source>Every saved run with its model (RNN and cell, or the ordinary network) and test accuracy, side by side</source>
+        <translation>并排列出每个已保存的训练结果：它的模型（RNN 及其单元，或普通神经网络）和测试准确率</translation>
+    </message>
+    <message>
         <source>Training</source>
         <translation>训练</translation>
     </message>
@@ -3340,6 +3554,10 @@ The best weights so far are saved to the models folder and shown at the next sta
         <translation>第 {0} 轮：验证集准确率 {1}，损失 {2}</translation>
     </message>
     <message>
+        <source>Paused. Test reviews shows the ordinary network&apos;s predictions with the weights as they are now; Resume to go on, Stop to end.</source>
+        <translation>已暂停。“测试集影评”显示普通神经网络用当前权重做出的预测；按“继续”接着训练，按“停止”结束。</translation>
+    </message>
+    <message>
         <source>Paused. The graph shows the weights as they are now; Resume to go on, Stop to end.</source>
         <translation>已暂停。计算图显示此刻的权重；按“继续”接着训练，按“停止”结束。</translation>
     </message>
@@ -3382,6 +3600,10 @@ The graph uses the weights from before the failed step.</source>
     <message>
         <source>the model keeps the weights of epoch {0}, the best on validation ({1})</source>
         <translation>模型保留第 {0} 轮的权重，即在验证集上最好的一轮（{1}）</translation>
+    </message>
+    <message>
+        <source>To review it, train once on its data ({0}, T = {1}) in this window: the test reviews are those of the data loaded for training.</source>
+        <translation>要查看它对影评的预测，请先在此窗口中用它的数据（{0}，T = {1}）训练一次：测试集影评来自为训练加载的数据。</translation>
     </message>
 </context>
 </TS>

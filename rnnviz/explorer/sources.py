@@ -98,8 +98,10 @@ def load_model_file(path: str | Path) -> ModelSpec:
     path = Path(path)
     model = load_model(path)
     if getattr(model.config, "model", "rnn") != "rnn":  # the bag model has no W: Explore shows RNNs
-        raise CheckpointError(translate("Sources", "{0} holds the ordinary (bag) network; Explore steps through "
-                                        "RNNs").format(path.name))
+        error = CheckpointError(translate("Sources", "{0} holds the ordinary (bag) network; Explore steps through "
+                                          "RNNs").format(path.name))
+        error.bag_model = True  # not a damaged file: the startup passes over it without a note
+        raise error
     return ModelSpec.from_trained(model, path.name)
 
 
@@ -134,5 +136,7 @@ def startup_model(last_path: str | None) -> StartupModel:
         try:
             return StartupModel(load_model_file(path), path, tuple(notes))
         except Exception as exc:  # a damaged file must not stop the window from opening
+            if getattr(exc, "bag_model", False):
+                continue  # an ordinary network trained on the Train page: listed there, never explored
             notes.append(translate("Sources", "Could not load {0}: {1}").format(path.name, exc))
     return StartupModel(builtin_spec(), None, tuple(notes))

@@ -52,4 +52,5 @@ def decay_weights(params: dict[str, np.ndarray], lr: float, weight_decay: float)
         return
     factor = 1.0 - lr * weight_decay
     for key in DECAYED:
-        params[key] *= params[key].dtype.type(factor)
+        if key in params:  # the ordinary network (model "bag") has no W
+            params[key] *= params[key].dtype.type(factor)

@@ -20,13 +20,13 @@ def form(qtbot):
     return f
 
 
-def test_the_cell_is_a_choice_of_the_cores_cells_first_in_the_form(form):
+def test_the_cell_is_a_choice_of_the_cores_cells_first_after_the_model(form):
     from PySide6.QtWidgets import QComboBox
 
     from rnnviz.gui.training.hyperparams import FORM_FIELDS
 
     combo = form.editors["cell"]
-    assert isinstance(combo, QComboBox) and FORM_FIELDS[0] == "cell"
+    assert isinstance(combo, QComboBox) and FORM_FIELDS[:2] == ("model", "cell")  # the model decides first
     assert [combo.itemText(k) for k in range(combo.count())] == list(CELLS)
     assert FIELD_HELP["cell"] and FIELD_HELP["cell"][:40] in combo.toolTip()
     assert form.config().cell == "rnn"

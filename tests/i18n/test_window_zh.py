@@ -127,7 +127,7 @@ def test_no_english_left_on_the_train_page(window):
     if panel is None:
         pytest.skip("the trainer panel could not be built here")
     assert not _english_texts(panel), _english_texts(panel)
-    assert [panel.tabs.tabText(i) for i in range(panel.tabs.count())] == ["实时曲线", "测试集影评"]
+    assert [panel.tabs.tabText(i) for i in range(panel.tabs.count())] == ["实时曲线", "测试集影评", "训练记录"]
     # the hyperparameters' help (FIELD_HELP of rnnviz.train.config) in the tooltips
     assert "学习率" in panel.form.editors["lr"].toolTip()
     assert "序列长度" in panel.form.editors["maxlen"].toolTip()

@@ -21,7 +21,9 @@ from .dataset_box import DatasetChooser
 from .hyperparams import HyperparamForm
 from .panel_view import ACTIVE, IDLE, LOADING, PAUSED, PAUSING, STOPPING, TRAINING, PanelView, _clock  # noqa: F401
 from .plots import TrainingPlots
+from .model_kind import is_bag
 from .reviews import ReviewPicker, prepare_texts
+from .run_actions import RunActions
 from .saving import saved_text
 from .worker import TrainWorker
 
@@ -50,14 +52,15 @@ def _stage(stage) -> str:
     return translate("TrainingPanel", LOAD_STAGES[stage]) if stage in LOAD_STAGES else str(stage)
 
 
-class TrainingPanel(PanelView, QWidget):
+class TrainingPanel(RunActions, PanelView, QWidget):
     """Train from the window. See the package docstring for the signals the main window uses.
 
     dataset_loader(config, imdb_path, progress, cancel) -> Dataset can be replaced (tests inject
     failing loaders); the default, ``load_dataset(..., tokenise_in_child=True)``, tokenises IMDb in a child process.
     """
 
-    modelChanged = Signal(object)    # TrainedModel: after a pause, a stop or the end of a run
+    modelChanged = Signal(object)    # TrainedModel (an RNN, never the ordinary network): after a pause, a
+                                     # stop or the end of a run, or "Explore this model" on the Runs tab
     reviewChosen = Signal(str, int)  # review text, true label (0/1)
     progressed = Signal(object)      # the newest BatchReport, at most once per drain of the mailbox
     epochEnded = Signal(object)      # EpochReport
@@ -92,12 +95,16 @@ class TrainingPanel(PanelView, QWidget):
         self.form = HyperparamForm()
         self.plots = TrainingPlots()
         self.reviews = ReviewPicker(jobs=self.jobs)
+        self._build_run_views()
         self._build_run_box()
         self._layout()
+        self._connect_run_views()
 
         self.form.set_dataset(self.data_box.dataset_name())
         self.data_box.datasetChanged.connect(self._on_dataset_changed)
         self.form.validityChanged.connect(self._update_buttons)
+        self.form.modelChosen.connect(self._on_model_chosen)
+        self._on_model_chosen(self.form.model())
         self.reviews.reviewChosen.connect(self.reviewChosen)
         self._pause_poll = QTimer(self)
         self._pause_poll.setInterval(PAUSE_POLL_MS)
@@ -247,6 +254,7 @@ class TrainingPanel(PanelView, QWidget):
         dataset, texts = loaded
         self.dataset, self._dataset_key = dataset, self._loading_key
         self.reviews.set_dataset(dataset, texts)
+        self.runs.set_loaded_data(self._config.dataset, dataset.maxlen, len(dataset.vocab))
         self._start_training()
 
     @Slot(str, bool)
@@ -272,6 +280,9 @@ class TrainingPanel(PanelView, QWidget):
         handle.thread.finished.connect(self._on_thread_finished)
         self.worker, self._train = worker, handle
         self.plots.reset(config.clip_norm)
+        self.run_number += 1
+        self.plot_page.show_run(config, self.run_number)
+        self.summary.hide()
         self.n_batches_received = 0
         self._last_label_update = 0.0
         self._last_report = None
@@ -333,8 +344,12 @@ class TrainingPanel(PanelView, QWidget):
             if self._last_report is not None:
                 self._show_progress(self._last_report)
             model = self.worker.snapshot(current=True)
-            self.set_status(translate("TrainingPanel", "Paused. The graph shows the weights as they are now; Resume to "
-                                      "go on, Stop to end."))
+            if is_bag(self._config):
+                self.set_status(translate("TrainingPanel", "Paused. Test reviews shows the ordinary network's "
+                                          "predictions with the weights as they are now; Resume to go on, Stop to end."))
+            else:
+                self.set_status(translate("TrainingPanel", "Paused. The graph shows the weights as they are now; "
+                                          "Resume to go on, Stop to end."))
             if model is not None:
                 self._publish_model(model)
 
@@ -357,6 +372,9 @@ class TrainingPanel(PanelView, QWidget):
             text = plural(self.tr("Finished after %n epoch(s) in {0}: {1}.", "", epochs) if result.status == "finished"
                           else self.tr("Stopped after %n epoch(s) in {0}: {1}.", "", epochs), epochs)
             self.set_status(text.format(_clock(result.seconds), self._outcome(result)) + test + saved)
+        worker = self.worker
+        self.summary.show_result(result, self._config, self.saved_path, worker.save_error if worker else "")
+        self.runs.add_run(result.model, self.saved_path)
         self.runFinished.emit(result)
 
     def _outcome(self, result: RunResult) -> str:
@@ -382,12 +400,15 @@ class TrainingPanel(PanelView, QWidget):
             return
         self._drain_now()
         self.show_error(message + self._note_saved())
+        if model is not None:
+            self.runs.add_run(model, self.saved_path)
 
     def _note_saved(self) -> str:
         """Where the worker saved this run's model (and remember it), as one sentence for the summary."""
         worker = self.worker
         self.saved_path = worker.saved_path if worker is not None else None
-        return saved_text(self.saved_path, worker.save_error if worker is not None else "")
+        return saved_text(self.saved_path, worker.save_error if worker is not None else "",
+                          bag=self._config is not None and is_bag(self._config))
 
     def _drain_now(self) -> None:
         if self.worker is not None:
@@ -421,7 +442,8 @@ class TrainingPanel(PanelView, QWidget):
             return
         self.last_model = model
         self.reviews.set_model(model)
-        self.modelChanged.emit(model)
+        if not is_bag(model):  # the Explore page steps through an RNN; the summary says why not the bag
+            self.modelChanged.emit(model)
 
 
 def _default_loader(config: TrainConfig, imdb_path, progress, cancel) -> Dataset:

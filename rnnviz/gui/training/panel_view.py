@@ -71,6 +71,7 @@ class PanelView:
         run_layout.addWidget(self.progress_bar)
         run_layout.addWidget(self.progress_label)
         run_layout.addWidget(self.status_label)
+        run_layout.addWidget(self.summary)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -86,8 +87,11 @@ class PanelView:
         scroll.setMinimumWidth(left.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 4)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.plots, translate("TrainingPanel", "Live plots"))
+        self.tabs.addTab(self.plot_page, translate("TrainingPanel", "Live plots"))
         self.tabs.addTab(self.reviews, translate("TrainingPanel", "Test reviews"))
+        self.tabs.addTab(self.runs, translate("TrainingPanel", "Runs"))
+        self.tabs.setTabToolTip(2, translate("TrainingPanel", "Every saved run with its model (RNN and cell, or the "
+                                             "ordinary network) and test accuracy, side by side"))
         splitter = QSplitter()
         splitter.addWidget(scroll)
         splitter.addWidget(self.tabs)

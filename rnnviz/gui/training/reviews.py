@@ -10,18 +10,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from scipy.special import expit
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
-from rnnviz.core import predict_proba
+from rnnviz.core import bag_predict_logits, predict_proba
 from rnnviz.data import PAD_ID, START_ID, Dataset
 
 from rnnviz.explorer.numbers import format_number
 
 from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..jobs import BackgroundJob, JobRunner
+from .model_kind import NO_GRAPH_REVIEW, is_bag
 
 PREDICT_CHUNK = 1000  # sequences per call, so a cancel or a newer model is noticed quickly
 EXCERPT_CHARS = 160
@@ -174,6 +176,7 @@ class ReviewPicker(QWidget):
         self.load_button.setToolTip(translate("Reviews", "Trace the selected review in the graph, 'pre' padded to the "
                                               "training length as this table scores it (double-click works too)"))
         self.load_button.clicked.connect(self.load_selected)
+        self._load_tip = self.load_button.toolTip()
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(250)
@@ -211,8 +214,14 @@ class ReviewPicker(QWidget):
             self._predict()
 
     def set_model(self, model) -> None:
-        """Predict every test review with `model` on a worker thread; the table updates when done."""
+        """Predict every test review with `model` on a worker thread; the table updates when done.
+
+        The ordinary network's predictions are shown too, but not traced in the graph: it has no steps."""
         self.model = model
+        bag = model is not None and is_bag(model)
+        self.load_button.setEnabled(not bag)
+        self.load_button.setToolTip(translate("ModelKind", NO_GRAPH_REVIEW) if bag else self._load_tip)
+        self.table.set_probabilities(None)  # the previous model's predictions are not this one's
         self._predict()
 
     def _predict(self) -> None:
@@ -229,15 +238,17 @@ class ReviewPicker(QWidget):
         # float64, as the Explore page traces: one scoring path, so the table's P(positive) for a
         # review and Explore's y_hat for it (traced 'pre' padded, like x_test) print the same digits.
         params = {k: np.asarray(v, dtype=np.float64) for k, v in model.params.items()}
-        activation = model.activation
+        activation, cell, bag = model.activation, model.cell, is_bag(model)
 
         def work(progress, cancel):
             proba = np.empty(len(x), dtype=np.float64)
             for start in range(0, len(x), PREDICT_CHUNK):
                 if cancel.is_set():
                     return None
-                proba[start:start + PREDICT_CHUNK] = predict_proba(params, x[start:start + PREDICT_CHUNK],
-                                                                   activation, 250)
+                chunk = x[start:start + PREDICT_CHUNK]
+                proba[start:start + PREDICT_CHUNK] = (
+                    expit(bag_predict_logits(params, chunk, activation, 250)) if bag
+                    else predict_proba(params, chunk, activation, 250, cell))
                 progress(min(start + PREDICT_CHUNK, len(x)), len(x))
             return generation, proba
 
@@ -299,6 +310,12 @@ class ReviewPicker(QWidget):
             text += " · " + translate("Reviews", "model accuracy on all {0}: {1}%").format(f"{total:,}", f"{100 * acc:.1f}")
         elif total and self.model is None:
             text += " · " + translate("Reviews", "train or load a model to see its predictions")
+        elif total and self.dataset is not None and not _fits(self.model, self.dataset):
+            text += " · " + translate("Reviews", "the chosen model was trained on other data ({0}, T = {1}): train "
+                                      "once on its data to review it here").format(
+                self.model.config.dataset, self.model.maxlen)
+        if self.model is not None and is_bag(self.model):
+            text += " · " + translate("Reviews", "ordinary network: predictions only, no trace in the graph")
         self.count_label.setText(text)
 
     def selected_index(self) -> int | None:
@@ -309,7 +326,11 @@ class ReviewPicker(QWidget):
         return int(self.table.rows[rows[0].row()])
 
     def choose(self, dataset_index: int) -> None:
-        """Emit reviewChosen for the review at `dataset_index` of the test set."""
+        """Emit reviewChosen for the review at `dataset_index` of the test set (not for the ordinary
+        network: the graph would trace another model's steps beside its prediction)."""
+        if self.model is not None and is_bag(self.model):
+            self.count_label.setText(translate("ModelKind", NO_GRAPH_REVIEW))
+            return
         t = self.table
         self.reviewChosen.emit(t.texts[dataset_index], int(t.labels[dataset_index]))
 

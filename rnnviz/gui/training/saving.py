@@ -14,8 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from rnnviz.train import CheckpointError, TrainConfig
-from rnnviz.train.checkpoint import save_model
-from rnnviz.train.paths import default_model_path
+from rnnviz.train.paths import default_model_path, save_new_model
 
 from ..i18n import translate
 
@@ -28,15 +27,19 @@ def save_run(model, config: TrainConfig) -> tuple[Path | None, str]:
     """
     if model is None:
         return None, translate("Saving", "no weights to save")
-    path = default_model_path(config)
     try:
-        return save_model(path, model), ""
+        # a new name, never a replaced file: two quick runs can end in the same second with the same name
+        return save_new_model(model), ""
     except (OSError, CheckpointError) as exc:
-        return None, translate("Saving", "could not save the model to {0}: {1}").format(path.parent, exc)
+        return None, translate("Saving", "could not save the model to {0}: {1}").format(
+            default_model_path(config).parent, exc)
 
 
-def saved_text(path: Path | None, error: str) -> str:
-    """One sentence for the run's summary: where the model went, or why it is not saved."""
+def saved_text(path: Path | None, error: str, bag: bool = False) -> str:
+    """One sentence for the run's summary: where the model went, or why it is not saved. bag: the
+    ordinary network, which the Explore page does not open (its file is listed on the Runs tab)."""
+    if path is not None and bag:
+        return " " + translate("Saving", "Saved to {0} (listed on the Runs tab).").format(path)
     if path is not None:
         return " " + translate("Saving", "Saved to {0} (File > Open model opens it; the newest model there is shown "
                                "at the next start).").format(path)
