@@ -76,6 +76,7 @@ class LearnPanel(QWidget):
         self.task.setTextFormat(Qt.TextFormat.RichText)
         self.task.setObjectName("step_task")
         self.look_at = QLabel()
+        self.look_at.setWordWrap(True)  # a long region name must not widen the panel (it would scroll sideways)
         self.look_at.setStyleSheet("color: #555;")
         self.status = QLabel()
         self.status.setWordWrap(True)
