@@ -167,7 +167,10 @@ class TrainingPlots(QWidget):
         """Whether the plots (or one of them) can be seen: shown, the window not minimised, not scrolled away."""
         if not self.isVisible() or self.window().isMinimized():
             return False
-        return plot_id is None or not self.plots[plot_id].visibleRegion().isEmpty()
+        if plot_id is None:
+            return True
+        plot = self.plots[plot_id]
+        return plot.isVisible() and not plot.visibleRegion().isEmpty()
 
     def _tick(self) -> None:
         """Redraw the next plot (in turn) that has new data and is on screen.
