@@ -173,9 +173,15 @@ def run_live(app, panel, config, dataset, probe_ms: int = TICK_MS) -> dict:
     timer.setInterval(probe_ms)
     timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
 
+    last_batch: list[tuple[float, float]] = []
+
     def on_progress(_report):
+        # (wall, GUI thread CPU) at the first and the latest batch: the GUI's cost while the trainer trains,
+        # without the run's start (loading, the plots' reset) and end (test scoring, reviews)
         if not first_batch:
             first_batch.append(time.perf_counter())
+            first_batch.append(time.thread_time())
+        last_batch[:] = [time.perf_counter(), time.thread_time()]
 
     panel.progressed.connect(on_progress)
     panel.save_runs = False  # random tokens: nothing for the user's models folder
@@ -210,7 +216,10 @@ def run_live(app, panel, config, dataset, probe_ms: int = TICK_MS) -> dict:
     window = np.array([t for t in ticks if t >= start])
     gaps_ms = np.diff(window) * 1e3
     seconds = t_end - start
+    training_s = last_batch[0] - first_batch[0] if last_batch else 0.0
+    gui_cpu_training = (last_batch[1] - first_batch[1]) / training_s if training_s > 0 else math.nan
     return {"seq_per_s": float(result.model.history["seq_per_s"]), "gaps_ms": gaps_ms,
+            "gui_cpu_while_training": gui_cpu_training,
             "plot_redraws_per_s": (panel.plots.n_refreshes - refreshes0) / max(seconds, 1e-9),
             "batches": panel.n_batches_received, "seconds": seconds,
             "gui_cpu_fraction": gui_cpu / max(t_end - t0, 1e-9)}  # CPU seconds per second of the run
@@ -286,7 +295,7 @@ def main(argv=None) -> int:
                   f"(ratio {lv['seq_per_s'] / h:.3f}); timer gaps p50 {np.median(g):.1f} ms, "
                   f"p99 {np.percentile(g, 99):.1f} ms, max {g.max():.1f} ms over {len(g)} ticks; "
                   f"plot redraws {lv['plot_redraws_per_s']:.1f}/s; GUI thread busy {100 * lv['gui_cpu_fraction']:.1f}% "
-                  f"of the time" + ("" if blocked is None else
+                  f"of the time ({100 * lv['gui_cpu_while_training']:.1f}% while training)" + ("" if blocked is None else
                                     f"; trainer blocked {blocked:.1f}% live, "
                                     f"{blocked_pct(h_clock):.1f}% headless, waiting for a core "
                                     f"{cpu_wait_pct(lv['clock']):.1f}% live, {cpu_wait_pct(h_clock):.1f}% headless")
@@ -324,6 +333,7 @@ def main(argv=None) -> int:
         "plot_redraws_per_s": round(statistics.median(lv["plot_redraws_per_s"] for lv in live), 1),
         "per_plot_hz": round(statistics.median(lv["plot_redraws_per_s"] for lv in live) / 5, 2),
         "gui_thread_cpu_pct": round(100 * statistics.median(lv["gui_cpu_fraction"] for lv in live), 1),
+        "gui_thread_cpu_pct_while_training": round(100 * statistics.median(lv["gui_cpu_while_training"] for lv in live), 1),
         "ratios": [round(r, 4) for r in ratios],
         "load_avg_1min": round(os.getloadavg()[0], 2),
         "in_main_window": bool(args.window),

@@ -128,7 +128,7 @@ def tick(plots, n=1):
         plots.timer.timeout.emit()
 
 
-def test_each_tick_redraws_one_plot_and_a_redraw_shows_every_report_since_the_last(plots):
+def test_a_frame_redraws_one_plot_per_tick_each_showing_every_report_so_far(plots):
     plots.refresh()
     count = plots.n_refreshes
     plots.add_batches(batch(s) for s in range(1, 8))
@@ -176,7 +176,7 @@ def test_plots_off_screen_are_not_redrawn_and_catch_up_when_shown(plots):
     assert len(x) == 20
     assert heat.image.image is None or heat.image.image.shape[0] < 20
     heat.show()
-    tick(plots, 5)
+    tick(plots, 10)  # the rest of the current frame, then a frame with the heatmap
     assert "grad_heatmap" not in plots._dirty and heat.image.image.shape == (20, 30)
 
 

@@ -8,6 +8,7 @@ timer runs only while some plot has data it has not drawn.
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -18,12 +19,15 @@ from .heatmap import GradHeatmapPlot
 from .history import HeatmapHistory, SeriesHistory
 from .plot_base import LivePlot
 
-# One plot is redrawn per tick, in turn: with 5 plots a 100 ms tick redraws each at 2 Hz, and a tick costs
-# the GUI thread one plot's repaint (~2-4 ms) instead of all five at once (~15 ms, a visible stall).
-# Why 2 Hz: every redraw is CPU taken from the trainer on a 2-core machine (a core, the GIL, the caches);
-# at 5.3 Hz per plot the window cost training 13-14% of its speed, at 2 Hz the curves still move twice
-# a second (a learner sees the loss fall as it happens) for about a third of that.
-TICK_MS = 100
+# The plots are redrawn in frames, FRAME_MS apart: in a frame each plot with new data is redrawn once,
+# one plot per timer tick GAP_MS apart. Why 2 Hz: every redraw is CPU taken from the trainer on a 2-core
+# machine (a core, the GIL, the caches); at 5.3 Hz per plot the window cost training 13-14% of its
+# speed, at 2 Hz the curves still move twice a second (a learner sees the loss fall as it happens) for
+# about a third of that. Why one plot per tick: a tick then blocks the window for one plot's repaint
+# (~2-4 ms) instead of five (~15 ms, a visible stall). Why a burst: the five plots end at (nearly) the
+# same training step, where plots drawn in turn 100 ms apart ended up to half a second apart.
+FRAME_MS = 500
+GAP_MS = 15
 EMA_ALPHA = 0.05   # smoothing of the per-batch curves: about the last 20 batches
 
 
@@ -39,7 +43,7 @@ class TrainingPlots(QWidget):
     refreshed = Signal()  # after each redraw (tests and the UI benchmark count these)
 
     def __init__(self, parent=None, batch_capacity: int = 1024, heatmap_rows: int = 256,
-                 tick_ms: int = TICK_MS):
+                 frame_ms: int = FRAME_MS, gap_ms: int = GAP_MS):
         super().__init__(parent)
         self.batches = SeriesHistory(BATCH_COLUMNS, batch_capacity)
         self.epochs = SeriesHistory(EPOCH_COLUMNS, 1024)
@@ -71,11 +75,13 @@ class TrainingPlots(QWidget):
         self._last_step = 0.0
         self._dirty: set[str] = set()
         self._order = list(self.plots)
-        self._next = 0
+        self._frame: list[str] = []  # plots still to redraw in the current frame, in order
+        self._frame_started = 0.0
+        self.frame_ms, self.gap_ms = frame_ms, gap_ms
         self.n_refreshes = 0
         self.timer = QTimer(self)  # runs while a plot is dirty: an idle window has no ticks
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse timer may run 5% slow
-        self.timer.setInterval(tick_ms)
+        self.timer.setInterval(gap_ms)
         self.timer.timeout.connect(self._tick)
 
     # ------------------------------------------------------------------ feeding
@@ -161,7 +167,7 @@ class TrainingPlots(QWidget):
     def _mark_dirty(self) -> None:
         self._dirty.update(self._order)
         if not self.timer.isActive():
-            self.timer.start()
+            self.timer.start(self.gap_ms)  # the first frame after a pause in the data comes at once
 
     def _on_screen(self, plot_id: str | None = None) -> bool:
         """Whether the plots (or one of them) can be seen: shown, the window not minimised, not scrolled away."""
@@ -173,22 +179,30 @@ class TrainingPlots(QWidget):
         return plot.isVisible() and not plot.visibleRegion().isEmpty()
 
     def _tick(self) -> None:
-        """Redraw the next plot (in turn) that has new data and is on screen.
+        """Redraw the next plot of the current frame; start a new frame when the last one is done.
 
         A plot off screen (another page, a minimised window, scrolled out of view) keeps its data marked
-        dirty at no cost and is redrawn at its first tick back on screen.
+        dirty at no cost and is redrawn in the first frame it is back on screen.
         """
-        if not self._dirty:
-            self.timer.stop()  # nothing to draw until the next report (_mark_dirty starts it again)
-            return
-        if not self._on_screen():
-            return
-        for _ in range(len(self._order)):
-            plot_id = self._order[self._next]
-            self._next = (self._next + 1) % len(self._order)
+        if not self._frame:
+            if not self._dirty:
+                self.timer.stop()  # nothing to draw until the next report (_mark_dirty starts it again)
+                return
+            if not self._on_screen():
+                self.timer.setInterval(self.frame_ms)
+                return
+            self._frame = [plot_id for plot_id in self._order if plot_id in self._dirty]
+            self._frame_started = time.monotonic()
+        while self._frame:
+            plot_id = self._frame.pop(0)
             if plot_id in self._dirty and self._on_screen(plot_id):
                 self._redraw(plot_id)
-                return
+                break
+        if self._frame:
+            self.timer.setInterval(self.gap_ms)
+        else:  # the next frame FRAME_MS after this one began
+            elapsed_ms = 1e3 * (time.monotonic() - self._frame_started)
+            self.timer.setInterval(max(self.gap_ms, round(self.frame_ms - elapsed_ms)))
 
     def _redraw(self, plot_id: str) -> None:
         self._dirty.discard(plot_id)
@@ -200,7 +214,7 @@ class TrainingPlots(QWidget):
         self.refreshed.emit()
 
     def refresh(self) -> None:
-        """Redraw every plot that has new data now (tests, exports; the timer spreads this over ticks)."""
+        """Redraw every plot that has new data now (tests, exports; the timer spreads a frame over ticks)."""
         for plot_id in self._order:
             if plot_id in self._dirty:
                 self._redraw(plot_id)
