@@ -64,8 +64,9 @@ class LivePlot(QWidget):
         self.plot.getViewBox().disableAutoRange()
         self.plot.getViewBox().setRange(xRange=(0, 10), yRange=(0, 1), padding=0)  # until data arrives
         self.plot.getViewBox().sigRangeChangedManually.connect(self._on_manual_range)
-        # {"user": True} once the user zoomed or panned; plots with linked x axes share one dict
-        self.range_state = {"user": False}
+        # "user": the user zoomed or panned; "fitted": a run ended and x ends at its last step (see
+        # TrainingPlots.fit_to_data); plots with linked x axes share one dict
+        self.range_state = {"user": False, "fitted": False}
         #self.widget.viewport().installEventFilter(self)
 
         layout = QVBoxLayout(self)
@@ -212,18 +213,19 @@ class LivePlot(QWidget):
         labels, which is most of a redraw's cost (and GUI time is time the training thread may wait
         for the GIL). Here x grows in round steps (1, 2, 3, 5 x 10^k, 10% room ahead: about three moves
         per tenfold of steps); y widens to round values, with room on the side the data left by, when
-        the data leaves it, and shrinks to the data when the data spans under a third of it. A user who zooms or pans takes over; the plot's "A" button hands
-        the range back.
+        the data leaves it, and shrinks to the data when the data spans under a third of it. A user who
+        zooms or pans takes over; the plot's "A" button hands the range back. After a run x stays as
+        fitted to the data.
         """
         vb = self.plot.getViewBox()
         if any(vb.state["autoRange"]):  # the user pressed "A": follow again
             vb.disableAutoRange()
-            self.range_state["user"] = False
+            self.range_state["user"] = self.range_state["fitted"] = False
         if self.range_state["user"]:
             return
         (cx0, cx1), (cy0, cy1) = vb.viewRange()
         x_range = y_range = None
-        if x_hi > x_lo + 0.97 * (cx1 - x_lo) or cx0 != x_lo or x_hi < cx1 / 4:
+        if not self.range_state["fitted"] and (x_hi > x_lo + 0.97 * (cx1 - x_lo) or cx0 != x_lo or x_hi < cx1 / 4):
             # at least 10 steps (no 0.5-step ticks)
             x_range = (x_lo, x_lo + nice_ceil(max(x_hi - x_lo, 9.0) * X_ROOM))
         if y_lo is not None and y_hi is not None and np.isfinite(y_lo) and np.isfinite(y_hi):
@@ -243,11 +245,6 @@ class LivePlot(QWidget):
                 vb.setRange(xRange=x_range, yRange=y_range, padding=0)
             finally:
                 self._setting_range = False
-
-    def fit_x(self, x_hi: float, x_lo: float = 0.0) -> None:
-        """At the end of a run: the x range ends at the data (unless the user has taken over)."""
-        if not self.range_state["user"] and x_hi > x_lo:
-            self.plot.getViewBox().setXRange(x_lo, x_lo + (x_hi - x_lo) * 1.02, padding=0)
 
     def _on_manual_range(self, *_) -> None:
         self.range_state["user"] = True

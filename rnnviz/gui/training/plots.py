@@ -55,7 +55,7 @@ class TrainingPlots(QWidget):
             self.plots[plot.plot_id] = plot
         # One training-step axis for all: zoom or pan one plot and the others show the same steps.
         # (pyqtgraph's setXLink aligns pixels instead, which differ here: the heatmap is wider.)
-        shared = {"user": False}
+        shared = {"user": False, "fitted": False}
         self._range_state = shared
         self._syncing = False
         self._pending_x: tuple[float, float] | None = None
@@ -92,7 +92,8 @@ class TrainingPlots(QWidget):
         self.heat.clear()
         self._ema.clear()
         self._last_step = 0.0
-        self._range_state["user"] = False  # a new run: follow the data again
+        self._range_state.update(user=False, fitted=False)  # a new run: follow the data again
+        self._pending_x = None
         for plot in self.plots.values():
             plot.reset_view()
         self.plots["grad_norm"].set_clip_norm(clip_norm)
@@ -220,11 +221,16 @@ class TrainingPlots(QWidget):
                 self._redraw(plot_id)
 
     def fit_to_data(self) -> None:
-        """After a run: the x axes end at the last step instead of the next round number."""
-        self.refresh()
-        if self._last_step > 0:
-            for plot in self.plots.values():
-                plot.fit_x(self._last_step)
+        """After a run: the x axes end at the last step instead of the next round number.
+
+        Each plot takes the fitted range at its turn in the next frame (re-laying out five axes in one
+        go stalled the window for tens of ms at the end of every run); following the data then leaves x
+        alone until the next run.
+        """
+        if self._last_step > 0 and not self._range_state["user"]:
+            self._range_state["fitted"] = True
+            self._pending_x = (0.0, self._last_step * 1.02)
+        self._mark_dirty()
 
     def memory_bytes(self) -> int:
         """Bytes held by the histories (bounded by construction)."""
