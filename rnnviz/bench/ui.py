@@ -296,10 +296,10 @@ def main(argv=None) -> int:
                   f"(ratio {lv['seq_per_s'] / h:.3f}); timer gaps p50 {np.median(g):.1f} ms, "
                   f"p99 {np.percentile(g, 99):.1f} ms, max {g.max():.1f} ms over {len(g)} ticks; "
                   f"plot redraws {lv['plot_redraws_per_s']:.1f}/s; GUI thread busy {100 * lv['gui_cpu_fraction']:.1f}% "
-                  f"of the time ({100 * lv['gui_cpu_while_training']:.1f}% while training)" + ("" if blocked is None else
-                                    f"; trainer blocked {blocked:.1f}% live, "
-                                    f"{blocked_pct(h_clock):.1f}% headless, waiting for a core "
-                                    f"{cpu_wait_pct(lv['clock']):.1f}% live, {cpu_wait_pct(h_clock):.1f}% headless")
+                  f"of the time ({100 * lv['gui_cpu_while_training']:.1f}% while training)"
+                  + ("" if blocked is None else
+                     f"; trainer blocked {blocked:.1f}% live, {blocked_pct(h_clock):.1f}% headless, waiting for a "
+                     f"core {cpu_wait_pct(lv['clock']):.1f}% live, {cpu_wait_pct(h_clock):.1f}% headless")
                   + f"; load {os.getloadavg()[0]:.2f}", flush=True)
 
     panel.shutdown(2.0)
@@ -338,7 +338,8 @@ def main(argv=None) -> int:
         "plot_redraws_per_s": round(statistics.median(lv["plot_redraws_per_s"] for lv in live), 1),
         "per_plot_hz": round(statistics.median(lv["plot_redraws_per_s"] for lv in live) / 5, 2),
         "gui_thread_cpu_pct": round(100 * statistics.median(lv["gui_cpu_fraction"] for lv in live), 1),
-        "gui_thread_cpu_pct_while_training": round(100 * statistics.median(lv["gui_cpu_while_training"] for lv in live), 1),
+        "gui_thread_cpu_pct_while_training": round(
+            100 * statistics.median(lv["gui_cpu_while_training"] for lv in live), 1),
         "ratios": [round(r, 4) for r in ratios],
         "load_avg_1min": round(os.getloadavg()[0], 2),
         "in_main_window": bool(args.window),

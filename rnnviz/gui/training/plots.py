@@ -22,10 +22,12 @@ from .plot_base import LivePlot
 # The plots are redrawn in frames, FRAME_MS apart: in a frame each plot with new data is redrawn once,
 # one plot per timer tick GAP_MS apart. Why 2 Hz: every redraw is CPU taken from the trainer on a 2-core
 # machine (a core, the GIL, the caches); at 5.3 Hz per plot the window cost training 13-14% of its
-# speed, at 2 Hz the curves still move twice a second (a learner sees the loss fall as it happens) for
-# about a third of that. Why one plot per tick: a tick then blocks the window for one plot's repaint
-# (~2-4 ms) instead of five (~15 ms, a visible stall). Why a burst: the five plots end at (nearly) the
-# same training step, where plots drawn in turn 100 ms apart ended up to half a second apart.
+# speed on an idle machine and the GUI thread took 16% of a core while training; at 2 Hz, with cheaper
+# redraws (plot_base.follow, heatmap.settle_levels), it takes 7-8% and the curves still move twice a
+# second: a learner sees the loss fall as it happens. Why one plot per tick: a tick then blocks the
+# window for one plot's repaint (~2-4 ms) instead of five (~15 ms, a visible stall). Why a burst: the
+# five plots end at (nearly) the same training step, where plots drawn in turn 100 ms apart ended up
+# to half a second apart.
 FRAME_MS = 500
 GAP_MS = 15
 EMA_ALPHA = 0.05   # smoothing of the per-batch curves: about the last 20 batches
