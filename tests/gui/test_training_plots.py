@@ -120,3 +120,126 @@ def test_plots_share_the_step_axis_and_a_users_zoom_is_kept(plots):
     plots.add_batches(batch(s) for s in range(1, 11))
     plots.refresh()
     assert plots.plots["loss"].plot.getViewBox().viewRange()[0][1] < 50  # a new run follows its data again
+
+
+def tick(plots, n=1):
+    """What the refresh timer does, n times (deterministic: no waiting for the clock)."""
+    for _ in range(n):
+        plots.timer.timeout.emit()
+
+
+def test_a_frame_redraws_one_plot_per_tick_each_showing_every_report_so_far(plots):
+    plots.refresh()
+    count = plots.n_refreshes
+    plots.add_batches(batch(s) for s in range(1, 8))
+    tick(plots)
+    assert plots.n_refreshes == count + 1  # one plot per tick: a tick never costs five repaints
+    plots.add_batches(batch(s) for s in range(8, 13))
+    tick(plots, 4)
+    assert plots.n_refreshes == count + 5
+    for pid in ("loss", "accuracy", "grad_norm", "spectral_radius"):
+        x, _ = plots.plots[pid].items[-1 if pid in ("grad_norm", "spectral_radius") else 1].getData()
+        if pid == plots._order[0]:
+            assert len(x) == 7  # drawn at the first tick, before the last five reports came
+        else:
+            assert list(x) == list(range(1, 13))  # coalesced: every report up to the newest
+    tick(plots)  # the first plot's turn again: now it shows the newest report too
+    x, _ = plots.plots[plots._order[0]].items[1].getData()
+    assert x[-1] == 12
+    assert plots.plots["grad_heatmap"].image.image.shape == (12, 30)
+
+
+def test_the_timer_runs_only_while_a_plot_has_something_new(plots):
+    plots.add_batches(batch(s) for s in range(1, 4))
+    assert plots.timer.isActive()
+    tick(plots, 5)
+    assert not plots._dirty
+    tick(plots)
+    assert not plots.timer.isActive()  # an idle window wakes up for nothing
+    plots.add_batch(batch(4))
+    assert plots.timer.isActive()
+
+
+def test_plots_off_screen_are_not_redrawn_and_catch_up_when_shown(plots):
+    plots.refresh()
+    count = plots.n_refreshes
+    plots.hide()  # e.g. the window shows another page
+    plots.add_batches(batch(s) for s in range(1, 21))
+    tick(plots, 10)
+    assert plots.n_refreshes == count
+    plots.show()
+    heat = plots.plots["grad_heatmap"]
+    heat.hide()  # one plot out of view (as if scrolled away): the others go on
+    tick(plots, 10)
+    assert plots.n_refreshes > count and "grad_heatmap" in plots._dirty
+    x, _ = plots.plots["spectral_radius"].items[0].getData()
+    assert len(x) == 20
+    assert heat.image.image is None or heat.image.image.shape[0] < 20
+    heat.show()
+    tick(plots, 10)  # the rest of the current frame, then a frame with the heatmap
+    assert "grad_heatmap" not in plots._dirty and heat.image.image.shape == (20, 30)
+
+
+def test_colour_levels_hold_through_small_moves_and_follow_a_decade():
+    from rnnviz.gui.training.heatmap import settle_levels
+
+    assert settle_levels((-6.0, 0.0), (-5.5, -0.5)) == (-6.0, 0.0)  # half a decade in: no flicker
+    assert settle_levels((-6.0, 0.0), (-5.0, 0.0)) == (-5.0, 0.0)  # a decade in: more contrast
+    assert settle_levels((-6.0, 0.0), (-6.5, 0.0)) == (-6.5, 0.0)  # data outside the bar: widen at once
+    assert settle_levels((-6.0, 0.0), (-6.0, 0.5)) == (-6.0, 0.5)
+
+
+def test_heatmap_colour_bar_matches_the_image_and_a_new_run_takes_its_own_levels(plots):
+    heat = plots.plots["grad_heatmap"]
+    plots.add_batches(batch(s) for s in range(1, 21))
+    plots.refresh()
+    assert tuple(heat.colorbar.levels()) == tuple(heat.image.getLevels().tolist()) == heat.levels
+    first = heat.levels
+    plots.reset(clip_norm=1.0)
+    g = frozen_copy(np.full(30, 1e-9))  # a run whose gradients are all far smaller
+    plots.add_batches(BatchReport(1, s, 50, s, 0.5, 0.75, 2.0, True, g, 0.9, 0.0, 1.0, 1e4) for s in range(1, 6))
+    plots.refresh()
+    assert heat.levels != first and heat.levels[0] <= -9.0 <= heat.levels[1]
+    assert tuple(heat.colorbar.levels()) == tuple(heat.image.getLevels().tolist()) == heat.levels
+
+
+def test_a_drifting_curve_moves_its_axis_rarely_and_keeps_it_in_view(plots):
+    vb = plots.plots["spectral_radius"].plot.getViewBox()
+    moves, last = 0, None
+    for s in range(1, 301):
+        r = batch(s)
+        plots.add_batch(BatchReport(r.epoch, r.batch, r.n_batches, s, r.loss, r.accuracy, r.grad_norm, r.clipped,
+                                    r.grad_norm_per_step, 0.9 + s * 1e-3, r.elapsed_s, r.eta_s, r.seq_per_s))
+        plots.refresh()
+        y_range = tuple(vb.viewRange()[1])
+        moves += y_range != last
+        last = y_range
+        assert y_range[0] <= 0.9 + 1e-3 and y_range[1] >= 0.9 + s * 1e-3  # all the data in view
+    assert moves <= 12  # about once per doubling of the span, not at every one of the 300 redraws
+
+
+def test_axis_ends_are_round_numbers():
+    from rnnviz.gui.training.plot_base import nice_ceil, round_out
+
+    assert [nice_ceil(v) for v in (9.9, 11, 21, 31, 51, 101, 2500)] == [10, 20, 30, 50, 100, 200, 3000]
+    lo, hi = round_out(0.913, 1.187)
+    assert lo <= 0.913 and hi >= 1.187 and hi - lo <= 1.5 * (1.187 - 0.913)
+    assert round(lo / 0.05, 9).is_integer() and round(hi / 0.05, 9).is_integer()
+
+
+def test_after_a_run_every_x_axis_ends_at_the_last_step_one_plot_per_tick(plots):
+    plots.add_batches(batch(s) for s in range(1, 131))
+    plots.refresh()
+    assert plots.plots["loss"].plot.getViewBox().viewRange()[0][1] == 200  # a round end ahead of the data
+    plots.fit_to_data()
+    assert plots.plots["loss"].plot.getViewBox().viewRange()[0][1] == 200  # nothing redrawn at once
+    tick(plots, 6)
+    for p in plots.plots.values():
+        assert np.allclose(p.plot.getViewBox().viewRange()[0], (0, 130 * 1.02))
+    plots.refresh()
+    tick(plots, 6)  # following the data does not take the fitted end back
+    assert np.allclose(plots.plots["grad_norm"].plot.getViewBox().viewRange()[0], (0, 130 * 1.02))
+    plots.reset(clip_norm=1.0)
+    plots.add_batches(batch(s) for s in range(1, 31))
+    plots.refresh()
+    assert plots.plots["loss"].plot.getViewBox().viewRange()[0][1] == 50  # a new run follows its data again

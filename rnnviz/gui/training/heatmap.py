@@ -15,6 +15,9 @@ from .history import HeatmapHistory
 from .plot_base import LivePlot, fmt
 
 
+DEFAULT_LEVELS = (-6.0, 0.0)  # log10 ||dL/ds_t|| before a run's first batch
+
+
 class GradHeatmapPlot(LivePlot):
     def __init__(self, heat: HeatmapHistory, parent=None):
         super().__init__("grad_heatmap", translate("Heatmap", "Gradient per time step over training: log10 ||dL/ds_t||"),
@@ -22,23 +25,39 @@ class GradHeatmapPlot(LivePlot):
         self.heat = heat
         self.image = pg.ImageItem(axisOrder="col-major")  # image[row, col] -> x = step bucket, y = t bin
         self.plot.addItem(self.image)
-        self.colorbar = pg.ColorBarItem(values=(-6.0, 0.0), colorMap="viridis", label="log10 ||dL/ds_t||",
+        self.colorbar = pg.ColorBarItem(values=DEFAULT_LEVELS, colorMap="viridis", label="log10 ||dL/ds_t||",
                                         interactive=False, width=14)
         self.colorbar.setImageItem(self.image, insert_in=self.plot)
-        self.levels = (-6.0, 0.0)
+        self.levels = DEFAULT_LEVELS
+        self._drawn = None  # (rows, cols, stride, first step, T) of the image last drawn
+        self._first = True  # the next image is a run's first: its levels are taken as they are
 
     def update_view(self) -> None:
-        img = self.heat.image()
+        h = self.heat
+        drawn = (h.rows, h.cols, h.stride, h.first_step, h.T)  # what the image shows; rows only grow within a run
+        if drawn == self._drawn:
+            return  # a batch that only went into a pending (averaged) row: nothing new to draw
+        self._drawn = drawn
+        img = h.image()
         if img.size == 0:
             self.image.clear()
+            self._first = True
             return
-        self.levels = _levels(img)
-        self.image.setImage(img, autoLevels=False)
-        self.colorbar.setLevels(self.levels)
-        x0, x1 = self.heat.step_span()
-        height = self.heat.cols * self.heat.t_bin
+        levels = _levels(img) if self._first else settle_levels(self.levels, _levels(img))
+        self._first = False
+        self.image.setImage(img, autoLevels=False, levels=levels)
+        if levels != self.levels:  # the colour bar's axis re-lays out its labels on every setLevels
+            self.levels = levels
+            self.colorbar.setLevels(levels)
+        x0, x1 = h.step_span()
+        height = h.cols * h.t_bin
         self.image.setRect(QRectF(x0 - 0.5, 0.5, x1 - x0, height))
         self.follow(x1, 0.5, 0.5 + height, y_pad=0.0)  # x from 0, as the curves above
+
+    def reset_view(self) -> None:
+        """A new run: colour levels from its own data, not the last run's."""
+        self._drawn = None
+        self._first = True
 
     def hover_text(self, x: float, y: float) -> str | None:
         h = self.heat
@@ -71,6 +90,20 @@ class GradHeatmapPlot(LivePlot):
             s0 = h.first_step + i * h.stride
             rows.append([s0, s0 + h.stride - 1] + [float(v) for v in img[i]])
         return header, rows
+
+
+def settle_levels(current: tuple[float, float], target: tuple[float, float]) -> tuple[float, float]:
+    """The colour range to draw with: ``target`` when it reaches outside ``current`` or either end moved
+    in by a decade or more, else ``current``.
+
+    The robust percentiles move by half a decade back and forth from one redraw to the next; following
+    each move would re-lay out the colour bar's labels (GUI time the trainer waits for) and make the
+    colours flicker, while a real change of the gradients (a decade) still shows.
+    """
+    (lo, hi), (t_lo, t_hi) = current, target
+    if t_lo < lo or t_hi > hi or t_lo >= lo + 1.0 or t_hi <= hi - 1.0:
+        return target
+    return current
 
 
 def _levels(img: np.ndarray) -> tuple[float, float]:

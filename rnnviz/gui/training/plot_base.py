@@ -25,6 +25,10 @@ from ..i18n import translate
 from .export import atomic_save_image, atomic_write_bytes, atomic_write_csv
 
 FOREGROUND = "#303030"
+X_STEPS = (1, 2, 3, 5)  # x range ends: 1, 2, 3, 5 x 10^k steps (a denser ladder moves the axes twice as often)
+X_ROOM = 1.1  # room ahead of the newest step when the x range moves
+Y_ROOM = 0.5  # room (x the data's span) added on the side where the data left the y range
+Y_SHRINK = 1 / 3  # the y range shrinks to the data when the data spans less than this part of it
 BACKGROUND = "w"
 
 
@@ -60,8 +64,9 @@ class LivePlot(QWidget):
         self.plot.getViewBox().disableAutoRange()
         self.plot.getViewBox().setRange(xRange=(0, 10), yRange=(0, 1), padding=0)  # until data arrives
         self.plot.getViewBox().sigRangeChangedManually.connect(self._on_manual_range)
-        # {"user": True} once the user zoomed or panned; plots with linked x axes share one dict
-        self.range_state = {"user": False}
+        # "user": the user zoomed or panned; "fitted": a run ended and x ends at its last step (see
+        # TrainingPlots.fit_to_data); plots with linked x axes share one dict
+        self.range_state = {"user": False, "fitted": False}
         #self.widget.viewport().installEventFilter(self)
 
         layout = QVBoxLayout(self)
@@ -77,6 +82,9 @@ class LivePlot(QWidget):
     def hover_text(self, x: float, y: float) -> str | None:
         """What the mouse points at, in data coordinates; None hides the read-out."""
         return None
+
+    def reset_view(self) -> None:
+        """Forget what was drawn for the previous run (before the histories of a new one are drawn)."""
 
     def set_empty(self, empty: bool) -> None:
         """Show the placeholder text while there is no data."""
@@ -186,6 +194,10 @@ class LivePlot(QWidget):
             # blitted from a cache while the range stays (the range changes rarely: see follow); a
             # redraw then repaints the curves only, not the tick labels
             axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            # major and minor ticks (both labelled where they fit), without pyqtgraph's third level of
+            # unlabelled ticks at a tenth of the major spacing: re-laying out an axis after a range change
+            # then costs half the GUI time (2.1 -> 1.1 ms), and the training thread waits for the GIL meanwhile
+            axis.setStyle(maxTickLevel=1)
         self.plot.setLabel("bottom", x_label)
         self.plot.setLabel("left", y_label)
         # no grid: pyqtgraph draws it with alpha blending on every repaint, which tripled the cost of a redraw
@@ -198,37 +210,41 @@ class LivePlot(QWidget):
         """Keep the data in view with a range that changes rarely.
 
         pyqtgraph's auto-range moves the axes at every redraw, and a moved axis re-lays out its tick
-        labels, which is most of a redraw's cost. Here x grows in round steps (1, 1.5, 2, 3, 4, 5, 6, 8 x 10^k) and
-        y widens only when the data leaves it or shrinks to under half of it. A user who zooms or pans
-        takes over; the plot's "A" button hands the range back.
+        labels, which is most of a redraw's cost (and GUI time is time the training thread may wait
+        for the GIL). Here x grows in round steps (1, 2, 3, 5 x 10^k, 10% room ahead: about three moves
+        per tenfold of steps); y widens to round values, with room on the side the data left by, when
+        the data leaves it, and shrinks to the data when the data spans under a third of it. A user who
+        zooms or pans takes over; the plot's "A" button hands the range back. After a run x stays as
+        fitted to the data.
         """
         vb = self.plot.getViewBox()
         if any(vb.state["autoRange"]):  # the user pressed "A": follow again
             vb.disableAutoRange()
-            self.range_state["user"] = False
+            self.range_state["user"] = self.range_state["fitted"] = False
         if self.range_state["user"]:
             return
         (cx0, cx1), (cy0, cy1) = vb.viewRange()
         x_range = y_range = None
-        if x_hi > x_lo + 0.97 * (cx1 - x_lo) or cx0 != x_lo or x_hi < cx1 / 4:
-            # at least 10 steps (no 0.5-step ticks); 30% room ahead, so the range moves every few hundred steps
-            x_range = (x_lo, x_lo + nice_ceil(max(x_hi - x_lo, 9.0) * 1.3))
+        if not self.range_state["fitted"] and (x_hi > x_lo + 0.97 * (cx1 - x_lo) or cx0 != x_lo or x_hi < cx1 / 4):
+            # at least 10 steps (no 0.5-step ticks)
+            x_range = (x_lo, x_lo + nice_ceil(max(x_hi - x_lo, 9.0) * X_ROOM))
         if y_lo is not None and y_hi is not None and np.isfinite(y_lo) and np.isfinite(y_hi):
             span = max(y_hi - y_lo, 1e-9)
-            if y_lo < cy0 or y_hi > cy1 or span < 0.5 * (cy1 - cy0):
+            if y_lo < cy0 or y_hi > cy1 or span < Y_SHRINK * (cy1 - cy0):
                 pad = y_pad * span if span > 1e-9 else max(abs(y_hi) * 0.1, 0.05)
-                y_range = (y_lo - pad, y_hi + pad)
+                lo, hi = y_lo - pad, y_hi + pad
+                if y_pad > 0 and span >= Y_SHRINK * (cy1 - cy0):
+                    # the data left the range: room on that side, as x has room ahead (a drifting curve
+                    # then moves the axis about once per doubling of its span instead of at every redraw)
+                    hi += Y_ROOM * span if y_hi > cy1 else 0.0
+                    lo -= Y_ROOM * span if y_lo < cy0 else 0.0
+                y_range = round_out(lo, hi) if y_pad > 0 else (y_lo, y_hi)
         if x_range or y_range:
             self._setting_range = True
             try:
                 vb.setRange(xRange=x_range, yRange=y_range, padding=0)
             finally:
                 self._setting_range = False
-
-    def fit_x(self, x_hi: float, x_lo: float = 0.0) -> None:
-        """At the end of a run: the x range ends at the data (unless the user has taken over)."""
-        if not self.range_state["user"] and x_hi > x_lo:
-            self.plot.getViewBox().setXRange(x_lo, x_lo + (x_hi - x_lo) * 1.02, padding=0)
 
     def _on_manual_range(self, *_) -> None:
         self.range_state["user"] = True
@@ -273,12 +289,27 @@ def nearest_index(xs, x: float) -> int | None:
 
 
 def nice_ceil(v: float) -> float:
-    """The smallest of 1, 1.5, 2, 3, 4, 5, 6, 8 x 10^k that is >= v (v > 0): round axis ends, never much empty room."""
+    """The smallest of 1, 2, 3, 5 x 10^k that is >= v (v > 0): round axis ends that move rarely."""
     k = math.floor(math.log10(v))
-    for m in (1, 1.5, 2, 3, 4, 5, 6, 8, 10):
+    for m in X_STEPS:
         if m * 10.0 ** k >= v:
             return m * 10.0 ** k
     return 10.0 ** (k + 1)
+
+
+def round_out(lo: float, hi: float) -> tuple[float, float]:
+    """(lo, hi) widened to multiples of a round step (1, 2 or 5 x 10^k, a tenth to a quarter of the span).
+
+    A slowly drifting curve then moves the range once per step crossed instead of at every redraw. The
+    result is at most 1.5x as wide, so ``follow`` (which shrinks a range over twice the data's span)
+    does not shrink it back at the next redraw.
+    """
+    span = hi - lo
+    if not (math.isfinite(span) and span > 0):
+        return lo, hi
+    k = math.floor(math.log10(span / 10))
+    step = min(m * 10.0 ** k for m in (1, 2, 5, 10) if m * 10.0 ** k >= span / 10)
+    return math.floor(lo / step) * step, math.ceil(hi / step) * step
 
 
 def fmt(v: float) -> str:

@@ -1,12 +1,14 @@
 """The live training plots: bounded histories fed with reports, redrawn by a timer at a fixed rate.
 
 Reports arrive as often as the trainer makes them (hundreds per second on a small task); appending one
-is a few numpy writes. Drawing happens only on the refresh timer, one plot per tick, and only when
-something changed, so the GUI thread's cost does not grow with the batch rate.
+is a few numpy writes. Drawing happens only on the refresh timer, one plot per tick, only when something
+changed and only for a plot on screen, so the GUI thread's cost does not grow with the batch rate. The
+timer runs only while some plot has data it has not drawn.
 """
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -17,10 +19,17 @@ from .heatmap import GradHeatmapPlot
 from .history import HeatmapHistory, SeriesHistory
 from .plot_base import LivePlot
 
-# One plot is redrawn per tick, in turn: with 5 plots a 38 ms tick redraws each at 5.3 Hz, and a tick costs
-# the GUI thread one plot's repaint (~2-4 ms) instead of all five at once (~15 ms, a visible stall).
-# Every redraw is time the training thread may wait for the GIL, so no faster than the 5 Hz asked for.
-TICK_MS = 38
+# The plots are redrawn in frames, FRAME_MS apart: in a frame each plot with new data is redrawn once,
+# one plot per timer tick GAP_MS apart. Why 2 Hz: every redraw is CPU taken from the trainer on a 2-core
+# machine (a core, the GIL, the caches); at 5.3 Hz per plot the window cost training 13-14% of its
+# speed on an idle machine and the GUI thread took 16% of a core while training; at 2 Hz, with cheaper
+# redraws (plot_base.follow, heatmap.settle_levels), it takes 7-8% and the curves still move twice a
+# second: a learner sees the loss fall as it happens. Why one plot per tick: a tick then blocks the
+# window for one plot's repaint (~2-4 ms) instead of five (~15 ms, a visible stall). Why a burst: the
+# five plots end at (nearly) the same training step, where plots drawn in turn 100 ms apart ended up
+# to half a second apart.
+FRAME_MS = 500
+GAP_MS = 15
 EMA_ALPHA = 0.05   # smoothing of the per-batch curves: about the last 20 batches
 
 
@@ -36,7 +45,7 @@ class TrainingPlots(QWidget):
     refreshed = Signal()  # after each redraw (tests and the UI benchmark count these)
 
     def __init__(self, parent=None, batch_capacity: int = 1024, heatmap_rows: int = 256,
-                 tick_ms: int = TICK_MS):
+                 frame_ms: int = FRAME_MS, gap_ms: int = GAP_MS):
         super().__init__(parent)
         self.batches = SeriesHistory(BATCH_COLUMNS, batch_capacity)
         self.epochs = SeriesHistory(EPOCH_COLUMNS, 1024)
@@ -48,7 +57,7 @@ class TrainingPlots(QWidget):
             self.plots[plot.plot_id] = plot
         # One training-step axis for all: zoom or pan one plot and the others show the same steps.
         # (pyqtgraph's setXLink aligns pixels instead, which differ here: the heatmap is wider.)
-        shared = {"user": False}
+        shared = {"user": False, "fitted": False}
         self._range_state = shared
         self._syncing = False
         self._pending_x: tuple[float, float] | None = None
@@ -68,13 +77,14 @@ class TrainingPlots(QWidget):
         self._last_step = 0.0
         self._dirty: set[str] = set()
         self._order = list(self.plots)
-        self._next = 0
+        self._frame: list[str] = []  # plots still to redraw in the current frame, in order
+        self._frame_started = 0.0
+        self.frame_ms, self.gap_ms = frame_ms, gap_ms
         self.n_refreshes = 0
-        self.timer = QTimer(self)
-        self.timer.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse timer may run 5% slow: under 5 Hz
-        self.timer.setInterval(tick_ms)
+        self.timer = QTimer(self)  # runs while a plot is dirty: an idle window has no ticks
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse timer may run 5% slow
+        self.timer.setInterval(gap_ms)
         self.timer.timeout.connect(self._tick)
-        self.timer.start()
 
     # ------------------------------------------------------------------ feeding
     def reset(self, clip_norm: float | None = None) -> None:
@@ -84,7 +94,10 @@ class TrainingPlots(QWidget):
         self.heat.clear()
         self._ema.clear()
         self._last_step = 0.0
-        self._range_state["user"] = False  # a new run: follow the data again
+        self._range_state.update(user=False, fitted=False)  # a new run: follow the data again
+        self._pending_x = None
+        for plot in self.plots.values():
+            plot.reset_view()
         self.plots["grad_norm"].set_clip_norm(clip_norm)
         self._mark_dirty()
         self.refresh()
@@ -156,17 +169,43 @@ class TrainingPlots(QWidget):
 
     def _mark_dirty(self) -> None:
         self._dirty.update(self._order)
+        if not self.timer.isActive():
+            self.timer.start(self.gap_ms)  # the first frame after a pause in the data comes at once
+
+    def _on_screen(self, plot_id: str | None = None) -> bool:
+        """Whether the plots (or one of them) can be seen: shown, the window not minimised, not scrolled away."""
+        if not self.isVisible() or self.window().isMinimized():
+            return False
+        if plot_id is None:
+            return True
+        plot = self.plots[plot_id]
+        return plot.isVisible() and not plot.visibleRegion().isEmpty()
 
     def _tick(self) -> None:
-        """Redraw the next plot (in turn) that has new data; nothing while the plots are not on screen."""
-        if not self.isVisible():
-            return  # e.g. the window shows another page: the data waits, marked dirty, at no cost
-        for _ in range(len(self._order)):
-            plot_id = self._order[self._next]
-            self._next = (self._next + 1) % len(self._order)
-            if plot_id in self._dirty:
-                self._redraw(plot_id)
+        """Redraw the next plot of the current frame; start a new frame when the last one is done.
+
+        A plot off screen (another page, a minimised window, scrolled out of view) keeps its data marked
+        dirty at no cost and is redrawn in the first frame it is back on screen.
+        """
+        if not self._frame:
+            if not self._dirty:
+                self.timer.stop()  # nothing to draw until the next report (_mark_dirty starts it again)
                 return
+            if not self._on_screen():
+                self.timer.setInterval(self.frame_ms)
+                return
+            self._frame = [plot_id for plot_id in self._order if plot_id in self._dirty]
+            self._frame_started = time.monotonic()
+        while self._frame:
+            plot_id = self._frame.pop(0)
+            if plot_id in self._dirty and self._on_screen(plot_id):
+                self._redraw(plot_id)
+                break
+        if self._frame:
+            self.timer.setInterval(self.gap_ms)
+        else:  # the next frame FRAME_MS after this one began
+            elapsed_ms = 1e3 * (time.monotonic() - self._frame_started)
+            self.timer.setInterval(max(self.gap_ms, round(self.frame_ms - elapsed_ms)))
 
     def _redraw(self, plot_id: str) -> None:
         self._dirty.discard(plot_id)
@@ -178,17 +217,22 @@ class TrainingPlots(QWidget):
         self.refreshed.emit()
 
     def refresh(self) -> None:
-        """Redraw every plot that has new data now (tests, exports; the timer spreads this over ticks)."""
+        """Redraw every plot that has new data now (tests, exports; the timer spreads a frame over ticks)."""
         for plot_id in self._order:
             if plot_id in self._dirty:
                 self._redraw(plot_id)
 
     def fit_to_data(self) -> None:
-        """After a run: the x axes end at the last step instead of the next round number."""
-        self.refresh()
-        if self._last_step > 0:
-            for plot in self.plots.values():
-                plot.fit_x(self._last_step)
+        """After a run: the x axes end at the last step instead of the next round number.
+
+        Each plot takes the fitted range at its turn in the next frame (re-laying out five axes in one
+        go stalled the window for tens of ms at the end of every run); following the data then leaves x
+        alone until the next run.
+        """
+        if self._last_step > 0 and not self._range_state["user"]:
+            self._range_state["fitted"] = True
+            self._pending_x = (0.0, self._last_step * 1.02)
+        self._mark_dirty()
 
     def memory_bytes(self) -> int:
         """Bytes held by the histories (bounded by construction)."""
