@@ -70,6 +70,9 @@ def test_pause_shows_the_current_weights_resume_goes_on_stop_ends(qtbot):
     model = paused_model.args[0]
     assert model.params["W"].shape == (8, 8)
     steps_at_pause = panel.worker.trainer._loop.step
+    # every batch trained before the pause is on the plots (reports wake the GUI at most 10 times a
+    # second: the ones still waiting for their wake-up are taken when the pause is seen)
+    assert panel.n_batches_received == steps_at_pause
     qtbot.wait(300)
     assert panel.worker.trainer._loop.step == steps_at_pause  # really paused: no batch while paused
     panel.resume()

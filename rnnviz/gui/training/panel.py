@@ -301,6 +301,10 @@ class TrainingPanel(RunActions, PanelView, QWidget):
         worker = self.sender()
         if worker is not self.worker or worker is None:
             return
+        self._take_reports(worker)
+
+    def _take_reports(self, worker) -> None:
+        """Show every batch report the worker's mailbox holds (the wake-up may still be on its way)."""
         reports = worker.mailbox.take_all()
         if not reports:
             return
@@ -340,6 +344,8 @@ class TrainingPanel(RunActions, PanelView, QWidget):
             return
         if self.worker.control.wait_until_paused(0):
             self._pause_poll.stop()
+            # the last reports before the pause may be waiting for their (rate-limited) wake-up
+            self._take_reports(self.worker)
             self._set_state(PAUSED)
             if self._last_report is not None:
                 self._show_progress(self._last_report)
