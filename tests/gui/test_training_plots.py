@@ -227,18 +227,21 @@ def test_axis_ends_are_round_numbers():
     assert round(lo / 0.05, 9).is_integer() and round(hi / 0.05, 9).is_integer()
 
 
-def test_after_a_run_every_x_axis_ends_at_the_last_step_one_plot_per_tick(plots):
+def test_after_a_run_every_plot_shows_the_last_step_at_once_its_x_axis_ending_there(plots):
     plots.add_batches(batch(s) for s in range(1, 131))
     plots.refresh()
     assert plots.plots["loss"].plot.getViewBox().viewRange()[0][1] == 200  # a round end ahead of the data
+    plots.add_batches(batch(s) for s in range(131, 141))  # the run's last reports, not drawn yet
     plots.fit_to_data()
-    assert plots.plots["loss"].plot.getViewBox().viewRange()[0][1] == 200  # nothing redrawn at once
+    for p in plots.plots.values():  # no waiting for the next frame: the run is over
+        assert np.allclose(p.plot.getViewBox().viewRange()[0], (0, 140 * 1.02))
+    assert not plots._dirty
     tick(plots, 6)
     for p in plots.plots.values():
-        assert np.allclose(p.plot.getViewBox().viewRange()[0], (0, 130 * 1.02))
+        assert np.allclose(p.plot.getViewBox().viewRange()[0], (0, 140 * 1.02))
     plots.refresh()
     tick(plots, 6)  # following the data does not take the fitted end back
-    assert np.allclose(plots.plots["grad_norm"].plot.getViewBox().viewRange()[0], (0, 130 * 1.02))
+    assert np.allclose(plots.plots["grad_norm"].plot.getViewBox().viewRange()[0], (0, 140 * 1.02))
     plots.reset(clip_norm=1.0)
     plots.add_batches(batch(s) for s in range(1, 31))
     plots.refresh()
