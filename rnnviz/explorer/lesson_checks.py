@@ -181,9 +181,10 @@ def _truncation_zero(c, e, _):
 
 
 def _config_default(c, e, _):
+    """The Train page's IMDb setting of a field (``TrainConfig.defaults_for("imdb")``, what lesson 8 trains)."""
     from rnnviz.train.config import TrainConfig
-    value = getattr(TrainConfig(), c["field"])
-    return CheckResult(value == c["value"], f"TrainConfig().{c['field']} = {value!r}")
+    value = getattr(TrainConfig.defaults_for("imdb"), c["field"])
+    return CheckResult(value == c["value"], f"TrainConfig.defaults_for('imdb').{c['field']} = {value!r}")
 
 
 def _trained_accuracy(c, e, _):

@@ -9,7 +9,9 @@
 - ``TrainConfig``: the Keras SimpleRNN IMDb example's settings (vocabulary 10000, maxlen 500, embedding
   32, hidden 32, tanh, lr 1e-3, batch 128, 10 epochs, validation split 0.2) with three changes for IMDb,
   each argued in its docstring: Adam, clip_norm 1.0 and lr_schedule "cosine" (Keras' CosineDecay over
-  the run). ``TrainConfig.defaults_for("memory" | "negation")`` gives the built-in tasks' settings,
+  the run). ``TrainConfig.defaults_for("imdb")`` (the Train page's and the CLI's IMDb recipe) adds word
+  dropout 0.2, early stopping (patience 3), 8 epochs and validation split 0.1; with ``recipe="keras"`` it
+  is the plain Keras example. ``TrainConfig.defaults_for("memory" | "negation")`` gives the built-in tasks' settings,
   which keep a constant rate. Allowed values: ``DATASETS``, ``ACTIVATIONS``, ``OPTIMIZERS``,
   ``LR_SCHEDULES``; ``FIELD_HELP`` explains every field; ``learning_rate(schedule, lr, step, total)``.
 - ``TrainControl``: pause(), resume(), stop() from any thread, honoured within one batch (a stop

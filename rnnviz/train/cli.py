@@ -57,7 +57,7 @@ def _optional_number(kind):
 
 def build_parser() -> argparse.ArgumentParser:
     """Options for every TrainConfig field (defaults: the Keras IMDb example) plus data and output paths."""
-    d = TrainConfig()
+    d = TrainConfig.defaults_for("imdb")  # the defaults --help names are IMDb's (the recipe's, not the dataclass')
     p = _Parser(
         prog="rnnviz train",
         description="Train an RNN, LSTM or GRU (or, with --model bag, the ordinary network) headless. Progress "
@@ -93,7 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help=help_for("patience"))
     p.add_argument("--recipe", choices=RECIPES, default="rnnviz",
                    help="Starting settings: 'rnnviz' (the defaults shown here) or 'keras', the plain Keras example "
-                        "(rmsprop, no clipping, constant rate, no word dropout or weight decay, no early stop). "
+                        "(rmsprop, no clipping, constant rate, no word dropout or weight decay, no early stop; on IMDb "
+                        "10 epochs with 20 %% held out). "
                         "Options given beside it still apply.")
     out = p.add_mutually_exclusive_group()
     out.add_argument("--out", metavar="PATH", help="where to save the model (.npz); default: a new file in the "

@@ -126,7 +126,8 @@ def test_gated_cells_have_their_own_imdb_defaults():
     lstm = TrainConfig.defaults_for("imdb", "lstm")
     assert (lstm.cell, lstm.epochs, lstm.embed_dim, lstm.hidden_dim, lstm.maxlen) == ("lstm", 3, 32, 32, 500)
     # the RNN keeps IMDb's own defaults (the dataclass plus the recipe's regularisers), no cell changes
-    assert TrainConfig.defaults_for("imdb") == TrainConfig().with_changes(word_dropout=0.2, patience=3)
+    assert TrainConfig.defaults_for("imdb") == TrainConfig().with_changes(word_dropout=0.2, patience=3,
+                                                                          validation_split=0.1, epochs=8)
     assert TrainConfig.defaults_for("memory", "gru").with_changes(cell="rnn", gate_init="keras") == \
         TrainConfig.defaults_for("memory")
     args = build_parser().parse_args(["--cell", "lstm"])

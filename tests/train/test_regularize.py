@@ -5,7 +5,7 @@ import pytest
 from rnnviz.data import Dataset, OOV_ID
 from rnnviz.train import FIELD_HELP, ConfigError, TrainConfig, Trainer
 from rnnviz.train.cli import build_parser, config_from_args
-from rnnviz.train.config import KERAS_RECIPE
+from rnnviz.train.config import KERAS_IMDB_RUN, KERAS_RECIPE
 from rnnviz.train.regularize import DECAYED, decay_weights, drop_word_types, drop_words
 
 from train_helpers import make_dataset, small_config
@@ -89,8 +89,10 @@ def test_the_plain_keras_recipe_is_one_flag_away():
     parser = build_parser()
     default = config_from_args(parser.parse_args([]))
     keras = config_from_args(parser.parse_args(["--recipe", "keras"]))
-    assert keras == default.with_changes(**KERAS_RECIPE)
+    assert keras == default.with_changes(**KERAS_RECIPE, **KERAS_IMDB_RUN)
     assert (keras.optimizer, keras.clip_norm, keras.lr_schedule) == ("rmsprop", None, "constant")
+    assert (keras.epochs, keras.validation_split) == (10, 0.2)  # the Keras example's run, not the recipe's 8 and 0.1
+    assert TrainConfig.defaults_for("negation", recipe="keras").epochs == TrainConfig.defaults_for("negation").epochs
     assert (keras.word_dropout, keras.embedding_dropout, keras.weight_decay, keras.patience) == (0.0, 0.0, 0.0, None)
     assert keras == TrainConfig.defaults_for("imdb", recipe="keras")
     mixed = config_from_args(parser.parse_args(["--recipe", "keras", "--word-dropout", "0.1", "--patience", "3"]))
@@ -100,8 +102,9 @@ def test_the_plain_keras_recipe_is_one_flag_away():
 
 def test_imdb_recommends_the_regularisers_and_older_model_files_read_as_trained_without_them():
     imdb = TrainConfig.defaults_for("imdb")
-    assert (imdb.word_dropout, imdb.patience) == (0.2, 3)
-    assert imdb.with_changes(word_dropout=0.0, patience=None) == TrainConfig()  # otherwise the same recipe
+    assert (imdb.word_dropout, imdb.patience, imdb.validation_split, imdb.epochs) == (0.2, 3, 0.1, 8)
+    # otherwise the same recipe
+    assert imdb.with_changes(word_dropout=0.0, patience=None, validation_split=0.2, epochs=10) == TrainConfig()
     old_file_config = TrainConfig().to_dict()
     for name in ("word_dropout", "embedding_dropout", "weight_decay", "patience", "head"):
         del old_file_config[name]
