@@ -386,6 +386,77 @@ Keras（遗忘门偏置 1）：f ≈ σ(1) = 0.73，所以细胞状态每一步�
     </message>
 </context>
 <context>
+    <name>ConfigErrors</name>
+    <message>
+        <source>gate_init &apos;chrono&apos; initialises the gates of an LSTM or GRU; the vanilla RNN has none</source>
+        <translation>gate_init “chrono” 用于初始化 LSTM 或 GRU 的门；最基本的 RNN 没有门</translation>
+    </message>
+    <message>
+        <source>gate_init &apos;chrono&apos; needs maxlen &gt;= 3 (it spreads memories over 1 .. maxlen - 1 steps)</source>
+        <translation>gate_init “chrono” 需要 maxlen &gt;= 3（它把记忆长度分布在 1 .. maxlen - 1 个时间步上）</translation>
+    </message>
+    <message>
+        <source>activation {0!r} applies to the vanilla RNN only: the {1} cell has its own sigmoid and tanh gates; use activation tanh with it</source>
+        <translation>激活函数 {0!r} 只适用于最基本的 RNN：{1} 单元有自己的 sigmoid 和 tanh 门；请配合激活函数 tanh 使用</translation>
+    </message>
+    <message>
+        <source>the ordinary network (model bag) has no recurrent cell; cell {0!r} needs model rnn</source>
+        <translation>普通神经网络（model bag）没有循环单元；单元 {0!r} 需要 model rnn</translation>
+    </message>
+    <message>
+        <source>truncate applies to the RNN&apos;s BPTT only; the bag model has no steps to truncate</source>
+        <translation>截断只适用于 RNN 的时间反向传播；词嵌入平均模型没有可截断的时间步</translation>
+    </message>
+    <message>
+        <source>head softmax (next-word prediction) is for the built-in tasks (memory, negation): over IMDb&apos;s vocabulary at 500 steps its outputs would need gigabytes</source>
+        <translation>softmax 输出头（预测下一个词）用于内置任务（memory、negation）：在 IMDb 的词表上走 500 个时间步，它的输出需要好几 GB 内存</translation>
+    </message>
+    <message>
+        <source>config must be a mapping of field names to values, got {0}</source>
+        <translation>配置必须是字段名到取值的映射，实际为 {0}</translation>
+    </message>
+    <message>
+        <source>unknown config field {0!r}; allowed fields: {1}</source>
+        <translation>未知的配置字段 {0!r}；允许的字段：{1}</translation>
+    </message>
+    <message>
+        <source>{0} must be one of {1}, got {2!r}</source>
+        <translation>{0} 必须是 {1} 之一，实际为 {2!r}</translation>
+    </message>
+    <message>
+        <source> or empty (None)</source>
+        <translation>或留空（None）</translation>
+    </message>
+    <message>
+        <source>{0} must be an integer from {1} to {2}{3}, got {4!r}</source>
+        <translation>{0} 必须是 {1} 到 {2} 之间的整数{3}，实际为 {4!r}</translation>
+    </message>
+    <message>
+        <source>{0} must be a number from 0 (off) to {1:g}, got {2!r}</source>
+        <translation>{0} 必须是 0（关闭）到 {1:g} 之间的数，实际为 {2!r}</translation>
+    </message>
+    <message>
+        <source>{0} must be a number greater than {1:g} and at most {2:g}{3}, got {4!r}</source>
+        <translation>{0} 必须是大于 {1:g} 且不超过 {2:g} 的数{3}，实际为 {4!r}</translation>
+    </message>
+    <message>
+        <source>this run needs about {0} of memory (one batch&apos;s states alone are batch_size {1} x maxlen {2} x hidden_dim {3} numbers), more than this computer&apos;s {4}. Use a smaller batch size, maxlen, hidden_dim or embed_dim.</source>
+        <translation>这次训练大约需要 {0} 内存（仅一个批次的状态就有 batch_size {1} x maxlen {2} x hidden_dim {3} 个数），超过了这台计算机的 {4}。请减小批大小、maxlen、hidden_dim 或 embed_dim。</translation>
+    </message>
+    <message>
+        <source>the dataset&apos;s sequences have {0} steps but maxlen is {1}; load the dataset with the config&apos;s maxlen</source>
+        <translation>数据集的序列有 {0} 个时间步，但 maxlen 是 {1}；请用配置中的 maxlen 加载数据集</translation>
+    </message>
+    <message>
+        <source>the dataset uses token id {0} but its vocabulary has only {1} ids</source>
+        <translation>数据集用到了词元编号 {0}，但它的词表只有 {1} 个编号</translation>
+    </message>
+    <message>
+        <source>the dataset needs at least 2 training and 1 test sequence</source>
+        <translation>数据集至少需要 2 个训练序列和 1 个测试序列</translation>
+    </message>
+</context>
+<context>
     <name>Curves</name>
     <message>
         <source>training step</source>

@@ -29,7 +29,7 @@ import PySide6
 #: files below the explorer whose words the window shows (the hyperparameters' help, the model files' errors;
 #: the data layer's errors reach the window too)
 SOURCE_FOLDERS = ("rnnviz/gui", "rnnviz/explorer", "rnnviz/data")
-SOURCE_FILES = ("rnnviz/train/config.py", "rnnviz/train/checkpoint.py")
+SOURCE_FILES = ("rnnviz/train/config.py", "rnnviz/train/checkpoint.py", "rnnviz/train/trainer.py")
 #: zh_CN: every string; en: the plural forms only ("%n step(s)" -> "1 step" / "3 steps").
 LANGUAGES = ("en", "zh_CN")
 

@@ -13,6 +13,8 @@ from typing import Any
 
 from rnnviz.core.spec import ACTIVATIONS, CELLS, HEADS
 
+from rnnviz.text import QT_TRANSLATE_NOOP, translate
+
 from .schedule import LR_SCHEDULES
 
 DATASETS = ("imdb", "memory", "negation")
@@ -39,11 +41,6 @@ LR_MAX = 100.0  # high enough to watch a run explode on purpose, which is part o
 VALIDATION_SPLIT_MAX = 0.9
 WORD_DROPOUT_MAX = 0.9  # above it hardly a word of a review is left to learn from
 WEIGHT_DECAY_MAX = 100.0
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks for
-    """Marks FIELD_HELP's texts for translation (the window shows them in its language); no Qt here."""
-    return text
 
 
 #: Each field's help, for --help and the Train page's tooltips (context "FieldHelp" of resources/i18n).
@@ -211,18 +208,21 @@ class TrainConfig:
         _check_choice("cell", self.cell, CELLS)
         _check_choice("gate_init", self.gate_init, GATE_INITS)
         if self.cell == "rnn" and self.gate_init != "keras":
-            raise ConfigError("gate_init 'chrono' initialises the gates of an LSTM or GRU; the vanilla RNN has none")
+            raise ConfigError(translate("ConfigErrors", "gate_init 'chrono' initialises the gates of an LSTM "
+                                        "or GRU; the vanilla RNN has none"))
         if self.gate_init == "chrono" and self.maxlen < 3:
-            raise ConfigError("gate_init 'chrono' needs maxlen >= 3 (it spreads memories over 1 .. maxlen - 1 steps)")
+            raise ConfigError(translate("ConfigErrors", "gate_init 'chrono' needs maxlen >= 3 (it spreads "
+                                        "memories over 1 .. maxlen - 1 steps)"))
         if self.cell != "rnn" and self.activation != "tanh":
-            raise ConfigError(f"activation {self.activation!r} applies to the vanilla RNN only: the {self.cell.upper()} "
-                              "cell has its own sigmoid and tanh gates; use activation tanh with it")
+            raise ConfigError(translate("ConfigErrors", "activation {0!r} applies to the vanilla RNN only: "
+                                        "the {1} cell has its own sigmoid and tanh gates; use "
+                                        "activation tanh with it").format(self.activation, self.cell.upper()))
         _check_choice("optimizer", self.optimizer, OPTIMIZERS)
         _check_choice("lr_schedule", self.lr_schedule, LR_SCHEDULES)
         _check_choice("model", self.model, MODELS)
         if self.model == "bag" and self.cell != "rnn":
-            raise ConfigError(f"the ordinary network (model bag) has no recurrent cell; cell {self.cell!r} needs "
-                              "model rnn")
+            raise ConfigError(translate("ConfigErrors", "the ordinary network (model bag) has no recurrent "
+                                        "cell; cell {0!r} needs model rnn").format(self.cell))
         _check_real("lr", self.lr, 0.0, LR_MAX)
         _check_real("validation_split", self.validation_split, 0.0, VALIDATION_SPLIT_MAX)
         if self.clip_norm is not None:
@@ -230,7 +230,8 @@ class TrainConfig:
         if self.truncate is not None:
             _check_int("truncate", self.truncate, 1, self.maxlen, optional=True)
             if self.model == "bag":
-                raise ConfigError("truncate applies to the RNN's BPTT only; the bag model has no steps to truncate")
+                raise ConfigError(translate("ConfigErrors", "truncate applies to the RNN's BPTT only; the bag "
+                                            "model has no steps to truncate"))
         _check_fraction("word_dropout", self.word_dropout, WORD_DROPOUT_MAX)
         _check_fraction("embedding_dropout", self.embedding_dropout, WORD_DROPOUT_MAX)
         _check_fraction("weight_decay", self.weight_decay, WEIGHT_DECAY_MAX)
@@ -238,8 +239,10 @@ class TrainConfig:
             _check_int("patience", self.patience, 1, INT_RANGES["epochs"][1], optional=True)
         _check_choice("head", self.head, HEADS)
         if self.head == "softmax" and self.dataset == "imdb":
-            raise ConfigError("head softmax (next-word prediction) is for the built-in tasks (memory, negation): "
-                              "over IMDb's vocabulary at 500 steps its outputs would need gigabytes")
+            raise ConfigError(translate("ConfigErrors", "head softmax (next-word prediction) is for the "
+                                        "built-in tasks (memory, negation): over IMDb's "
+                                        "vocabulary at 500 steps its outputs would need "
+                                        "gigabytes"))
 
     @property
     def chrono(self) -> int | None:
@@ -255,18 +258,21 @@ class TrainConfig:
     def from_dict(cls, d: dict[str, Any]) -> "TrainConfig":
         """Build from a dict (a checkpoint's JSON, the window's form). Missing fields take the defaults."""
         if not isinstance(d, dict):
-            raise ConfigError(f"config must be a mapping of field names to values, got {type(d).__name__}")
+            raise ConfigError(translate("ConfigErrors", "config must be a mapping of field names to values, "
+                                        "got {0}").format(type(d).__name__))
         known = field_names()
         unknown = sorted(set(d) - set(known))
         if unknown:
-            raise ConfigError(f"unknown config field {unknown[0]!r}; allowed fields: {', '.join(known)}")
+            raise ConfigError(translate("ConfigErrors", "unknown config field {0!r}; allowed fields: {1}")
+                              .format(unknown[0], ', '.join(known)))
         return cls(**d)
 
     def with_changes(self, **changes: Any) -> "TrainConfig":
         """A validated copy with some fields changed."""
         unknown = sorted(set(changes) - set(field_names()))
         if unknown:
-            raise ConfigError(f"unknown config field {unknown[0]!r}; allowed fields: {', '.join(field_names())}")
+            raise ConfigError(translate("ConfigErrors", "unknown config field {0!r}; allowed fields: {1}")
+                              .format(unknown[0], ', '.join(field_names())))
         return replace(self, **changes)
 
     @classmethod
@@ -336,29 +342,32 @@ RECIPES = ("rnnviz", "keras")
 # ---------------------------------------------------------------------- checks
 def _check_choice(name: str, value: Any, allowed: tuple[str, ...]) -> None:
     if not isinstance(value, str) or value not in allowed:
-        raise ConfigError(f"{name} must be one of {', '.join(allowed)}, got {value!r}")
+        raise ConfigError(translate("ConfigErrors", "{0} must be one of {1}, got {2!r}")
+                          .format(name, ', '.join(allowed), value))
 
 
 def _check_int(name: str, value: Any, low: int, high: int, optional: bool = False) -> None:
     # bool is an int subclass in Python; True as a hidden size is a bug, not a 1.
     if isinstance(value, bool) or not isinstance(value, Integral) or not low <= value <= high:
-        extra = " or empty (None)" if optional else ""
-        raise ConfigError(f"{name} must be an integer from {low} to {high}{extra}, got {value!r}")
+        extra = translate("ConfigErrors", " or empty (None)") if optional else ""
+        raise ConfigError(translate("ConfigErrors", "{0} must be an integer from {1} to {2}{3}, got {4!r}")
+                          .format(name, low, high, extra, value))
 
 
 def _check_fraction(name: str, value: Any, high: float) -> None:
     """A number from 0 (off) to `high`."""
     if isinstance(value, bool) or not isinstance(value, Real) or not math.isfinite(value) or not 0 <= value <= high:
-        raise ConfigError(f"{name} must be a number from 0 (off) to {high:g}, got {value!r}")
+        raise ConfigError(translate("ConfigErrors", "{0} must be a number from 0 (off) to {1:g}, got {2!r}")
+                          .format(name, high, value))
 
 
 def _check_real(name: str, value: Any, low_exclusive: float, high: float, optional: bool = False) -> None:
     ok = (not isinstance(value, bool) and isinstance(value, Real) and math.isfinite(value)
           and low_exclusive < value <= high)
     if not ok:
-        extra = " or empty (None)" if optional else ""
-        raise ConfigError(f"{name} must be a number greater than {low_exclusive:g} and at most {high:g}{extra}, "
-                          f"got {value!r}")
+        extra = translate("ConfigErrors", " or empty (None)") if optional else ""
+        raise ConfigError(translate("ConfigErrors", "{0} must be a number greater than {1:g} and at most "
+                                    "{2:g}{3}, got {4!r}").format(name, low_exclusive, high, extra, value))
 
 
 # ---------------------------------------------------------------------- memory
@@ -413,10 +422,11 @@ def check_memory(config: TrainConfig, vocab_size: int | None = None, n_sequences
     have = available if available is not None else physical_memory_bytes()
     if have is not None and need > have:
         raise ConfigError(
-            f"this run needs about {_gigabytes(need)} of memory (one batch's states alone are batch_size "
-            f"{config.batch_size} x maxlen {config.maxlen} x hidden_dim {config.hidden_dim} numbers), more "
-            f"than this computer's {_gigabytes(have)}. Use a smaller batch size, maxlen, hidden_dim or "
-            "embed_dim.")
+            translate("ConfigErrors", "this run needs about {0} of memory (one batch's states alone are "
+                      "batch_size {1} x maxlen {2} x hidden_dim {3} numbers), more than this "
+                      "computer's {4}. Use a smaller batch size, maxlen, hidden_dim or "
+                      "embed_dim.")
+            .format(_gigabytes(need), config.batch_size, config.maxlen, config.hidden_dim, _gigabytes(have)))
     return need
 
 

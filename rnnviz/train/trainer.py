@@ -17,6 +17,8 @@ import numpy as np
 from rnnviz import core
 from rnnviz.data import Dataset
 
+from rnnviz.text import translate
+
 from .config import ConfigError, TrainConfig
 from .control import TrainControl
 from .heads import PREDICT_BATCH, Batch, BatchPlan, batch_accuracy, make_params, make_predictor, make_scorer, \
@@ -296,10 +298,13 @@ def make_optimizer(config: TrainConfig, params: dict[str, np.ndarray]):
 def _check_dataset_fits(config: TrainConfig, dataset: Dataset) -> None:
     """The dataset must be encoded with the config's maxlen and use only ids of its own vocabulary."""
     if dataset.maxlen != config.maxlen:
-        raise ConfigError(f"the dataset's sequences have {dataset.maxlen} steps but maxlen is {config.maxlen}; "
-                          f"load the dataset with the config's maxlen")
+        raise ConfigError(translate("ConfigErrors", "the dataset's sequences have {0} steps but maxlen is "
+                                    "{1}; load the dataset with the config's maxlen")
+                          .format(dataset.maxlen, config.maxlen))
     top = max(int(dataset.x_train.max(initial=0)), int(dataset.x_test.max(initial=0)))
     if top >= len(dataset.vocab):
-        raise ConfigError(f"the dataset uses token id {top} but its vocabulary has only {len(dataset.vocab)} ids")
+        raise ConfigError(translate("ConfigErrors", "the dataset uses token id {0} but its vocabulary has "
+                                    "only {1} ids").format(top, len(dataset.vocab)))
     if len(dataset.y_train) < 2 or len(dataset.y_test) < 1:
-        raise ConfigError("the dataset needs at least 2 training and 1 test sequence")
+        raise ConfigError(translate("ConfigErrors", "the dataset needs at least 2 training and 1 test "
+                                    "sequence"))

@@ -72,7 +72,7 @@ def test_no_english_prose_outside_translate(path):
 
 
 #: Below the window: the layers whose messages reach it (lupdate reads them too, see i18n_tools).
-LAYER_FILES = python_files(("rnnviz/data",)) + [ROOT / "rnnviz/train/checkpoint.py", ROOT / "rnnviz/train/config.py"]
+LAYER_FILES = python_files(("rnnviz/data",)) + [ROOT / f"rnnviz/train/{name}.py" for name in ("checkpoint", "config", "trainer")]
 
 
 @pytest.mark.parametrize("path", checked_files() + LAYER_FILES, ids=lambda p: str(p.relative_to(ROOT)))
