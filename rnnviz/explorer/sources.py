@@ -6,6 +6,7 @@ newest model the trainer saved in the user's data folder, then the small built-i
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from rnnviz.core.spec import DEFAULT_HIDDEN
@@ -117,16 +118,27 @@ def task_name(task: str) -> str:
 
 def builtin_spec(task: str = "sentiment", hidden_dim: int = DEFAULT_HIDDEN) -> ModelSpec:
     """A small built-in model trained on the negation task (cached per hidden size; a first build
-    trains for a fraction of a second, so call it off the GUI thread). task: a key of TASKS."""
-    from rnnviz.train.builtin import builtin_model, builtin_next_word_model
+    trains for a fraction of a second, so call it off the GUI thread). task: a key of TASKS.
+
+    The same ModelSpec object for the same model in this process: a lesson step that asks for the
+    model already shown is then no model change (no file read, no second trace at every step)."""
+    from rnnviz.train.paths import user_data_folder
 
     if task not in TASKS:
         raise ValueError(f"task must be one of {sorted(TASKS)}, got {task!r}")
-    if task == "next_word":
-        return ModelSpec.from_trained(builtin_next_word_model(hidden_dim=hidden_dim),
-                                      translate("Sources", "built-in next-word model (negation task)"), task)
-    return ModelSpec.from_trained(builtin_model(hidden_dim=hidden_dim),
-                                  translate("Sources", "built-in model (negation task)"), task)
+    name = (translate("Sources", "built-in next-word model (negation task)") if task == "next_word"
+            else translate("Sources", "built-in model (negation task)"))
+    # the data folder in the key: the cached file is read from there (tests point it elsewhere)
+    return _builtin_spec(task, int(hidden_dim), name, str(user_data_folder()))
+
+
+@lru_cache(maxsize=32)
+def _builtin_spec(task: str, hidden_dim: int, name: str, _folder: str) -> ModelSpec:
+    from rnnviz.train.builtin import builtin_model, builtin_next_word_model
+
+    trained = (builtin_next_word_model(hidden_dim=hidden_dim) if task == "next_word"
+               else builtin_model(hidden_dim=hidden_dim))
+    return ModelSpec.from_trained(trained, name, task)
 
 
 def startup_model(last_path: str | None) -> StartupModel:
