@@ -64,26 +64,33 @@ def _spectral_radius(c, e, _):
 
 
 def _comparison(e, shuffled):
-    from .compare import compare_orders
+    """The step's shuffle as the Explore page's panel does it (``ordinary.OrderExperiment`` and
+    ``side_by_side``), on a copy of the explorer: the check tests the code the learner sees."""
     from .lessons import lesson_bag_model
+    from .ordinary import OrderExperiment, side_by_side
+    from .session import Explorer
     if shuffled is None:
         raise ValueError("this check needs the step's 'shuffled' sentence")
-    return compare_orders(e, shuffled, lesson_bag_model(e.model.hidden_dim))
+    experiment = OrderExperiment(Explorer(e.model, e.controls))
+    experiment.shuffle(shuffled)
+    return side_by_side(experiment, lesson_bag_model(e.model.hidden_dim))
 
 
 def _bag_shuffle_equal(c, e, shuffled):
-    cmp = _comparison(e, shuffled)
-    ok = cmp.same_words and cmp.labels != cmp.shuffled_labels and cmp.bag_o == cmp.bag_o_shuffled
-    return CheckResult(ok, f"bag o = {cmp.bag_o!r} and {cmp.bag_o_shuffled!r} (same words: {cmp.same_words})")
+    side = _comparison(e, shuffled)
+    o, o_shuffled = side.written.bag.o, side.shuffled.bag.o
+    ok = side.same_tokens and side.written.labels != side.shuffled.labels and o == o_shuffled
+    return CheckResult(ok, f"bag o = {o!r} and {o_shuffled!r} (same words: {side.same_tokens})")
 
 
 def _rnn_shuffle_differs(c, e, shuffled):
-    cmp = _comparison(e, shuffled)
-    change = abs(cmp.rnn - cmp.rnn_shuffled)
-    ok = change >= c.get("min_change", 0.0) and cmp.rnn != cmp.rnn_shuffled
+    side = _comparison(e, shuffled)
+    rnn, rnn_shuffled = side.written.rnn, side.shuffled.rnn
+    change = abs(rnn - rnn_shuffled)
+    ok = change >= c.get("min_change", 0.0) and rnn != rnn_shuffled
     if c.get("flips"):
-        ok = ok and (cmp.rnn > 0.5) != (cmp.rnn_shuffled > 0.5)
-    return CheckResult(ok, f"RNN {cmp.rnn:.4f} -> {cmp.rnn_shuffled:.4f}")
+        ok = ok and (rnn > 0.5) != (rnn_shuffled > 0.5)
+    return CheckResult(ok, f"RNN {rnn:.4f} -> {rnn_shuffled:.4f}")
 
 
 def _other_trace(e, text):
@@ -190,7 +197,7 @@ def _config_default(c, e, _):
 def _trained_accuracy(c, e, _):
     """Test accuracy of a fresh run of the Train page's defaults for a built-in task and model (seconds;
     evaluated by the tests, never on the GUI thread)."""
-    from rnnviz.train import Trainer, TrainConfig
+    from rnnviz.train import TrainConfig, Trainer
     from rnnviz.train.datasets import synthetic_dataset
     config = TrainConfig.defaults_for(c["dataset"]).with_changes(model=c["model"])
     acc = Trainer(config, synthetic_dataset(config)).run().test_accuracy

@@ -20,7 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .compare import shuffled_words
+import numpy as np
+
 from .session import Explorer, ModelSpec
 from .text import translate
 
@@ -109,6 +110,17 @@ def _saved_bags(folder: Path | None):
             continue
         if getattr(model.config, "model", "rnn") == "bag":
             yield path, model
+
+
+def shuffled_words(text: str, seed: int) -> str:
+    """The words of `text` in a seeded random order that differs from the original when it can."""
+    words = text.split()
+    rng = np.random.default_rng(seed)
+    for _ in range(20):
+        order = rng.permutation(len(words))
+        if len(words) < 2 or any(order != np.arange(len(words))):
+            break
+    return " ".join(words[k] for k in order)
 
 
 def no_other_order(text: str) -> str:
@@ -217,7 +229,9 @@ class SideBySide:
 
 
 def _outputs(explorer: Explorer, bag_model) -> NetworkOutputs:
-    from rnnviz.core import make_bag_trace  # the lazy name: importing this module loads no numba
+    from rnnviz.core import (
+        make_bag_trace,  # the lazy name: importing this module loads no numba
+    )
 
     if explorer.error is not None:
         raise ValueError(explorer.error)

@@ -1,7 +1,6 @@
 """install_learn_panel on the real main window: a lesson step changes what every view shows."""
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QSettings
 
 from rnnviz.gui.learn import install_learn_panel
@@ -9,17 +8,6 @@ from rnnviz.gui.main_window import MainWindow
 from rnnviz.gui.settings import open_settings
 
 STARTUP_TIMEOUT_MS = 180_000
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
-    w = MainWindow(settings=open_settings())
-    qtbot.addWidget(w)
-    with qtbot.waitSignal(w.traceShown, timeout=STARTUP_TIMEOUT_MS):
-        w.show()
-    yield w
-    w.close()
 
 
 def test_a_step_sets_the_window(window, qtbot):

@@ -3,26 +3,9 @@ graph that shows why (no edge between steps). A step that compares them opens th
 Shuffle gives the step's reordering (the one the lesson tests check), every other step closes it."""
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import QSettings
-
 from rnnviz.gui.learn import install_learn_panel
-from rnnviz.gui.main_window import MainWindow
-from rnnviz.gui.settings import open_settings
 
-STARTUP_TIMEOUT_MS = 180_000
 WAIT_MS = 120_000  # the built-in ordinary network trains in a few seconds the first time
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
-    w = MainWindow(settings=open_settings())
-    qtbot.addWidget(w)
-    with qtbot.waitSignal(w.traceShown, timeout=STARTUP_TIMEOUT_MS):
-        w.show()
-    yield w
-    w.close()
 
 
 def test_lesson_one_shuffles_in_the_explore_panel_and_every_view_agrees(window, qtbot):

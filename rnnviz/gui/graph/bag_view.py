@@ -9,12 +9,10 @@ huge); a long one starts at a readable zoom around x̄ -> s -> o. Wheel to zoom,
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtGui import QBrush, QPainter
-from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView
+from PySide6.QtWidgets import QGraphicsView
 
-from . import palette
 from .bag_scene import build_bag_graph
-from .context import RenderContext, qcolour
+from .context import RenderContext, prepare_graph_view
 
 MAX_FIT = 1.3
 MIN_READABLE = 0.62   # below this the words overlap and x_t loses its label: open at this zoom instead
@@ -26,12 +24,7 @@ class BagGraphView(QGraphicsView):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setScene(QGraphicsScene(self))
-        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
-        self.setBackgroundBrush(QBrush(qcolour(palette.BACKGROUND)))
-        self.setFrameShape(QFrame.Shape.NoFrame)
+        prepare_graph_view(self)
         self.ctx = RenderContext()
         self.items: dict = {}
         self.trace = None

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter
+from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView
 
 from . import palette
 
@@ -14,6 +15,17 @@ def qcolour(argb: int, alpha: int | None = None) -> QColor:
     if alpha is not None:
         c.setAlpha(int(alpha))
     return c
+
+
+def prepare_graph_view(view: QGraphicsView) -> None:
+    """What every graph view of the window shares: its own scene, antialiased drawing, drag to pan,
+    zoom handled by the view itself (no anchor), the graph's background and no frame."""
+    view.setScene(QGraphicsScene(view))
+    view.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+    view.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+    view.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+    view.setBackgroundBrush(QBrush(qcolour(palette.BACKGROUND)))
+    view.setFrameShape(QFrame.Shape.NoFrame)
 
 
 class RenderContext:

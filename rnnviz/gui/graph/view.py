@@ -10,15 +10,13 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QVariantAnimation, Signal
-from PySide6.QtGui import QBrush, QPainter
-from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView
+from PySide6.QtWidgets import QGraphicsView
 
 if TYPE_CHECKING:  # the core imports numba; the graph only reads a Trace's arrays
     from rnnviz.core.trace_types import Trace
 
-from . import palette
 from .builder import GraphItems, build_graph
-from .context import RenderContext, qcolour
+from .context import RenderContext, prepare_graph_view
 from .display_data import GraphNumbers
 from .folding import FoldingMixin
 from .gated import add_gated_items, gated_numbers, is_gated
@@ -28,7 +26,6 @@ from .nodes import GraphNode
 from .padding import PadBlock, leading_pads
 from .schedule import ACTIVE, FILLED, FILLED_GRAD, GRAD_CURRENT, StepSchedule, StepStates
 from .zoom import ZoomMixin
-
 
 
 def _changed(new: np.ndarray, old: np.ndarray | None) -> np.ndarray:
@@ -48,14 +45,9 @@ class UnrolledGraphView(FoldingMixin, ZoomMixin, QGraphicsView):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setScene(QGraphicsScene(self))
-        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        prepare_graph_view(self)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
-        self.setBackgroundBrush(QBrush(qcolour(palette.BACKGROUND)))
-        self.setFrameShape(QFrame.Shape.NoFrame)
         self.setMouseTracking(True)
         self._ctx = RenderContext(on_hover=self.highlight_parameter)
         self._legend = GraphLegend(self, self.highlight_parameter)

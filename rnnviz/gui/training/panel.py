@@ -303,14 +303,21 @@ class TrainingPanel(RunActions, PanelView, QWidget):
             return
         self._take_reports(worker)
 
-    def _take_reports(self, worker) -> None:
-        """Show every batch report the worker's mailbox holds (the wake-up may still be on its way)."""
+    def _receive(self, worker):
+        """Every batch report the worker's mailbox holds onto the plots; the last one, or None."""
         reports = worker.mailbox.take_all()
         if not reports:
-            return
+            return None
         self.plots.add_batches(reports)
         self.n_batches_received += len(reports)
-        last = self._last_report = reports[-1]
+        self._last_report = reports[-1]
+        return self._last_report
+
+    def _take_reports(self, worker) -> None:
+        """Show every batch report the worker's mailbox holds (the wake-up may still be on its way)."""
+        last = self._receive(worker)
+        if last is None:
+            return
         now = time.monotonic()
         # labels at 4 Hz: re-laying out text (and repainting the bar) per batch would cost the GUI thread
         if now - self._last_label_update >= LABEL_INTERVAL_S:
@@ -418,11 +425,7 @@ class TrainingPanel(RunActions, PanelView, QWidget):
 
     def _drain_now(self) -> None:
         if self.worker is not None:
-            reports = self.worker.mailbox.take_all()
-            if reports:
-                self.plots.add_batches(reports)
-                self.n_batches_received += len(reports)
-                self._last_report = reports[-1]
+            self._receive(self.worker)
         if self._last_report is not None:
             self._show_progress(self._last_report)  # the labels are throttled: show the very last batch
         self.plots.fit_to_data()
