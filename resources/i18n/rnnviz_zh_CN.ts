@@ -3321,6 +3321,10 @@ see the note below</source>
         <source>This file could not be read: {0}</source>
         <translation>无法读取此文件：{0}</translation>
     </message>
+    <message>
+        <source>No saved runs yet. Each run you train here (and each `main.py train` run) is saved and listed here, newest first.</source>
+        <translation>还没有保存的训练记录。你在这里训练的每一次（以及每次 `main.py train`）都会被保存并列在这里，最新的在最前。</translation>
+    </message>
 </context>
 <context>
     <name>Saving</name>

@@ -263,3 +263,16 @@ def test_in_the_window_a_bag_run_leaves_the_explore_page_as_it_was_and_an_rnn_ru
     rnn = run(qtbot, panel)
     qtbot.waitUntil(lambda: window.explorer.model is not before, timeout=10_000)
     assert window.explorer.model.trained is rnn.model
+
+
+def test_an_empty_runs_tab_says_there_is_no_run_yet(qtbot, tmp_path):
+    """A first look with nothing saved: the table is empty and the tab says why, not a blank."""
+    from rnnviz.gui.training.runs import RunList
+
+    runs = RunList(folder=tmp_path)
+    qtbot.addWidget(runs)
+    with qtbot.waitSignal(runs.loaded, timeout=30_000):
+        runs.refresh()
+    assert runs.table.rowCount() == 0
+    assert "No saved runs yet" in runs.note.text()
+    runs.jobs.shutdown(5.0)

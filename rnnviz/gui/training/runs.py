@@ -217,7 +217,10 @@ class RunList(QWidget):
             elif problem:
                 self.note.setText(problem)
             elif self._job is None:
-                self.note.setText("")
+                # an empty table must say why: nothing trained yet, not a list that failed to load
+                self.note.setText("" if self.records else translate(
+                    "Runs", "No saved runs yet. Each run you train here (and each `main.py train` run) is saved "
+                    "and listed here, newest first."))
 
     def set_loaded_data(self, dataset: str, maxlen: int, vocab_size: int) -> None:
         """The data the panel loaded for training: the test reviews a run's predictions can be shown on."""
