@@ -59,3 +59,15 @@ def no_qthread_left_running(monkeypatch):
             continue
     if left:
         pytest.fail("the test left QThreads running:\n" + "\n".join(left), pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def training_kernels_compiled():
+    """The training kernels compiled (or loaded from numba's cache) before a test opens a window.
+
+    A window whose training kernels would still need a compile, on a first start, shows the built-in
+    model's untrained starting weights until they are ready (tests/gui/test_first_start_window.py);
+    every other window test is about the trained model, whatever ran before it in the session."""
+    from rnnviz.core import warmup
+
+    warmup.compile_stage("training")

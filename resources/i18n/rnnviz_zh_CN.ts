@@ -1651,6 +1651,14 @@ Keras（遗忘门偏置 1）：f ≈ σ(1) = 0.73，所以细胞状态每一步�
         <translation>每一步预测的下一个词：</translation>
     </message>
     <message>
+        <source>Untrained:</source>
+        <translation>未训练：</translation>
+    </message>
+    <message>
+        <source>The built-in model&apos;s starting weights, before any training: its prediction is not learnt. The trained model replaces them as soon as its kernels are compiled.</source>
+        <translation>内置模型的初始权重，尚未经过任何训练：它的预测不是学到的。内核一编译好，训练好的模型就会替换它们。</translation>
+    </message>
+    <message>
         <source>off: gradients are used as they are</source>
         <translation>关闭：梯度按原样使用</translation>
     </message>
@@ -2612,6 +2620,14 @@ Check that numba, numpy and scipy are installed (pip install -e . in the rnnviz 
         <translation>正在构建内置模型：{0}，H = {1}（只训练一次，之后使用缓存）…</translation>
     </message>
     <message>
+        <source>Training the built-in model for the first time: its kernels compile in the background (once). Meanwhile the graph shows its untrained starting weights.</source>
+        <translation>正在首次训练内置模型：其内核在后台编译（只需一次）。在此期间，计算图显示的是它未训练的初始权重。</translation>
+    </message>
+    <message>
+        <source>The built-in model is trained (choose it under Task to see it); the model you opened stays shown</source>
+        <translation>内置模型已训练好（在“任务”中选择即可查看）；仍显示你打开的模型</translation>
+    </message>
+    <message>
         <source>Showing the {0}, H = {1}</source>
         <translation>正在显示{0}，H = {1}</translation>
     </message>
@@ -2893,6 +2909,10 @@ Nothing was written.</source>
     <message>
         <source>This model predicts the next word at every step; the ordinary network gives one P(positive) for the whole sentence. Choose the task Sentiment (many-to-one) to compare.</source>
         <translation>这个模型在每个时间步预测下一个词；普通神经网络对整个句子只给出一个 P(正面)。请选择任务“情感分类（多对一）”来比较。</translation>
+    </message>
+    <message>
+        <source>The RNN shown has its untrained starting weights while the built-in model trains for the first time. The comparison opens when the trained model replaces them.</source>
+        <translation>当前显示的 RNN 仍是未训练的初始权重，内置模型正在进行首次训练。训练好的模型替换它们之后，才能进行比较。</translation>
     </message>
     <message>
         <source>the built-in ordinary network: trained on the same negation task, same vocabulary, H = {0}</source>
@@ -3417,6 +3437,10 @@ The best weights so far are saved to the models folder and shown at the next sta
     <message>
         <source>built-in model (negation task)</source>
         <translation>内置模型（否定任务）</translation>
+    </message>
+    <message>
+        <source>built-in model, UNTRAINED: its starting weights while it trains</source>
+        <translation>内置模型，【未训练】：训练期间显示其初始权重</translation>
     </message>
     <message>
         <source>Could not load {0}: {1}</source>

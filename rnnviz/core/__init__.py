@@ -86,8 +86,16 @@ __all__ = [
 ]
 
 
+#: submodules reached as ``core.NAME`` from layers that must not import numba when imported: the
+#: background compile's state (``core.warmup.ready("training")``) is read by the explorer and the
+#: built-in models, and its module imports the kernels inside its functions
+_LAZY_SUBMODULES = {"warmup"}
+
+
 def __getattr__(name: str):
     """Import a kernel-backed name on first use (PEP 562) and keep it as a module attribute."""
+    if name in _LAZY_SUBMODULES:
+        return importlib.import_module(f".{name}", __name__)
     module = _KERNEL_BACKED.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

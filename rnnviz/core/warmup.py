@@ -100,7 +100,7 @@ def note_python_trace() -> None:
     _python_trace_done.set()
 
 
-def _cached(stage: str) -> bool:
+def cached(stage: str) -> bool:
     """Whether numba's on-disk cache holds every kernel of a stage in its dtype, for the current
     source. Reads numba's cache index (not public API): False whenever unsure."""
     from . import engine
@@ -117,14 +117,29 @@ def _cached(stage: str) -> bool:
     return True
 
 
+_training_first = threading.Event()
+
+
+def prefer_training() -> None:
+    """Have the training kernels compiled before the trace's, if the compile has not started yet.
+
+    A first start shows the built-in model's untrained weights (traced as Python) while the model
+    trains; the trained model then comes as soon as the training kernels are ready."""
+    _training_first.set()
+
+
+def _order() -> tuple[str, ...]:
+    return ("training", "trace", "gated") if _training_first.is_set() else STAGES
+
+
 def _compile_all() -> None:
     child = None
-    if not all(_cached(stage) for stage in STAGES):
+    if not all(cached(stage) for stage in STAGES):
         # first let the window draw its first graph (its trace runs as Python), or 3 s pass: on a
         # 2-core machine a compiler starting at once slows the window's own start
         _python_trace_done.wait(3.0)
-        child = _start_child()
-    for stage in STAGES:
+        child = _start_child(_order())
+    for stage in _order():
         try:
             if child is not None:
                 _wait_for_child(child, stage)
@@ -137,13 +152,13 @@ def _compile_all() -> None:
         child.wait()
 
 
-def _start_child() -> subprocess.Popen | None:
-    """``python -m rnnviz.core.warmup``, this rnnviz first on its path; None if it cannot run."""
+def _start_child(order: tuple[str, ...] = STAGES) -> subprocess.Popen | None:
+    """``python -m rnnviz.core.warmup STAGE...``, this rnnviz first on its path; None if it cannot run."""
     root = str(Path(__file__).resolve().parents[2])
     path = os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))
     env = dict(os.environ, PYTHONPATH=path)
     try:
-        child = subprocess.Popen([sys.executable, "-m", "rnnviz.core.warmup"], env=env, cwd=root,
+        child = subprocess.Popen([sys.executable, "-m", "rnnviz.core.warmup", *order], env=env, cwd=root,
                                  stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                  stderr=subprocess.DEVNULL, text=True)
     except OSError:
@@ -164,9 +179,10 @@ def _wait_for_child(child: subprocess.Popen, stage: str) -> None:
             return
 
 
-def main() -> None:
-    """The child: compile every stage in order (filling numba's cache), reporting each by name."""
-    for stage in STAGES:
+def main(order: list[str] | None = None) -> None:
+    """The child: compile every stage in the order given (default STAGES), filling numba's cache,
+    and report each by name."""
+    for stage in order or STAGES:
         compile_stage(stage)
         try:
             print(stage, flush=True)
@@ -228,4 +244,4 @@ def _compile_gated() -> None:
 _COMPILERS.update(trace=_compile_trace, training=_compile_training, gated=_compile_gated)
 
 if __name__ == "__main__":
-    main()
+    main([stage for stage in sys.argv[1:] if stage in STAGES])

@@ -55,6 +55,10 @@ def find_bag_partner(spec: ModelSpec, folder: Path | None = None, builtin=None) 
         return BagPartner(None, reason=translate(
             "Ordinary", "This model predicts the next word at every step; the ordinary network gives one "
                         "P(positive) for the whole sentence. Choose the task Sentiment (many-to-one) to compare."))
+    if spec.untrained:  # nothing learnt yet: beside a trained ordinary network it would teach nothing
+        return BagPartner(None, reason=translate(
+            "Ordinary", "The RNN shown has its untrained starting weights while the built-in model trains for "
+                        "the first time. The comparison opens when the trained model replaces them."))
     if spec.builtin_task == "sentiment":
         if builtin is None:
             from .lessons import lesson_bag_model as builtin

@@ -30,7 +30,9 @@ class ModelSpec:
     """What the explorer needs of a model: the core's params, a vocabulary, f and the head.
 
     A ``rnnviz.train.TrainedModel`` has the same attributes and is used as is; ``trained`` keeps
-    it so that the window can save it again. name: shown in the title and status bar.
+    it so that the window can save it again. name: shown in the title and status bar. untrained: the
+    built-in model's starting weights, shown on a first start while the model itself trains (nothing
+    it predicts is learnt; the window says so, offers no Save and no lesson until it is replaced).
     """
 
     params: dict
@@ -42,6 +44,7 @@ class ModelSpec:
     builtin_task: str | None = None  # "sentiment" / "next_word" for the built-in models (H can change)
     maxlen: int | None = None  # the length its training data was 'pre' padded to (None: not known)
     cell: str = "rnn"  # "rnn" | "lstm" | "gru" (rnnviz.core.CELLS); a gated W is (G*H, H)
+    untrained: bool = False
 
     def __post_init__(self):
         from rnnviz.core.cells import check_cell

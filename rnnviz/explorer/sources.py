@@ -5,6 +5,7 @@ newest model the trainer saved in the user's data folder, then the small built-i
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -141,8 +142,34 @@ def _builtin_spec(task: str, hidden_dim: int, name: str, _folder: str) -> ModelS
     return ModelSpec.from_trained(trained, name, task)
 
 
+def untrained_builtin_spec(hidden_dim: int = DEFAULT_HIDDEN) -> ModelSpec:
+    """The built-in sentiment model's starting weights (before any training), marked ``untrained``."""
+    from rnnviz.train.builtin import untrained_builtin_model
+
+    name = translate("Sources", "built-in model, UNTRAINED: its starting weights while it trains")
+    return dataclasses.replace(ModelSpec.from_trained(untrained_builtin_model(hidden_dim), name, "sentiment"),
+                               untrained=True)
+
+
+def builtin_ready_now(hidden_dim: int = DEFAULT_HIDDEN, task: str = "sentiment") -> bool:
+    """Whether ``builtin_spec(task, hidden_dim)`` returns within about a second: its file is cached, or
+    the training kernels need no compile (compiled, in numba's cache, or no warm-up is running).
+
+    False on a first start: training it would wait for the kernels' compile (10 s or more)."""
+    from rnnviz import core
+    from rnnviz.train.builtin import cached_builtin_model
+
+    if core.warmup.ready("training") or cached_builtin_model(hidden_dim=hidden_dim, task=task) is not None:
+        return True
+    return core.warmup.cached("training")
+
+
 def startup_model(last_path: str | None) -> StartupModel:
-    """The first model that loads of: last opened, newest saved, built-in. Never raises for a bad file."""
+    """The first model that loads of: last opened, newest saved, built-in. Never raises for a bad file.
+
+    On a first start (no model file, the built-in model not trained yet and its kernels not compiled)
+    this is the built-in model's untrained starting weights (``untrained_builtin_spec``): the graph
+    is drawn at once, and the window replaces it with the trained model when that is ready."""
     notes = []
     for path in user_model_candidates(last_path):
         try:
@@ -151,4 +178,9 @@ def startup_model(last_path: str | None) -> StartupModel:
             if getattr(exc, "bag_model", False):
                 continue  # an ordinary network trained on the Train page: listed there, never explored
             notes.append(translate("Sources", "Could not load {0}: {1}").format(path.name, exc))
+    if not builtin_ready_now():
+        from rnnviz import core
+
+        core.warmup.prefer_training()  # the trained model then comes first; the graph runs the Python source
+        return StartupModel(untrained_builtin_spec(), None, tuple(notes))
     return StartupModel(builtin_spec(), None, tuple(notes))

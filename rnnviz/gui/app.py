@@ -3,8 +3,10 @@
 Options (also for screenshots and the smoke test): ``--size WxH`` sets the window size,
 ``--quit-after MS`` (or $RNNVIZ_QUIT_AFTER_MS) closes the window after MS milliseconds, and
 $RNNVIZ_STARTUP_REPORT=1 prints when the window was first shown and when the first trace was drawn
-(epoch seconds, for ``python -m rnnviz.bench.startup``), and $RNNVIZ_QUIT_AFTER_TRACE=1 closes
-the window once the first trace is drawn. $RNNVIZ_SETTINGS_DIR redirects the settings file.
+(epoch seconds, for ``python -m rnnviz.bench.startup``), and when a trained model's trace was first
+drawn (a first start draws the built-in model's untrained weights before it), and
+$RNNVIZ_QUIT_AFTER_TRACE=1 closes the window once the first trace is drawn (=trained: once a trained
+model's trace is drawn). $RNNVIZ_SETTINGS_DIR redirects the settings file.
 """
 from __future__ import annotations
 
@@ -82,10 +84,18 @@ def run(argv: list[str]) -> int:
     if args.size:
         window.resize(*args.size)
     window.show()
+    def trained_shown() -> bool:
+        return window.explorer is not None and not window.explorer.model.untrained
+
     if os.environ.get("RNNVIZ_STARTUP_REPORT"):
         QTimer.singleShot(0, lambda: print(f"RNNVIZ_WINDOW_SHOWN {time.time():.4f}", flush=True))
         window.traceShown.connect(lambda: print(f"RNNVIZ_TRACE_SHOWN {time.time():.4f}", flush=True))
-    if os.environ.get("RNNVIZ_QUIT_AFTER_TRACE"):
+        window.traceShown.connect(lambda: trained_shown() and print(f"RNNVIZ_TRAINED_SHOWN {time.time():.4f}",
+                                                                    flush=True))
+    quit_after_trace = os.environ.get("RNNVIZ_QUIT_AFTER_TRACE")
+    if quit_after_trace == "trained":
+        window.traceShown.connect(lambda: trained_shown() and window.close())
+    elif quit_after_trace:
         window.traceShown.connect(window.close)
     if args.quit_after is not None:
         QTimer.singleShot(args.quit_after, window.close)

@@ -175,7 +175,9 @@ class MainWindow(QMainWindow):
         # The built-in task and H the user chose last time (the startup job builds the default one).
         task = read_str(self.settings, "model/builtin_task", "sentiment")
         hidden = read_int(self.settings, "model/hidden", startup.spec.hidden_dim)
-        if startup.spec.builtin_task and (task, hidden) != (startup.spec.builtin_task, startup.spec.hidden_dim):
+        if startup.spec.untrained:  # a first start: the trained model replaces the starting weights
+            self.models.replace_untrained(task, hidden)
+        elif startup.spec.builtin_task and (task, hidden) != (startup.spec.builtin_task, startup.spec.hidden_dim):
             self.models.request_builtin(task, hidden)
 
     @Slot(str, bool)
@@ -198,6 +200,8 @@ class MainWindow(QMainWindow):
         if "model" in what:
             spec = self.explorer.model
             self.model_label.setText(f"{spec.name} · H = {spec.hidden_dim}")
+            # the untrained starting weights of a first start: marked where the model's name is read
+            self.model_label.setStyleSheet("color: #b34700; font-weight: bold;" if spec.untrained else "")
             self.setWindowTitle(f"rnnviz — {spec.name}")
             self.actions_by_name["save"].setEnabled(model_files.savable_model(spec) is not None)
         if what & TRACE_CHANGES and self.explorer.error is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from rnnviz.explorer import Explorer, ModelSpec
 from rnnviz.explorer.sources import task_name
@@ -20,7 +20,12 @@ from .settings import read_str
 
 class ModelController(QObject):
     """window: parent of the dialogs and owner of the status bar; runner: where the build jobs run.
-    ``explorer`` is None until the kernels are ready (``attach``)."""
+    ``explorer`` is None until the kernels are ready (``attach``).
+
+    Signals: untrainedReplaced() when the built-in model a first start waited for is trained (shown,
+    or kept in the cache when the user chose another model meanwhile)."""
+
+    untrainedReplaced = Signal()
 
     def __init__(self, window, settings, runner: JobRunner):
         super().__init__(window)
@@ -30,6 +35,7 @@ class ModelController(QObject):
         self.own_spec: ModelSpec | None = None  # the loaded or trained model, to come back to from a built-in
         self.job = None
         self._pending_builtin: tuple[str, int] | None = None
+        self._replacing_untrained = False  # the job builds the model that replaces the untrained weights
 
     def status(self, text: str, ms: int = 0) -> None:
         self.window.statusBar().showMessage(text, ms)
@@ -77,6 +83,15 @@ class ModelController(QObject):
         if self.runner.start(job, "rnnviz-builtin-model") is not None:
             self.job = job
 
+    def replace_untrained(self, task: str, hidden_dim: int) -> None:
+        """Build the built-in model of `task` and H behind the untrained weights shown on a first start,
+        and show it then, unless the user chose another model meanwhile (a file, a trained model)."""
+        self.request_builtin(task, hidden_dim)
+        self._replacing_untrained = self.job is not None
+        self.status(translate("ModelController", "Training the built-in model for the first time: its kernels "
+                              "compile in the background (once). Meanwhile the graph shows its untrained starting "
+                              "weights."))
+
     def _next_builtin(self) -> bool:
         """Start the request that waited for the last job; True when there was one."""
         self.job = None
@@ -87,13 +102,28 @@ class ModelController(QObject):
 
     @Slot(object)
     def _on_builtin_ready(self, spec: ModelSpec) -> None:
+        replacing, self._replacing_untrained = self._replacing_untrained, False
         if self._next_builtin():
             return  # the user asked for another one meanwhile
-        self.show(spec)
-        self.status(translate("ModelController", "Showing the {0}, H = {1}").format(spec.name, spec.hidden_dim), 6000)
+        if replacing and self.explorer is not None and not self.explorer.model.untrained:
+            # the user opened another model meanwhile: keep it
+            self.status(translate("ModelController", "The built-in model is trained (choose it under Task to see "
+                                  "it); the model you opened stays shown"), 8000)
+        else:
+            self.show(spec)
+            self.status(translate("ModelController", "Showing the {0}, H = {1}").format(spec.name, spec.hidden_dim),
+                        6000)
+        if replacing:
+            self.untrainedReplaced.emit()
+
+    @property
+    def replacing_untrained(self) -> bool:
+        """True while the model that replaces a first start's untrained weights is being built."""
+        return self._replacing_untrained
 
     @Slot(str, bool)
     def _on_builtin_failed(self, message: str, cancelled: bool) -> None:
+        self._replacing_untrained = False
         if self._next_builtin() or cancelled:
             return
         if self.explorer is not None:

@@ -43,8 +43,8 @@ def load_spec(path: str):
 
 def savable_model(spec):
     """The model File > Save model as… writes for `spec` (a ModelSpec): its ``trained`` model, or
-    None when there is nothing to save."""
-    return None if spec is None else spec.trained
+    None when there is nothing to save (nor for the untrained weights shown while the built-in model trains)."""
+    return None if spec is None or spec.untrained else spec.trained
 
 
 def save_trained(path: str, trained) -> str | None:

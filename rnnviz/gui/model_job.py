@@ -5,13 +5,25 @@ from __future__ import annotations
 from .i18n import translate
 from .jobs import BackgroundJob
 
+#: How often a build waiting for the background compile looks whether the window is closing (s).
+CANCEL_POLL_S = 0.1
+
 
 def builtin_model_job(task: str, hidden_dim: int) -> BackgroundJob:
-    """succeeded(ModelSpec of ``builtin_spec(task, hidden_dim)``) or failed(message)."""
+    """succeeded(ModelSpec of ``builtin_spec(task, hidden_dim)``) or failed(message).
 
-    def build(_progress, _cancel):
-        from rnnviz.explorer.sources import builtin_spec
+    A model still to train waits for the training kernels the warm-up compiles in the background
+    (``rnnviz.core.warmup``), in slices, so that closing the window meanwhile is not held up by a
+    compile it no longer needs."""
 
+    def build(_progress, cancel):
+        from rnnviz.core import warmup
+        from rnnviz.explorer.sources import builtin_ready_now, builtin_spec
+
+        if not builtin_ready_now(int(hidden_dim), task):
+            while not warmup.wait("training", CANCEL_POLL_S):
+                if cancel.is_set():
+                    return None
         return builtin_spec(task, int(hidden_dim))
 
     return BackgroundJob(build, translate("ModelJob", "Building the built-in model"))

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
+from rnnviz import core
 from rnnviz.core.spec import DEFAULT_HIDDEN, HIDDEN_RANGE
 from rnnviz.data import make_negation_task
 
@@ -29,7 +30,7 @@ from .paths import user_data_folder
 from .trainer import Trainer
 
 __all__ = ["DEFAULT_HIDDEN", "END_ID", "HIDDEN_RANGE", "NextWordModel", "builtin_config", "builtin_model",
-           "builtin_next_word_model", "next_word_config", "next_word_loss", "next_word_targets", "train_builtin",
+           "builtin_next_word_model", "cached_builtin_model", "untrained_builtin_model", "next_word_config", "next_word_loss", "next_word_targets", "train_builtin",
            "train_next_word"]
 BUILTIN_CONFIG = TrainConfig.defaults_for("negation").with_changes(embed_dim=8, hidden_dim=DEFAULT_HIDDEN,
                                                                    activation="tanh", seed=0)
@@ -63,21 +64,50 @@ def builtin_model(cache_dir: str | os.PathLike | None = None, hidden_dim: int = 
     cache_dir: folder of the cached file (default: the user data folder). A missing, unreadable or
     outdated cache is retrained; a read-only folder only means the model is not cached.
     """
-    config = builtin_config(hidden_dim)
-    return _cached_or_trained(builtin_cache_path(cache_dir, hidden_dim),
-                              lambda m: m.head == "binary" and m.config == config,
+    return _cached_or_trained(builtin_cache_path(cache_dir, hidden_dim), _fits_builtin(hidden_dim),
                               lambda: train_builtin(hidden_dim))
+
+
+def _fits_builtin(hidden_dim: int):
+    config = builtin_config(hidden_dim)
+    return lambda m: m.head == "binary" and m.config == config
+
+
+def cached_builtin_model(cache_dir: str | os.PathLike | None = None, hidden_dim: int = DEFAULT_HIDDEN,
+                         task: str = "sentiment") -> TrainedModel | None:
+    """The built-in model of `task` ("sentiment" or "next_word") if its cached file loads and fits, else
+    None (never trains)."""
+    if task == "next_word":
+        return _cached(next_word_cache_path(cache_dir, hidden_dim), _fits_next_word(hidden_dim))
+    return _cached(builtin_cache_path(cache_dir, hidden_dim), _fits_builtin(hidden_dim))
+
+
+def untrained_builtin_model(hidden_dim: int = DEFAULT_HIDDEN) -> TrainedModel:
+    """The built-in sentiment model before its first batch: the weights ``train_builtin`` starts from
+    (seed 0), with an empty history. A first start shows it while the model trains (no kernel needed)."""
+    config = builtin_config(hidden_dim)
+    return Trainer(config, synthetic_dataset(config)).snapshot(current=True)
+
+
+def _cached(path: Path, fits):
+    with contextlib.suppress(CheckpointError):
+        model = load_model(path)
+        if fits(model):
+            return model
+    return None
 
 
 def _cached_or_trained(path: Path, fits, train):
     """The model cached at `path` when it loads and `fits(model)`; else `train()`, then cached.
 
     A missing, damaged or outdated file is retrained; a folder that cannot be written only means
-    the model is not cached."""
-    with contextlib.suppress(CheckpointError):
-        model = load_model(path)
-        if fits(model):
-            return model
+    the model is not cached. While the window's background warm-up compiles the training kernels
+    (in a child process), training waits for them instead of compiling them a second time here:
+    numba's compiler holds the GIL, and the window would stutter for seconds."""
+    model = _cached(path, fits)
+    if model is not None:
+        return model
+    core.warmup.wait("training")  # at once when no warm-up was started (the CLI, tests): kernels compile on use
     model = train()
     with contextlib.suppress(OSError):
         save_model(path, model)
@@ -107,12 +137,14 @@ def builtin_next_word_model(cache_dir: str | os.PathLike | None = None,
     Cached like ``builtin_model``, in the common checkpoint format (softmax head): a missing, damaged or
     outdated file (another head, config or vocabulary) is retrained; a read-only folder only means no cache.
     """
+    return _cached_or_trained(next_word_cache_path(cache_dir, hidden_dim), _fits_next_word(hidden_dim),
+                              lambda: train_next_word(hidden_dim))
+
+
+def _fits_next_word(hidden_dim: int):
     config = next_word_config(hidden_dim)
     vocab = make_negation_task(n_train=2, n_test=2, seed=config.seed).vocab
-    return _cached_or_trained(
-        next_word_cache_path(cache_dir, hidden_dim),
-        lambda m: m.head == "softmax" and m.config == config and m.vocab == vocab,
-        lambda: train_next_word(hidden_dim))
+    return lambda m: m.head == "softmax" and m.config == config and m.vocab == vocab
 
 
 def train_next_word(hidden_dim: int = DEFAULT_HIDDEN) -> NextWordModel:

@@ -29,7 +29,7 @@ def held_warm_up(monkeypatch):
     release = threading.Event()
     monkeypatch.setattr(warmup, "_events", {})
     monkeypatch.setattr(warmup, "_errors", {})
-    monkeypatch.setattr(warmup, "_start_child", lambda: None)
+    monkeypatch.setattr(warmup, "_start_child", lambda order: None)
     monkeypatch.setattr(warmup, "_COMPILERS", {"trace": lambda: release.wait(120),
                                                "training": lambda: None})
     return release
@@ -57,7 +57,7 @@ def test_traces_run_as_python_until_the_trace_kernels_are_ready(held_warm_up, mo
 def test_a_failed_stage_is_kept_and_the_compiled_kernels_are_used(monkeypatch):
     monkeypatch.setattr(warmup, "_events", {})
     monkeypatch.setattr(warmup, "_errors", {})
-    monkeypatch.setattr(warmup, "_start_child", lambda: None)
+    monkeypatch.setattr(warmup, "_start_child", lambda order: None)
 
     def broken():
         raise RuntimeError("no compiler here")
@@ -86,3 +86,32 @@ print(json.dumps({"ok": ok, "errors": [repr(warmup.error(s)) for s in warmup.STA
                           text=True, timeout=1800)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout.strip().splitlines()[-1]) == {"ok": True, "errors": [], "same": True}
+
+
+def test_prefer_training_compiles_the_training_kernels_first(monkeypatch):
+    """A first start (the built-in model still to train) asks for the training stage first, in the
+    child and in the loading here, so that the trained model replaces its starting weights sooner."""
+    done, orders = [], []
+    monkeypatch.setattr(warmup, "_events", {})
+    monkeypatch.setattr(warmup, "_errors", {})
+    monkeypatch.setattr(warmup, "_training_first", threading.Event())
+    monkeypatch.setattr(warmup, "cached", lambda stage: False)
+    monkeypatch.setattr(warmup, "_python_trace_done", threading.Event())
+    monkeypatch.setattr(warmup._python_trace_done, "wait", lambda timeout=None: True)
+    monkeypatch.setattr(warmup, "_start_child", lambda order: orders.append(order))
+    monkeypatch.setattr(warmup, "_COMPILERS", {stage: (lambda s=stage: done.append(s)) for stage in warmup.STAGES})
+    warmup.prefer_training()
+    warmup.warm_up(background=False)
+    assert orders == [("training", "trace", "gated")]
+    assert done == ["training", "trace", "gated"]
+
+
+def test_the_child_compiles_and_reports_the_stages_in_the_order_given(monkeypatch, capsys):
+    done = []
+    monkeypatch.setattr(warmup, "_COMPILERS", {stage: (lambda s=stage: done.append(s)) for stage in warmup.STAGES})
+    warmup.main(["training", "trace", "gated"])
+    assert done == ["training", "trace", "gated"]
+    assert capsys.readouterr().out.split() == ["training", "trace", "gated"]
+    done.clear()
+    warmup.main(None)
+    assert done == list(warmup.STAGES)

@@ -87,7 +87,7 @@ def test_the_input_box_says_how_much_it_takes(qtbot):
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
+def window(qtbot, tmp_path, training_kernels_compiled):
     from rnnviz.gui.main_window import MainWindow
     from rnnviz.gui.settings import open_settings
 

@@ -5,9 +5,10 @@ import pytest
 
 
 @pytest.fixture(scope="module", autouse=True)
-def private_user_folders(tmp_path_factory):
+def private_user_folders(tmp_path_factory, training_kernels_compiled):
     """Each module starts with an empty user data folder: no saved model from another test module
-    (the window opens the newest saved model) and no built-in model cache left from earlier."""
+    (the window opens the newest saved model) and no built-in model cache left from earlier. The
+    training kernels are compiled first, so the windows show the trained built-in model at once."""
     folder = tmp_path_factory.mktemp("xdg-data")
     old = os.environ.get("XDG_DATA_HOME")
     os.environ["XDG_DATA_HOME"] = str(folder)

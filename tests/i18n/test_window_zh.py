@@ -17,7 +17,7 @@ def has_chinese(text: str) -> bool:
 
 
 @pytest.fixture
-def window(qtbot, settings, chinese):
+def window(qtbot, settings, chinese, training_kernels_compiled):
     w = MainWindow(settings=settings)
     qtbot.addWidget(w)
     with qtbot.waitSignal(w.traceShown, timeout=STARTUP_TIMEOUT_MS):

@@ -202,7 +202,14 @@ class InputFollower:
             if trace.head != "binary":
                 tooltip = "\n\n".join(filter(None, [translate("Follow", "Predicted next word at each step:") + "\n"
                                                      + " ".join(predicted_words(trace, vocab)), tooltip]))
-            self.bar.show_result(summary_html(trace, tokens, vocab), tooltip)
+            summary = summary_html(trace, tokens, vocab)
+            if e.model.untrained:  # a first start: no one should read this ŷ as what the model learnt
+                summary = ('<b style="color:#b34700">' + translate("Follow", "Untrained:") + "</b> " + summary)
+                tooltip = "\n\n".join(filter(None, [translate(
+                    "Follow", "The built-in model's starting weights, before any training: its prediction is "
+                              "not learnt. The trained model replaces them as soon as its kernels are compiled."),
+                    tooltip]))
+            self.bar.show_result(summary, tooltip)
 
 
 class GradientControlsFollower:

@@ -40,6 +40,8 @@ def install_learn_panel(window, language: str = "en") -> QDockWidget:
     def build() -> None:
         if dock.widget() is not None and isinstance(dock.widget(), LearnPanel):
             return
+        if not _model_ready(window):
+            return
         panel = LearnPanel(window.explorer, window.playback, language=language, parent=dock)
         panel.stepApplied.connect(lambda applied: show_state(window, applied))
         panel.highlightRequested.connect(lambda region: highlight(window, region))
@@ -52,7 +54,10 @@ def install_learn_panel(window, language: str = "en") -> QDockWidget:
         dock.learn_panel = panel
         panel.show_step(panel.step_index)  # again, now that the window follows: the views show the step
 
-    if getattr(window, "explorer", None) is not None:
+    models = getattr(window, "models", None)
+    if hasattr(models, "untrainedReplaced"):
+        models.untrainedReplaced.connect(lambda: QTimer.singleShot(0, build))
+    if getattr(window, "explorer", None) is not None and _model_ready(window):
         build()
     else:
         dock.setWidget(QLabel(QCoreApplication.translate("LearnDock", "The lessons open when the model is ready…")))
@@ -60,6 +65,14 @@ def install_learn_panel(window, language: str = "en") -> QDockWidget:
         # the lesson (building the panel and applying its step took 0.3 s of a 2.7 s start)
         window.traceShown.connect(lambda: QTimer.singleShot(0, build))
     return dock
+
+
+def _model_ready(window) -> bool:
+    """False while a first start trains the built-in model (its untrained weights shown, or another model
+    the user opened meanwhile): a lesson step would train it a second time, here on the GUI thread,
+    and every lesson is written about the trained model."""
+    models = getattr(window, "models", None)
+    return not window.explorer.model.untrained and not getattr(models, "replacing_untrained", False)
 
 
 def show_state(window, applied) -> None:
