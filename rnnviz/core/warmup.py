@@ -134,10 +134,11 @@ def _order() -> tuple[str, ...]:
 
 def _compile_all() -> None:
     child = None
+    # first let the window draw its first graph (its trace runs as Python), or 3 s pass: on a 2-core
+    # machine a compiler starting at once slows the window's own start, and so does loading the
+    # kernels from numba's cache here (it holds the GIL for most of a second)
+    _python_trace_done.wait(3.0)
     if not all(cached(stage) for stage in STAGES):
-        # first let the window draw its first graph (its trace runs as Python), or 3 s pass: on a
-        # 2-core machine a compiler starting at once slows the window's own start
-        _python_trace_done.wait(3.0)
         child = _start_child(_order())
     for stage in _order():
         try:
