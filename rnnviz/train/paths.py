@@ -27,14 +27,17 @@ def models_folder() -> Path:
 
 def default_model_path(config: TrainConfig, now: datetime | None = None, attempt: int = 0,
                        folder: Path | None = None) -> Path:
-    """A descriptive file name: models/imdb-h32-tanh-seed0-20261130-014501.npz (attempt k > 0 adds -{k+1}).
+    """A descriptive file name: models/imdb-rnn-h32-tanh-seed0-20261130-014501.npz (attempt k > 0 adds
+    -{k+1}). The second part is the kind of model: rnn, lstm, gru, or bag (the ordinary network), so
+    that a folder of runs says which is which.
 
     The name alone does not make the file new: two runs ending in the same second get the same name, so
     save with ``save_new_model``, which never replaces a file.
     """
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
     suffix = f"-{attempt + 1}" if attempt else ""
-    base = f"{config.dataset}-h{config.hidden_dim}-{config.activation}-seed{config.seed}-{stamp}{suffix}.npz"
+    kind = "bag" if config.model == "bag" else config.cell
+    base = f"{config.dataset}-{kind}-h{config.hidden_dim}-{config.activation}-seed{config.seed}-{stamp}{suffix}.npz"
     return (folder if folder is not None else models_folder()) / base
 
 
