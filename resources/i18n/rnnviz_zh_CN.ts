@@ -3633,6 +3633,10 @@ The best weights so far are saved to the models folder and shown at the next sta
         <translation>正在开始…</translation>
     </message>
     <message>
+        <source>The training kernels are compiling in the background (once, on a first start); the first batch follows.</source>
+        <translation>训练内核正在后台编译（只在首次启动时进行一次）；编译好后开始第一个批次。</translation>
+    </message>
+    <message>
         <source>Training on {0}: {1} training sequences of {2} steps ({3}% held out for validation)…</source>
         <translation>正在 {0} 上训练：{1} 个长度为 {2} 步的训练序列（留出 {3}% 用于验证）…</translation>
     </message>

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from rnnviz import core
 from rnnviz.data import Dataset
 from rnnviz.train import ConfigError, RunResult, TrainConfig, load_dataset
 
@@ -290,6 +291,9 @@ class TrainingPanel(RunActions, PanelView, QWidget):
         self.progress_bar.setValue(0)
         self.progress_bar.setFormat(translate("TrainingPanel", "starting…"))
         self.progress_label.setText("")
+        if not core.warmup.ready("training"):  # replaced by the first batch's progress
+            self.progress_label.setText(translate("TrainingPanel", "The training kernels are compiling in the "
+                                                  "background (once, on a first start); the first batch follows."))
         self._set_state(TRAINING)
         self.set_status(translate("TrainingPanel", "Training on {0}: {1} training sequences of {2} steps ({3}% held "
                                   "out for validation)…").format(dataset.name, f"{len(dataset.y_train):,}",

@@ -19,6 +19,7 @@ from collections import deque
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from rnnviz import core
 from rnnviz.data import Dataset
 from rnnviz.train import RunResult, TrainConfig, TrainControl, Trainer
 
@@ -63,6 +64,10 @@ class ReportMailbox:
         return items
 
 
+#: How often a run waiting for the training kernels' background compile looks for a stop (s).
+KERNEL_POLL_S = 0.1
+
+
 class TrainWorker(QObject):
     """Runs one training run on the QThread it is moved to. Create a new one for every run."""
 
@@ -90,6 +95,11 @@ class TrainWorker(QObject):
         switch_interval = sys.getswitchinterval()
         sys.setswitchinterval(min(switch_interval, TRAINING_SWITCH_INTERVAL_S))
         try:
+            # a run started on a first start: the warm-up's child process is compiling the training
+            # kernels; wait for them instead of compiling them a second time on this thread (numba's
+            # compiler holds the GIL, and the window would stutter for seconds). A stop ends the wait.
+            while not core.warmup.wait("training", KERNEL_POLL_S) and not self.control.is_stopped:
+                pass
             self.trainer = Trainer(self.config, self.dataset, self.control, on_batch=self._on_batch,
                                    on_epoch=self.epochDone.emit)
             self._trainer_ready.set()
