@@ -6,6 +6,7 @@ parameter (rel err <= 1e-6), and the kernels against the readable reference.
 import numpy as np
 import pytest
 
+from helpers import five_point_gradient
 from rnnviz.core import ACTIVATIONS, init_params, make_trace
 from rnnviz.core.bag import (BAG_PARAM_KEYS, BagWorkspace, bag_loss_and_grads, bag_predict_logits,
                              check_bag_params, init_bag_params, make_bag_trace)
@@ -30,20 +31,7 @@ def make_problem(seed=0, dtype=np.float64):
 
 
 def finite_difference(p, tokens, labels, activation):
-    fd = {}
-    for k, v in p.items():
-        live = {kk: vv.copy() for kk, vv in p.items()}
-        g = np.zeros_like(v)
-        for idx in np.ndindex(v.shape):
-            orig = live[k][idx]
-            vals = []
-            for m in (-2, -1, 1, 2):
-                live[k][idx] = orig + m * STEP
-                vals.append(bag_forward_backward(live, tokens, labels, activation)[0])
-            live[k][idx] = orig
-            g[idx] = (vals[0] - 8 * vals[1] + 8 * vals[2] - vals[3]) / (12 * STEP)
-        fd[k] = g
-    return fd
+    return five_point_gradient(p, lambda live: bag_forward_backward(live, tokens, labels, activation)[0], STEP)
 
 
 @pytest.mark.parametrize("activation", ACTIVATIONS)

@@ -6,7 +6,7 @@ h = 1e-5 both truncation and round-off stay far below 1e-6 even for small entrie
 import numpy as np
 import pytest
 
-from helpers import make_problem
+from helpers import five_point_gradient, make_problem
 from rnnviz.core import ACTIVATIONS, HEADS, BatchWorkspace, loss_and_grads
 from rnnviz.core import reference
 
@@ -18,20 +18,8 @@ def finite_difference(p, tok, lab, activation, head, truncate):
     """dL/dtheta by central differences of the reference loss, perturbing the parameters used
     inside the BPTT window (steps before it keep the frozen, unperturbed copy)."""
     frozen = {k: v.copy() for k, v in p.items()}
-    fd = {}
-    for k, v in p.items():
-        live = {kk: vv.copy() for kk, vv in p.items()}
-        g = np.zeros_like(v)
-        for idx in np.ndindex(v.shape):
-            orig = live[k][idx]
-            vals = []
-            for m in (-2, -1, 1, 2):
-                live[k][idx] = orig + m * STEP
-                vals.append(reference.batch_loss(live, tok, lab, activation, head, truncate, frozen))
-            live[k][idx] = orig
-            g[idx] = (vals[0] - 8 * vals[1] + 8 * vals[2] - vals[3]) / (12 * STEP)
-        fd[k] = g
-    return fd
+    return five_point_gradient(p, lambda live: reference.batch_loss(live, tok, lab, activation, head, truncate,
+                                                                    frozen), STEP)
 
 
 def check_against(g, fd):

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from gated_problem import REFERENCE, make_gated_problem
+from helpers import five_point_gradient
 from rnnviz.core import loss_and_grads
 
 CASES = [(c, h, k) for c in ("lstm", "gru") for h in ("binary", "softmax") for k in (None, 3)]
@@ -17,22 +18,9 @@ STEP = 1e-5
 def finite_difference(cell, p, tok, lab, head, truncate):
     """dL/dtheta by the 5-point central stencil on the reference loss, perturbing the parameters
     used inside the BPTT window (steps before it keep the frozen copy)."""
-    ref = REFERENCE[cell]
     frozen = {k: v.copy() for k, v in p.items()}
-    fd = {}
-    for k, v in p.items():
-        live = {kk: vv.copy() for kk, vv in p.items()}
-        g = np.zeros_like(v)
-        for idx in np.ndindex(v.shape):
-            orig = live[k][idx]
-            vals = []
-            for m in (-2, -1, 1, 2):
-                live[k][idx] = orig + m * STEP
-                vals.append(ref.batch_loss(live, tok, lab, head, truncate, frozen))
-            live[k][idx] = orig
-            g[idx] = (vals[0] - 8 * vals[1] + 8 * vals[2] - vals[3]) / (12 * STEP)
-        fd[k] = g
-    return fd
+    return five_point_gradient(p, lambda live: REFERENCE[cell].batch_loss(live, tok, lab, head, truncate, frozen),
+                               STEP)
 
 
 @pytest.mark.parametrize("cell,head,truncate", CASES)
