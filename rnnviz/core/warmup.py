@@ -4,8 +4,10 @@ same kernel source as plain Python.
 A cold compile of every kernel takes 15 s or more; a trace of one sentence run as plain Python takes
 milliseconds. So ``warm_up()`` starts one background thread that has the kernels compiled, what a
 trace needs first (float64), then what training needs (float32, both input paths, the optimizers),
-then the LSTM's and GRU's float64 traces (so a gated model shown later does not compile on the GUI
-thread; that stage is compiled by the child with the others, or here on the warm-up thread).
+then the ordinary network's (bag of embeddings: training and trace), then the LSTM's and GRU's
+float64 traces (so a gated model shown later does not compile on the GUI thread; those two stages
+are compiled by the child with the others, or here on the warm-up thread). A first start, whose
+built-in model is still to train, asks for training first (``prefer_training``).
 Until the float64 kernels are ready, ``make_trace`` and ``global_norm`` of float64 gradients run
 the kernels' Python source (``rnnviz.core.engine.PYTHON``): the same code, the same numbers, no
 compile and no wait on numba's compiler lock. Without a warm-up nothing changes: the kernels
@@ -29,7 +31,7 @@ from pathlib import Path
 import numpy as np
 
 # stage -> Event set when that stage's kernels are compiled; a missing stage was never started
-STAGES = ("trace", "training", "gated")
+STAGES = ("trace", "training", "bag", "gated")
 _events: dict[str, threading.Event] = {}
 _errors: dict[str, BaseException] = {}
 _lock = threading.Lock()
@@ -129,7 +131,9 @@ def prefer_training() -> None:
 
 
 def _order() -> tuple[str, ...]:
-    return ("training", "trace", "gated") if _training_first.is_set() else STAGES
+    # training, then the ordinary network: the first lesson opens it beside the RNN as soon as the
+    # trained model replaces the untrained one; the trace's own kernels matter least (it runs as Python)
+    return ("training", "bag", "trace", "gated") if _training_first.is_set() else STAGES
 
 
 def _compile_all() -> None:
@@ -229,6 +233,24 @@ def _compile_training() -> None:
             predict_logits(params, tokens)
 
 
+def _compile_bag() -> None:
+    """The ordinary network (bag of embeddings): float32 training as the trainer runs it (forward and
+    backward, inference, clipping, Adam) and the float64 trace the Explore page shows beside the RNN."""
+    from .bag import BagWorkspace, bag_predict_logits, init_bag_params, make_bag_trace
+    from .optim import clip_by_global_norm, make_optimizer
+
+    rng = np.random.default_rng(0)
+    tokens = rng.integers(0, 5, (3, 7))
+    params = init_bag_params(5, 2, 2, seed=0, dtype=np.float32)
+    ws = BagWorkspace(params, 3, 7)
+    ws.forward_backward(tokens, rng.integers(0, 2, 3).astype(np.float32))
+    ws.forward(tokens)
+    clip_by_global_norm(ws.grads, 1.0)
+    make_optimizer("adam", params).step(ws.grads)
+    bag_predict_logits(params, tokens)
+    make_bag_trace(init_bag_params(5, 2, 2, seed=0), tokens[0], 1)
+
+
 def _compile_gated() -> None:
     """float64 traces of an LSTM and a GRU, both heads: what Explore and Compare cells call when a
     gated model is shown, so that its first trace does not compile on the GUI thread."""
@@ -242,7 +264,7 @@ def _compile_gated() -> None:
             make_gated_trace(params, tokens, label, head, None, cell)
 
 
-_COMPILERS.update(trace=_compile_trace, training=_compile_training, gated=_compile_gated)
+_COMPILERS.update(trace=_compile_trace, training=_compile_training, bag=_compile_bag, gated=_compile_gated)
 
 if __name__ == "__main__":
     main([stage for stage in sys.argv[1:] if stage in STAGES])

@@ -17,13 +17,21 @@ def builtin_model_job(task: str, hidden_dim: int) -> BackgroundJob:
     compile it no longer needs."""
 
     def build(_progress, cancel):
-        from rnnviz.core import warmup
         from rnnviz.explorer.sources import builtin_ready_now, builtin_spec
 
-        if not builtin_ready_now(int(hidden_dim), task):
-            while not warmup.wait("training", CANCEL_POLL_S):
-                if cancel.is_set():
-                    return None
+        if not builtin_ready_now(int(hidden_dim), task) and not wait_for_kernels("training", cancel):
+            return None
         return builtin_spec(task, int(hidden_dim))
 
     return BackgroundJob(build, translate("ModelJob", "Building the built-in model"))
+
+
+def wait_for_kernels(stage: str, cancel) -> bool:
+    """In a job: wait until the warm-up has the kernels of `stage` ready (at once when no warm-up
+    runs); False when `cancel` (a threading.Event) is set first, e.g. by the window closing."""
+    from rnnviz import core
+
+    while not core.warmup.wait(stage, CANCEL_POLL_S):
+        if cancel.is_set():
+            return False
+    return True

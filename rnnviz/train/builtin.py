@@ -97,17 +97,17 @@ def _cached(path: Path, fits):
     return None
 
 
-def _cached_or_trained(path: Path, fits, train):
+def _cached_or_trained(path: Path, fits, train, stage: str = "training"):
     """The model cached at `path` when it loads and `fits(model)`; else `train()`, then cached.
 
     A missing, damaged or outdated file is retrained; a folder that cannot be written only means
-    the model is not cached. While the window's background warm-up compiles the training kernels
+    the model is not cached. While the window's background warm-up compiles the kernels of `stage`
     (in a child process), training waits for them instead of compiling them a second time here:
     numba's compiler holds the GIL, and the window would stutter for seconds."""
     model = _cached(path, fits)
     if model is not None:
         return model
-    core.warmup.wait("training")  # at once when no warm-up was started (the CLI, tests): kernels compile on use
+    core.warmup.wait(stage)  # at once when no warm-up was started (the CLI, tests): kernels compile on use
     model = train()
     with contextlib.suppress(OSError):
         save_model(path, model)

@@ -27,4 +27,4 @@ def builtin_bag_model(cache_dir: str | os.PathLike | None = None, hidden_dim: in
     config = builtin_bag_config(hidden_dim)
     path = _cache_folder(cache_dir) / f"builtin-negation-bag-v{BUILTIN_BAG_VERSION}-h{int(hidden_dim)}.npz"
     return _cached_or_trained(path, lambda m: m.config == config,
-                              lambda: Trainer(config, synthetic_dataset(config)).run().model)
+                              lambda: Trainer(config, synthetic_dataset(config)).run().model, stage="bag")

@@ -102,16 +102,16 @@ def test_prefer_training_compiles_the_training_kernels_first(monkeypatch):
     monkeypatch.setattr(warmup, "_COMPILERS", {stage: (lambda s=stage: done.append(s)) for stage in warmup.STAGES})
     warmup.prefer_training()
     warmup.warm_up(background=False)
-    assert orders == [("training", "trace", "gated")]
-    assert done == ["training", "trace", "gated"]
+    assert orders == [("training", "bag", "trace", "gated")]
+    assert done == ["training", "bag", "trace", "gated"]
 
 
 def test_the_child_compiles_and_reports_the_stages_in_the_order_given(monkeypatch, capsys):
     done = []
     monkeypatch.setattr(warmup, "_COMPILERS", {stage: (lambda s=stage: done.append(s)) for stage in warmup.STAGES})
-    warmup.main(["training", "trace", "gated"])
-    assert done == ["training", "trace", "gated"]
-    assert capsys.readouterr().out.split() == ["training", "trace", "gated"]
+    warmup.main(["training", "bag", "trace", "gated"])
+    assert done == ["training", "bag", "trace", "gated"]
+    assert capsys.readouterr().out.split() == ["training", "bag", "trace", "gated"]
     done.clear()
     warmup.main(None)
     assert done == list(warmup.STAGES)

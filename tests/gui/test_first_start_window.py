@@ -129,3 +129,21 @@ def test_closing_during_the_compile_is_not_held_up(first_start, qtbot):
     with qtbot.waitSignal(job.failed, timeout=10_000) as cancelled:
         w.close()
     assert cancelled.args[1] is True  # cancelled, not failed
+
+
+def test_the_ordinary_network_waits_for_its_own_kernels(qtbot, tmp_path, monkeypatch):
+    """On a first start the built-in ordinary network trains with kernels the warm-up's child compiles
+    after the RNN's: the panel waits for them (no second compile here), then shows its partner."""
+    bag_compiled = threading.Event()
+    monkeypatch.setattr(warmup, "wait", lambda stage="training", timeout=None:
+                        bag_compiled.wait(timeout) if stage == "bag" else True)
+    w, _ = open_first_start(qtbot, tmp_path, learn=False)
+    assert not w.explorer.model.untrained  # (the RNN's kernels are ready in this test)
+    w.actions_by_name["ordinary"].setChecked(True)
+    follower = w.explore.ordinary
+    qtbot.wait(300)
+    assert follower.partner is None  # still waiting for the bag kernels
+    bag_compiled.set()
+    qtbot.waitUntil(lambda: follower.partner is not None, timeout=60_000)
+    assert follower.partner.model is not None and follower.partner.model.config.model == "bag"
+    w.close()

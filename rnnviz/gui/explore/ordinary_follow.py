@@ -15,6 +15,7 @@ from rnnviz.explorer.ordinary import OrderExperiment, find_bag_partner, no_other
 
 from ..i18n import translate
 from ..jobs import BackgroundJob, JobRunner
+from ..model_job import wait_for_kernels
 
 
 def rnn_name(explorer: Explorer) -> str:
@@ -108,8 +109,16 @@ class OrdinaryFollower(QObject):
             return
         self._searching_for = spec
         find = self.find
-        job = BackgroundJob(lambda progress, cancel: (spec, find(spec)),
-                            translate("Ordinary", "Finding the ordinary network"))
+
+        def search(_progress, cancel):
+            # a first start: the built-in ordinary network trains with the kernels the warm-up's child
+            # compiles; wait for them here (a closing window cancels) rather than inside `find`. The
+            # untrained weights shown meanwhile have no partner, and `find` says why at once
+            if not spec.untrained and not wait_for_kernels("bag", cancel):
+                return None
+            return spec, find(spec)
+
+        job = BackgroundJob(search, translate("Ordinary", "Finding the ordinary network"))
         job.succeeded.connect(self._on_found)
         job.failed.connect(self._on_failed)
         self.jobs.start(job, "rnnviz-ordinary-network")
