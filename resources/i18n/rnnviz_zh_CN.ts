@@ -3462,6 +3462,10 @@ The best weights so far are saved to the models folder and shown at the next sta
         <translation>内核已编译。</translation>
     </message>
     <message>
+        <source>Traces run the kernels&apos; Python source (the same numbers) until numba has loaded the compiled kernels from its cache.</source>
+        <translation>numba 从缓存载入已编译的内核之前，计算先由内核的 Python 源代码完成（数字完全相同）。</translation>
+    </message>
+    <message>
         <source>Traces run the kernels&apos; Python source (the same numbers) while numba compiles them in the background.</source>
         <translation>numba 在后台编译内核期间，计算先由内核的 Python 源代码完成（数字完全相同）。</translation>
     </message>

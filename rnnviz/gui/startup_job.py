@@ -27,21 +27,26 @@ def startup_job(last_model_path: str | None) -> BackgroundJob:
         warm_up_kernels()  # returns at once: numba compiles (or loads its cache) in the background
         if cancel.is_set():  # the window closed meanwhile
             return None
-        progress(kernels_status(warmup.ready("trace")) + " " + translate("StartupJob", "Loading the model…"))
+        progress(kernels_status(warmup.ready("trace"), warmup.cached("trace")) + " "
+                 + translate("StartupJob", "Loading the model…"))
         model = startup_model(last_model_path)
         _preimport("rnnviz.gui.graph")
         _preimport("rnnviz.gui.training")
-        if not warmup.ready("trace"):  # still compiling: the "Ready" message says how the first traces run
-            model = dataclasses.replace(model, notes=(*model.notes, kernels_status(False)))
+        if not warmup.ready("trace"):  # not loaded yet: the "Ready" message says how the first traces run
+            model = dataclasses.replace(model, notes=(*model.notes, kernels_status(False, warmup.cached("trace"))))
         return model
 
     return BackgroundJob(start, translate("StartupJob", "Starting the RNN core"))
 
 
-def kernels_status(compiled: bool) -> str:
-    """What runs a trace right now: the compiled kernels, or their Python source while numba compiles."""
+def kernels_status(compiled: bool, in_cache: bool = False) -> str:
+    """What runs a trace right now: the compiled kernels, or their Python source while numba compiles
+    them (or, `in_cache`, loads them from its cache: the warm-up does so after the first graph)."""
     if compiled:
         return translate("StartupJob", "Kernels compiled.")
+    if in_cache:
+        return translate("StartupJob", "Traces run the kernels' Python source (the same numbers) until numba has "
+                                       "loaded the compiled kernels from its cache.")
     return translate("StartupJob", "Traces run the kernels' Python source (the same numbers) while numba compiles "
                                    "them in the background.")
 
