@@ -5,7 +5,8 @@
   vocabulary, the target at step t is token t+1, and after the last word the end token).
 
 Both are trained by the one ``Trainer`` (clipping, schedule, divergence guard, reports), from configs
-that differ in the head and the number of epochs. Both train deterministically in a fraction of a second to a few seconds, so the window always has a real
+that differ in the head and the number of epochs. Both train deterministically in a fraction of a
+second to a few seconds once the kernels are compiled, so the window always has a real
 trained model to show, offline, without a download, at any hidden size the user picks; the cache (one
 file per hidden size) only saves that time on later launches.
 """
@@ -30,8 +31,8 @@ from .paths import user_data_folder
 from .trainer import Trainer
 
 __all__ = ["DEFAULT_HIDDEN", "END_ID", "HIDDEN_RANGE", "NextWordModel", "builtin_config", "builtin_model",
-           "builtin_next_word_model", "cached_builtin_model", "untrained_builtin_model", "next_word_config", "next_word_loss", "next_word_targets", "train_builtin",
-           "train_next_word"]
+           "builtin_next_word_model", "cached_builtin_model", "next_word_config", "next_word_loss",
+           "next_word_targets", "train_builtin", "train_next_word", "untrained_builtin_model"]
 BUILTIN_CONFIG = TrainConfig.defaults_for("negation").with_changes(embed_dim=8, hidden_dim=DEFAULT_HIDDEN,
                                                                    activation="tanh", seed=0)
 # Bump when the task, the config or the trainer change what the built-in model should be.
