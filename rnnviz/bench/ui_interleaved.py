@@ -46,6 +46,8 @@ def parse_args(argv=None):
     p.add_argument("--burn", type=float, default=0.0, metavar="PCT",
                    help="a known extra cost for checking the method: in live phases the GUI thread also spins in "
                         "Python for PCT %% of every 100 ms (holding the GIL)")
+    p.add_argument("--window", action="store_true",
+                   help="train from the Train page of the whole main window instead of the panel alone")
     p.add_argument("--width", type=int, default=1500, help="panel width")
     p.add_argument("--height", type=int, default=950, help="panel height")
     return p.parse_args(argv)
@@ -85,7 +87,7 @@ def main(argv=None) -> int:
     from rnnviz.gui.training import TrainingPanel
     from rnnviz.gui.training.worker import TrainWorker
 
-    from .ui import run_headless
+    from .ui import open_main_window, run_headless
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     dataset = imdb_shaped_dataset(args.V, args.T, args.B, args.batches)
@@ -105,9 +107,12 @@ def main(argv=None) -> int:
         original(worker, report)
 
     TrainWorker._on_batch = on_batch
-    panel = TrainingPanel()
-    panel.resize(args.width, args.height)
-    panel.show()
+    if args.window:
+        window, panel = open_main_window(app, args)
+    else:
+        window = panel = TrainingPanel()
+        panel.resize(args.width, args.height)
+        panel.show()
     panel.save_runs = False  # random tokens: nothing for the user's models folder
     panel.dataset_loader = lambda cfg, path, progress, cancel: dataset
     panel.form.set_config(config)
@@ -151,7 +156,7 @@ def main(argv=None) -> int:
         time.sleep(0.01)
     TrainWorker._on_batch = original
     panel.shutdown(2.0)
-    panel.close()
+    window.close()
 
     costs = phase_costs(batch_ends, phases)
     out = {
@@ -162,6 +167,7 @@ def main(argv=None) -> int:
         "period_s": args.period,
         "placebo": args.placebo,
         "burn_pct": args.burn,
+        "in_main_window": bool(args.window),
         "load_avg_1min": round(os.getloadavg()[0], 2),
         "config": {"V": args.V, "E": args.E, "H": args.H, "B": args.B, "T": args.T, "batches": args.batches,
                    "seconds": args.seconds, "platform": app.platformName()},
