@@ -11,6 +11,7 @@ import math
 import time
 from collections.abc import Iterable
 
+import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QWidget
 
@@ -103,17 +104,30 @@ class TrainingPlots(QWidget):
         self.refresh()
 
     def add_batches(self, reports: Iterable) -> None:
-        for r in reports:
-            self.add_batch(r)
+        """Append drained batch reports: one numpy block per history, not a row at a time (this runs on
+        the GUI thread for every batch the trainer makes)."""
+        reports = list(reports)
+        if not reports:
+            return
+        rows = [(float(r.step), r.loss, self._smooth("loss", r.loss), r.accuracy,
+                 self._smooth("accuracy", r.accuracy), r.grad_norm, 1.0 if r.clipped else 0.0, r.spectral_radius)
+                for r in reports]
+        self.batches.extend(rows)
+        self._add_heat(reports)
+        self._last_step = float(reports[-1].step)
+        self._mark_dirty()
 
     def add_batch(self, r) -> None:
-        step = float(r.step)
-        self.batches.append((step, r.loss, self._smooth("loss", r.loss), r.accuracy,
-                             self._smooth("accuracy", r.accuracy), r.grad_norm, 1.0 if r.clipped else 0.0,
-                             r.spectral_radius))
-        self.heat.append(step, r.grad_norm_per_step)
-        self._last_step = step
-        self._mark_dirty()
+        self.add_batches([r])
+
+    def _add_heat(self, reports: list) -> None:
+        """The reports' ||dL/ds_t|| rows into the heatmap, in runs of one length T (a run's reports share it)."""
+        start = 0
+        for i in range(1, len(reports) + 1):
+            if i == len(reports) or len(reports[i].grad_norm_per_step) != len(reports[start].grad_norm_per_step):
+                run = reports[start:i]
+                self.heat.extend([r.step for r in run], np.stack([np.ravel(r.grad_norm_per_step) for r in run]))
+                start = i
 
     def add_epoch(self, r) -> None:
         self.epochs.append((self._last_step, r.epoch, r.train_loss, r.val_loss, r.train_accuracy, r.val_accuracy))
