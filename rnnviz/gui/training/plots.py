@@ -26,11 +26,14 @@ from .plot_base import LivePlot
 # speed on an idle machine and the GUI thread took 16% of a core while training; at 2 Hz, with cheaper
 # redraws (plot_base.follow, heatmap.settle_levels), it takes 7-8% and the curves still move twice a
 # second: a learner sees the loss fall as it happens. Why one plot per tick: a tick then blocks the
-# window for one plot's repaint (~2-4 ms) instead of five (~15 ms, a visible stall). Why a burst: the
-# five plots end at (nearly) the same training step, where plots drawn in turn 100 ms apart ended up
-# to half a second apart.
+# window for one plot's repaint (~2-4 ms) instead of five (~15 ms, a visible stall); input and other
+# timers are served between the ticks. Why a burst, 1 ms apart: the five plots end at (nearly) the same
+# training step (plots drawn in turn 100 ms apart ended up to half a second apart), and code that runs
+# right after other drawing code runs warm: the same redraws woken 15 ms apart took the GUI thread 10-15%
+# more CPU (caches refilled at each wake-up: on a shared 2-core VM a thread that has slept
+# 100 ms ran the same numpy code 4x slower than one that had just run it).
 FRAME_MS = 500
-GAP_MS = 15
+GAP_MS = 1
 EMA_ALPHA = 0.05   # smoothing of the per-batch curves: about the last 20 batches
 
 
