@@ -227,15 +227,22 @@ def test_axis_ends_are_round_numbers():
     assert round(lo / 0.05, 9).is_integer() and round(hi / 0.05, 9).is_integer()
 
 
-def test_after_a_run_every_plot_shows_the_last_step_at_once_its_x_axis_ending_there(plots):
+def test_after_a_run_every_plot_shows_the_last_step_in_the_next_frame_its_x_axis_ending_there(plots):
     plots.add_batches(batch(s) for s in range(1, 131))
     plots.refresh()
     assert plots.plots["loss"].plot.getViewBox().viewRange()[0][1] == 200  # a round end ahead of the data
-    plots.add_batches(batch(s) for s in range(131, 141))  # the run's last reports, not drawn yet
+    plots.add_batches(batch(s) for s in range(131, 134))
+    tick(plots, 2)  # a frame under way: two plots redrawn, three to go
+    plots.add_batches(batch(s) for s in range(134, 141))  # the run's last reports, not drawn yet
     plots.fit_to_data()
-    for p in plots.plots.values():  # no waiting for the next frame: the run is over
+    assert plots.timer.isActive() and plots.timer.interval() == 0  # no waiting for the next frame
+    count = plots.n_refreshes
+    tick(plots, 5)  # a new frame: every plot, each one tick, all with the last report
+    assert plots.n_refreshes == count + 5 and not plots._dirty
+    for p in plots.plots.values():
         assert np.allclose(p.plot.getViewBox().viewRange()[0], (0, 140 * 1.02))
-    assert not plots._dirty
+    x, _ = plots.plots["accuracy"].items[0].getData()
+    assert x[-1] == 140
     tick(plots, 6)
     for p in plots.plots.values():
         assert np.allclose(p.plot.getViewBox().viewRange()[0], (0, 140 * 1.02))

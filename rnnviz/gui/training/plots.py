@@ -240,21 +240,22 @@ class TrainingPlots(QWidget):
                 self._redraw(plot_id)
 
     def fit_to_data(self) -> None:
-        """After a run: every plot shows the last step now, its x axis ending there instead of at the
-        next round number; following the data then leaves x alone until the next run.
+        """After a run: every plot shows the last step, its x axis ending there instead of at the next
+        round number; following the data then leaves x alone until the next run.
 
-        All at once, not a plot per tick: the trainer no longer needs the cores, and drawn in turn over
-        the next frame the plots would show different steps for up to a frame (a short run's accuracy
-        plot still at step 58 beside a loss plot at step 1000, seen under Xvfb).
+        In a new frame that starts at once, not at the next FRAME_MS: drawn in the frame under way, the
+        plots would show different steps for up to a frame (a short run's accuracy plot still at step 58
+        beside a loss plot at step 1000, seen under Xvfb). Still one plot per tick, 1 ms apart: the five
+        redrawn in one go (and repainted in one pass) froze the window for 60-130 ms at the end of a run,
+        the longest stall of the UI benchmark; no report comes after the last, so the five still show the
+        same step.
         """
         if self._last_step > 0 and not self._range_state["user"]:
             self._range_state["fitted"] = True
             self._pending_x = (0.0, self._last_step * 1.02)
         self._mark_dirty()
         self._frame = []
-        for plot_id in self._order:
-            if self._on_screen(plot_id):
-                self._redraw(plot_id)
+        self.timer.start(0)
 
     def memory_bytes(self) -> int:
         """Bytes held by the histories (bounded by construction)."""
