@@ -26,14 +26,13 @@ from .plot_base import LivePlot
 # speed on an idle machine and the GUI thread took 16% of a core while training; at 2 Hz, with cheaper
 # redraws (plot_base.follow, heatmap.settle_levels), it takes 7-8% and the curves still move twice a
 # second: a learner sees the loss fall as it happens. Why one plot per tick: a tick then blocks the
-# window for one plot's repaint (~2-4 ms) instead of five (~15 ms, a visible stall); input and other
-# timers are served between the ticks. Why a burst, 1 ms apart: the five plots end at (nearly) the same
-# training step (plots drawn in turn 100 ms apart ended up to half a second apart), and code that runs
-# right after other drawing code runs warm: the same redraws woken 15 ms apart took the GUI thread 10-15%
-# more CPU (caches refilled at each wake-up: on a shared 2-core VM a thread that has slept
-# 100 ms ran the same numpy code 4x slower than one that had just run it).
+# window for one plot's repaint (~2-4 ms) instead of five (~15 ms, a visible stall). Why a burst: the
+# five plots end at (nearly) the same training step, where plots drawn in turn 100 ms apart ended up
+# to half a second apart. Why 15 ms and not 1: ticks 1 ms apart ran warmer (13% less GUI CPU with the
+# plots fed alone), but in the UI benchmark they saved no measurable CPU and raised its p99 stall under
+# load (median of 6 runs 12.7 -> 18.9 ms at load 2-2.7).
 FRAME_MS = 500
-GAP_MS = 1
+GAP_MS = 15
 EMA_ALPHA = 0.05   # smoothing of the per-batch curves: about the last 20 batches
 
 
@@ -245,7 +244,7 @@ class TrainingPlots(QWidget):
 
         In a new frame that starts at once, not at the next FRAME_MS: drawn in the frame under way, the
         plots would show different steps for up to a frame (a short run's accuracy plot still at step 58
-        beside a loss plot at step 1000, seen under Xvfb). Still one plot per tick, 1 ms apart: the five
+        beside a loss plot at step 1000, seen under Xvfb). Still one plot per tick, GAP_MS apart: the five
         redrawn in one go (and repainted in one pass) froze the window for 60-130 ms at the end of a run,
         the longest stall of the UI benchmark; no report comes after the last, so the five still show the
         same step.
