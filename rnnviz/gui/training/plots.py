@@ -29,8 +29,8 @@ from .plot_base import LivePlot
 # window for one plot's repaint (~2-4 ms) instead of five (~15 ms, a visible stall). Why a burst: the
 # five plots end at (nearly) the same training step, where plots drawn in turn 100 ms apart ended up
 # to half a second apart. Why 15 ms and not 1: ticks 1 ms apart ran warmer (13% less GUI CPU with the
-# plots fed alone), but in the UI benchmark they saved no measurable CPU and raised its p99 stall under
-# load (median of 6 runs 12.7 -> 18.9 ms at load 2-2.7).
+# plots fed alone), but in the UI benchmark, run alternately 6 times each at load 1.7-3.2, they took the
+# same GUI CPU while training (7.4%) and a higher p99 stall (median 13.8 ms against 10.2 ms).
 FRAME_MS = 500
 GAP_MS = 15
 EMA_ALPHA = 0.05   # smoothing of the per-batch curves: about the last 20 batches
