@@ -245,9 +245,9 @@ class TrainingPlots(QWidget):
         In a new frame that starts at once, not at the next FRAME_MS: drawn in the frame under way, the
         plots would show different steps for up to a frame (a short run's accuracy plot still at step 58
         beside a loss plot at step 1000, seen under Xvfb). Still one plot per tick, GAP_MS apart: the five
-        redrawn in one go (and repainted in one pass) froze the window for 60-130 ms at the end of a run,
-        the longest stall of the UI benchmark; no report comes after the last, so the five still show the
-        same step.
+        redrawn and repainted in one go took 45-70 ms of a 90-136 ms freeze at the end of a run, the
+        longest stall of the UI benchmark; no report comes after the last, so the five still show the same
+        step.
         """
         if self._last_step > 0 and not self._range_state["user"]:
             self._range_state["fitted"] = True
