@@ -32,8 +32,8 @@ MAILBOX_LIMIT = 5_000  # reports kept if the GUI thread stalls (~20 MB at T=500)
 #: up to one interval each time. 1 ms bounds that wait (the GUI thread yields sooner, at no cost to it).
 TRAINING_SWITCH_INTERVAL_S = 0.001
 #: the GUI is woken for new batch reports at most this often: as often as the progress label changes
-#: (4 Hz; the plots redraw at 2 Hz): each wake-up runs cold (the plots fed ten times a second took the GUI
-#: thread ~10% more CPU than fed four times); at once after an epoch's last
+#: (4 Hz; the plots redraw at 2 Hz): each wake-up runs cold (the plots alone, fed at a real run's rate ten
+#: times a second, took the GUI thread ~10% more CPU than fed four times); at once after an epoch's last
 #: batch (validation follows) and when a pause or a stop was asked for (the trainer is about to wait),
 #: so no report waits while the trainer does not train
 DRAIN_INTERVAL_S = 0.25
