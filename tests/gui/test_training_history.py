@@ -83,3 +83,40 @@ def test_heatmap_starts_over_when_the_sequence_length_changes():
     h.append(1, np.ones(10))
     h.append(2, np.ones(20))
     assert h.T == 20 and h.rows == 1 and h.first_step == 2
+
+
+@pytest.mark.parametrize("chunks", [[1] * 37, [5, 1, 12, 3, 16], [37], [2, 35]])
+def test_series_extend_stores_what_appending_point_by_point_stores(chunks):
+    """The plots append drained reports in blocks: every block split must give the same curves,
+    across halvings and part-filled buckets (NaN values included)."""
+    rng = np.random.default_rng(1)
+    rows = np.column_stack([np.arange(1, 38), rng.normal(size=37), rng.normal(size=37)])
+    rows[::5, 2] = np.nan
+    one, blocks = SeriesHistory(("step", "a", "b"), capacity=8), SeriesHistory(("step", "a", "b"), capacity=8)
+    for row in rows:
+        one.append(row)
+    start = 0
+    for k in chunks:
+        blocks.extend(rows[start:start + k])
+        start += k
+    assert (blocks.stride, len(blocks)) == (one.stride, len(one)) == (8, 4)
+    np.testing.assert_array_equal(blocks.data, one.data)
+    blocks.append(rows[0])  # the part-filled bucket goes on from where the blocks left it, as the points' did
+    one.append(rows[0])
+    np.testing.assert_array_equal(blocks.data, one.data)
+
+
+@pytest.mark.parametrize("chunks", [[1] * 29, [3, 11, 1, 14], [29]])
+def test_heatmap_extend_stores_what_appending_row_by_row_stores(chunks):
+    rng = np.random.default_rng(2)
+    norms = 10.0 ** rng.normal(-3, 2, size=(29, 7))
+    norms[4, 2] = 0.0  # a vanished gradient: the floor
+    one, blocks = HeatmapHistory(max_rows=4, max_cols=3), HeatmapHistory(max_rows=4, max_cols=3)
+    for step, g in enumerate(norms, start=1):
+        one.append(step, g)
+    start = 0
+    for k in chunks:
+        blocks.extend(np.arange(start + 1, start + k + 1), norms[start:start + k])
+        start += k
+    assert (blocks.rows, blocks.stride, blocks.t_bin, blocks.first_step) == (one.rows, one.stride, 3, 1.0)
+    np.testing.assert_allclose(blocks.image(), one.image(), rtol=1e-6)

@@ -227,15 +227,22 @@ def test_axis_ends_are_round_numbers():
     assert round(lo / 0.05, 9).is_integer() and round(hi / 0.05, 9).is_integer()
 
 
-def test_after_a_run_every_plot_shows_the_last_step_at_once_its_x_axis_ending_there(plots):
+def test_after_a_run_every_plot_shows_the_last_step_in_the_next_frame_its_x_axis_ending_there(plots):
     plots.add_batches(batch(s) for s in range(1, 131))
     plots.refresh()
     assert plots.plots["loss"].plot.getViewBox().viewRange()[0][1] == 200  # a round end ahead of the data
-    plots.add_batches(batch(s) for s in range(131, 141))  # the run's last reports, not drawn yet
+    plots.add_batches(batch(s) for s in range(131, 134))
+    tick(plots, 2)  # a frame under way: two plots redrawn, three to go
+    plots.add_batches(batch(s) for s in range(134, 141))  # the run's last reports, not drawn yet
     plots.fit_to_data()
-    for p in plots.plots.values():  # no waiting for the next frame: the run is over
+    assert plots.timer.isActive() and plots.timer.interval() == 0  # no waiting for the next frame
+    count = plots.n_refreshes
+    tick(plots, 5)  # a new frame: every plot, each one tick, all with the last report
+    assert plots.n_refreshes == count + 5 and not plots._dirty
+    for p in plots.plots.values():
         assert np.allclose(p.plot.getViewBox().viewRange()[0], (0, 140 * 1.02))
-    assert not plots._dirty
+    x, _ = plots.plots["accuracy"].items[0].getData()
+    assert x[-1] == 140
     tick(plots, 6)
     for p in plots.plots.values():
         assert np.allclose(p.plot.getViewBox().viewRange()[0], (0, 140 * 1.02))
@@ -246,3 +253,36 @@ def test_after_a_run_every_plot_shows_the_last_step_at_once_its_x_axis_ending_th
     plots.add_batches(batch(s) for s in range(1, 31))
     plots.refresh()
     assert plots.plots["loss"].plot.getViewBox().viewRange()[0][1] == 50  # a new run follows its data again
+
+
+def test_explore_plots_are_antialiased_and_the_training_curves_are_not_whatever_was_built_first(qtbot):
+    """The Explore plots smooth their few points; the live training curves (a thousand points redrawn
+    twice a second while the trainer needs the cores) are drawn without antialiasing, also when built
+    after the Explore plots (pyqtgraph's global option once leaked from them into the training plots)."""
+    import pyqtgraph as pg
+
+    from rnnviz.gui.explore.compare import CompareCellsView
+    from rnnviz.gui.explore.plots_panel import PlotsPanel
+    from rnnviz.gui.jobs import JobRunner
+
+    runner = JobRunner()
+    explore, compare = PlotsPanel(), CompareCellsView(runner)
+    training = TrainingPlots()
+    for w in (explore, compare, training):
+        qtbot.addWidget(w)
+    try:
+        assert pg.getConfigOption("antialias") is False
+        explore_items = [explore.grad_curve, explore.contrib_curve, explore.contrib_stems,
+                         *compare.curves.values(), compare.cell_state_curve]
+        for item in explore_items:
+            item.setData([1.0, 2.0, 3.0], [0.1, 0.2, 0.3])  # the option reaches the drawing items with data
+        # what each draws (its line if it has a pen, its markers if it has a symbol) is antialiased
+        assert all((item.opts["pen"] is None or item.curve.opts["antialias"])
+                   and (item.opts["symbol"] is None or item.scatter.opts["antialias"]) for item in explore_items)
+        curves = [item for plot in training.plots.values() for item in getattr(plot, "items", [])]
+        assert len(curves) == 10
+        for item in curves:
+            item.setData([1.0, 2.0, 3.0], [0.1, 0.2, 0.3])
+        assert not any(item.curve.opts["antialias"] or item.scatter.opts["antialias"] for item in curves)
+    finally:
+        runner.shutdown(5.0)

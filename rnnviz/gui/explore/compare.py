@@ -97,18 +97,19 @@ class CompareCellsView(QWidget):
                   self.cancel_button):
             row.addWidget(w)
         row.addWidget(self.progress, 1)
-        pg.setConfigOptions(antialias=True)
+        # antialiased per curve: pg.setConfigOptions(antialias=True) would also antialias the live
+        # training plots built later, whose redraws then cost the trainer more
         self.plot = pg.PlotWidget(background="w")
         self.plot.setLogMode(x=False, y=True)
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.plot.setLabel("bottom", translate("CompareCells", "time step t"))
         self.plot.setLabel("left", translate("CompareCells", "gradient norm (log scale)"))
         self.plot.addLegend(offset=(-10, -10), labelTextColor="#2e3440", brush=pg.mkBrush(255, 255, 255, 150))
-        self.curves = {cell: self.plot.plot([], [], pen=pg.mkPen(colour, width=2), name=name)
+        self.curves = {cell: self.plot.plot([], [], pen=pg.mkPen(colour, width=2), name=name, antialias=True)
                        for cell, (colour, name) in CELL_PENS.items()}
         self.cell_state_curve = self.plot.plot([], [], pen=pg.mkPen(CELL_STATE_PEN[0], width=2,
                                                                     style=Qt.PenStyle.DashLine),
-                                               name=translate("CompareCells", CELL_STATE_PEN[1]))
+                                               name=translate("CompareCells", CELL_STATE_PEN[1]), antialias=True)
         self.results = QLabel("")
         self.results.setWordWrap(True)
         self.results.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

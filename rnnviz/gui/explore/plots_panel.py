@@ -44,7 +44,9 @@ class PlotsPanel(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        pg.setConfigOptions(antialias=True)
+        # antialiased per item (antialias=True), not through pg.setConfigOptions: the global option would also
+        # antialias every plot built after this panel, the live training curves included, whose redraws
+        # then cost the trainer more
         self.layout_widget = pg.GraphicsLayoutWidget()
         self.layout_widget.setBackground("w")
         self.layout_widget.setToolTip(translate("PlotsPanel", "Plots of the current trace; the red line is the current "
@@ -54,7 +56,7 @@ class PlotsPanel(QWidget):
         self._style(self.grad_plot, translate("PlotsPanel", "‖dL/ds<sub>t</sub>‖ (log)"), "t")
         self.grad_plot.setLogMode(x=False, y=True)
         self.grad_curve = self.grad_plot.plot([], [], pen=pg.mkPen("#1f77b4", width=2), symbol="o",
-                                              symbolSize=5, symbolBrush="#1f77b4", connect="finite")
+                                              symbolSize=5, symbolBrush="#1f77b4", connect="finite", antialias=True)
 
         self.heat_plot = self.layout_widget.addPlot(row=0, col=1)
         self._style(self.heat_plot, translate("PlotsPanel", "hidden state s<sub>t</sub> (unit × t)"), "t")
@@ -67,8 +69,9 @@ class PlotsPanel(QWidget):
         self._style(self.contrib_plot, translate("PlotsPanel", "step t's share of dL/dW (log)"), "t")
         self.contrib_plot.setLogMode(x=False, y=True)
         self.contrib_curve = self.contrib_plot.plot([], [], pen=None, symbol="s", symbolSize=6,
-                                                    symbolBrush="#2ca02c", connect="finite")
-        self.contrib_stems = self.contrib_plot.plot([], [], pen=pg.mkPen("#2ca02c", width=1), connect="pairs")
+                                                    symbolBrush="#2ca02c", connect="finite", antialias=True)
+        self.contrib_stems = self.contrib_plot.plot([], [], pen=pg.mkPen("#2ca02c", width=1), connect="pairs",
+                                                    antialias=True)
 
         self.empty_texts = {}
         for plot in (self.grad_plot, self.contrib_plot):

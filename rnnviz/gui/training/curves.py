@@ -57,7 +57,9 @@ class CurvePlot(LivePlot):
             kw = {}
             if c.symbol:
                 kw = {"symbol": c.symbol, "symbolSize": 7, "symbolBrush": c.symbol_brush, "symbolPen": None}
-            item = self.plot.plot([], [], pen=c.pen, name=c.name, **kw)
+            # antialias=False whatever pyqtgraph's global option says: smoothing 1-px curves of a thousand points
+            # costs raster time at every redraw, and the learner reads a trend, not sub-pixel detail
+            item = self.plot.plot([], [], pen=c.pen, name=c.name, antialias=False, **kw)
             item.setSkipFiniteCheck(False)
             self.items.append(item)
         if log_y:

@@ -37,7 +37,7 @@ class SeriesHistory:
         self.n = 0
         self.stride = 1  # raw points averaged into each stored point
         self.version = 0  # bumped by every change of the stored points: a plot redraws only what changed
-        self._pending_rows: list[np.ndarray] = []
+        self._pending_rows: list[np.ndarray] = []  # (m, C) blocks of the bucket being filled
 
     def __len__(self) -> int:
         return self.n
@@ -54,21 +54,37 @@ class SeriesHistory:
         row = np.asarray(row, dtype=np.float64)
         if row.shape != (len(self.columns),):
             raise ValueError(f"expected {len(self.columns)} values {self.columns}, got shape {row.shape}")
-        if not self._pending_rows and self.n == self.capacity:
-            self._halve()  # before the new point, so that it starts a bucket of the new stride
-        if self.stride == 1:  # the common case early in a run: no averaging to do
-            self.data[self.n] = row
+        self.extend(row[None, :])
+
+    def extend(self, rows) -> None:
+        """Add raw points (k, C) in order, as k calls of ``append`` would, with a few numpy calls per
+        stored point instead of per raw point (the GUI thread drains a dozen reports at a time, and its
+        time is time the trainer may wait for)."""
+        rows = np.asarray(rows, dtype=np.float64)
+        if rows.ndim != 2 or rows.shape[1] != len(self.columns):
+            raise ValueError(f"expected (k, {len(self.columns)}) values {self.columns}, got shape {rows.shape}")
+        i, k = 0, len(rows)
+        while i < k:
+            if not self._pending_rows and self.n == self.capacity:
+                self._halve()  # before the new point, so that it starts a bucket of the new stride
+            if self.stride == 1:  # the common case early in a run: no averaging to do
+                m = min(k - i, self.capacity - self.n)
+                self.data[self.n:self.n + m] = rows[i:i + m]
+                self.n += m
+                i += m
+                self.version += 1
+                continue
+            waiting = sum(len(b) for b in self._pending_rows)
+            m = min(k - i, self.stride - waiting)
+            self._pending_rows.append(rows[i:i + m])
+            i += m
+            if waiting + m < self.stride:
+                return
+            block = np.concatenate(self._pending_rows)
+            self._pending_rows.clear()
+            self.data[self.n] = _nanmean_rows(block)
             self.n += 1
             self.version += 1
-            return
-        self._pending_rows.append(row)
-        if len(self._pending_rows) < self.stride:
-            return
-        block = np.stack(self._pending_rows)
-        self._pending_rows.clear()
-        self.data[self.n] = _nanmean_rows(block)
-        self.n += 1
-        self.version += 1
 
     def _halve(self) -> None:
         """Average neighbouring pairs: capacity rows become capacity/2, the stride doubles."""
@@ -119,25 +135,40 @@ class HeatmapHistory:
     def append(self, step: float, grad_norm_per_step) -> None:
         """Add the per-timestep gradient norms (T,) of the batch at training step ``step``."""
         g = np.asarray(grad_norm_per_step, dtype=np.float64).ravel()
-        if g.size == 0:
+        self.extend([step], g[None, :])
+
+    def extend(self, steps, grad_norms) -> None:
+        """Add the batches at training steps ``steps`` (k,), their norms ``grad_norms`` (k, T), in order.
+
+        The logarithms and the binning of t take one numpy call for all k rows (per row they were most
+        of the cost of feeding the plots)."""
+        g = np.asarray(grad_norms, dtype=np.float64)
+        if g.ndim != 2 or g.shape[1] == 0 or len(g) == 0:
             return
-        if self._img is None or g.size != self.T:
+        if self._img is None or g.shape[1] != self.T:
             # a new run, or a new sequence length: start over (rows of different T cannot share columns)
             self.clear()
-            self._start(g.size, step)
-        if not self._pending and self.rows == self.max_rows:
-            self._halve()
+            self._start(g.shape[1], float(steps[0]))
         logs = self._bin_columns(_log10_norms(g))
-        if self.stride == 1:
-            row = logs
-        else:
-            self._pending.append(logs)
-            if len(self._pending) < self.stride:
+        i, k = 0, len(logs)
+        while i < k:
+            if not self._pending and self.rows == self.max_rows:
+                self._halve()
+            if self.stride == 1:
+                m = min(k - i, self.max_rows - self.rows)
+                self._img[self.rows:self.rows + m] = logs[i:i + m]
+                self.rows += m
+                i += m
+                continue
+            waiting = sum(len(b) for b in self._pending)
+            m = min(k - i, self.stride - waiting)
+            self._pending.append(logs[i:i + m])
+            i += m
+            if waiting + m < self.stride:
                 return
-            row = np.mean(np.stack(self._pending), axis=0)
+            self._img[self.rows] = np.mean(np.concatenate(self._pending), axis=0)
             self._pending.clear()
-        self._img[self.rows] = row
-        self.rows += 1
+            self.rows += 1
 
     def _start(self, T: int, step: float) -> None:
         self.T = T
@@ -147,12 +178,16 @@ class HeatmapHistory:
         self._img = np.full((self.max_rows, self.cols), np.nan, dtype=np.float32)
 
     def _bin_columns(self, logs: np.ndarray) -> np.ndarray:
-        """(T,) -> (cols,) by averaging runs of t_bin time steps (the last run may be shorter)."""
+        """(k, T) -> (k, cols) by averaging runs of t_bin time steps (the last run may be shorter)."""
         if self.t_bin == 1:
             return logs
-        padded = np.full(self.cols * self.t_bin, np.nan)
-        padded[: logs.size] = logs
-        return _nanmean_rows(padded.reshape(self.cols, self.t_bin).T)
+        k = len(logs)
+        padded = np.full((k, self.cols * self.t_bin), np.nan)
+        padded[:, : logs.shape[1]] = logs
+        blocks = padded.reshape(k, self.cols, self.t_bin)
+        valid = ~np.isnan(blocks)
+        with np.errstate(invalid="ignore"):  # a bin with no value (none here: t_bin < T) stays NaN
+            return np.where(valid, blocks, 0.0).sum(axis=2) / valid.sum(axis=2)
 
     def _halve(self) -> None:
         half = self.max_rows // 2
@@ -177,6 +212,7 @@ class HeatmapHistory:
 
 
 def _log10_norms(g: np.ndarray) -> np.ndarray:
+    """log10 of norms (any shape), floored at LOG_FLOOR."""
     with np.errstate(divide="ignore", invalid="ignore"):
         logs = np.log10(g)
     # 0 -> -inf -> floor; inf (an exploding gradient) stays visible as a large finite value

@@ -5,7 +5,7 @@ worker's thread and become signals carrying immutable data (frozen dataclasses w
 which Qt delivers to the GUI thread as queued events. Batch reports can come hundreds per second on a
 small task, so they go through a ``ReportMailbox``: one ``batchesReady`` signal is in flight at a time,
 at most every DRAIN_INTERVAL_S, and the GUI drains everything that arrived since. The event queue
-never floods, and the GUI thread wakes ten times a second instead of once per batch (each wake-up is
+never floods, and the GUI thread wakes four times a second instead of once per batch (each wake-up is
 CPU, and a thread that wakes on the trainer's core pre-empts it).
 
 ``BackgroundJob`` (the window's one job mechanism, ``rnnviz.gui.jobs``) runs the slow data jobs.
@@ -32,10 +32,12 @@ MAILBOX_LIMIT = 5_000  # reports kept if the GUI thread stalls (~20 MB at T=500)
 #: kernels and takes it back a few dozen times a batch; while the GUI thread draws in Python it waits
 #: up to one interval each time. 1 ms bounds that wait (the GUI thread yields sooner, at no cost to it).
 TRAINING_SWITCH_INTERVAL_S = 0.001
-#: the GUI is woken for new batch reports at most this often (the plots redraw at 2 Hz, the progress
-#: label at 4 Hz); at once after an epoch's last batch (validation follows) and when a pause or a stop
-#: was asked for (the trainer is about to wait), so no report waits while the trainer does not train
-DRAIN_INTERVAL_S = 0.1
+#: the GUI is woken for new batch reports at most this often: as often as the progress label changes
+#: (4 Hz; the plots redraw at 2 Hz): each wake-up runs cold (the plots alone, fed at a real run's rate ten
+#: times a second, took the GUI thread ~10% more CPU than fed four times); at once after an epoch's last
+#: batch (validation follows) and when a pause or a stop was asked for (the trainer is about to wait),
+#: so no report waits while the trainer does not train
+DRAIN_INTERVAL_S = 0.25
 
 
 class ReportMailbox:
