@@ -200,6 +200,9 @@ class LivePlot(QWidget):
             axis.setStyle(maxTickLevel=1)
         self.plot.setLabel("bottom", x_label)
         self.plot.setLabel("left", y_label)
+        # room above the view box: the top tick label (1.0 on the accuracy axis) is centred on the
+        # plot's top edge, and without it the title bar above cut it in half
+        self.plot.setContentsMargins(0, 8, 4, 0)
         # no grid: pyqtgraph draws it with alpha blending on every repaint, which tripled the cost of a redraw
         self.plot.setClipToView(True)
         self.plot.setMenuEnabled(True)
