@@ -162,6 +162,16 @@ def run_headless(config, dataset) -> float:
     return float(result.model.history["seq_per_s"])
 
 
+def feed_panel(panel, config, dataset) -> None:
+    """Set the panel up to train `config` on `dataset` at its next Start, as a user's first Start does:
+    the data loads (instantly) through the panel's loader; nothing is saved (random tokens)."""
+    panel.save_runs = False  # random tokens: nothing for the user's models folder
+    panel.dataset_loader = lambda cfg, path, progress, cancel: dataset
+    panel.dataset = None  # load (instantly) through the loader, as a user's first Start does
+    panel.form.set_config(config)
+    panel.data_box.set_imdb_path("imdb-shaped-random-tokens")
+
+
 def run_live(app, panel, config, dataset, probe_ms: int = TICK_MS) -> dict:
     """Train from the panel while a `probe_ms` timer records its ticks; returns throughput and tick gaps."""
     from PySide6.QtCore import QEventLoop, Qt, QTimer
@@ -184,11 +194,7 @@ def run_live(app, panel, config, dataset, probe_ms: int = TICK_MS) -> dict:
         last_batch[:] = [time.perf_counter(), time.thread_time()]
 
     panel.progressed.connect(on_progress)
-    panel.save_runs = False  # random tokens: nothing for the user's models folder
-    panel.dataset_loader = lambda cfg, path, progress, cancel: dataset
-    panel.dataset = None  # load (instantly) through the loader, as a user's first Start does
-    panel.form.set_config(config)
-    panel.data_box.set_imdb_path("imdb-shaped-random-tokens")
+    feed_panel(panel, config, dataset)
     refreshes0 = panel.plots.n_refreshes
     timer.start()
     t0 = time.perf_counter()
@@ -252,8 +258,8 @@ def open_main_window(app, args):
     return window, window.training_panel
 
 
-def main(argv=None) -> int:
-    args = parse_args(argv)
+def make_app():
+    """The QApplication (offscreen unless a display is given), with BLAS threads limited as the app does."""
     from rnnviz.core.blas import limit_blas_threads_unless_configured
 
     limit_blas_threads_unless_configured()  # as the app does
@@ -261,22 +267,37 @@ def main(argv=None) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    return QApplication.instance() or QApplication(sys.argv[:1])
+
+
+def compile_kernels(args) -> None:
+    """Compile (or load from numba's cache) the training kernels, outside the timings."""
+    run_headless(make_config(args).with_changes(epochs=1), imdb_shaped_dataset(args.V, args.T, args.B, 2))
+
+
+def open_panel(app, args):
+    """(window, panel): the Train page of the whole main window (--window) or the panel alone, shown."""
+    if args.window:
+        return open_main_window(app, args)
     from rnnviz.gui.training import TrainingPanel
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    panel = TrainingPanel()
+    panel.resize(args.width, args.height)
+    panel.show()
+    return panel, panel
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    app = make_app()
     dataset = imdb_shaped_dataset(args.V, args.T, args.B, args.batches)
     config = make_config(args)
     print(f"# IMDb-shaped: V={args.V} E={args.E} H={args.H} B={args.B} T={args.T}, {args.epochs} epochs of {args.batches} batches per run, "
           f"{args.reps} repetitions, Qt platform {app.platformName()}", flush=True)
 
     # compile (or load from numba's cache) the kernels, and let the panel paint once, outside the timings
-    run_headless(make_config(args).with_changes(epochs=1), imdb_shaped_dataset(args.V, args.T, args.B, 2))
-    if args.window:
-        window, panel = open_main_window(app, args)
-    else:
-        window = panel = TrainingPanel()
-        panel.resize(args.width, args.height)
-        panel.show()
+    compile_kernels(args)
+    window, panel = open_panel(app, args)
     for _ in range(20):
         app.processEvents()
         time.sleep(0.01)

@@ -27,7 +27,7 @@ import time
 
 import numpy as np
 
-from .ui import imdb_shaped_dataset, make_config
+from .ui import compile_kernels, feed_panel, imdb_shaped_dataset, make_app, make_config, open_panel
 
 
 def parse_args(argv=None):
@@ -76,28 +76,18 @@ def phase_costs(batch_ends: list[tuple[float, int]], phases: list[tuple[float, f
 
 def main(argv=None) -> int:
     args = parse_args(argv)
-    from rnnviz.core.blas import limit_blas_threads_unless_configured
-
-    limit_blas_threads_unless_configured()  # as the app does
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = make_app()
     from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication
 
-    from rnnviz.gui.training import TrainingPanel
     from rnnviz.gui.training.worker import TrainWorker
 
-    from .ui import open_main_window, run_headless
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
     dataset = imdb_shaped_dataset(args.V, args.T, args.B, args.batches)
     args.epochs = 1000  # stopped after --seconds
     config = make_config(args)
     print(f"# IMDb-shaped: V={args.V} E={args.E} H={args.H} B={args.B} T={args.T}, {args.batches} batches per "
           f"epoch; {args.seconds:.0f} s in phases of {args.period:.1f} s; Qt platform {app.platformName()}",
           flush=True)
-    # compile (or load from numba's cache) the kernels outside the timings
-    run_headless(config.with_changes(epochs=1), imdb_shaped_dataset(args.V, args.T, args.B, 2))
+    compile_kernels(args)
 
     batch_ends: list[tuple[float, int]] = []
     original = TrainWorker._on_batch
@@ -107,16 +97,8 @@ def main(argv=None) -> int:
         original(worker, report)
 
     TrainWorker._on_batch = on_batch
-    if args.window:
-        window, panel = open_main_window(app, args)
-    else:
-        window = panel = TrainingPanel()
-        panel.resize(args.width, args.height)
-        panel.show()
-    panel.save_runs = False  # random tokens: nothing for the user's models folder
-    panel.dataset_loader = lambda cfg, path, progress, cancel: dataset
-    panel.form.set_config(config)
-    panel.data_box.set_imdb_path("imdb-shaped-random-tokens")
+    window, panel = open_panel(app, args)
+    feed_panel(panel, config, dataset)
     for _ in range(20):
         app.processEvents()
         time.sleep(0.01)

@@ -27,13 +27,13 @@ def startup_job(last_model_path: str | None) -> BackgroundJob:
         warm_up_kernels()  # returns at once: numba compiles (or loads its cache) in the background
         if cancel.is_set():  # the window closed meanwhile
             return None
-        progress(kernels_status(warmup.ready("trace"), warmup.cached("trace")) + " "
-                 + translate("StartupJob", "Loading the model…"))
+        in_cache = warmup.cached("trace")  # reads numba's cache index: once
+        progress(kernels_status(warmup.ready("trace"), in_cache) + " " + translate("StartupJob", "Loading the model…"))
         model = startup_model(last_model_path)
         _preimport("rnnviz.gui.graph")
         _preimport("rnnviz.gui.training")
         if not warmup.ready("trace"):  # not loaded yet: the "Ready" message says how the first traces run
-            model = dataclasses.replace(model, notes=(*model.notes, kernels_status(False, warmup.cached("trace"))))
+            model = dataclasses.replace(model, notes=(*model.notes, kernels_status(False, in_cache)))
         return model
 
     return BackgroundJob(start, translate("StartupJob", "Starting the RNN core"))

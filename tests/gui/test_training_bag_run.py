@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 from scipy.special import expit
 
+from panel_helpers import open_panel, shut_panels_down  # noqa: F401 (an autouse fixture)
 from rnnviz.core import bag_predict_logits
-from rnnviz.gui.training import TrainingPanel
 from rnnviz.train import TrainConfig
 from rnnviz.train.checkpoint import CheckpointError, save_model
 from rnnviz.train.paths import models_folder
@@ -18,27 +18,10 @@ from rnnviz.train.paths import models_folder
 BAG = TrainConfig(dataset="negation", maxlen=16, embed_dim=4, hidden_dim=8, optimizer="adam", lr=1e-2,
                   batch_size=32, epochs=3, seed=1, model="bag")
 RNN = BAG.with_changes(model="rnn", epochs=2)
-PANELS = []
-
-
-@pytest.fixture(autouse=True)
-def shut_panels_down():
-    """No thread may outlive its panel (the review predictions start when a run ends)."""
-    yield
-    while PANELS:
-        assert PANELS.pop().shutdown(timeout_s=5.0)
 
 
 def make_panel(qtbot, config=BAG):
-    panel = TrainingPanel()
-    qtbot.addWidget(panel)
-    panel.resize(1300, 850)
-    panel.show()
-    panel.data_box.set_dataset(config.dataset)
-    panel.form.set_config(config)
-    assert panel.form.is_valid(), panel.form.problems()
-    PANELS.append(panel)
-    return panel
+    return open_panel(qtbot, config, shown=True)
 
 
 def run(qtbot, panel):

@@ -1,12 +1,11 @@
 """Nothing a learner trained is lost: runs are saved to the models folder, and closing asks first (pytest-qt)."""
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
+from panel_helpers import open_panel, shut_panels_down  # noqa: F401 (an autouse fixture)
 from rnnviz.gui.settings import open_settings
-from rnnviz.gui.training import TrainingPanel
 from rnnviz.train import TrainConfig
 from rnnviz.train.checkpoint import load_model
 from rnnviz.train.paths import models_folder
@@ -15,24 +14,8 @@ QUICK = TrainConfig(dataset="memory", maxlen=12, embed_dim=4, hidden_dim=8, opti
                     batch_size=32, epochs=2, seed=1)
 
 
-PANELS = []
-
-
-@pytest.fixture(autouse=True)
-def shut_panels_down():
-    """No thread may outlive its panel (the review predictions start when a run ends)."""
-    yield
-    while PANELS:
-        assert PANELS.pop().shutdown(timeout_s=5.0)
-
-
 def make_panel(qtbot, config=QUICK):
-    panel = TrainingPanel()
-    qtbot.addWidget(panel)
-    panel.data_box.set_dataset(config.dataset)
-    panel.form.set_config(config)
-    PANELS.append(panel)
-    return panel
+    return open_panel(qtbot, config)
 
 
 def saved_models():
