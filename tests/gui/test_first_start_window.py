@@ -147,3 +147,14 @@ def test_the_ordinary_network_waits_for_its_own_kernels(qtbot, tmp_path, monkeyp
     qtbot.waitUntil(lambda: follower.partner is not None, timeout=60_000)
     assert follower.partner.model is not None and follower.partner.model.config.model == "bag"
     w.close()
+
+
+def test_the_lessons_opening_late_leave_the_learner_on_their_page(first_start, qtbot):
+    """The learner went to the Train page while the built-in model trained: the lessons open beside it,
+    on the trained model, without taking the learner back to the Explore page."""
+    w, dock, compiled = first_start
+    w.pages.setCurrentWidget(w.training_panel)
+    compiled.set()
+    qtbot.waitUntil(lambda: isinstance(dock.widget(), LearnPanel), timeout=60_000)
+    assert w.pages.currentWidget() is w.training_panel
+    assert w.explorer.controls.text == dock.learn_panel.step.state.text  # the step is shown all the same

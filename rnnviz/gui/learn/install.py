@@ -52,7 +52,13 @@ def install_learn_panel(window, language: str = "en") -> QDockWidget:
             window.traceShown.connect(panel.follow_explorer)
         dock.setWidget(panel)
         dock.learn_panel = panel
+        pages = getattr(window, "pages", None)
+        shown_page = pages.currentWidget() if pages is not None else None
         panel.show_step(panel.step_index)  # again, now that the window follows: the views show the step
+        if shown_page is not None:
+            # built late (a first start trains the built-in model meanwhile), the panel must not take the
+            # learner away from the page they went to, e.g. a run on the Train page
+            pages.setCurrentWidget(shown_page)
 
     models = getattr(window, "models", None)
     if hasattr(models, "untrainedReplaced"):
@@ -60,7 +66,11 @@ def install_learn_panel(window, language: str = "en") -> QDockWidget:
     if getattr(window, "explorer", None) is not None and _model_ready(window):
         build()
     else:
-        dock.setWidget(QLabel(QCoreApplication.translate("LearnDock", "The lessons open when the model is ready…")))
+        waiting = QLabel(QCoreApplication.translate("LearnDock", "The lessons open when the model is ready…"))
+        # wrapped: unwrapped, its one line widened the dock and squeezed the pages for as long as a first
+        # start trains the built-in model
+        waiting.setWordWrap(True)
+        dock.setWidget(waiting)
         # after the first trace is on screen (a queued call): the graph's first numbers come first, then
         # the lesson (building the panel and applying its step took 0.3 s of a 2.7 s start)
         window.traceShown.connect(lambda: QTimer.singleShot(0, build))
