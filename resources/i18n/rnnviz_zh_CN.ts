@@ -3537,6 +3537,10 @@ The best weights so far are saved to the models folder and shown at the next sta
         <translation>当前批次结束后停止…</translation>
     </message>
     <message>
+        <source>Kernels compiling in the background (once)…</source>
+        <translation>内核正在后台编译（只需一次）…</translation>
+    </message>
+    <message>
         <source>Start</source>
         <translation>开始</translation>
     </message>
@@ -3635,10 +3639,6 @@ The best weights so far are saved to the models folder and shown at the next sta
     <message>
         <source>starting…</source>
         <translation>正在开始…</translation>
-    </message>
-    <message>
-        <source>The training kernels are compiling in the background (once, on a first start); the first batch follows.</source>
-        <translation>训练内核正在后台编译（只在首次启动时进行一次）；编译好后开始第一个批次。</translation>
     </message>
     <message>
         <source>Training on {0}: {1} training sequences of {2} steps ({3}% held out for validation)…</source>

@@ -292,8 +292,8 @@ class TrainingPanel(RunActions, PanelView, QWidget):
         self.progress_bar.setFormat(translate("TrainingPanel", "starting…"))
         self.progress_label.setText("")
         if not core.warmup.ready("training"):  # replaced by the first batch's progress
-            self.progress_label.setText(translate("TrainingPanel", "The training kernels are compiling in the "
-                                                  "background (once, on a first start); the first batch follows."))
+            # short: the label does not wrap, and a longer line widened the whole form past its scroll area
+            self.progress_label.setText(translate("TrainingPanel", "Kernels compiling in the background (once)…"))
         self._set_state(TRAINING)
         self.set_status(translate("TrainingPanel", "Training on {0}: {1} training sequences of {2} steps ({3}% held "
                                   "out for validation)…").format(dataset.name, f"{len(dataset.y_train):,}",
