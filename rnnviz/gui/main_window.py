@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
 from rnnviz.explorer import TRACE_CHANGES, Controls, Explorer, ModelSpec, Playback
 from rnnviz.explorer.sources import example_sentences
 
-from . import model_files, window_settings
+from . import heap, model_files, window_settings
 from .actions import PAGE_ACTIONS, build_menus, make_actions
 from .explore.controller import ExploreController
 from .explore.page import ExplorePage
@@ -232,6 +232,9 @@ class MainWindow(QMainWindow):
                 f"{type(exc).__name__}: {exc}"))
             return
         self._training_panel = panel
+        # the start's objects (kernels, pyqtgraph, widgets) live as long as the window: freeze them, so
+        # that a full garbage collection later does not walk them on the GUI thread (rnnviz.gui.heap)
+        QTimer.singleShot(0, self, heap.settle)
         self.pages.addTab(panel, translate("MainWindow", "Train"))
         self.pages.setTabToolTip(self.pages.count() - 1, translate("MainWindow", "Train a model and watch it learn; "
                                                                    "pause or stop to explore the trained model"))

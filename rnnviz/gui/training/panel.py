@@ -17,6 +17,7 @@ from rnnviz.data import Dataset
 from rnnviz.train import ConfigError, RunResult, TrainConfig, load_dataset
 
 from ..i18n import QT_TRANSLATE_NOOP, plural, translate
+from .. import heap
 from ..jobs import BackgroundJob, JobRunner, ThreadHandle
 from .dataset_box import DatasetChooser
 from .hyperparams import HyperparamForm
@@ -291,6 +292,7 @@ class TrainingPanel(RunActions, PanelView, QWidget):
         self.progress_bar.setValue(0)
         self.progress_bar.setFormat(translate("TrainingPanel", "starting…"))
         self.progress_label.setText("")
+        heap.settle()  # before the run: a full garbage collection while it trains froze the plots for ~0.1 s
         if not core.warmup.ready("training"):  # replaced by the first batch's progress
             # short: the label does not wrap, and a longer line widened the whole form past its scroll area
             self.progress_label.setText(translate("TrainingPanel", "Kernels compiling in the background (once)…"))
