@@ -14,7 +14,7 @@ from scipy.special import expit
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton, QTableView, QVBoxLayout, QWidget)
+                               QPushButton, QStyle, QTableView, QVBoxLayout, QWidget)
 
 from rnnviz.core import bag_predict_logits, predict_proba
 from rnnviz.data import PAD_ID, START_ID, Dataset
@@ -111,6 +111,19 @@ class ReviewTable(QAbstractTableModel):
         text = self.texts[i]
         return text[:EXCERPT_CHARS] + ("…" if len(text) > EXCERPT_CHARS else "")
 
+    def widest_texts(self, column: int) -> list[str]:
+        """The texts among which the widest that `column` (not the review) can show for these reviews is."""
+        if column == 0:
+            return [str(max(len(self.texts) - 1, 0))]
+        if column == 1:
+            return [_label_name(0), _label_name(1)]
+        if column == 2:
+            return ["" if self.ratings is None else "10"]
+        if column == 3:  # the scientific notation of a tiny probability is the longest number
+            return ["…"] + [f"{_label_name(label)} (ŷ = {format_number(p)})" for label in (0, 1)
+                            for p in (0.5, 1.2345678e-300)]
+        return ["…", "100.0%"]
+
     def is_correct(self, i: int) -> bool:
         return self.prob is not None and int(self.prob[i] >= 0.5) == int(self.labels[i])
 
@@ -162,7 +175,10 @@ class ReviewPicker(QWidget):
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the widest text each column can hold (``_fit_columns``), not ResizeToContents: that
+        # asked the model for up to 1,000 rows' texts every time the predictions, the filter or the order
+        # changed, 17-29 ms of the GUI thread at the end of each run (bench.ui), more with IMDb's 25,000
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.view.doubleClicked.connect(self._on_double_click)
 
@@ -193,6 +209,7 @@ class ReviewPicker(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.count_label)
         self._update_count()
+        self._fit_columns()
 
     # ------------------------------------------------------------------ data
     def set_dataset(self, dataset: Dataset | None, texts: "ReviewTexts | None" = None) -> None:
@@ -209,6 +226,7 @@ class ReviewPicker(QWidget):
             texts = texts or prepare_texts(dataset)
             self.table.set_reviews(texts.texts, dataset.y_test, dataset.test_ratings, texts.lowered)
         self.table.prob = None
+        self._fit_columns()
         self.apply_filter()
         if self.model is not None:
             self._predict()
@@ -280,6 +298,16 @@ class ReviewPicker(QWidget):
         if not cancelled:
             self._job = None
             self.count_label.setText(message)
+
+    def _fit_columns(self) -> None:
+        """Each column but the review as wide as its title or the widest text it can show for this dataset."""
+        header = self.view.horizontalHeader()
+        metrics = self.view.fontMetrics()
+        # an item view's text margin: PM_FocusFrameHMargin + 1 on each side (QCommonStyle), and the grid line
+        margin = 2 * (self.view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 1
+        for column in range(len(ReviewTable.COLUMNS) - 1):
+            widest = max((metrics.horizontalAdvance(text) for text in self.table.widest_texts(column)), default=0)
+            header.resizeSection(column, max(header.sectionSizeHint(column), widest + margin))
 
     # ------------------------------------------------------------------ filter and pick
     def apply_filter(self) -> None:
