@@ -40,7 +40,7 @@ def test_new_predictions_read_only_the_rows_on_screen(qtbot, monkeypatch):
 
     monkeypatch.setattr(ReviewTable, "_display", counting)
     prob = np.random.default_rng(1).random(N)
-    picker.table.set_probabilities(prob)  # as a finished run's predictions arrive (_on_predicted)
+    picker._show_probabilities(prob)  # as a finished run's predictions arrive (_on_predicted)
     picker.apply_filter()
     qtbot.wait(100)
     on_screen = picker.view.viewport().height() // picker.view.rowHeight(0) + 2
@@ -53,14 +53,27 @@ def test_every_column_fits_its_widest_text_and_its_title(qtbot):
     # extreme predictions: the longest numbers the table can print (scientific notation, 3-digit exponent)
     prob = np.full(N, 0.5)
     prob[:4] = [1e-300, 1 - 1e-16, 4.9e-324, 0.123456]
-    table.set_probabilities(prob)
-    metrics = view.fontMetrics()
+    picker._show_probabilities(prob)
     header = view.horizontalHeader()
     for column in range(len(ReviewTable.COLUMNS) - 1):
         width = view.columnWidth(column)
         assert header.sectionSizeHint(column) <= width, column
         for i in [0, 1, 2, 3, N - 1]:  # N - 1: the longest review number
-            text = table._display(i, column)
-            assert metrics.horizontalAdvance(text) + 4 <= width, (column, text, width)
+            row = int(np.flatnonzero(table.rows == i)[0])
+            # what the item delegate needs to show the text whole, plus the grid line (ResizeToContents' measure)
+            needed = view.sizeHintForIndex(table.index(row, column)).width() + 1
+            assert needed <= width, (column, table._display(i, column), width)
     # the review column takes the rest of the row
     assert view.columnWidth(5) > 300
+
+
+def test_the_prediction_column_is_as_wide_as_the_predictions_need(qtbot):
+    picker = shown_picker(qtbot)
+    view = picker.view
+    picker._show_probabilities(np.linspace(0.01, 0.99, N))  # all print as 0.dddd
+    plain = view.columnWidth(3)
+    picker._show_probabilities(np.linspace(1e-250, 0.99, N))  # one prints as 1.000e-250
+    assert view.columnWidth(3) > plain
+    picker._show_probabilities(None)  # a new model: "…" until its predictions arrive
+    assert view.columnWidth(3) < plain
+    assert view.columnWidth(5) > view.columnWidth(3)  # the review text keeps the room

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy.special import expit
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton, QStyle, QTableView, QVBoxLayout, QWidget)
+                               QPushButton, QStyle, QStyleOptionViewItem, QTableView, QVBoxLayout,
+                               QWidget)
 
 from rnnviz.core import bag_predict_logits, predict_proba
 from rnnviz.data import PAD_ID, START_ID, Dataset
@@ -119,9 +120,13 @@ class ReviewTable(QAbstractTableModel):
             return [_label_name(0), _label_name(1)]
         if column == 2:
             return ["" if self.ratings is None else "10"]
-        if column == 3:  # the scientific notation of a tiny probability is the longest number
-            return ["…"] + [f"{_label_name(label)} (ŷ = {format_number(p)})" for label in (0, 1)
-                            for p in (0.5, 1.2345678e-300)]
+        if column == 3:
+            if self.prob is None or len(self.prob) == 0:
+                return ["…"]
+            # every probability prints as 0.dddd, or in scientific notation, the longer the smaller it is
+            # (e-05, e-300): the smallest one, the largest (nan) and a plain one cover every width
+            extremes = (0.5, float(np.min(self.prob)), float(np.max(self.prob)))
+            return [f"{_label_name(label)} (ŷ = {format_number(p)})" for label in (0, 1) for p in extremes]
         return ["…", "100.0%"]
 
     def is_correct(self, i: int) -> bool:
@@ -239,7 +244,7 @@ class ReviewPicker(QWidget):
         bag = model is not None and is_bag(model)
         self.load_button.setEnabled(not bag)
         self.load_button.setToolTip(translate("ModelKind", NO_GRAPH_REVIEW) if bag else self._load_tip)
-        self.table.set_probabilities(None)  # the previous model's predictions are not this one's
+        self._show_probabilities(None)  # the previous model's predictions are not this one's
         self._predict()
 
     def _predict(self) -> None:
@@ -248,7 +253,7 @@ class ReviewPicker(QWidget):
             self._job.cancel()
         ds, model = self.dataset, self.model
         if ds is None or model is None or not _fits(model, ds):
-            self.table.set_probabilities(None)
+            self._show_probabilities(None)
             self._update_count()
             return
         generation = self._generation
@@ -289,7 +294,7 @@ class ReviewPicker(QWidget):
         if result is None or result[0] != self._generation:
             return  # a newer model or dataset arrived meanwhile
         self._job = None
-        self.table.set_probabilities(result[1])
+        self._show_probabilities(result[1])
         self.apply_filter()
         self.predictionsReady.emit()
 
@@ -299,15 +304,28 @@ class ReviewPicker(QWidget):
             self._job = None
             self.count_label.setText(message)
 
+    def _show_probabilities(self, prob: np.ndarray | None) -> None:
+        self.table.set_probabilities(prob)
+        self._fit_columns()  # the prediction column as wide as these predictions need
+
     def _fit_columns(self) -> None:
         """Each column but the review as wide as its title or the widest text it can show for this dataset."""
         header = self.view.horizontalHeader()
-        metrics = self.view.fontMetrics()
-        # an item view's text margin: PM_FocusFrameHMargin + 1 on each side (QCommonStyle), and the grid line
-        margin = 2 * (self.view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 1
         for column in range(len(ReviewTable.COLUMNS) - 1):
-            widest = max((metrics.horizontalAdvance(text) for text in self.table.widest_texts(column)), default=0)
-            header.resizeSection(column, max(header.sectionSizeHint(column), widest + margin))
+            widest = max((self._cell_width(text) for text in self.table.widest_texts(column)), default=0)
+            header.resizeSection(column, max(header.sectionSizeHint(column), widest))
+
+    def _cell_width(self, text: str) -> int:
+        """The width a cell showing `text` needs: the item delegate's own size hint (what ResizeToContents
+        reads), plus the grid line (as QTableView adds)."""
+        view = self.view
+        option = QStyleOptionViewItem()
+        option.initFrom(view)
+        option.font, option.fontMetrics = view.font(), view.fontMetrics()
+        option.text = text
+        option.features = QStyleOptionViewItem.ViewItemFeature.HasDisplay
+        size = view.style().sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, option, QSize(), view)
+        return size.width() + (1 if view.showGrid() else 0)
 
     # ------------------------------------------------------------------ filter and pick
     def apply_filter(self) -> None:
