@@ -205,6 +205,8 @@ class TrainingPanel(RunActions, PanelView, QWidget):
         self.state = state
         self._update_buttons()
         locked = state in ACTIVE
+        if locked:  # a run started from the keyboard in a field: the focus stays in the Run box
+            self._keep_focus_in_run_box([self.form, self.data_box])
         self.form.set_editable(not locked)
         self.data_box.set_locked(locked)
         self.stateChanged.emit(state)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton,
-                               QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QGroupBox, QHBoxLayout, QLabel, QMessageBox, QProgressBar,
+                               QPushButton, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from ..i18n import translate
 
@@ -104,10 +104,31 @@ class PanelView:
 
     def _update_buttons(self, *_) -> None:
         s = self.state
-        self.start_button.setEnabled(s == IDLE and self.form.is_valid())
-        self.pause_button.setEnabled(s == TRAINING)
-        self.resume_button.setEnabled(s in (PAUSING, PAUSED))
-        self.stop_button.setEnabled(s in (LOADING, TRAINING, PAUSING, PAUSED))
+        wanted = {self.start_button: s == IDLE and self.form.is_valid(), self.pause_button: s == TRAINING,
+                  self.resume_button: s in (PAUSING, PAUSED), self.stop_button: s in (LOADING, TRAINING, PAUSING, PAUSED)}
+        for button, enabled in wanted.items():  # enabled first: the focus may go to one of them
+            if enabled:
+                button.setEnabled(True)
+        self._keep_focus_in_run_box([button for button, enabled in wanted.items() if not enabled])
+        for button, enabled in wanted.items():
+            if not enabled:
+                button.setEnabled(False)
+
+    def _keep_focus_in_run_box(self, disabling: list[QWidget]) -> None:
+        """Before `disabling` widgets: if the focus is in one of them, give it to the run button that
+        takes over (Pause or Stop after Start, Start after a run). Qt passes the focus of a disabled
+        widget down the focus chain, and the left column scrolled to wherever it landed: the Run box,
+        with Start, left the view at every Start and every end of a run."""
+        focus = QApplication.focusWidget()
+        # the panel itself holds the focus while no run button is enabled (stopping): hand it back
+        if focus is None or not (focus is self or any(w is focus or w.isAncestorOf(focus) for w in disabling)):
+            return
+        for button in (self.pause_button, self.stop_button, self.resume_button, self.start_button):
+            if button.isEnabled() and button not in disabling:
+                button.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+        if focus is not self:
+            self.setFocus(Qt.FocusReason.OtherFocusReason)  # outside the scrolled column: nothing scrolls
 
     def set_status(self, text: str) -> None:
         self.status_label.setText(text)
