@@ -286,3 +286,32 @@ def test_explore_plots_are_antialiased_and_the_training_curves_are_not_whatever_
         assert not any(item.curve.opts["antialias"] or item.scatter.opts["antialias"] for item in curves)
     finally:
         runner.shutdown(5.0)
+
+
+def test_the_line_labels_stay_inside_narrow_plots(plots, qtbot):
+    """'clip at 1' and 'ρ = 1' whole inside their plots, also at the width the Learn dock leaves."""
+    from pyqtgraph import InfiniteLine
+
+    plots.resize(540, 700)  # two plots a row: ~270 px each, as at 1440 px with the Learn dock open
+    plots.add_batches(batch(s) for s in range(1, 101))
+    plots.fit_to_data()
+    qtbot.wait(50)
+    for plot_id in ("grad_norm", "spectral_radius"):
+        plot = plots.plots[plot_id]
+        view = plot.plot.getViewBox()
+        lines = [item for item in plot.plot.items if isinstance(item, InfiniteLine) and item.label is not None]
+        assert lines, plot_id
+        for line in lines:
+            inside = view.sceneBoundingRect().contains(line.label.sceneBoundingRect())
+            assert inside, (plot_id, line.label.toPlainText())
+
+
+def test_the_legends_are_whole_in_narrow_plots(plots, qtbot):
+    """The legend (batch, smoothed, train, validation) has a line of its own, not cut at the Export button."""
+    plots.resize(560, 700)  # ~280 px a plot, as at 1440 px with the Learn dock open
+    qtbot.wait(50)
+    for plot_id in ("loss", "accuracy"):
+        legend = plots.plots[plot_id].legend_label
+        assert legend.isVisible() and "validation" in legend.text()
+        assert legend.sizeHint().width() <= legend.width(), plot_id
+    assert not plots.plots["grad_norm"].legend_label.isVisible()  # one curve: the title names it

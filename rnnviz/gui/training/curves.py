@@ -46,9 +46,12 @@ class CurvePlot(LivePlot):
         self.curves = curves
         self.log_y = log_y
         if len(curves) > 1:  # a single curve is named by the title
-            # the legend goes in the title bar: inside the plot it would hide the newest data
-            self.title_label.setText(f"<b>{title}</b>&nbsp;&nbsp;" + legend_html(curves))
-            self.title_label.setToolTip(translate("Curves", "Per batch (faint), its moving average (smoothed), and per "
+            # the legend goes on a line of its own under the title: inside the plot it would hide the newest
+            # data, and beside the title a narrow plot cut it at the Export button (with the Learn dock open
+            # at 1440 px, 'validation' was not shown)
+            self.legend_label.setText(legend_html(curves))
+            self.legend_label.show()
+            self.legend_label.setToolTip(translate("Curves", "Per batch (faint), its moving average (smoothed), and per "
                                                   "epoch: the training average (dots) and the validation score "
                                                   "(squares)"))
         self.items: list[pg.PlotDataItem] = []
@@ -138,6 +141,13 @@ class CurvePlot(LivePlot):
         return header, rows
 
 
+def line_label(color) -> dict:
+    """A horizontal line's label near the right end, its right edge there (above or below the line): a
+    label centred at 95 % of the width ran past the plot's edge when the plot was narrow (the Learn dock
+    open at 1440 px: "ρ = 1" read "ρ = ")."""
+    return {"color": color, "position": 0.98, "anchors": [(1, 0), (1, 1)], "fill": LABEL_FILL}
+
+
 class GradNormPlot(CurvePlot):
     """Global gradient norm before clipping (log scale) with the clipping threshold as a dashed line."""
 
@@ -147,7 +157,7 @@ class GradNormPlot(CurvePlot):
                          batches, epochs,
                          log_y=True, parent=parent)
         self.clip_line = pg.InfiniteLine(angle=0, pen=pg.mkPen(VAL, width=2, style=pg.QtCore.Qt.PenStyle.DashLine),
-                                         label="clip", labelOpts={"color": VAL, "position": 0.93, "fill": LABEL_FILL})
+                                         label="clip", labelOpts=line_label(VAL))
         self.plot.addItem(self.clip_line, ignoreBounds=True)
         self.set_clip_norm(None)
 
@@ -228,6 +238,6 @@ def spectral_plot(batches: SeriesHistory, epochs: SeriesHistory) -> CurvePlot:
     ], batches, epochs)
     # rho(W) = 1 is the textbook boundary: below it gradients through W shrink over time, above they can grow.
     one = pg.InfiniteLine(pos=1.0, angle=0, pen=pg.mkPen(GREY, style=pg.QtCore.Qt.PenStyle.DashLine),
-                          label="ρ = 1", labelOpts={"color": GREY, "position": 0.95, "fill": LABEL_FILL})
+                          label="ρ = 1", labelOpts=line_label(GREY))
     plot.plot.addItem(one)
     return plot

@@ -166,7 +166,7 @@ class LivePlot(QWidget):
         menu.addAction(translate("LivePlot", "Export data (CSV)…"), lambda: self._ask_and_export("csv"))
 
     # ------------------------------------------------------------------ layout helpers
-    def _title_bar(self, title: str) -> QHBoxLayout:
+    def _title_bar(self, title: str) -> QVBoxLayout:
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 2, 2, 0)
         label = self.title_label = QLabel(f"<b>{title}</b>")
@@ -183,7 +183,18 @@ class LivePlot(QWidget):
         button.setAutoRaise(True)
         bar.addWidget(label, 1)
         bar.addWidget(button)
-        return bar
+        # a legend, if the plot has one (CurvePlot), on its own line under the title, the full width
+        legend = self.legend_label = QLabel()
+        legend.setObjectName(f"legend_{self.plot_id}")
+        legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        legend.setContentsMargins(6, 0, 2, 0)
+        legend.hide()
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addLayout(bar)
+        column.addWidget(legend)
+        return column
 
     def _style_axes(self, x_label: str, y_label: str) -> None:
         for name in ("left", "bottom"):
