@@ -281,9 +281,12 @@ def open_panel(app, args):
         return open_main_window(app, args)
     from rnnviz.gui.training import TrainingPanel
 
+    from rnnviz.gui import heap
+
     panel = TrainingPanel()
     panel.resize(args.width, args.height)
     panel.show()
+    heap.settle()  # as the main window does once it has started (rnnviz.gui.heap)
     return panel, panel
 
 

@@ -30,6 +30,9 @@ from .saving import saved_text
 from .worker import TrainWorker
 
 PAUSE_POLL_MS = 40
+#: After a run, the wait before the heap is settled (rnnviz.gui.heap): the end-of-run plot refit and the
+#: review predictions have started, the window is still; the ~0.1 s collection is not felt there.
+SETTLE_AFTER_RUN_MS = 1000
 LABEL_INTERVAL_S = 0.25  # progress bar and label at 4 Hz: QProgressBar.setValue repaints at once (~1-4 ms)
 GRACE_S = 30.0  # the longest wait for a thread that missed the shutdown timeout
 LOAD_STAGES = {"hash": QT_TRANSLATE_NOOP("TrainingPanel", "checking the file"),
@@ -111,6 +114,12 @@ class TrainingPanel(RunActions, PanelView, QWidget):
         self._pause_poll = QTimer(self)
         self._pause_poll.setInterval(PAUSE_POLL_MS)
         self._pause_poll.timeout.connect(self._check_paused)
+        # a second after a run, in a still window: collect what the run left and freeze the rest
+        # (rnnviz.gui.heap), so that a full collection during the next run walks only what it makes
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_AFTER_RUN_MS)
+        self._settle.timeout.connect(self._settle_heap)
         self._set_state(IDLE)
         self.set_status(translate("TrainingPanel", "Choose the data and the settings, then press Start."))
 
@@ -294,7 +303,6 @@ class TrainingPanel(RunActions, PanelView, QWidget):
         self.progress_bar.setValue(0)
         self.progress_bar.setFormat(translate("TrainingPanel", "starting…"))
         self.progress_label.setText("")
-        heap.settle()  # before the run: a full garbage collection while it trains froze the plots for ~0.1 s
         if not core.warmup.ready("training"):  # replaced by the first batch's progress
             # short: the label does not wrap, and a longer line widened the whole form past its scroll area
             self.progress_label.setText(translate("TrainingPanel", "Kernels compiling in the background (once)…"))
@@ -446,8 +454,13 @@ class TrainingPanel(RunActions, PanelView, QWidget):
         self.worker = None
         self._end_run(None)
 
+    def _settle_heap(self) -> None:
+        if self.state == IDLE and not self._closing:  # not if a new run began meanwhile
+            heap.settle()
+
     def _end_run(self, status: str | None) -> None:
         self._pause_poll.stop()
+        self._settle.start()
         if self.progress_bar.maximum() == 0:
             self.progress_bar.setRange(0, 1000)
         if status:
