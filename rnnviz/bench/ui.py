@@ -279,9 +279,8 @@ def open_panel(app, args):
     """(window, panel): the Train page of the whole main window (--window) or the panel alone, shown."""
     if args.window:
         return open_main_window(app, args)
-    from rnnviz.gui.training import TrainingPanel
-
     from rnnviz.gui import heap
+    from rnnviz.gui.training import TrainingPanel
 
     panel = TrainingPanel()
     panel.resize(args.width, args.height)

@@ -16,8 +16,8 @@ from rnnviz import core
 from rnnviz.data import Dataset
 from rnnviz.train import ConfigError, RunResult, TrainConfig, load_dataset
 
-from ..i18n import QT_TRANSLATE_NOOP, plural, translate
 from .. import heap
+from ..i18n import QT_TRANSLATE_NOOP, plural, translate
 from ..jobs import BackgroundJob, JobRunner, ThreadHandle
 from .dataset_box import DatasetChooser
 from .hyperparams import HyperparamForm

@@ -104,8 +104,10 @@ class PanelView:
 
     def _update_buttons(self, *_) -> None:
         s = self.state
-        wanted = {self.start_button: s == IDLE and self.form.is_valid(), self.pause_button: s == TRAINING,
-                  self.resume_button: s in (PAUSING, PAUSED), self.stop_button: s in (LOADING, TRAINING, PAUSING, PAUSED)}
+        wanted = {self.start_button: s == IDLE and self.form.is_valid(),
+                  self.pause_button: s == TRAINING,
+                  self.resume_button: s in (PAUSING, PAUSED),
+                  self.stop_button: s in (LOADING, TRAINING, PAUSING, PAUSED)}
         for button, enabled in wanted.items():  # enabled first: the focus may go to one of them
             if enabled:
                 button.setEnabled(True)

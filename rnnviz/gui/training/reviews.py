@@ -113,7 +113,7 @@ class ReviewTable(QAbstractTableModel):
         return text[:EXCERPT_CHARS] + ("…" if len(text) > EXCERPT_CHARS else "")
 
     def widest_texts(self, column: int) -> list[str]:
-        """The texts among which the widest that `column` (not the review) can show for these reviews is."""
+        """Candidate texts of `column` (not the review): the widest it can show for these reviews is one."""
         if column == 0:
             return [str(max(len(self.texts) - 1, 0))]
         if column == 1:
@@ -123,8 +123,8 @@ class ReviewTable(QAbstractTableModel):
         if column == 3:
             if self.prob is None or len(self.prob) == 0:
                 return ["…"]
-            # every probability prints as 0.dddd, or in scientific notation, the longer the smaller it is
-            # (e-05, e-300): the smallest one, the largest (nan) and a plain one cover every width
+            # a probability prints as 0.dddd, or in scientific notation, the longer the smaller it is (e-05,
+            # e-300): the smallest, the largest (nan if there is one) and a plain one cover every width
             extremes = (0.5, float(np.min(self.prob)), float(np.max(self.prob)))
             return [f"{_label_name(label)} (ŷ = {format_number(p)})" for label in (0, 1) for p in extremes]
         return ["…", "100.0%"]
