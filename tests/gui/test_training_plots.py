@@ -315,3 +315,16 @@ def test_the_legends_are_whole_in_narrow_plots(plots, qtbot):
         assert legend.isVisible() and "validation" in legend.text()
         assert legend.sizeHint().width() <= legend.width(), plot_id
     assert not plots.plots["grad_norm"].legend_label.isVisible()  # one curve: the title names it
+
+
+def test_a_reset_empties_every_plot_in_the_next_frame(plots, qtbot):
+    """Start's reset draws in the frame timer's burst (one plot per tick), not all five at once."""
+    plots.add_batches(batch(s) for s in range(1, 51))
+    plots.refresh()
+    loss_curve = plots.plots["loss"].items[1]
+    assert len(loss_curve.getData()[0]) == 50
+    plots.reset(clip_norm=1.0)
+    qtbot.waitUntil(lambda: all(len(item.getData()[0] if item.getData()[0] is not None else []) == 0
+                                for plot_id in ("loss", "accuracy", "grad_norm", "spectral_radius")
+                                for item in plots.plots[plot_id].items), timeout=2_000)
+    qtbot.waitUntil(lambda: plots.plots["grad_heatmap"].image.image is None, timeout=2_000)

@@ -102,8 +102,7 @@ class TrainingPlots(QWidget):
         for plot in self.plots.values():
             plot.reset_view()
         self.plots["grad_norm"].set_clip_norm(clip_norm)
-        self._mark_dirty()
-        self.refresh()
+        self._mark_dirty()  # emptied in a frame that starts at once, one plot per tick (see fit_to_data)
 
     def add_batches(self, reports: Iterable) -> None:
         """Append drained batch reports: one numpy block per history, not a row at a time (this runs on
