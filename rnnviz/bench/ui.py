@@ -106,15 +106,20 @@ def cpu_wait_pct(clock: dict | None) -> float | None:
     return None if clock is None else 100 * clock["run_queue_s"] / max(clock["wall_s"], 1e-9)
 
 
-def parse_args(argv=None):
-    p = argparse.ArgumentParser(prog="python -m rnnviz.bench.ui", description=__doc__,
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
+def add_model_args(p: argparse.ArgumentParser) -> None:
+    """The IMDb-shaped model and data both UI benchmarks train (--T --B --H --E --V --batches)."""
     p.add_argument("--T", type=int, default=500, help="sequence length (maxlen)")
     p.add_argument("--B", type=int, default=128, help="batch size")
     p.add_argument("--H", type=int, default=32, help="hidden units")
     p.add_argument("--E", type=int, default=32, help="embedding size")
     p.add_argument("--V", type=int, default=10000, help="vocabulary size")
     p.add_argument("--batches", type=int, default=50, help="training batches per epoch")
+
+
+def parse_args(argv=None):
+    p = argparse.ArgumentParser(prog="python -m rnnviz.bench.ui", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_model_args(p)
     p.add_argument("--epochs", type=int, default=8, help="epochs per run (validation after each, as in a real run)")
     p.add_argument("--reps", type=int, default=4, help="repetitions (headless, live) pairs")
     p.add_argument("--width", type=int, default=1500, help="window width")

@@ -27,18 +27,13 @@ import time
 
 import numpy as np
 
-from .ui import compile_kernels, feed_panel, imdb_shaped_dataset, make_app, make_config, open_panel
+from .ui import add_model_args, compile_kernels, feed_panel, imdb_shaped_dataset, make_app, make_config, open_panel
 
 
 def parse_args(argv=None):
     p = argparse.ArgumentParser(prog="python -m rnnviz.bench.ui_interleaved", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--T", type=int, default=500, help="sequence length (maxlen)")
-    p.add_argument("--B", type=int, default=128, help="batch size")
-    p.add_argument("--H", type=int, default=32, help="hidden units")
-    p.add_argument("--E", type=int, default=32, help="embedding size")
-    p.add_argument("--V", type=int, default=10000, help="vocabulary size")
-    p.add_argument("--batches", type=int, default=50, help="training batches per epoch")
+    add_model_args(p)
     p.add_argument("--seconds", type=float, default=90.0, help="how long the run is measured")
     p.add_argument("--period", type=float, default=3.0, help="seconds of each live or asleep phase")
     p.add_argument("--placebo", action="store_true",

@@ -70,6 +70,15 @@ def wait(stage: str = "training", timeout: float | None = None) -> bool:
     return True if event is None else event.wait(timeout)
 
 
+def wait_unless(stage: str, stopped, poll_s: float = 0.1) -> bool:
+    """Block until a stage is compiled, asking `stopped()` every `poll_s` seconds; false when it said
+    True first (a job cancelled by a closing window, a run stopped: not held up by a compile)."""
+    while not wait(stage, poll_s):
+        if stopped():
+            return False
+    return True
+
+
 def error(stage: str) -> BaseException | None:
     """The exception that stopped a stage's compile, if any."""
     return _errors.get(stage)

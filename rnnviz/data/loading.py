@@ -15,8 +15,6 @@ from collections.abc import Callable
 
 from rnnviz.text import child_environment, translate
 
-from rnnviz.text import translate
-
 from .dataset import Dataset
 from .errors import DatasetError, LoadCancelled
 from .imdb import is_cached, load_imdb

@@ -115,3 +115,15 @@ def test_the_child_compiles_and_reports_the_stages_in_the_order_given(monkeypatc
     done.clear()
     warmup.main(None)
     assert done == list(warmup.STAGES)
+
+
+def test_wait_unless_returns_when_the_stage_is_ready_or_the_caller_stops(monkeypatch):
+    import threading
+
+    event = threading.Event()
+    monkeypatch.setattr(warmup, "_events", {"training": event})
+    asked = []
+    assert not warmup.wait_unless("training", lambda: asked.append(1) or len(asked) >= 2, poll_s=0.01)
+    assert len(asked) == 2  # asked once per slice until it said stop
+    event.set()
+    assert warmup.wait_unless("training", lambda: True, poll_s=0.01)  # ready: never asks

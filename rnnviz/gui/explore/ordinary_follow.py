@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Slot
 
+from rnnviz import core
 from rnnviz.explorer import Explorer
 from rnnviz.explorer.ordinary import OrderExperiment, find_bag_partner, no_other_order, side_by_side
 
 from ..i18n import translate
 from ..jobs import BackgroundJob, JobRunner
-from ..model_job import wait_for_kernels
 
 
 def rnn_name(explorer: Explorer) -> str:
@@ -114,7 +114,7 @@ class OrdinaryFollower(QObject):
             # a first start: the built-in ordinary network trains with the kernels the warm-up's child
             # compiles; wait for them here (a closing window cancels) rather than inside `find`. The
             # untrained weights shown meanwhile have no partner, and `find` says why at once
-            if not spec.untrained and not wait_for_kernels("bag", cancel):
+            if not spec.untrained and not core.warmup.wait_unless("bag", cancel.is_set):
                 return None
             return spec, find(spec)
 

@@ -6,7 +6,8 @@ into one, so the density of points stays uniform over the whole run (a ring buff
 start of training, which is exactly what a learner wants to compare against).
 
 ``HeatmapHistory`` holds one row of log10 ||dL/ds_t|| per step bucket and at most ``max_cols``
-columns of t, merging pairs of rows when full for the same reason.
+columns of t, merging pairs of rows when full for the same reason. Both keep their rows in a
+``StrideRows``: the bucketing and halving are written once.
 
 No Qt here: these are plain numpy containers, fed on the GUI thread from drained batch reports.
 """
@@ -21,6 +22,65 @@ import numpy as np
 LOG_FLOOR = -12.0
 
 
+class StrideRows:
+    """Up to ``capacity`` stored rows of ``width`` values, each the mean of ``stride`` raw rows.
+
+    When full, neighbouring pairs are averaged (capacity rows become capacity/2) and the stride
+    doubles, so the stored rows cover the whole run evenly. ``data`` is (capacity, width); its first
+    ``n`` rows are valid; NaN means "no value" and is averaged with nanmean. The rows of a bucket not yet
+    complete wait in ``pending``.
+    """
+
+    def __init__(self, capacity: int, width: int, dtype=np.float64):
+        if capacity < 4 or capacity % 2:
+            raise ValueError(f"capacity must be an even number >= 4, got {capacity}")
+        self.capacity = capacity
+        self.data = np.full((capacity, width), np.nan, dtype=dtype)
+        self.clear()
+
+    def clear(self) -> None:
+        self.data.fill(np.nan)
+        self.n = 0
+        self.stride = 1  # raw rows averaged into each stored row
+        self.pending: list[np.ndarray] = []  # (m, width) blocks of the bucket being filled
+
+    def extend(self, rows: np.ndarray) -> bool:
+        """Add raw rows (k, width) in order, as k one-row calls would, with a few numpy calls per stored
+        row instead of per raw row. True when a stored row was added."""
+        stored = False
+        i, k = 0, len(rows)
+        while i < k:
+            if not self.pending and self.n == self.capacity:
+                self._halve()  # before the new row, so that it starts a bucket of the new stride
+            if self.stride == 1:  # the common case early in a run: no averaging to do
+                m = min(k - i, self.capacity - self.n)
+                self.data[self.n:self.n + m] = rows[i:i + m]
+                self.n += m
+                i += m
+                stored = True
+                continue
+            waiting = sum(len(b) for b in self.pending)
+            m = min(k - i, self.stride - waiting)
+            self.pending.append(rows[i:i + m])
+            i += m
+            if waiting + m < self.stride:
+                break
+            block = np.concatenate(self.pending)
+            self.pending.clear()
+            self.data[self.n] = _nanmean_rows(block)
+            self.n += 1
+            stored = True
+        return stored
+
+    def _halve(self) -> None:
+        half = self.capacity // 2
+        pairs = self.data.reshape(half, 2, -1)
+        self.data[:half] = _nanmean_pairs(pairs)
+        self.data[half:] = np.nan
+        self.n = half
+        self.stride *= 2
+
+
 class SeriesHistory:
     """Up to ``capacity`` points of ``len(columns)`` curves sharing the x column ``columns[0]``.
 
@@ -29,25 +89,30 @@ class SeriesHistory:
     """
 
     def __init__(self, columns: tuple[str, ...], capacity: int = 2048):
-        if capacity < 4 or capacity % 2:
-            raise ValueError(f"capacity must be an even number >= 4, got {capacity}")
         self.columns = tuple(columns)
         self.capacity = capacity
-        self.data = np.full((capacity, len(columns)), np.nan)
-        self.n = 0
-        self.stride = 1  # raw points averaged into each stored point
+        self._rows = StrideRows(capacity, len(columns))
         self.version = 0  # bumped by every change of the stored points: a plot redraws only what changed
-        self._pending_rows: list[np.ndarray] = []  # (m, C) blocks of the bucket being filled
+
+    @property
+    def data(self) -> np.ndarray:
+        return self._rows.data
+
+    @property
+    def n(self) -> int:
+        return self._rows.n
+
+    @property
+    def stride(self) -> int:
+        """Raw points averaged into each stored point."""
+        return self._rows.stride
 
     def __len__(self) -> int:
         return self.n
 
     def clear(self) -> None:
-        self.data.fill(np.nan)
-        self.n = 0
-        self.stride = 1
+        self._rows.clear()
         self.version += 1
-        self._pending_rows.clear()
 
     def append(self, row) -> None:
         """Add one raw point: a sequence of len(columns) floats (x first)."""
@@ -57,43 +122,13 @@ class SeriesHistory:
         self.extend(row[None, :])
 
     def extend(self, rows) -> None:
-        """Add raw points (k, C) in order, as k calls of ``append`` would, with a few numpy calls per
-        stored point instead of per raw point (the GUI thread drains a dozen reports at a time, and its
-        time is time the trainer may wait for)."""
+        """Add raw points (k, C) in order, as k calls of ``append`` would (the GUI thread drains a dozen
+        reports at a time, and its time is time the trainer may wait for)."""
         rows = np.asarray(rows, dtype=np.float64)
         if rows.ndim != 2 or rows.shape[1] != len(self.columns):
             raise ValueError(f"expected (k, {len(self.columns)}) values {self.columns}, got shape {rows.shape}")
-        i, k = 0, len(rows)
-        while i < k:
-            if not self._pending_rows and self.n == self.capacity:
-                self._halve()  # before the new point, so that it starts a bucket of the new stride
-            if self.stride == 1:  # the common case early in a run: no averaging to do
-                m = min(k - i, self.capacity - self.n)
-                self.data[self.n:self.n + m] = rows[i:i + m]
-                self.n += m
-                i += m
-                self.version += 1
-                continue
-            waiting = sum(len(b) for b in self._pending_rows)
-            m = min(k - i, self.stride - waiting)
-            self._pending_rows.append(rows[i:i + m])
-            i += m
-            if waiting + m < self.stride:
-                return
-            block = np.concatenate(self._pending_rows)
-            self._pending_rows.clear()
-            self.data[self.n] = _nanmean_rows(block)
-            self.n += 1
+        if self._rows.extend(rows):
             self.version += 1
-
-    def _halve(self) -> None:
-        """Average neighbouring pairs: capacity rows become capacity/2, the stride doubles."""
-        half = self.capacity // 2
-        pairs = self.data[: self.capacity].reshape(half, 2, -1)
-        self.data[:half] = _nanmean_pairs(pairs)
-        self.data[half:] = np.nan
-        self.n = half
-        self.stride *= 2
 
     def column(self, name: str) -> np.ndarray:
         """(n,) view of one column's valid points."""
@@ -126,11 +161,17 @@ class HeatmapHistory:
         self.T = 0
         self.t_bin = 1
         self.cols = 0
-        self.rows = 0
-        self.stride = 1
         self.first_step = 0.0
-        self._img: np.ndarray | None = None
-        self._pending: list[np.ndarray] = []
+        self._rows: StrideRows | None = None  # made by the first batch, when T is known
+
+    @property
+    def rows(self) -> int:
+        return 0 if self._rows is None else self._rows.n
+
+    @property
+    def stride(self) -> int:
+        """Training steps averaged into each row."""
+        return 1 if self._rows is None else self._rows.stride
 
     def append(self, step: float, grad_norm_per_step) -> None:
         """Add the per-timestep gradient norms (T,) of the batch at training step ``step``."""
@@ -145,37 +186,18 @@ class HeatmapHistory:
         g = np.asarray(grad_norms, dtype=np.float64)
         if g.ndim != 2 or g.shape[1] == 0 or len(g) == 0:
             return
-        if self._img is None or g.shape[1] != self.T:
+        if self._rows is None or g.shape[1] != self.T:
             # a new run, or a new sequence length: start over (rows of different T cannot share columns)
             self.clear()
             self._start(g.shape[1], float(steps[0]))
-        logs = self._bin_columns(_log10_norms(g))
-        i, k = 0, len(logs)
-        while i < k:
-            if not self._pending and self.rows == self.max_rows:
-                self._halve()
-            if self.stride == 1:
-                m = min(k - i, self.max_rows - self.rows)
-                self._img[self.rows:self.rows + m] = logs[i:i + m]
-                self.rows += m
-                i += m
-                continue
-            waiting = sum(len(b) for b in self._pending)
-            m = min(k - i, self.stride - waiting)
-            self._pending.append(logs[i:i + m])
-            i += m
-            if waiting + m < self.stride:
-                return
-            self._img[self.rows] = np.mean(np.concatenate(self._pending), axis=0)
-            self._pending.clear()
-            self.rows += 1
+        self._rows.extend(self._bin_columns(_log10_norms(g)))
 
     def _start(self, T: int, step: float) -> None:
         self.T = T
         self.t_bin = max(1, math.ceil(T / self.max_cols))
         self.cols = math.ceil(T / self.t_bin)
         self.first_step = float(step)
-        self._img = np.full((self.max_rows, self.cols), np.nan, dtype=np.float32)
+        self._rows = StrideRows(self.max_rows, self.cols, dtype=np.float32)
 
     def _bin_columns(self, logs: np.ndarray) -> np.ndarray:
         """(k, T) -> (k, cols) by averaging runs of t_bin time steps (the last run may be shorter)."""
@@ -189,26 +211,18 @@ class HeatmapHistory:
         with np.errstate(invalid="ignore"):  # a bin with no value (none here: t_bin < T) stays NaN
             return np.where(valid, blocks, 0.0).sum(axis=2) / valid.sum(axis=2)
 
-    def _halve(self) -> None:
-        half = self.max_rows // 2
-        pairs = self._img.reshape(half, 2, -1)
-        self._img[:half] = np.mean(pairs, axis=1)
-        self._img[half:] = np.nan
-        self.rows = half
-        self.stride *= 2
-
     def image(self) -> np.ndarray:
         """(rows, cols) float32 copy of the filled rows (empty (0, 0) before the first batch)."""
-        if self._img is None:
+        if self._rows is None:
             return np.zeros((0, 0), dtype=np.float32)
-        return self._img[: self.rows].copy()
+        return self._rows.data[: self.rows].copy()
 
     def step_span(self) -> tuple[float, float]:
         """(first step, one past the last step) covered by the stored rows."""
         return self.first_step, self.first_step + self.rows * self.stride
 
     def nbytes(self) -> int:
-        return 0 if self._img is None else int(self._img.nbytes)
+        return 0 if self._rows is None else int(self._rows.data.nbytes)
 
 
 def _log10_norms(g: np.ndarray) -> np.ndarray:

@@ -66,10 +66,6 @@ class ReportMailbox:
         return items
 
 
-#: How often a run waiting for the training kernels' background compile looks for a stop (s).
-KERNEL_POLL_S = 0.1
-
-
 class TrainWorker(QObject):
     """Runs one training run on the QThread it is moved to. Create a new one for every run."""
 
@@ -100,8 +96,7 @@ class TrainWorker(QObject):
             # a run started on a first start: the warm-up's child process is compiling the training
             # kernels; wait for them instead of compiling them a second time on this thread (numba's
             # compiler holds the GIL, and the window would stutter for seconds). A stop ends the wait.
-            while not core.warmup.wait("training", KERNEL_POLL_S) and not self.control.is_stopped:
-                pass
+            core.warmup.wait_unless("training", lambda: self.control.is_stopped)
             self.trainer = Trainer(self.config, self.dataset, self.control, on_batch=self._on_batch,
                                    on_epoch=self.epochDone.emit)
             self._trainer_ready.set()
